@@ -1,0 +1,57 @@
+// Package store keeps feeds, stories and triage state. Store is the narrow
+// interface the poller and the reader need, in their words; SQLite
+// (modernc.org/sqlite, no cgo) is behind it today, and a shared PostgreSQL
+// server may be later, so SQL stays portable wherever that costs nothing and
+// SQLite specifics (pragmas, FTS5) live in one file.
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"sitrep/model"
+)
+
+// ErrNotFound is returned when a feed or story does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Store is what sitrep persists. Every write runs in one transaction.
+type Store interface {
+	// AddFeed subscribes to url. created is false when it was already there
+	// (the existing feed is returned).
+	AddFeed(ctx context.Context, url string) (feed model.Feed, created bool, err error)
+	// RemoveFeed unsubscribes and deletes the feed's stories.
+	RemoveFeed(ctx context.Context, url string) error
+	// Feeds lists every feed with its Unread and Total counts, by title.
+	Feeds(ctx context.Context) ([]model.Feed, error)
+	Feed(ctx context.Context, id int64) (model.Feed, error)
+	// SaveFeedState writes the polling state of a feed: URL (after a
+	// permanent redirect), Title, SiteURL, Tags, FullText, validators, poll
+	// times and error fields.
+	SaveFeedState(ctx context.Context, f model.Feed) error
+	// MarkPolled records a 304 or an unchanged round: LastPoll, NextPoll and a
+	// cleared error only.
+	MarkPolled(ctx context.Context, feedID int64, lastPoll, nextPoll time.Time) error
+
+	// ContentHashes returns, for those of keys already stored in the feed,
+	// the hash that was saved with their content, so the poller re-runs
+	// extraction only on changed stories.
+	ContentHashes(ctx context.Context, feedID int64, keys []string) (map[string]string, error)
+	// UpsertStories inserts new stories and updates changed ones (matched by
+	// FeedID and Key), keeping their triage state. hashes[i] is the content
+	// hash of stories[i].
+	UpsertStories(ctx context.Context, feedID int64, stories []model.Story, hashes []string) (model.SaveResult, error)
+
+	// Queue returns one page of headers, newest first.
+	Queue(ctx context.Context, f model.Filter, offset, limit int) ([]model.StoryHeader, error)
+	// QueueLen counts the stories of a filter.
+	QueueLen(ctx context.Context, f model.Filter) (int, error)
+	// Story loads one story with its body and highlights.
+	Story(ctx context.Context, id int64) (model.Story, error)
+	Counts(ctx context.Context) (model.Counts, error)
+	// SetTriage writes a story's read/starred/archived state.
+	SetTriage(ctx context.Context, id int64, t model.Triage) error
+
+	Close() error
+}

@@ -1,0 +1,111 @@
+// Package model says what sitrep works with: feeds, stories, their
+// highlights and the reader's triage state. It holds no I/O.
+package model
+
+import (
+	"time"
+
+	"sitrep/model/extract"
+)
+
+// Feed is one subscription and its polling state.
+type Feed struct {
+	ID       int64
+	URL      string // the URL polled; a permanent redirect rewrites it
+	Title    string // sanitised
+	SiteURL  string
+	Tags     []string // from OPML folders
+	FullText bool     // fetch the linked page when an item carries only a summary
+
+	// Conditional GET validators from the last 200 answer.
+	ETag         string
+	LastModified string
+
+	LastPoll   time.Time // zero if never polled
+	NextPoll   time.Time // earliest time the poller may ask again
+	LastError  string    // "" when the last poll succeeded
+	ErrorCount int       // consecutive failed polls
+
+	// Filled by the store when listing feeds.
+	Unread int
+	Total  int
+}
+
+// Triage is what the reader decided about a story.
+type Triage struct {
+	Read     bool
+	Starred  bool
+	Archived bool
+}
+
+// Story is one item of a feed, with its text and highlights.
+type Story struct {
+	ID        int64
+	FeedID    int64
+	FeedTitle string
+	// Key identifies the story within its feed: guid, else link, else a hash
+	// of title and date. The same key seen again updates the stored story.
+	Key       string
+	Link      string // http/https only; "" when the item had no safe link
+	Title     string
+	Author    string
+	Published time.Time // first-seen time when the feed gave none; never in the future
+	FirstSeen time.Time
+	Body      string // plain text, paragraphs separated by "\n\n"; sanitised
+	Words     int
+	Quotes    []extract.Quote // spans into Body
+	Stats     []extract.Stat  // spans into Body
+	Triage
+}
+
+// StoryHeader is what the queue shows of a story: no body, no highlights.
+type StoryHeader struct {
+	ID         int64
+	FeedID     int64
+	FeedTitle  string
+	Title      string
+	Link       string
+	Published  time.Time
+	QuoteCount int
+	// Headline is the largest human-cost figure of the story (see Headline),
+	// or nil.
+	Headline *HeadlineFigure
+	Triage
+}
+
+// HeadlineFigure is the badge of a story in the queue: "☠ 250,000".
+type HeadlineFigure struct {
+	Category extract.Category
+	Value    float64
+	Text     string // the figure as written, e.g. "over 250,000"
+}
+
+// View is which slice of the stories the queue shows.
+type View int
+
+// The queue views. All, Unread and Feed leave archived stories out.
+const (
+	ViewAll View = iota
+	ViewUnread
+	ViewStarred
+	ViewArchived
+	ViewFeed // stories of Filter.FeedID
+)
+
+// Filter selects the queue's stories; they come newest first.
+type Filter struct {
+	View   View
+	FeedID int64  // with ViewFeed
+	Search string // full-text query; "" for none
+}
+
+// Counts are the numbers beside All, Unread, Starred and Archived.
+type Counts struct {
+	All, Unread, Starred, Archived int
+}
+
+// SaveResult says what saving a feed's stories did.
+type SaveResult struct {
+	New     int // stories not seen before
+	Updated int // stories whose content changed
+}
