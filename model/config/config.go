@@ -1,0 +1,154 @@
+// Package config reads sitrep's optional config file
+// ($XDG_CONFIG_HOME/sitrep/config.toml). A missing file is not an error; a
+// bad line is, and its message names the line.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Config holds every setting, with defaults filled in.
+type Config struct {
+	PollInterval time.Duration // time between polling rounds
+	Concurrency  int           // feeds fetched at once, all hosts together
+	PerHost      int           // feeds fetched at once from one host
+	BodyLimitMB  int           // largest feed or page body, decompressed
+	Timeout      time.Duration // overall time for one fetch
+	FullText     bool          // fetch linked pages when items carry only a summary
+	Browser      string        // program that opens links; "" uses $BROWSER or xdg-open
+}
+
+// Default is the configuration used when no file exists.
+func Default() Config {
+	return Config{
+		PollInterval: 15 * time.Minute,
+		Concurrency:  16,
+		PerHost:      2,
+		BodyLimitMB:  16,
+		Timeout:      30 * time.Second,
+	}
+}
+
+// file mirrors the TOML keys; pointers tell a missing key from a zero one.
+type file struct {
+	PollInterval *string `toml:"poll_interval"`
+	Concurrency  *int    `toml:"concurrency"`
+	PerHost      *int    `toml:"per_host"`
+	BodyLimitMB  *int    `toml:"body_limit_mb"`
+	Timeout      *string `toml:"timeout"`
+	FullText     *bool   `toml:"full_text"`
+	Browser      *string `toml:"browser"`
+}
+
+// DefaultPath is $XDG_CONFIG_HOME/sitrep/config.toml (or ~/.config/...).
+func DefaultPath() string {
+	dir := os.Getenv("XDG_CONFIG_HOME")
+	if dir == "" {
+		if home, err := os.UserHomeDir(); err == nil {
+			dir = filepath.Join(home, ".config")
+		}
+	}
+	return filepath.Join(dir, "sitrep", "config.toml")
+}
+
+// Load reads the file at path. A missing file gives the defaults.
+func Load(path string) (Config, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Default(), nil
+	}
+	if err != nil {
+		return Default(), fmt.Errorf("config: %w", err)
+	}
+	cfg, err := Parse(string(data))
+	if err != nil {
+		return Default(), fmt.Errorf("%s:%w", path, err)
+	}
+	return cfg, nil
+}
+
+// Parse reads the text of a config file. Errors start with the line number:
+// "3: concurrency must be between 1 and 256".
+func Parse(text string) (Config, error) {
+	cfg := Default()
+	var f file
+	md, err := toml.Decode(text, &f)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return cfg, fmt.Errorf("%d: %s", pe.Position.Line, pe.Message)
+		}
+		// Type mismatches come as plain errors that still carry the line.
+		msg := strings.TrimPrefix(err.Error(), "toml: ")
+		if m := errLine.FindStringSubmatch(msg); m != nil {
+			return cfg, fmt.Errorf("%s: %s", m[1], strings.TrimSpace(msg[len(m[0]):]))
+		}
+		return cfg, fmt.Errorf("1: %s", msg)
+	}
+	if undecoded := md.Undecoded(); len(undecoded) > 0 {
+		key := undecoded[0].String()
+		return cfg, fmt.Errorf("%d: unknown setting %q (known: poll_interval, concurrency, per_host, body_limit_mb, timeout, full_text, browser)", lineOf(text, key), key)
+	}
+	if f.PollInterval != nil {
+		d, err := time.ParseDuration(*f.PollInterval)
+		if err != nil || d < time.Minute {
+			return cfg, fmt.Errorf("%d: poll_interval must be a duration of at least 1m, like \"15m\"", lineOf(text, "poll_interval"))
+		}
+		cfg.PollInterval = d
+	}
+	if f.Timeout != nil {
+		d, err := time.ParseDuration(*f.Timeout)
+		if err != nil || d < time.Second {
+			return cfg, fmt.Errorf("%d: timeout must be a duration of at least 1s, like \"30s\"", lineOf(text, "timeout"))
+		}
+		cfg.Timeout = d
+	}
+	for _, n := range []struct {
+		key      string
+		val      *int
+		dst      *int
+		min, max int
+	}{
+		{"concurrency", f.Concurrency, &cfg.Concurrency, 1, 256},
+		{"per_host", f.PerHost, &cfg.PerHost, 1, 32},
+		{"body_limit_mb", f.BodyLimitMB, &cfg.BodyLimitMB, 1, 1024},
+	} {
+		if n.val == nil {
+			continue
+		}
+		if *n.val < n.min || *n.val > n.max {
+			return cfg, fmt.Errorf("%d: %s must be between %d and %d", lineOf(text, n.key), n.key, n.min, n.max)
+		}
+		*n.dst = *n.val
+	}
+	if f.FullText != nil {
+		cfg.FullText = *f.FullText
+	}
+	if f.Browser != nil {
+		cfg.Browser = strings.TrimSpace(*f.Browser)
+	}
+	return cfg, nil
+}
+
+var errLine = regexp.MustCompile(`^line (\d+) ?`)
+
+// lineOf finds the 1-based line where key is set; TOML's decoder does not
+// say where a well-formed but unwanted key is.
+func lineOf(text, key string) int {
+	re := regexp.MustCompile(`^\s*"?` + regexp.QuoteMeta(key) + `"?\s*=`)
+	for i, line := range strings.Split(text, "\n") {
+		if re.MatchString(line) {
+			return i + 1
+		}
+	}
+	return 1
+}

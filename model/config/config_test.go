@@ -1,0 +1,67 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		check   func(Config) bool
+		wantErr string // prefix of the error, "" for none
+	}{
+		{"empty gives defaults", "", func(c Config) bool { return c == Default() }, ""},
+		{"comments only", "# nothing\n\n", func(c Config) bool { return c == Default() }, ""},
+		{"all keys", "poll_interval = \"5m\"\nconcurrency = 8\nper_host = 1\nbody_limit_mb = 4\ntimeout = \"10s\"\nfull_text = true\nbrowser = \"lynx\"\n",
+			func(c Config) bool {
+				return c.PollInterval == 5*time.Minute && c.Concurrency == 8 && c.PerHost == 1 &&
+					c.BodyLimitMB == 4 && c.Timeout == 10*time.Second && c.FullText && c.Browser == "lynx"
+			}, ""},
+		{"syntax error names its line", "concurrency = 4\npoll_interval = \n", nil, "2: "},
+		{"wrong type names its line", "# c\nconcurrency = \"many\"\n", nil, "2: "},
+		{"unknown key names its line", "concurrency = 4\n\ncolour = \"red\"\n", nil, "3: unknown setting \"colour\""},
+		{"out of range", "per_host = 0\n", nil, "1: per_host must be between 1 and 32"},
+		{"bad duration", "timeout = 5\n", nil, "1: "},
+		{"too short interval", "\npoll_interval = \"10s\"\n", nil, "2: poll_interval"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Parse(tt.text)
+			if tt.wantErr != "" {
+				if err == nil || !strings.HasPrefix(err.Error(), tt.wantErr) {
+					t.Fatalf("Parse error = %v, want prefix %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if !tt.check(c) {
+				t.Errorf("Parse gave %+v", c)
+			}
+		})
+	}
+}
+
+func TestLoadMissingFileIsDefaults(t *testing.T) {
+	c, err := Load(filepath.Join(t.TempDir(), "none.toml"))
+	if err != nil || c != Default() {
+		t.Fatalf("Load(missing) = %+v, %v", c, err)
+	}
+}
+
+func TestLoadNamesFileAndLine(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(p, []byte("concurrency = 4\nbogus = 1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(p)
+	if err == nil || !strings.Contains(err.Error(), p+":2: unknown setting") {
+		t.Fatalf("Load error = %v", err)
+	}
+}
