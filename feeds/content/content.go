@@ -1,0 +1,65 @@
+// Package content turns the HTML that feeds carry (RSS description,
+// content:encoded, Atom content, JSON Feed content_html) into plain text for
+// the reader and for quote and figure extraction.
+//
+// The output convention, shared with feeds/fulltext: paragraphs separated by
+// exactly one blank line ("\n\n"), a single "\n" only for a lone <br> inside
+// a paragraph, inline whitespace collapsed to one space, no leading or
+// trailing whitespace. Paragraphs matter downstream: news style lets a quote
+// that is still open at the end of a paragraph continue into the next
+// paragraph that opens with a quote mark, so merging paragraphs would make
+// quotes run together.
+//
+// The package does not strip terminal controls: its callers pass the result
+// through sitrep/model/sanitize, which is the one place that knows them.
+package content
+
+import (
+	"html"
+	"strings"
+
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// ToText converts feed item content, HTML or plain text, into plain text
+// with paragraphs separated by blank lines.
+func ToText(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	if hasMarkup(s) {
+		return htmlToText(s)
+	}
+	// Markup escaped once more than it should be ("&lt;p&gt;…") arrives here
+	// as tag-free text; decoding it once reveals the real markup.
+	if strings.Contains(s, "&") {
+		if u := html.UnescapeString(s); hasMarkup(u) {
+			return htmlToText(u)
+		}
+	}
+	return plainToText(s)
+}
+
+// hasMarkup reports whether s contains at least one tag of a known HTML
+// element or an HTML comment. Requiring a known element keeps "I <3 Aleppo"
+// or "x < y > z" on the plain-text path, where the characters survive.
+func hasMarkup(s string) bool {
+	if !strings.Contains(s, "<") {
+		return false
+	}
+	z := xhtml.NewTokenizer(strings.NewReader(s))
+	for {
+		switch z.Next() {
+		case xhtml.ErrorToken:
+			return false
+		case xhtml.StartTagToken, xhtml.EndTagToken, xhtml.SelfClosingTagToken:
+			name, _ := z.TagName()
+			if atom.Lookup(name) != 0 {
+				return true
+			}
+		case xhtml.CommentToken:
+			return true
+		}
+	}
+}
