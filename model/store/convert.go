@@ -1,0 +1,34 @@
+package store
+
+import (
+	"database/sql"
+	"time"
+)
+
+// Times are stored as unix microseconds in UTC: integers compare and index
+// cheaply in any SQL database, and microseconds are PostgreSQL's timestamp
+// precision, so a later backend round-trips the same values. The zero time
+// (never polled) is NULL.
+
+func dbTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UnixMicro()
+}
+
+func goTime(n sql.NullInt64) time.Time {
+	if !n.Valid {
+		return time.Time{}
+	}
+	return time.UnixMicro(n.Int64).UTC()
+}
+
+// dbBool is how flags are stored: 0 or 1, which SQLite and PostgreSQL
+// (smallint) both compare the same way.
+func dbBool(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,224 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"sitrep/model"
+)
+
+// ErrURLTaken is returned by SaveFeedState when the feed's new URL (after a
+// permanent redirect) is already another subscription's. The rest of the
+// state is saved; the feed keeps its old URL.
+var ErrURLTaken = errors.New("feed URL already subscribed")
+
+// feedColumns are read by scanFeed, in this order. Total counts every stored
+// story of the feed, archived ones included; Unread leaves archived out.
+const feedColumns = `id, url, title, site_url, tags, full_text, etag, last_modified,
+	last_poll, next_poll, last_error, error_count, n_unread, n_stories`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanFeed(r scanner) (model.Feed, error) {
+	var (
+		f                  model.Feed
+		tags               string
+		fullText           int
+		lastPoll, nextPoll sql.NullInt64
+	)
+	err := r.Scan(&f.ID, &f.URL, &f.Title, &f.SiteURL, &tags, &fullText, &f.ETag, &f.LastModified,
+		&lastPoll, &nextPoll, &f.LastError, &f.ErrorCount, &f.Unread, &f.Total)
+	if err != nil {
+		return f, err
+	}
+	f.FullText = fullText != 0
+	f.LastPoll, f.NextPoll = goTime(lastPoll), goTime(nextPoll)
+	if err := json.Unmarshal([]byte(tags), &f.Tags); err != nil {
+		return f, fmt.Errorf("feed %d tags: %w", f.ID, err)
+	}
+	return f, nil
+}
+
+// AddFeed subscribes to url, or returns the existing subscription.
+func (s *SQLite) AddFeed(ctx context.Context, url string) (model.Feed, bool, error) {
+	url = strings.TrimSpace(url)
+	if url == "" {
+		return model.Feed{}, false, errors.New("store: empty feed URL")
+	}
+	var created bool
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO feeds (url) VALUES (?) ON CONFLICT (url) DO NOTHING`, url)
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		created = n == 1
+		return err
+	})
+	if err != nil {
+		return model.Feed{}, false, fmt.Errorf("store: adding feed: %w", err)
+	}
+	f, err := scanFeed(s.db.QueryRowContext(ctx, `SELECT `+feedColumns+` FROM feeds WHERE url = ?`, url))
+	if err != nil {
+		return model.Feed{}, false, fmt.Errorf("store: adding feed: %w", err)
+	}
+	return f, created, nil
+}
+
+// RemoveFeed unsubscribes from url and deletes the feed's stories, their
+// texts and their search index rows.
+func (s *SQLite) RemoveFeed(ctx context.Context, url string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var id int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM feeds WHERE url = ?`, strings.TrimSpace(url)).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: feed %q: %w", url, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		// The search index is not reached by the foreign-key cascade. Stories
+		// are deleted explicitly too rather than by cascade, which keeps the
+		// order of the deletes obvious.
+		for _, stmt := range []string{
+			ftsDeleteFeedSQL,
+			`DELETE FROM story_texts WHERE story_id IN (SELECT id FROM stories WHERE feed_id = ?)`,
+			`DELETE FROM stories WHERE feed_id = ?`,
+			`DELETE FROM feeds WHERE id = ?`,
+		} {
+			if _, err := tx.ExecContext(ctx, stmt, id); err != nil {
+				return fmt.Errorf("store: removing feed: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// Feeds lists every feed with its counts, by title (the URL for a feed not
+// yet polled), case-insensitively.
+func (s *SQLite) Feeds(ctx context.Context) ([]model.Feed, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+feedColumns+` FROM feeds
+		ORDER BY lower(COALESCE(NULLIF(title, ''), url)), id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: listing feeds: %w", err)
+	}
+	defer rows.Close()
+	var feeds []model.Feed
+	for rows.Next() {
+		f, err := scanFeed(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: listing feeds: %w", err)
+		}
+		feeds = append(feeds, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: listing feeds: %w", err)
+	}
+	return feeds, nil
+}
+
+// Feed returns one feed with its counts.
+func (s *SQLite) Feed(ctx context.Context, id int64) (model.Feed, error) {
+	f, err := scanFeed(s.db.QueryRowContext(ctx, `SELECT `+feedColumns+` FROM feeds WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Feed{}, fmt.Errorf("store: feed %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return model.Feed{}, fmt.Errorf("store: feed %d: %w", id, err)
+	}
+	return f, nil
+}
+
+// SaveFeedState writes everything about f but its counts. When f.URL is
+// already another feed's, the rest is saved and ErrURLTaken returned.
+func (s *SQLite) SaveFeedState(ctx context.Context, f model.Feed) error {
+	tags := f.Tags
+	if tags == nil {
+		tags = []string{}
+	}
+	tagsJSON, err := json.Marshal(tags)
+	if err != nil {
+		return err
+	}
+	var urlTaken bool
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		url := strings.TrimSpace(f.URL)
+		var other int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM feeds WHERE url = ? AND id <> ?`, url, f.ID).Scan(&other)
+		switch {
+		case err == nil:
+			urlTaken = true
+			url = ""
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE feeds SET
+				url = COALESCE(NULLIF(?, ''), url), title = ?, site_url = ?, tags = ?, full_text = ?,
+				etag = ?, last_modified = ?, last_poll = ?, next_poll = ?,
+				last_error = ?, error_count = ?
+			WHERE id = ?`,
+			url, f.Title, f.SiteURL, string(tagsJSON), dbBool(f.FullText),
+			f.ETag, f.LastModified, dbTime(f.LastPoll), dbTime(f.NextPoll),
+			f.LastError, f.ErrorCount, f.ID)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, "feed", f.ID)
+	})
+	if err != nil {
+		return fmt.Errorf("store: saving feed state: %w", err)
+	}
+	if urlTaken {
+		return fmt.Errorf("store: feed %d moved to %q: %w", f.ID, f.URL, ErrURLTaken)
+	}
+	return nil
+}
+
+// MarkPolled records a poll that changed nothing (304 or same content): the
+// poll times, and the error cleared.
+func (s *SQLite) MarkPolled(ctx context.Context, feedID int64, lastPoll, nextPoll time.Time) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE feeds SET last_poll = ?, next_poll = ?, last_error = '', error_count = 0
+			WHERE id = ?`, dbTime(lastPoll), dbTime(nextPoll), feedID)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, "feed", feedID)
+	})
+	if err != nil {
+		return fmt.Errorf("store: marking feed polled: %w", err)
+	}
+	return nil
+}
+
+// mustAffect turns an UPDATE that matched no row into ErrNotFound.
+func mustAffect(res sql.Result, what string, id int64) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("%s %d: %w", what, id, ErrNotFound)
+	}
+	return nil
+}
+
+// write runs fn in one write transaction, committed when fn returns nil.
+func (s *SQLite) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}

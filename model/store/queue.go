@@ -1,0 +1,191 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"sitrep/model"
+	"sitrep/model/extract"
+)
+
+// headerColumns are what the queue shows of a story, read by scanHeader. The
+// feed title is a scalar subquery rather than a join so the planner always
+// walks the view's index in order and looks up at most a page of feed rows.
+const headerColumns = `s.id, s.feed_id,
+	(SELECT COALESCE(NULLIF(f.title, ''), f.url) FROM feeds f WHERE f.id = s.feed_id),
+	s.title, s.link, s.published, s.quote_count,
+	s.headline_category, s.headline_value, s.headline_text,
+	s.read, s.starred, s.archived`
+
+func scanHeader(r scanner) (model.StoryHeader, error) {
+	var (
+		h                    model.StoryHeader
+		published            sql.NullInt64
+		cat, text            sql.NullString
+		val                  sql.NullFloat64
+		read, starred, archd int
+	)
+	err := r.Scan(&h.ID, &h.FeedID, &h.FeedTitle, &h.Title, &h.Link, &published, &h.QuoteCount,
+		&cat, &val, &text, &read, &starred, &archd)
+	if err != nil {
+		return h, err
+	}
+	h.Published = goTime(published)
+	if cat.Valid {
+		h.Headline = &model.HeadlineFigure{Category: extract.Category(cat.String), Value: val.Float64, Text: text.String}
+	}
+	h.Triage = model.Triage{Read: read != 0, Starred: starred != 0, Archived: archd != 0}
+	return h, nil
+}
+
+// errNoMatch marks a search with nothing searchable in it: the result is
+// empty without asking the database.
+var errNoMatch = errors.New("no searchable words")
+
+// where is the condition selecting a filter's stories. The flag conditions
+// are literal and spelled exactly as the partial indexes' WHERE clauses, so
+// SQLite can prove the index applies (it cannot with bound parameters).
+func where(f model.Filter) (string, []any, error) {
+	var cond string
+	var args []any
+	switch f.View {
+	case model.ViewAll:
+		cond = `s.archived = 0`
+	case model.ViewUnread:
+		cond = `s.read = 0 AND s.archived = 0`
+	case model.ViewStarred:
+		cond = `s.starred = 1`
+	case model.ViewArchived:
+		cond = `s.archived = 1`
+	case model.ViewFeed:
+		cond, args = `s.feed_id = ? AND s.archived = 0`, []any{f.FeedID}
+	default:
+		return "", nil, fmt.Errorf("store: unknown queue view %d", f.View)
+	}
+	if strings.TrimSpace(f.Search) != "" {
+		q := ftsQuery(f.Search)
+		if q == "" {
+			return "", nil, errNoMatch
+		}
+		cond += ` AND ` + searchCond
+		args = append(args, q)
+	}
+	return cond, args, nil
+}
+
+// Queue returns limit headers from offset, newest first (ties by id, so the
+// order is total and pages never overlap). It never reads bodies.
+func (s *SQLite) Queue(ctx context.Context, f model.Filter, offset, limit int) ([]model.StoryHeader, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	offset = max(offset, 0)
+	cond, args, err := where(f)
+	if errors.Is(err, errNoMatch) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	args = append(args, limit, offset)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+headerColumns+` FROM stories s WHERE `+cond+`
+		ORDER BY s.published DESC, s.id DESC LIMIT ? OFFSET ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: queue: %w", err)
+	}
+	defer rows.Close()
+	out := make([]model.StoryHeader, 0, limit)
+	for rows.Next() {
+		h, err := scanHeader(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: queue: %w", err)
+		}
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: queue: %w", err)
+	}
+	return out, nil
+}
+
+// QueueLen counts a filter's stories: from the feed counters without a
+// search, by the index otherwise.
+func (s *SQLite) QueueLen(ctx context.Context, f model.Filter) (int, error) {
+	if strings.TrimSpace(f.Search) == "" {
+		switch f.View {
+		case model.ViewFeed:
+			var n int
+			err := s.db.QueryRowContext(ctx, `SELECT n_stories - n_archived FROM feeds WHERE id = ?`, f.FeedID).Scan(&n)
+			if errors.Is(err, sql.ErrNoRows) {
+				return 0, nil
+			}
+			return n, err
+		case model.ViewAll, model.ViewUnread, model.ViewStarred, model.ViewArchived:
+			c, err := s.Counts(ctx)
+			return map[model.View]int{
+				model.ViewAll: c.All, model.ViewUnread: c.Unread,
+				model.ViewStarred: c.Starred, model.ViewArchived: c.Archived,
+			}[f.View], err
+		}
+	}
+	cond, args, err := where(f)
+	if errors.Is(err, errNoMatch) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories s WHERE `+cond, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: queue length: %w", err)
+	}
+	return n, nil
+}
+
+// Counts adds up the feeds' counters.
+func (s *SQLite) Counts(ctx context.Context) (model.Counts, error) {
+	var c model.Counts
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(n_stories - n_archived), 0),
+		COALESCE(SUM(n_unread), 0), COALESCE(SUM(n_starred), 0), COALESCE(SUM(n_archived), 0)
+		FROM feeds`).Scan(&c.All, &c.Unread, &c.Starred, &c.Archived)
+	if err != nil {
+		return model.Counts{}, fmt.Errorf("store: counts: %w", err)
+	}
+	return c, nil
+}
+
+// SetTriage writes a story's read, starred and archived flags and moves its
+// feed's counters accordingly.
+func (s *SQLite) SetTriage(ctx context.Context, id int64, t model.Triage) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var feedID int64
+		var read, starred, archd int
+		err := tx.QueryRowContext(ctx, `SELECT feed_id, read, starred, archived FROM stories WHERE id = ?`, id).
+			Scan(&feedID, &read, &starred, &archd)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("story %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		old := model.Triage{Read: read != 0, Starred: starred != 0, Archived: archd != 0}
+		if old == t {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE stories SET read = ?, starred = ?, archived = ? WHERE id = ?`,
+			dbBool(t.Read), dbBool(t.Starred), dbBool(t.Archived), id); err != nil {
+			return err
+		}
+		var c tally
+		c.add(old, -1)
+		c.add(t, +1)
+		return c.apply(ctx, tx, feedID)
+	})
+	if err != nil {
+		return fmt.Errorf("store: set triage: %w", err)
+	}
+	return nil
+}

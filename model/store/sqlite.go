@@ -1,0 +1,157 @@
+package store
+
+// This file holds everything that is specific to SQLite: the driver, the
+// connection pragmas and the FTS5 full-text index. The rest of the package
+// speaks SQL that a PostgreSQL backend could reuse (ON CONFLICT, correlated
+// subqueries, LIMIT/OFFSET, 0/1 flags).
+
+import (
+	"context"
+	"database/sql"
+	"net/url"
+	"strings"
+	"sync"
+	"unicode"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver, pure Go
+)
+
+// SQLite is the Store kept in one SQLite database file.
+type SQLite struct {
+	db *sql.DB
+	// writeMu serialises this process's writers so they queue in Go instead
+	// of spinning in SQLite's busy handler, holding pooled connections. The
+	// busy timeout still covers other processes (sitrep add while the
+	// reader runs).
+	writeMu sync.Mutex
+}
+
+var _ Store = (*SQLite)(nil)
+
+// pragmas run on every new connection. WAL lets the reader query while the
+// poller writes; synchronous=NORMAL is durable across application crashes
+// in WAL mode and avoids an fsync per commit; foreign keys make RemoveFeed's
+// cascade work; busy_timeout waits for another process's writer instead of
+// failing.
+var pragmas = []string{
+	"busy_timeout(5000)",
+	"foreign_keys(1)",
+	"journal_mode(WAL)",
+	"synchronous(NORMAL)",
+}
+
+// maxConns bounds the pool: each connection keeps its own page cache, and the
+// reader and the poller need only a few at a time.
+const maxConns = 4
+
+// Open opens (creating if needed) the database at path and brings its schema
+// up to date.
+func Open(path string) (*SQLite, error) {
+	q := url.Values{}
+	for _, p := range pragmas {
+		q.Add("_pragma", p)
+	}
+	// Write transactions take the write lock at BEGIN so two writers never
+	// deadlock upgrading read locks; reads do not use transactions.
+	q.Set("_txlock", "immediate")
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
+	return open(db)
+}
+
+// OpenMemory opens a private in-memory database, for tests of packages that
+// use a Store. It holds one connection, because each SQLite connection to
+// ":memory:" would see its own empty database.
+func OpenMemory() (*SQLite, error) {
+	db, err := sql.Open("sqlite", "file::memory:?_pragma=foreign_keys(1)")
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	return open(db)
+}
+
+func open(db *sql.DB) (*SQLite, error) {
+	if err := migrate(context.Background(), db, migrations); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &SQLite{db: db}, nil
+}
+
+// Close closes the database.
+func (s *SQLite) Close() error { return s.db.Close() }
+
+// ftsSchema is the full-text index over story titles and bodies. It is
+// contentless (the text already lives in story_texts, no need to hold 400 MB
+// twice) with contentless_delete so rows can be replaced by rowid, which is
+// the story id. porter stems English ("killing" finds "killed");
+// remove_diacritics lets "Alep" find "Alép".
+const ftsSchema = `CREATE VIRTUAL TABLE story_fts USING fts5(
+	title, body,
+	content = '', contentless_delete = 1,
+	tokenize = 'porter unicode61 remove_diacritics 2'
+)`
+
+// The statements that keep story_fts in step with stories; the upsert and
+// remove transactions run them.
+const (
+	ftsInsertSQL     = `INSERT INTO story_fts (rowid, title, body) VALUES (?, ?, ?)`
+	ftsDeleteSQL     = `DELETE FROM story_fts WHERE rowid = ?`
+	ftsDeleteFeedSQL = `DELETE FROM story_fts WHERE rowid IN (SELECT id FROM stories WHERE feed_id = ?)`
+)
+
+// searchCond is the WHERE condition that keeps the stories matching an FTS5
+// query made by ftsQuery; its one argument is that query.
+const searchCond = `s.id IN (SELECT rowid FROM story_fts WHERE story_fts MATCH ?)`
+
+// ftsQuery turns what the reader typed into an FTS5 query that cannot be a
+// syntax error: every word becomes a quoted string and all must match.
+// "double quoted words" stay one phrase, and a trailing * on a word makes it
+// a prefix. It returns "" when nothing searchable is left (only
+// punctuation, say), which callers treat as matching nothing.
+func ftsQuery(input string) string {
+	var terms []string
+	add := func(t string, prefix bool) {
+		if !strings.ContainsFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) {
+			return
+		}
+		q := `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+		if prefix {
+			q += "*"
+		}
+		terms = append(terms, q)
+	}
+	rest := input
+	for rest != "" {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if rest == "" {
+			break
+		}
+		if rest[0] == '"' {
+			end := strings.IndexByte(rest[1:], '"')
+			if end < 0 {
+				end = len(rest) - 1
+			}
+			add(rest[1:1+end], false)
+			rest = rest[min(len(rest), end+2):]
+			continue
+		}
+		end := strings.IndexFunc(rest, unicode.IsSpace)
+		if end < 0 {
+			end = len(rest)
+		}
+		word := rest[:end]
+		rest = rest[end:]
+		prefix := strings.HasSuffix(word, "*")
+		add(strings.TrimRight(word, "*"), prefix)
+	}
+	return strings.Join(terms, " ")
+}

@@ -1,0 +1,300 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"sitrep/model"
+)
+
+// keysPerQuery keeps IN lists well under SQLite's bound-parameter limit.
+const keysPerQuery = 500
+
+// ContentHashes returns the stored content hash of each of keys that the
+// feed already has.
+func (s *SQLite) ContentHashes(ctx context.Context, feedID int64, keys []string) (map[string]string, error) {
+	out := make(map[string]string, len(keys))
+	for start := 0; start < len(keys); start += keysPerQuery {
+		chunk := keys[start:min(len(keys), start+keysPerQuery)]
+		args := make([]any, 0, len(chunk)+1)
+		args = append(args, feedID)
+		for _, k := range chunk {
+			args = append(args, k)
+		}
+		q := `SELECT key, content_hash FROM stories WHERE feed_id = ? AND key IN (?` +
+			strings.Repeat(", ?", len(chunk)-1) + `)`
+		if err := collectHashes(ctx, s.db, q, args, out); err != nil {
+			return nil, fmt.Errorf("store: content hashes: %w", err)
+		}
+	}
+	return out, nil
+}
+
+func collectHashes(ctx context.Context, db *sql.DB, q string, args []any, out map[string]string) error {
+	rows, err := db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, h string
+		if err := rows.Scan(&k, &h); err != nil {
+			return err
+		}
+		out[k] = h
+	}
+	return rows.Err()
+}
+
+// encodedStory is a story ready for its INSERT or UPDATE, prepared before
+// the write lock is taken.
+type encodedStory struct {
+	model.Story
+	hash          string
+	published     int64
+	firstSeen     int64
+	undated       bool // the feed gave no date: Published is the first-seen time
+	quotes, stats string
+	headline      *model.HeadlineFigure
+}
+
+func encodeStory(st model.Story, hash string, now time.Time) (encodedStory, error) {
+	e := encodedStory{Story: st, hash: hash, headline: model.Headline(st.Stats)}
+	if e.FirstSeen.IsZero() {
+		e.FirstSeen = now
+	}
+	if e.Published.IsZero() {
+		e.Published = e.FirstSeen
+	}
+	e.undated = e.Published.Equal(e.FirstSeen)
+	e.published, e.firstSeen = e.Published.UnixMicro(), e.FirstSeen.UnixMicro()
+	if e.Key == "" {
+		e.Key = fallbackKey(st)
+	}
+	q, err := json.Marshal(nonNil(st.Quotes))
+	if err != nil {
+		return e, err
+	}
+	sts, err := json.Marshal(nonNil(st.Stats))
+	if err != nil {
+		return e, err
+	}
+	e.quotes, e.stats = string(q), string(sts)
+	return e, nil
+}
+
+// fallbackKey identifies a story whose caller gave no key the way the model
+// says keys are made: the link, else a hash of title and date.
+func fallbackKey(st model.Story) string {
+	if st.Link != "" {
+		return st.Link
+	}
+	h := sha256.Sum256([]byte(st.Title + "\x00" + st.Published.UTC().Format(time.RFC3339Nano)))
+	return "sha256:" + hex.EncodeToString(h[:])
+}
+
+// nonNil makes a nil slice encode as [] rather than null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func headlineArgs(h *model.HeadlineFigure) (cat, val, text any) {
+	if h == nil {
+		return nil, nil, nil
+	}
+	return string(h.Category), h.Value, h.Text
+}
+
+// UpsertStories saves a feed's stories in one transaction. A key not yet in
+// the feed is inserted, with the story's Triage (normally zero). A known key
+// whose hash differs is updated in place: text, highlights, title, link,
+// author and date change, its triage state and first-seen time do not, and
+// its date is kept when the feed gives none (Published equal to FirstSeen,
+// the poller's way of saying so), so an undated story that changes does not
+// jump to the top of the queue. An unchanged hash writes nothing. Stories
+// stored earlier and absent from this batch are left alone. When a key
+// appears twice in the batch the first one wins. stories[i].FeedID is
+// ignored in favour of feedID.
+func (s *SQLite) UpsertStories(ctx context.Context, feedID int64, stories []model.Story, hashes []string) (model.SaveResult, error) {
+	var res model.SaveResult
+	if len(hashes) != len(stories) {
+		return res, fmt.Errorf("store: %d stories but %d hashes", len(stories), len(hashes))
+	}
+	now := time.Now()
+	enc := make([]encodedStory, 0, len(stories))
+	seen := make(map[string]bool, len(stories))
+	for i, st := range stories {
+		e, err := encodeStory(st, hashes[i], now)
+		if err != nil {
+			return res, fmt.Errorf("store: encoding story %q: %w", st.Key, err)
+		}
+		if seen[e.Key] {
+			continue
+		}
+		seen[e.Key] = true
+		enc = append(enc, e)
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var one int
+		err := tx.QueryRowContext(ctx, `SELECT 1 FROM feeds WHERE id = ?`, feedID).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("feed %d: %w", feedID, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		u, err := newUpserter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer u.close()
+		var counts tally
+		for i := range enc {
+			created, changed, err := u.upsert(ctx, feedID, &enc[i])
+			if err != nil {
+				return fmt.Errorf("story %q: %w", enc[i].Key, err)
+			}
+			switch {
+			case created:
+				res.New++
+				counts.add(enc[i].Triage, +1)
+			case changed:
+				res.Updated++
+			}
+		}
+		return counts.apply(ctx, tx, feedID)
+	})
+	if err != nil {
+		return model.SaveResult{}, fmt.Errorf("store: saving stories: %w", err)
+	}
+	return res, nil
+}
+
+// upserter holds the statements of one UpsertStories transaction, prepared
+// once because a batch can hold thousands of stories (Populate, first polls).
+type upserter struct {
+	lookup, insStory, insText, updStory, updText, ftsIns, ftsDel *sql.Stmt
+}
+
+func newUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
+	u := &upserter{}
+	for _, p := range []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&u.lookup, `SELECT id, content_hash FROM stories WHERE feed_id = ? AND key = ?`},
+		{&u.insStory, `INSERT INTO stories (feed_id, key, link, title, author, published, first_seen,
+			words, content_hash, quote_count, headline_category, headline_value, headline_text,
+			read, starred, archived)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+		{&u.insText, `INSERT INTO story_texts (story_id, body, quotes, stats) VALUES (?, ?, ?, ?)`},
+		{&u.updStory, `UPDATE stories SET link = ?, title = ?, author = ?,
+			published = CASE WHEN ? THEN published ELSE ? END,
+			words = ?, content_hash = ?, quote_count = ?,
+			headline_category = ?, headline_value = ?, headline_text = ?
+			WHERE id = ?`},
+		{&u.updText, `UPDATE story_texts SET body = ?, quotes = ?, stats = ? WHERE story_id = ?`},
+		{&u.ftsIns, ftsInsertSQL},
+		{&u.ftsDel, ftsDeleteSQL},
+	} {
+		st, err := tx.PrepareContext(ctx, p.sql)
+		if err != nil {
+			u.close()
+			return nil, err
+		}
+		*p.dst = st
+	}
+	return u, nil
+}
+
+func (u *upserter) close() {
+	for _, st := range []*sql.Stmt{u.lookup, u.insStory, u.insText, u.updStory, u.updText, u.ftsIns, u.ftsDel} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (created, changed bool, err error) {
+	var id int64
+	var oldHash string
+	err = u.lookup.QueryRowContext(ctx, feedID, e.Key).Scan(&id, &oldHash)
+	cat, val, text := headlineArgs(e.headline)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		err = u.insStory.QueryRowContext(ctx, feedID, e.Key, e.Link, e.Title, e.Author, e.published, e.firstSeen,
+			e.Words, e.hash, len(e.Quotes), cat, val, text,
+			dbBool(e.Read), dbBool(e.Starred), dbBool(e.Archived)).Scan(&id)
+		if err != nil {
+			return false, false, err
+		}
+		if _, err := u.insText.ExecContext(ctx, id, e.Body, e.quotes, e.stats); err != nil {
+			return false, false, err
+		}
+		_, err = u.ftsIns.ExecContext(ctx, id, e.Title, e.Body)
+		return err == nil, false, err
+	case err != nil:
+		return false, false, err
+	case oldHash == e.hash:
+		return false, false, nil
+	}
+	if _, err := u.updStory.ExecContext(ctx, e.Link, e.Title, e.Author, dbBool(e.undated), e.published,
+		e.Words, e.hash, len(e.Quotes), cat, val, text, id); err != nil {
+		return false, false, err
+	}
+	if _, err := u.updText.ExecContext(ctx, e.Body, e.quotes, e.stats, id); err != nil {
+		return false, false, err
+	}
+	if _, err := u.ftsDel.ExecContext(ctx, id); err != nil {
+		return false, false, err
+	}
+	if _, err := u.ftsIns.ExecContext(ctx, id, e.Title, e.Body); err != nil {
+		return false, false, err
+	}
+	return false, true, nil
+}
+
+// Story loads one story with its body and highlights.
+func (s *SQLite) Story(ctx context.Context, id int64) (model.Story, error) {
+	var (
+		st                   model.Story
+		published, first     sql.NullInt64
+		quotes, stats        string
+		read, starred, archd int
+	)
+	err := s.db.QueryRowContext(ctx, `SELECT s.id, s.feed_id, COALESCE(NULLIF(f.title, ''), f.url),
+			s.key, s.link, s.title, s.author, s.published, s.first_seen, s.words,
+			s.read, s.starred, s.archived,
+			COALESCE(t.body, ''), COALESCE(t.quotes, '[]'), COALESCE(t.stats, '[]')
+		FROM stories s
+		JOIN feeds f ON f.id = s.feed_id
+		LEFT JOIN story_texts t ON t.story_id = s.id
+		WHERE s.id = ?`, id).Scan(&st.ID, &st.FeedID, &st.FeedTitle,
+		&st.Key, &st.Link, &st.Title, &st.Author, &published, &first, &st.Words,
+		&read, &starred, &archd, &st.Body, &quotes, &stats)
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Story{}, fmt.Errorf("store: story %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return model.Story{}, fmt.Errorf("store: story %d: %w", id, err)
+	}
+	st.Published, st.FirstSeen = goTime(published), goTime(first)
+	st.Triage = model.Triage{Read: read != 0, Starred: starred != 0, Archived: archd != 0}
+	if err := json.Unmarshal([]byte(quotes), &st.Quotes); err != nil {
+		return model.Story{}, fmt.Errorf("store: story %d quotes: %w", id, err)
+	}
+	if err := json.Unmarshal([]byte(stats), &st.Stats); err != nil {
+		return model.Story{}, fmt.Errorf("store: story %d stats: %w", id, err)
+	}
+	return st, nil
+}
