@@ -22,9 +22,10 @@ import (
 var wantStories = map[string]int{
 	"Business Insider (reference story)": 1,
 	"Conflict Desk":                      11,
+	"Relief Wire":                        10,
 }
 
-const minTotalStories = 12
+const minTotalStories = 22
 
 // client fetches through the demo transport with no artificial latency.
 func client() *http.Client {

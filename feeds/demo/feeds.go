@@ -96,6 +96,14 @@ var catalogue = []*entry{
 		delay:       120 * time.Millisecond,
 	},
 	{
+		Feed:        Feed{Title: "Relief Wire", Format: Atom},
+		path:        "/relief-wire/atom.xml",
+		file:        "relief-wire.atom.xml",
+		contentType: "application/atom+xml; charset=utf-8",
+		modified:    time.Date(2026, 11, 25, 19, 30, 0, 0, time.UTC),
+		delay:       180 * time.Millisecond,
+	},
+	{
 		Feed:  Feed{Title: "Border Bulletin (always 503)", Format: RSS, Broken: true},
 		path:  "/border-bulletin/rss.xml",
 		delay: 300 * time.Millisecond,
