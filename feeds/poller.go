@@ -4,19 +4,19 @@
 package feeds
 
 import (
+	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
+	"errors"
 	"fmt"
-	"io"
 	"net/http"
+	"runtime"
 	"strings"
 	"time"
 
 	"github.com/mmcdole/gofeed"
 
+	"sitrep/feeds/content"
 	"sitrep/model"
-	"sitrep/model/extract"
 	"sitrep/model/sanitize"
 )
 
@@ -29,136 +29,284 @@ type Store interface {
 	UpsertStories(ctx context.Context, feedID int64, stories []model.Story, hashes []string) (model.SaveResult, error)
 }
 
-// Options tune the poller. The zero value is filled with defaults by New.
-type Options struct {
-	UserAgent string
-	Interval  time.Duration // normal time between polls of one feed
-	Now       func() time.Time
-	Extract   func(string) extract.Result
-}
-
 // Result is the outcome of polling one feed.
 type Result struct {
 	FeedID      int64
-	URL         string
+	URL         string // the feed's URL after this poll (a 301/308 moves it)
 	Title       string
 	New         int
 	Updated     int
-	NotModified bool
+	NotModified bool // 304: nothing parsed, nothing written but the poll time
+	Status      int  // HTTP status of the feed's answer; 0 if none came
 	Err         error
+	ErrorCount  int // consecutive failures, this one included
 	NextPoll    time.Time
+	// Discovered lists the feeds an HTML page links to, when the feed's URL
+	// turned out to be a web page.
+	Discovered []string
+
+	moved bool // a permanent redirect changed URL
 }
 
-// Poller fetches feeds and saves their stories.
+// Poller fetches feeds and saves their stories. It is safe for concurrent
+// use: the UI calls Poll for every feed at once, and the poller itself
+// bounds how many requests and how much parsing run together.
 type Poller struct {
 	client *http.Client
 	store  Store
 	opts   Options
+	limits *limiter
+	cpu    chan struct{} // parsing and extraction are CPU work: one per core
 }
 
-// New returns a poller that fetches with client and saves into st.
+// New returns a poller that fetches with client (NewClient(opts) when nil)
+// and saves into st.
 func New(client *http.Client, st Store, opts Options) *Poller {
-	if opts.UserAgent == "" {
-		opts.UserAgent = "sitrep/dev (+terminal conflict-news reader)"
+	opts = opts.withDefaults()
+	if client == nil {
+		client = NewClient(opts)
 	}
-	if opts.Interval == 0 {
-		opts.Interval = 15 * time.Minute
+	return &Poller{
+		client: client,
+		store:  st,
+		opts:   opts,
+		limits: newLimiter(opts.MaxConcurrent, opts.MaxPerHost),
+		cpu:    make(chan struct{}, runtime.GOMAXPROCS(0)),
 	}
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	if opts.Extract == nil {
-		opts.Extract = extract.Extract
-	}
-	return &Poller{client: client, store: st, opts: opts}
+}
+
+// outcome is what poll learnt beyond the stories.
+type outcome struct {
+	notModified bool
+	hints       []time.Duration // lower bounds on the next poll
 }
 
 // Poll fetches one feed, parses it, extracts highlights of new and changed
 // stories and saves them. Errors are returned in Result.Err and recorded on
-// the feed; they never affect other feeds.
-//
-// MINIMAL FIRST VERSION: plain GET, no conditional GET, limits or backoff yet.
-func (p *Poller) Poll(ctx context.Context, f model.Feed) Result {
+// the feed with a backoff; they never affect other feeds.
+func (p *Poller) Poll(ctx context.Context, f model.Feed) (res Result) {
 	now := p.opts.Now()
-	res := Result{FeedID: f.ID, URL: f.URL, Title: f.Title}
-	err := p.poll(ctx, &f, &res, now)
+	res = Result{FeedID: f.ID, URL: f.URL, Title: f.Title}
+	var out outcome
+	err := func() (err error) {
+		// A panic on one hostile feed (in a parser, in extraction) is that
+		// feed's error, not the end of the program.
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("internal error on this feed: %v", r)
+			}
+		}()
+		return p.poll(ctx, &f, &res, &out, now)
+	}()
+	if err != nil && ctx.Err() != nil {
+		// Cancelled (the reader quit): not the feed's fault, record nothing.
+		res.Err = ctx.Err()
+		return res
+	}
 	f.LastPoll = now
-	if err != nil {
-		res.Err = err
-		f.LastError = err.Error()
+	switch {
+	case err != nil:
 		f.ErrorCount++
-		f.NextPoll = now.Add(p.opts.Interval)
-	} else {
+		f.LastError = sanitize.Line(err.Error())
+		var ra time.Duration
+		var he *httpError
+		if errors.As(err, &he) {
+			ra = he.retryAfter
+		}
+		f.NextPoll = now.Add(backoff(f.ErrorCount, p.opts.Interval, p.opts.MaxBackoff, p.opts.Jitter(), ra))
+		res.Err = err
+	default:
 		f.LastError = ""
 		f.ErrorCount = 0
-		f.NextPoll = now.Add(p.opts.Interval)
+		f.NextPoll = nextPoll(now, p.opts.Interval, p.opts.MaxBackoff, out.hints...)
 	}
-	res.NextPoll = f.NextPoll
-	res.Title = f.Title
-	if serr := p.store.SaveFeedState(ctx, f); serr != nil && res.Err == nil {
-		res.Err = serr
+	res.URL, res.Title, res.NextPoll, res.ErrorCount = f.URL, f.Title, f.NextPoll, f.ErrorCount
+	var serr error
+	if err == nil && out.notModified && !res.moved {
+		serr = p.store.MarkPolled(ctx, f.ID, f.LastPoll, f.NextPoll)
+	} else {
+		serr = p.store.SaveFeedState(ctx, f)
+	}
+	if serr != nil && res.Err == nil {
+		res.Err = fmt.Errorf("saving feed state: %w", serr)
 	}
 	return res
 }
 
-func (p *Poller) poll(ctx context.Context, f *model.Feed, res *Result, now time.Time) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, f.URL, nil)
+// httpError is a non-success answer, with the wait the server asked for.
+type httpError struct {
+	status     int
+	retryAfter time.Duration
+}
+
+func (e *httpError) Error() string {
+	msg := fmt.Sprintf("HTTP %d %s", e.status, http.StatusText(e.status))
+	switch e.status {
+	case http.StatusNotFound, http.StatusGone:
+		msg += ": the feed is not there any more"
+	case http.StatusUnauthorized, http.StatusForbidden:
+		msg += ": the server refuses sitrep"
+	}
+	if e.retryAfter > 0 {
+		msg += fmt.Sprintf(" (server asks to retry after %s)", e.retryAfter.Round(time.Second))
+	}
+	return msg
+}
+
+func (p *Poller) poll(ctx context.Context, f *model.Feed, res *Result, out *outcome, now time.Time) error {
+	fe, err := p.get(ctx, f.URL, fetchOpts{
+		etag:         f.ETag,
+		lastModified: f.LastModified,
+		accept:       "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5",
+	})
 	if err != nil {
 		return err
 	}
-	req.Header.Set("User-Agent", p.opts.UserAgent)
-	resp, err := p.client.Do(req)
+	res.Status = fe.status
+	if fe.permanent && fe.finalURL.String() != f.URL {
+		f.URL = fe.finalURL.String()
+		res.moved = true
+	}
+	if ma := maxAge(fe.header); ma > 0 {
+		out.hints = append(out.hints, ma)
+	}
+	switch {
+	case fe.status == http.StatusNotModified:
+		out.notModified = true
+		res.NotModified = true
+		return nil
+	case fe.status < 200 || fe.status > 299:
+		he := &httpError{status: fe.status}
+		if fe.status == http.StatusTooManyRequests || fe.status == http.StatusServiceUnavailable {
+			he.retryAfter = retryAfter(fe.header, now)
+		}
+		return he
+	}
+
+	parsed, body, err := p.parse(ctx, fe)
 	if err != nil {
+		if looksLikeHTML(fe.body, fe.header.Get("Content-Type")) {
+			res.Discovered = Discover(fe.body, fe.finalURL)
+			return discoveredError(res.Discovered)
+		}
 		return err
 	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("HTTP %d", resp.StatusCode)
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
-	if err != nil {
-		return err
-	}
-	parsed, err := gofeed.NewParser().ParseString(string(body))
-	if err != nil {
-		return fmt.Errorf("not a feed: %w", err)
-	}
-	if t := sanitize.Line(parsed.Title); t != "" {
+	// New validators only once the body has parsed: a broken answer must
+	// not earn a 304 next time.
+	f.ETag = fe.header.Get("ETag")
+	f.LastModified = fe.header.Get("Last-Modified")
+	if t := sanitize.Line(content.ToText(parsed.Title)); t != "" {
 		f.Title = t
 	}
-	stories := make([]model.Story, 0, len(parsed.Items))
-	hashes := make([]string, 0, len(parsed.Items))
-	for _, it := range parsed.Items {
-		s := model.Story{FeedID: f.ID, FirstSeen: now}
-		s.Title = sanitize.Line(it.Title)
-		s.Link = it.Link
-		s.Key = it.GUID
-		if s.Key == "" {
-			s.Key = it.Link
-		}
-		if s.Key == "" {
-			s.Key = s.Title
-		}
-		text := it.Content
-		if text == "" {
-			text = it.Description
-		}
-		s.Body = sanitize.Text(strings.TrimSpace(text))
-		if it.PublishedParsed != nil {
-			s.Published = *it.PublishedParsed
-		} else {
-			s.Published = now
-		}
-		r := p.opts.Extract(s.Body)
-		s.Quotes, s.Stats = r.Quotes, r.Stats
-		s.Words = len(strings.Fields(s.Body))
-		h := sha256.Sum256([]byte(s.Title + "\x00" + s.Body))
-		stories = append(stories, s)
-		hashes = append(hashes, hex.EncodeToString(h[:]))
+	if l := safeLink(parsed.Link, fe.finalURL); l != "" {
+		f.SiteURL = l
 	}
+	ttl, sy := feedHints(parsed)
+	out.hints = append(out.hints, ttl, sy)
+
+	items := makeItems(parsed, body, *f, fe.finalURL, now)
+	parsed, body = nil, nil // the stories hold what is needed
+	return p.save(ctx, f, items, res)
+}
+
+// parse decodes and parses a feed body, holding a CPU slot so that a
+// round of hundreds of feeds parses a few at a time instead of holding
+// every body in memory at once.
+func (p *Poller) parse(ctx context.Context, fe *fetched) (*gofeed.Feed, []byte, error) {
+	if err := p.takeCPU(ctx); err != nil {
+		return nil, nil, err
+	}
+	defer p.giveCPU()
+	if len(bytes.TrimSpace(fe.body)) == 0 {
+		return nil, nil, errors.New("empty answer: the server sent no feed")
+	}
+	body := toUTF8(fe.body, fe.header.Get("Content-Type"))
+	fp := gofeed.NewParser()
+	fp.KeepOriginalFeed = true // for RSS <ttl>
+	parsed, err := fp.Parse(bytes.NewReader(body))
+	if err != nil {
+		return nil, nil, notAFeed(err)
+	}
+	return parsed, body, nil
+}
+
+func notAFeed(err error) error {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, gofeed.ErrFeedTypeNotDetected):
+		return errors.New("not a feed: neither RSS, Atom nor JSON Feed")
+	case strings.Contains(msg, "EOF"):
+		return fmt.Errorf("broken feed: it ends too early (%s)", msg)
+	}
+	return fmt.Errorf("broken feed: %s", msg)
+}
+
+func discoveredError(found []string) error {
+	switch len(found) {
+	case 0:
+		return errors.New("not a feed: a web page that links to no feed")
+	case 1:
+		return fmt.Errorf("not a feed: a web page; its feed is %s", found[0])
+	}
+	return fmt.Errorf("not a feed: a web page; it links to %d feeds: %s", len(found), strings.Join(found, " "))
+}
+
+func (p *Poller) takeCPU(ctx context.Context) error {
+	select {
+	case p.cpu <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (p *Poller) giveCPU() { <-p.cpu }
+
+// save keeps the new and changed stories: full text where the feed wants
+// it, extraction on the final text, then one write.
+func (p *Poller) save(ctx context.Context, f *model.Feed, items []item, res *Result) error {
+	if len(items) == 0 {
+		return nil
+	}
+	keys := make([]string, len(items))
+	for i, it := range items {
+		keys[i] = it.story.Key
+	}
+	old, err := p.store.ContentHashes(ctx, f.ID, keys)
+	if err != nil {
+		return fmt.Errorf("reading stored stories: %w", err)
+	}
+	stories := make([]model.Story, 0, len(items))
+	hashes := make([]string, 0, len(items))
+	for _, it := range items {
+		if h, ok := old[it.story.Key]; ok && h == it.hash {
+			continue // unchanged: no page fetch, no extraction, no write
+		}
+		s := it.story
+		if f.FullText && s.Link != "" && s.Words < p.opts.FullTextWords {
+			// Best effort: the summary stays when the page cannot be had.
+			if text, err := p.fullText(ctx, s.Link); err == nil && content.WordCount(text) > s.Words {
+				s.Body = text
+				s.Words = content.WordCount(text)
+			}
+		}
+		stories = append(stories, s)
+		hashes = append(hashes, it.hash)
+	}
+	if len(stories) == 0 {
+		return nil
+	}
+	if err := p.takeCPU(ctx); err != nil {
+		return err
+	}
+	for i := range stories {
+		r := p.opts.Extract(stories[i].Body)
+		stories[i].Quotes, stories[i].Stats = r.Quotes, r.Stats
+	}
+	p.giveCPU()
 	sr, err := p.store.UpsertStories(ctx, f.ID, stories, hashes)
 	if err != nil {
-		return err
+		return fmt.Errorf("saving stories: %w", err)
 	}
 	res.New, res.Updated = sr.New, sr.Updated
 	return nil

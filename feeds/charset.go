@@ -1,0 +1,181 @@
+package feeds
+
+import (
+	"bytes"
+	"mime"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// toUTF8 returns body as valid UTF-8 with no BOM and, for XML, a declaration
+// that says so. The encoding comes from the HTTP Content-Type, else the BOM
+// or the XML declaration, else detection. Whatever bytes are still invalid
+// after decoding are read as Windows-1252: feeds that declare UTF-8 and
+// send Latin-1 are common, and a story with one odd letter beats a feed that
+// fails.
+func toUTF8(body []byte, contentType string) []byte {
+	enc := pickEncoding(body, contentType)
+	out := body
+	if enc != nil && enc != encoding.Nop && enc != unicode.UTF8 {
+		if dec, err := enc.NewDecoder().Bytes(body); err == nil {
+			out = dec
+		}
+	}
+	out = bytes.TrimPrefix(out, []byte("\xef\xbb\xbf"))
+	out = repairUTF8(out)
+	return rewriteXMLDecl(out)
+}
+
+// pickEncoding applies the order of precedence above.
+func pickEncoding(body []byte, contentType string) encoding.Encoding {
+	// A BOM is the surest sign there is; the HTTP header may be a server
+	// default that knows nothing of the file.
+	switch {
+	case bytes.HasPrefix(body, []byte("\xef\xbb\xbf")):
+		return unicode.UTF8
+	case bytes.HasPrefix(body, []byte("\xfe\xff")):
+		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+	case bytes.HasPrefix(body, []byte("\xff\xfe")):
+		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+	}
+	for _, label := range []string{headerCharset(contentType), xmlDeclEncoding(body)} {
+		if e := lookupEncoding(label); e != nil {
+			// A body that is valid UTF-8 with multi-byte letters in it was
+			// not written in ASCII or Latin-1, whatever the label says:
+			// random 8-bit text is almost never valid UTF-8.
+			if e == charmap.Windows1252 && hasHighBit(body) && utf8.Valid(body) {
+				return unicode.UTF8
+			}
+			return e
+		}
+	}
+	// UTF-16 without a BOM still shows itself by the NULs around '<'.
+	switch {
+	case bytes.HasPrefix(body, []byte("\x00<\x00")):
+		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+	case bytes.HasPrefix(body, []byte("<\x00")):
+		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+	}
+	if utf8.Valid(body) {
+		return unicode.UTF8
+	}
+	e, _, _ := charset.DetermineEncoding(body, "")
+	return e
+}
+
+// lookupEncoding knows the WHATWG labels (which read us-ascii and latin1 as
+// windows-1252, a superset, as browsers do). UTF-16 and UTF-32 labels in a
+// declaration of a body that is plainly 8-bit are lies; they are ignored.
+func lookupEncoding(label string) encoding.Encoding {
+	if label == "" {
+		return nil
+	}
+	label = strings.ToLower(strings.TrimSpace(label))
+	if label == "utf-8" || label == "utf8" {
+		return unicode.UTF8
+	}
+	e, name := charset.Lookup(label)
+	if e == nil || strings.HasPrefix(name, "utf-16") || strings.Contains(label, "32") {
+		return nil
+	}
+	return e
+}
+
+// charsetParam is lenient on purpose: real servers send charset= "x",
+// charset = x and charset:x, which mime.ParseMediaType rejects.
+var charsetParam = regexp.MustCompile(`(?i)charset\s*[=:]\s*["']?\s*([a-z0-9._:-]+)`)
+
+func headerCharset(contentType string) string {
+	if contentType == "" {
+		return ""
+	}
+	if _, params, err := mime.ParseMediaType(contentType); err == nil && params["charset"] != "" {
+		return params["charset"]
+	}
+	if m := charsetParam.FindStringSubmatch(contentType); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+var xmlDeclRe = regexp.MustCompile(`^\s*<\?xml[^>]*?\?>`)
+var xmlEncRe = regexp.MustCompile(`(?i)encoding\s*=\s*["']([^"']*)["']`)
+
+// xmlDeclEncoding reads encoding="..." from the XML declaration.
+func xmlDeclEncoding(body []byte) string {
+	head := body
+	if len(head) > 512 {
+		head = head[:512]
+	}
+	decl := xmlDeclRe.Find(head)
+	if decl == nil {
+		return ""
+	}
+	if m := xmlEncRe.FindSubmatch(decl); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+// rewriteXMLDecl makes the declaration say UTF-8, which the body now is;
+// otherwise the XML parser would decode it a second time.
+func rewriteXMLDecl(body []byte) []byte {
+	head := body
+	if len(head) > 512 {
+		head = head[:512]
+	}
+	loc := xmlDeclRe.FindIndex(head)
+	if loc == nil {
+		return body
+	}
+	decl := body[loc[0]:loc[1]]
+	if m := xmlEncRe.FindSubmatchIndex(decl); m != nil {
+		if strings.EqualFold(string(decl[m[2]:m[3]]), "utf-8") {
+			return body
+		}
+		var out bytes.Buffer
+		out.Grow(len(body))
+		out.Write(body[:loc[0]+m[2]])
+		out.WriteString("utf-8")
+		out.Write(body[loc[0]+m[3]:])
+		return out.Bytes()
+	}
+	return body
+}
+
+// repairUTF8 keeps valid UTF-8 as it is and reads each invalid byte as
+// Windows-1252, so "Al\xe9p" becomes "Alép" and not "Al\uFFFDp".
+func repairUTF8(b []byte) []byte {
+	if utf8.Valid(b) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+len(b)/8)
+	dec := charmap.Windows1252
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			r = dec.DecodeByte(b[i])
+			out = utf8.AppendRune(out, r)
+			i++
+			continue
+		}
+		out = append(out, b[i:i+size]...)
+		i += size
+	}
+	return out
+}
+
+func hasHighBit(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
