@@ -1,0 +1,341 @@
+package feeds
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+
+	"sitrep/feeds/opml"
+	"sitrep/model"
+	"sitrep/model/sanitize"
+	"sitrep/model/store"
+)
+
+// The subscription commands of the command line. Each writes what it did
+// to w and returns an error that says what went wrong in the user's words.
+
+// Add subscribes to each URL. A URL that serves a web page instead of a
+// feed subscribes to the feed the page announces, or lists them when it
+// announces several. A URL that cannot be reached now is added anyway (the
+// poller will retry it), with a warning.
+func Add(ctx context.Context, st store.Store, client *http.Client, urls []string, w io.Writer) error {
+	p := New(client, nil, Options{})
+	var failed []string
+	for _, raw := range urls {
+		if err := addOne(ctx, st, p, raw, w); err != nil {
+			fmt.Fprintf(w, "not added: %s: %v\n", raw, err)
+			failed = append(failed, raw)
+		}
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("%d of %d URLs not added", len(failed), len(urls))
+	}
+	return nil
+}
+
+func addOne(ctx context.Context, st store.Store, p *Poller, raw string, w io.Writer) error {
+	u, err := normalizeURL(raw)
+	if err != nil {
+		return err
+	}
+	fe, err := p.get(ctx, u, fetchOpts{accept: "application/rss+xml, application/atom+xml, application/feed+json, text/html;q=0.8, */*;q=0.5"})
+	switch {
+	case err != nil:
+		return subscribe(ctx, st, u, "", w, fmt.Sprintf("could not check it now: %v", err))
+	case fe.status < 200 || fe.status > 299:
+		return subscribe(ctx, st, u, "", w, fmt.Sprintf("could not check it now: HTTP %d", fe.status))
+	}
+	if fe.permanent {
+		u = fe.finalURL.String()
+	}
+	body := toUTF8(fe.body, fe.header.Get("Content-Type"))
+	parsed, perr := gofeed.NewParser().Parse(bytes.NewReader(body))
+	if perr == nil {
+		return subscribe(ctx, st, u, sanitize.Line(parsed.Title), w, "")
+	}
+	if !looksLikeHTML(fe.body, fe.header.Get("Content-Type")) {
+		return notAFeed(perr)
+	}
+	found := Discover(pageToUTF8(fe.body, fe.header.Get("Content-Type")), fe.finalURL)
+	switch len(found) {
+	case 0:
+		return errors.New("a web page that announces no feed")
+	case 1:
+		fmt.Fprintf(w, "%s is a web page; its feed is %s\n", u, found[0])
+		return subscribe(ctx, st, found[0], "", w, "")
+	}
+	fmt.Fprintf(w, "%s is a web page that links to %d feeds; add the one you want:\n", u, len(found))
+	for _, f := range found {
+		fmt.Fprintf(w, "  sitrep add %s\n", f)
+	}
+	return nil
+}
+
+func subscribe(ctx context.Context, st store.Store, u, title string, w io.Writer, warning string) error {
+	f, created, err := st.AddFeed(ctx, u)
+	if err != nil {
+		return err
+	}
+	if !created {
+		fmt.Fprintf(w, "already subscribed: %s\n", u)
+		return nil
+	}
+	if title != "" && f.Title == "" {
+		f.Title = title
+		if err := st.SaveFeedState(ctx, f); err != nil {
+			return err
+		}
+	}
+	msg := "added: " + u
+	if title != "" {
+		msg += " (" + title + ")"
+	}
+	if warning != "" {
+		msg += "; " + warning
+	}
+	fmt.Fprintln(w, msg)
+	return nil
+}
+
+// normalizeURL accepts what people paste: "example.org/feed" means https.
+func normalizeURL(raw string) (string, error) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return "", errors.New("empty URL")
+	}
+	if !strings.Contains(s, "://") {
+		s = "https://" + s
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return "", fmt.Errorf("not a URL: %v", err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return "", fmt.Errorf("only http and https feeds can be followed, not %s:", u.Scheme)
+	}
+	if u.Host == "" {
+		return "", errors.New("URL without a host")
+	}
+	return u.String(), nil
+}
+
+// Remove unsubscribes from each URL, deleting the feed's stories.
+func Remove(ctx context.Context, st store.Store, urls []string, w io.Writer) error {
+	var failed int
+	for _, raw := range urls {
+		u := strings.TrimSpace(raw)
+		err := st.RemoveFeed(ctx, u)
+		if errors.Is(err, store.ErrNotFound) {
+			if n, nerr := normalizeURL(u); nerr == nil && n != u {
+				err = st.RemoveFeed(ctx, n)
+			}
+		}
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			fmt.Fprintf(w, "not subscribed: %s\n", u)
+			failed++
+		case err != nil:
+			fmt.Fprintf(w, "not removed: %s: %v\n", u, err)
+			failed++
+		default:
+			fmt.Fprintf(w, "removed: %s\n", u)
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d URLs not removed", failed, len(urls))
+	}
+	return nil
+}
+
+// List writes the subscriptions as a table: title, URL, last poll, status,
+// next poll, stories.
+func List(ctx context.Context, st store.Store, w io.Writer) error {
+	fs, err := st.Feeds(ctx)
+	if err != nil {
+		return fmt.Errorf("listing feeds: %w", err)
+	}
+	if len(fs) == 0 {
+		fmt.Fprintln(w, "no feeds yet: sitrep add URL")
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "TITLE\tURL\tLAST POLL\tSTATUS\tNEXT POLL\tSTORIES")
+	for _, f := range fs {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\n",
+			clip(orDash(f.Title), 40), sanitize.Line(f.URL), when(f.LastPoll), status(f), when(f.NextPoll), f.Total)
+	}
+	return tw.Flush()
+}
+
+func status(f model.Feed) string {
+	switch {
+	case f.LastError != "":
+		return clip(fmt.Sprintf("error ×%d: %s", f.ErrorCount, f.LastError), 60)
+	case f.LastPoll.IsZero():
+		return "not polled yet"
+	}
+	return "ok"
+}
+
+func when(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.Local().Format("2006-01-02 15:04")
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// ImportOPML subscribes to every feed of an OPML file; the folders a feed
+// sits in become its tags.
+func ImportOPML(ctx context.Context, st store.Store, r io.Reader, w io.Writer) error {
+	entries, err := opml.Parse(r)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return errors.New("the OPML file lists no feeds")
+	}
+	var added, had, bad int
+	for _, e := range entries {
+		u, err := normalizeURL(e.URL)
+		if err != nil {
+			fmt.Fprintf(w, "skipped %q: %v\n", sanitize.Line(e.URL), err)
+			bad++
+			continue
+		}
+		f, created, err := st.AddFeed(ctx, u)
+		if err != nil {
+			return fmt.Errorf("adding %s: %w", u, err)
+		}
+		if !created {
+			had++
+		} else {
+			added++
+		}
+		changed := false
+		if f.Title == "" && e.Title != "" {
+			f.Title, changed = sanitize.Line(e.Title), true
+		}
+		if f.SiteURL == "" && e.SiteURL != "" {
+			f.SiteURL, changed = safeLink(e.SiteURL, nil), true
+		}
+		for _, t := range e.Tags {
+			if t = sanitize.Line(t); t != "" && !contains(f.Tags, t) {
+				f.Tags, changed = append(f.Tags, t), true
+			}
+		}
+		if changed {
+			if err := st.SaveFeedState(ctx, f); err != nil {
+				return fmt.Errorf("saving %s: %w", u, err)
+			}
+		}
+	}
+	fmt.Fprintf(w, "imported %d feeds (%d new, %d already there", added+had, added, had)
+	if bad > 0 {
+		fmt.Fprintf(w, ", %d skipped", bad)
+	}
+	fmt.Fprintln(w, ")")
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ExportOPML writes the subscriptions as OPML, tags as folders.
+func ExportOPML(ctx context.Context, st store.Store, w io.Writer) error {
+	fs, err := st.Feeds(ctx)
+	if err != nil {
+		return fmt.Errorf("listing feeds: %w", err)
+	}
+	entries := make([]opml.Entry, 0, len(fs))
+	for _, f := range fs {
+		entries = append(entries, opml.Entry{URL: f.URL, Title: f.Title, SiteURL: f.SiteURL, Tags: f.Tags})
+	}
+	return opml.Write(w, "sitrep subscriptions", entries, time.Now())
+}
+
+// FetchAll polls every feed once, all at once (the poller keeps to its
+// limits), and writes a line per feed in title order: the new stories or
+// the error. anyOK is true when at least one feed answered.
+func FetchAll(ctx context.Context, p *Poller, st store.Store, w io.Writer) (anyOK bool, err error) {
+	fs, err := st.Feeds(ctx)
+	if err != nil {
+		return false, fmt.Errorf("listing feeds: %w", err)
+	}
+	if len(fs) == 0 {
+		fmt.Fprintln(w, "no feeds yet: sitrep add URL")
+		return false, nil
+	}
+	results := make([]Result, len(fs))
+	var wg sync.WaitGroup
+	for i, f := range fs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i] = p.Poll(ctx, f)
+		}()
+	}
+	wg.Wait()
+	sort.SliceStable(results, func(i, j int) bool {
+		return strings.ToLower(results[i].Title) < strings.ToLower(results[j].Title)
+	})
+	var failed, fresh int
+	for _, r := range results {
+		name := r.Title
+		if name == "" {
+			name = r.URL
+		}
+		switch {
+		case r.Err != nil:
+			failed++
+			fmt.Fprintf(w, "%s: error: %s\n", name, sanitize.Line(r.Err.Error()))
+		case r.NotModified:
+			anyOK = true
+			fmt.Fprintf(w, "%s: not modified\n", name)
+		default:
+			anyOK = true
+			fresh += r.New
+			line := fmt.Sprintf("%s: %d new", name, r.New)
+			if r.Updated > 0 {
+				line += fmt.Sprintf(", %d updated", r.Updated)
+			}
+			fmt.Fprintln(w, line)
+		}
+	}
+	fmt.Fprintf(w, "%d feeds, %d new stories, %d errors\n", len(fs), fresh, failed)
+	if ctx.Err() != nil {
+		return anyOK, ctx.Err()
+	}
+	return anyOK, nil
+}
