@@ -104,6 +104,14 @@ var catalogue = []*entry{
 		delay:       180 * time.Millisecond,
 	},
 	{
+		Feed:        Feed{Title: "Frontline Monitor", Format: JSONFeed},
+		path:        "/frontline-monitor/feed.json",
+		file:        "frontline-monitor.json",
+		contentType: "application/feed+json; charset=utf-8",
+		modified:    time.Date(2026, 11, 25, 17, 12, 0, 0, time.UTC),
+		delay:       240 * time.Millisecond,
+	},
+	{
 		Feed:  Feed{Title: "Border Bulletin (always 503)", Format: RSS, Broken: true},
 		path:  "/border-bulletin/rss.xml",
 		delay: 300 * time.Millisecond,
