@@ -63,7 +63,8 @@ var migrations = [][]string{
 		)`,
 		// One index per queue view, each ending in (published, id) so a page
 		// is read in order straight from the index: no sort, no scan.
-		`CREATE INDEX stories_by_archived ON stories (archived, published, id)`, // All, Archived
+		`CREATE INDEX stories_all ON stories (published, id) WHERE archived = 0`,
+		`CREATE INDEX stories_archived ON stories (published, id) WHERE archived = 1`,
 		`CREATE INDEX stories_unread ON stories (published, id) WHERE read = 0 AND archived = 0`,
 		`CREATE INDEX stories_starred ON stories (published, id) WHERE starred = 1`,
 		`CREATE INDEX stories_by_feed ON stories (feed_id, archived, published, id)`,
