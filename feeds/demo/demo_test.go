@@ -1,6 +1,8 @@
 package demo
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"html"
@@ -350,5 +352,34 @@ func TestCatalogue(t *testing.T) {
 	resp.Body.Close()
 	if time.Since(start) < 50*time.Millisecond {
 		t.Error("default transport has no latency")
+	}
+}
+
+// The poller asks for gzip and inflates it itself, so the demo serves it.
+func TestGzip(t *testing.T) {
+	url := FeedURLs()[1]
+	plain, plainBody := get(t, url, nil)
+	zipped, zBody := get(t, url, map[string]string{"Accept-Encoding": "gzip"})
+	if zipped.Header.Get("Content-Encoding") != "gzip" || plain.Header.Get("Content-Encoding") != "" {
+		t.Fatalf("Content-Encoding: %q with gzip, %q without", zipped.Header.Get("Content-Encoding"), plain.Header.Get("Content-Encoding"))
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(zBody))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inflated, err := io.ReadAll(zr)
+	if err != nil || !bytes.Equal(inflated, plainBody) {
+		t.Fatalf("gzipped body does not inflate to the plain one (err %v)", err)
+	}
+	if zipped.Header.Get("ETag") == plain.Header.Get("ETag") {
+		t.Error("gzipped and plain representations share a strong ETag")
+	}
+	resp, _ := get(t, url, map[string]string{"Accept-Encoding": "gzip", "If-None-Match": zipped.Header.Get("ETag")})
+	if resp.StatusCode != 304 {
+		t.Errorf("If-None-Match with the gzip ETag: status %d, want 304", resp.StatusCode)
+	}
+	resp, _ = get(t, url, map[string]string{"Accept-Encoding": "gzip;q=0, identity"})
+	if resp.Header.Get("Content-Encoding") != "" {
+		t.Error("gzip served although refused with q=0")
 	}
 }

@@ -12,10 +12,13 @@
 package demo
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -70,8 +73,10 @@ type entry struct {
 	delay       time.Duration // default artificial latency
 	build       func([]byte) ([]byte, error)
 
-	body []byte // served bytes, filled by load
-	etag string // strong ETag of body
+	body   []byte // served bytes, filled by load
+	etag   string // strong ETag of body
+	gz     []byte // body gzipped, for clients that accept it
+	gzEtag string // strong ETag of gz: a different representation
 }
 
 // catalogue lists the demo feeds in the stable order FeedURLs reports. The
@@ -151,6 +156,22 @@ func (e *entry) load() error {
 	sum := sha256.Sum256(b)
 	e.body = b
 	e.etag = `"` + hex.EncodeToString(sum[:12]) + `"`
+	// The poller asks for gzip and inflates it itself; serving it makes the
+	// demo take that path too. Each representation needs its own strong
+	// ETag, so the gzipped one gets a suffix (as Apache does).
+	var z bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if _, err := zw.Write(b); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	e.gz = z.Bytes()
+	e.gzEtag = strings.TrimSuffix(e.etag, `"`) + `-gzip"`
 	return nil
 }
 

@@ -79,23 +79,45 @@ func (t *RoundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 		return respond(req, BrokenStatus, h, "text/html; charset=utf-8", []byte(brokenPage)), nil
 	}
 
-	h.Set("ETag", e.etag)
+	body, etag := e.body, e.etag
+	if acceptsGzip(req.Header.Get("Accept-Encoding")) {
+		body, etag = e.gz, e.gzEtag
+		h.Set("Content-Encoding", "gzip")
+	}
+	h.Set("Vary", "Accept-Encoding")
+	h.Set("ETag", etag)
 	h.Set("Last-Modified", e.modified.UTC().Format(http.TimeFormat))
 	h.Set("Cache-Control", "max-age=300")
 	if notModified(req, e) {
+		h.Del("Content-Encoding")
 		return respond(req, http.StatusNotModified, h, "", nil), nil
 	}
-	return respond(req, http.StatusOK, h, e.contentType, e.body), nil
+	return respond(req, http.StatusOK, h, e.contentType, body), nil
+}
+
+// acceptsGzip reports whether an Accept-Encoding header allows gzip. It is
+// deliberately simple: "gzip" (or x-gzip) listed without q=0.
+func acceptsGzip(ae string) bool {
+	for _, part := range strings.Split(ae, ",") {
+		coding, params, _ := strings.Cut(part, ";")
+		coding = strings.ToLower(strings.TrimSpace(coding))
+		if coding != "gzip" && coding != "x-gzip" {
+			continue
+		}
+		q := strings.ReplaceAll(strings.ToLower(params), " ", "")
+		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+	}
+	return false
 }
 
 // notModified applies RFC 9110's rules for GET and HEAD: If-None-Match wins
-// when present (weak comparison), else If-Modified-Since at one-second
-// resolution.
+// when present (weak comparison, either representation's tag, since the
+// content is the same), else If-Modified-Since at one-second resolution.
 func notModified(req *http.Request, e *entry) bool {
 	if inm := req.Header.Get("If-None-Match"); inm != "" {
 		for _, tag := range strings.Split(inm, ",") {
 			tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
-			if tag == "*" || tag == e.etag {
+			if tag == "*" || tag == e.etag || tag == e.gzEtag {
 				return true
 			}
 		}
