@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
 )
 
 // toUTF8 returns body as valid UTF-8 with no BOM and, for XML, a declaration
@@ -37,12 +38,28 @@ func pickEncoding(body []byte, contentType string) encoding.Encoding {
 	// A BOM is the surest sign there is; the HTTP header may be a server
 	// default that knows nothing of the file.
 	switch {
+	case bytes.HasPrefix(body, []byte("\x00\x00\xfe\xff")):
+		return utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM)
+	case bytes.HasPrefix(body, []byte("\xff\xfe\x00\x00")):
+		return utf32.UTF32(utf32.LittleEndian, utf32.ExpectBOM)
 	case bytes.HasPrefix(body, []byte("\xef\xbb\xbf")):
 		return unicode.UTF8
 	case bytes.HasPrefix(body, []byte("\xfe\xff")):
 		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
 	case bytes.HasPrefix(body, []byte("\xff\xfe")):
 		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+	}
+	// UTF-16 and UTF-32 without a BOM still show themselves by the NULs
+	// around the first '<'.
+	switch {
+	case bytes.HasPrefix(body, []byte("\x00\x00\x00<")):
+		return utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM)
+	case bytes.HasPrefix(body, []byte("<\x00\x00\x00")):
+		return utf32.UTF32(utf32.LittleEndian, utf32.IgnoreBOM)
+	case bytes.HasPrefix(body, []byte("\x00<\x00")):
+		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+	case bytes.HasPrefix(body, []byte("<\x00")):
+		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
 	}
 	for _, label := range []string{headerCharset(contentType), xmlDeclEncoding(body)} {
 		if e := lookupEncoding(label); e != nil {
@@ -55,13 +72,6 @@ func pickEncoding(body []byte, contentType string) encoding.Encoding {
 			return e
 		}
 	}
-	// UTF-16 without a BOM still shows itself by the NULs around '<'.
-	switch {
-	case bytes.HasPrefix(body, []byte("\x00<\x00")):
-		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
-	case bytes.HasPrefix(body, []byte("<\x00")):
-		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
-	}
 	if utf8.Valid(body) {
 		return unicode.UTF8
 	}
@@ -70,8 +80,9 @@ func pickEncoding(body []byte, contentType string) encoding.Encoding {
 }
 
 // lookupEncoding knows the WHATWG labels (which read us-ascii and latin1 as
-// windows-1252, a superset, as browsers do). UTF-16 and UTF-32 labels in a
-// declaration of a body that is plainly 8-bit are lies; they are ignored.
+// windows-1252, a superset, as browsers do). UTF-16 and UTF-32 labels are
+// ignored: those encodings are recognised from the bytes themselves (BOM,
+// NULs), and a label that says so over plainly 8-bit bytes is a lie.
 func lookupEncoding(label string) encoding.Encoding {
 	if label == "" {
 		return nil

@@ -225,6 +225,11 @@ func (p *Poller) parse(ctx context.Context, fe *fetched) (*gofeed.Feed, []byte, 
 	fp.KeepOriginalFeed = true // for RSS <ttl>
 	parsed, err := fp.Parse(bytes.NewReader(body))
 	if err != nil {
+		if cut := salvage(body); cut != nil {
+			if sp, serr := fp.Parse(bytes.NewReader(cut)); serr == nil && len(sp.Items) > 0 {
+				return sp, cut, nil
+			}
+		}
 		return nil, nil, notAFeed(err)
 	}
 	return parsed, body, nil
