@@ -17,6 +17,19 @@ func htmlToText(s string) string {
 		// fall back to treating the input as text rather than losing it.
 		return plainToText(s)
 	}
+	return nodesToText(nodes)
+}
+
+// FromNode writes the text of an already parsed tree, such as the article
+// node a full-text extractor returns, with the same conventions as ToText.
+func FromNode(n *xhtml.Node) string {
+	if n == nil {
+		return ""
+	}
+	return nodesToText([]*xhtml.Node{n})
+}
+
+func nodesToText(nodes []*xhtml.Node) string {
 	t := walker{}
 	// Some feeds write paragraphs as blank lines inside otherwise inline
 	// HTML ("Intro <b>text</b>.\n\nNext"). A browser would merge them, but
@@ -55,7 +68,7 @@ func (t *walker) node(n *xhtml.Node) {
 		return
 	}
 	switch {
-	case dropped[n.DataAtom]:
+	case dropped[n.DataAtom] || hidden(n):
 		return
 	case n.DataAtom == atom.Br:
 		t.w.lineBreak()
@@ -150,6 +163,28 @@ func (t *walker) link(n *xhtml.Node) {
 		t.w.text(href)
 		t.w.softBreak()
 	}
+}
+
+// hidden reports whether the author hid n from readers: such elements hold
+// screen-reader labels, share-button text and duplicated headlines that
+// would only be noise in the text.
+func hidden(n *xhtml.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
+				return true
+			}
+		case "style":
+			v := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
+			if strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func attr(n *xhtml.Node, key string) string {
