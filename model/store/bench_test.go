@@ -1,0 +1,262 @@
+package store
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"sitrep/model"
+)
+
+// The benchmarks share one populated database per `go test -bench` run:
+// populating 100,000 stories takes a while, and every benchmark reads the
+// same data. SITREP_BENCH_STORIES overrides the size for quick runs.
+
+const benchFeeds = 40
+
+var (
+	benchOnce sync.Once
+	benchDir  string
+	benchPath string
+	benchErr  error
+)
+
+func benchStories() int {
+	if n, err := strconv.Atoi(os.Getenv("SITREP_BENCH_STORIES")); err == nil && n > 0 {
+		return n
+	}
+	return 100_000
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
+}
+
+// benchDB returns the path of the populated database, making it on first use.
+func benchDB(b *testing.B) string {
+	b.Helper()
+	benchOnce.Do(func() {
+		benchDir, benchErr = os.MkdirTemp("", "sitrep-store-bench-")
+		if benchErr != nil {
+			return
+		}
+		benchPath = filepath.Join(benchDir, "bench.db")
+		s, err := Open(benchPath)
+		if err != nil {
+			benchErr = err
+			return
+		}
+		start := time.Now()
+		benchErr = Populate(context.Background(), s, benchFeeds, benchStories())
+		if benchErr == nil {
+			// Leave a checkpointed file, as a reader finds it after a quit.
+			_, benchErr = s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+		}
+		s.Close()
+		st, _ := os.Stat(benchPath)
+		fmt.Fprintf(os.Stderr, "populated %d stories in %d feeds in %v (%d MB)\n",
+			benchStories(), benchFeeds, time.Since(start).Round(time.Millisecond), st.Size()>>20)
+	})
+	if benchErr != nil {
+		b.Fatalf("populating: %v", benchErr)
+	}
+	return benchPath
+}
+
+func openBench(b *testing.B) *SQLite {
+	b.Helper()
+	s, err := Open(benchDB(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+// firstFrame is the store's part of the reader's start: open the file, the
+// counts and feeds of the sources pane and the first page of the queue.
+func firstFrame(path string) (*SQLite, []model.StoryHeader, error) {
+	s, err := Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := s.Counts(ctx); err != nil {
+		return s, nil, err
+	}
+	if _, err := s.Feeds(ctx); err != nil {
+		return s, nil, err
+	}
+	page, err := s.Queue(ctx, model.Filter{View: model.ViewAll}, 0, 200)
+	if err == nil && len(page) != 200 {
+		err = fmt.Errorf("first page has %d stories", len(page))
+	}
+	return s, page, err
+}
+
+func BenchmarkStartToFirstPage(b *testing.B) {
+	path := benchDB(b)
+	for b.Loop() {
+		s, _, err := firstFrame(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
+
+func BenchmarkCounts(b *testing.B) {
+	s := openBench(b)
+	for b.Loop() {
+		if _, err := s.Counts(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkFeeds(b *testing.B) {
+	s := openBench(b)
+	for b.Loop() {
+		if fs, err := s.Feeds(ctx); err != nil || len(fs) != benchFeeds {
+			b.Fatal(len(fs), err)
+		}
+	}
+}
+
+func BenchmarkQueue(b *testing.B) {
+	s := openBench(b)
+	cases := []struct {
+		name   string
+		filter model.Filter
+		offset int
+	}{
+		{"all/0", model.Filter{View: model.ViewAll}, 0},
+		{"all/1000", model.Filter{View: model.ViewAll}, 1000},
+		{"all/10000", model.Filter{View: model.ViewAll}, 10000},
+		{"unread/0", model.Filter{View: model.ViewUnread}, 0},
+		{"unread/2000", model.Filter{View: model.ViewUnread}, 2000},
+		{"starred/0", model.Filter{View: model.ViewStarred}, 0},
+		{"archived/0", model.Filter{View: model.ViewArchived}, 0},
+		{"feed/0", model.Filter{View: model.ViewFeed, FeedID: 7}, 0},
+		{"search-rare/0", model.Filter{View: model.ViewAll, Search: "anaesthetics Rafah"}, 0},
+		{"search-common/0", model.Filter{View: model.ViewAll, Search: "ceasefire"}, 0},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.Queue(ctx, c.filter, c.offset, 200); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkQueueLen(b *testing.B) {
+	s := openBench(b)
+	for _, c := range []struct {
+		name   string
+		filter model.Filter
+	}{
+		{"unread", model.Filter{View: model.ViewUnread}},
+		{"feed", model.Filter{View: model.ViewFeed, FeedID: 7}},
+		{"search-rare", model.Filter{Search: "anaesthetics Rafah"}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.QueueLen(ctx, c.filter); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkStory(b *testing.B) {
+	s := openBench(b)
+	n := int64(benchStories())
+	var id int64
+	for b.Loop() {
+		id = id*6364136223846793005 + 1442695040888963407 // spread over the file
+		st, err := s.Story(ctx, 1+int64(uint64(id)%uint64(n)))
+		if err != nil || len(st.Body) < 3000 {
+			b.Fatal(len(st.Body), err)
+		}
+	}
+}
+
+func BenchmarkSetTriage(b *testing.B) {
+	s := openBench(b)
+	n := int64(benchStories())
+	i := int64(0)
+	for b.Loop() {
+		i++
+		id := 1 + (i*7919)%n
+		if err := s.SetTriage(ctx, id, model.Triage{Read: i%2 == 0, Starred: i%3 == 0}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMemory reports the resident memory of a fresh process that opened
+// the populated database, read the first frame's data and one story: the
+// store's share of the reader's footprint. A child process is used because
+// this one has just populated the database and its heap shows it.
+func BenchmarkMemory(b *testing.B) {
+	path := benchDB(b)
+	var rss, hwm float64
+	for b.Loop() {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestMemoryChild$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "SITREP_MEMORY_CHILD="+path)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			b.Fatalf("child: %v\n%s", err, out)
+		}
+		sc := bufio.NewScanner(strings.NewReader(string(out)))
+		for sc.Scan() {
+			if _, err := fmt.Sscanf(sc.Text(), "MEMORY rss_kb=%g hwm_kb=%g", &rss, &hwm); err == nil {
+				break
+			}
+		}
+	}
+	b.ReportMetric(rss/1024, "MB-RSS")
+	b.ReportMetric(hwm/1024, "MB-peak-RSS")
+}
+
+func TestMemoryChild(t *testing.T) {
+	path := os.Getenv("SITREP_MEMORY_CHILD")
+	if path == "" {
+		t.Skip("run by BenchmarkMemory")
+	}
+	s, page, err := firstFrame(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Story(ctx, page[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		t.Skip("no /proc/self/status")
+	}
+	kb := map[string]int{}
+	for _, line := range strings.Split(string(status), "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if ok && (k == "VmRSS" || k == "VmHWM") {
+			kb[k], _ = strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
+		}
+	}
+	fmt.Printf("MEMORY rss_kb=%d hwm_kb=%d\n", kb["VmRSS"], kb["VmHWM"])
+}
