@@ -62,11 +62,11 @@ func pickEncoding(body []byte, contentType string) encoding.Encoding {
 		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
 	}
 	for _, label := range []string{headerCharset(contentType), xmlDeclEncoding(body)} {
-		if e := lookupEncoding(label); e != nil {
+		if e, name := lookupEncoding(label); e != nil {
 			// A body that is valid UTF-8 with multi-byte letters in it was
 			// not written in ASCII or Latin-1, whatever the label says:
 			// random 8-bit text is almost never valid UTF-8.
-			if e == charmap.Windows1252 && hasHighBit(body) && utf8.Valid(body) {
+			if name == "windows-1252" && hasHighBit(body) && utf8.Valid(body) {
 				return unicode.UTF8
 			}
 			return e
@@ -83,19 +83,19 @@ func pickEncoding(body []byte, contentType string) encoding.Encoding {
 // windows-1252, a superset, as browsers do). UTF-16 and UTF-32 labels are
 // ignored: those encodings are recognised from the bytes themselves (BOM,
 // NULs), and a label that says so over plainly 8-bit bytes is a lie.
-func lookupEncoding(label string) encoding.Encoding {
+func lookupEncoding(label string) (encoding.Encoding, string) {
+	label = strings.ToLower(strings.Trim(strings.TrimSpace(label), `"'`))
 	if label == "" {
-		return nil
+		return nil, ""
 	}
-	label = strings.ToLower(strings.TrimSpace(label))
 	if label == "utf-8" || label == "utf8" {
-		return unicode.UTF8
+		return unicode.UTF8, "utf-8"
 	}
 	e, name := charset.Lookup(label)
 	if e == nil || strings.HasPrefix(name, "utf-16") || strings.Contains(label, "32") {
-		return nil
+		return nil, ""
 	}
-	return e
+	return e, name
 }
 
 // charsetParam is lenient on purpose: real servers send charset= "x",
@@ -107,7 +107,7 @@ func headerCharset(contentType string) string {
 		return ""
 	}
 	if _, params, err := mime.ParseMediaType(contentType); err == nil && params["charset"] != "" {
-		return params["charset"]
+		return strings.Trim(params["charset"], `"' `)
 	}
 	if m := charsetParam.FindStringSubmatch(contentType); m != nil {
 		return m[1]
