@@ -30,7 +30,7 @@ const Host = "demo.sitrep.invalid"
 // BaseURL is the scheme and host every demo URL starts with.
 const BaseURL = "http://" + Host
 
-//go:embed data
+//go:embed data/*.xml data/*.json data/*.txt
 var dataFS embed.FS
 
 // Format names a feed document format.
