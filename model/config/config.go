@@ -23,7 +23,6 @@ type Config struct {
 	PerHost      int           // feeds fetched at once from one host
 	BodyLimitMB  int           // largest feed or page body, decompressed
 	Timeout      time.Duration // overall time for one fetch
-	FullText     bool          // fetch linked pages when items carry only a summary
 	Browser      string        // program that opens links; "" uses $BROWSER or xdg-open
 }
 
@@ -45,7 +44,6 @@ type file struct {
 	PerHost      *int    `toml:"per_host"`
 	BodyLimitMB  *int    `toml:"body_limit_mb"`
 	Timeout      *string `toml:"timeout"`
-	FullText     *bool   `toml:"full_text"`
 	Browser      *string `toml:"browser"`
 }
 
@@ -96,7 +94,7 @@ func Parse(text string) (Config, error) {
 	}
 	if undecoded := md.Undecoded(); len(undecoded) > 0 {
 		key := undecoded[0].String()
-		return cfg, fmt.Errorf("%d: unknown setting %q (known: poll_interval, concurrency, per_host, body_limit_mb, timeout, full_text, browser)", lineOf(text, key), key)
+		return cfg, fmt.Errorf("%d: unknown setting %q (known: poll_interval, concurrency, per_host, body_limit_mb, timeout, browser)", lineOf(text, key), key)
 	}
 	if f.PollInterval != nil {
 		d, err := time.ParseDuration(*f.PollInterval)
@@ -129,9 +127,6 @@ func Parse(text string) (Config, error) {
 			return cfg, fmt.Errorf("%d: %s must be between %d and %d", lineOf(text, n.key), n.key, n.min, n.max)
 		}
 		*n.dst = *n.val
-	}
-	if f.FullText != nil {
-		cfg.FullText = *f.FullText
 	}
 	if f.Browser != nil {
 		cfg.Browser = strings.TrimSpace(*f.Browser)

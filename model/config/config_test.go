@@ -17,10 +17,10 @@ func TestParse(t *testing.T) {
 	}{
 		{"empty gives defaults", "", func(c Config) bool { return c == Default() }, ""},
 		{"comments only", "# nothing\n\n", func(c Config) bool { return c == Default() }, ""},
-		{"all keys", "poll_interval = \"5m\"\nconcurrency = 8\nper_host = 1\nbody_limit_mb = 4\ntimeout = \"10s\"\nfull_text = true\nbrowser = \"lynx\"\n",
+		{"all keys", "poll_interval = \"5m\"\nconcurrency = 8\nper_host = 1\nbody_limit_mb = 4\ntimeout = \"10s\"\nbrowser = \"lynx\"\n",
 			func(c Config) bool {
 				return c.PollInterval == 5*time.Minute && c.Concurrency == 8 && c.PerHost == 1 &&
-					c.BodyLimitMB == 4 && c.Timeout == 10*time.Second && c.FullText && c.Browser == "lynx"
+					c.BodyLimitMB == 4 && c.Timeout == 10*time.Second && c.Browser == "lynx"
 			}, ""},
 		{"syntax error names its line", "concurrency = 4\npoll_interval = \n", nil, "2: "},
 		{"wrong type names its line", "# c\nconcurrency = \"many\"\n", nil, "2: "},
