@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"context"
+	"net"
 	"path/filepath"
 	"testing"
 	"time"
@@ -63,3 +64,5 @@ var fixedNow = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 func testOptions() Options {
 	return Options{Now: func() time.Time { return fixedNow }, Jitter: func() float64 { return 0.5 }}
 }
+
+type netConn = net.Conn
