@@ -1,0 +1,230 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"sitrep/model"
+	"sitrep/model/sanitize"
+	"sitrep/model/store"
+)
+
+// Commands do the I/O. Each takes what it needs by value and returns one
+// typed message; none of them reads or writes the Model.
+
+// ioTimeout bounds a store call so a wedged database cannot hang a command
+// forever.
+const ioTimeout = 10 * time.Second
+
+func loadCountsCmd(ctx context.Context, s store.Store) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
+		defer cancel()
+		c, err := s.Counts(ctx)
+		return countsLoadedMsg{counts: c, err: err}
+	}
+}
+
+func loadFeedsCmd(ctx context.Context, s store.Store) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
+		defer cancel()
+		fs, err := s.Feeds(ctx)
+		for i := range fs {
+			sanitizeFeed(&fs[i])
+		}
+		return feedsLoadedMsg{feeds: fs, err: err}
+	}
+}
+
+func loadQueueCmd(ctx context.Context, s store.Store, seq int, f model.Filter, offset, limit int, keepID int64) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
+		defer cancel()
+		msg := queueLoadedMsg{seq: seq, filter: f, offset: offset, keepID: keepID}
+		total, err := s.QueueLen(ctx, f)
+		if err != nil {
+			msg.err = err
+			return msg
+		}
+		if offset > total {
+			offset = max(0, total-limit)
+			msg.offset = offset
+		}
+		hs, err := s.Queue(ctx, f, offset, limit)
+		for i := range hs {
+			hs[i].Title = sanitize.Line(hs[i].Title)
+			hs[i].FeedTitle = sanitize.Line(hs[i].FeedTitle)
+			if hs[i].Headline != nil {
+				h := *hs[i].Headline
+				h.Text = sanitize.Line(h.Text)
+				hs[i].Headline = &h
+			}
+		}
+		msg.headers, msg.total, msg.err = hs, total, err
+		return msg
+	}
+}
+
+func loadStoryCmd(ctx context.Context, s store.Store, seq int, id int64) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
+		defer cancel()
+		st, err := s.Story(ctx, id)
+		if err == nil {
+			st = sanitizeStory(st)
+		}
+		return storyLoadedMsg{seq: seq, story: st, err: err}
+	}
+}
+
+func setTriageCmd(ctx context.Context, s store.Store, id int64, t model.Triage) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
+		defer cancel()
+		return triageSavedMsg{id: id, err: s.SetTriage(ctx, id, t)}
+	}
+}
+
+// startRoundCmd lists the feeds a polling round will visit.
+func startRoundCmd(ctx context.Context, s store.Store) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
+		defer cancel()
+		fs, err := s.Feeds(ctx)
+		return pollRoundMsg{feeds: fs, err: err}
+	}
+}
+
+// pollCmd polls one feed with the injected poller.
+func pollCmd(ctx context.Context, poll PollFunc, f model.Feed) tea.Cmd {
+	return func() tea.Msg {
+		r := poll(ctx, f)
+		return feedPolledMsg{
+			FeedID: f.ID, Title: sanitize.Line(r.Title), New: r.New, Updated: r.Updated,
+			NotModified: r.NotModified, Err: r.Err, NextPoll: r.NextPoll,
+		}
+	}
+}
+
+// tickCmd arms the next periodic poll.
+func tickCmd(d time.Duration, gen int) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return pollTickMsg{gen: gen} })
+}
+
+func openLinkCmd(open func(string) error, link string) tea.Cmd {
+	return func() tea.Msg { return linkOpenedMsg{err: open(link)} }
+}
+
+// safeLink reports whether link is an absolute http or https URL: the only
+// links handed to a browser.
+func safeLink(link string) bool {
+	u, err := url.Parse(link)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	return u.Scheme == "http" || u.Scheme == "https"
+}
+
+// defaultOpenURL starts $BROWSER (its first entry) or xdg-open with the URL
+// as a single argument. No shell is involved, so nothing in the URL can be
+// interpreted as a command; output is discarded so it cannot draw over the
+// screen.
+func defaultOpenURL(link string) error {
+	if !safeLink(link) {
+		return errors.New("not an http(s) link")
+	}
+	prog := "xdg-open"
+	if b := os.Getenv("BROWSER"); b != "" {
+		prog = strings.Split(b, string(os.PathListSeparator))[0]
+	}
+	cmd := exec.Command(prog, link)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, nil, nil
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("open link: %w", err)
+	}
+	go func() { _ = cmd.Wait() }() // reap it; its exit status is not ours to show
+	return nil
+}
+
+// sanitizeFeed passes every feed-sourced string through the sanitiser, in
+// depth behind the poller's own pass.
+func sanitizeFeed(f *model.Feed) {
+	f.Title = sanitize.Line(f.Title)
+	f.URL = sanitize.Line(f.URL)
+	f.LastError = sanitize.Line(f.LastError)
+}
+
+// sanitizeStory cleans a story for drawing. The highlight spans are byte
+// offsets into Body, so they are kept only where they still point at the
+// text they name; if sanitising changed the body, spans that no longer
+// match are dropped rather than drawn in the wrong place.
+func sanitizeStory(s model.Story) model.Story {
+	s.Title = sanitize.Line(s.Title)
+	s.FeedTitle = sanitize.Line(s.FeedTitle)
+	s.Author = sanitize.Line(s.Author)
+	orig := s.Body
+	s.Body = sanitize.Text(s.Body)
+	changed := s.Body != orig
+	if !safeLink(s.Link) {
+		s.Link = ""
+	}
+	qs := s.Quotes[:0:0]
+	for _, q := range s.Quotes {
+		if !validSpan(s.Body, q.Start, q.End) || (changed && s.Body[q.Start:q.End] != q.Text) {
+			continue
+		}
+		q.Text = sanitize.Line(q.Text)
+		if q.Speaker != nil {
+			sp := sanitize.Line(*q.Speaker)
+			q.Speaker = &sp
+		}
+		if q.Role != nil {
+			r := sanitize.Line(*q.Role)
+			q.Role = &r
+		}
+		qs = append(qs, q)
+	}
+	s.Quotes = qs
+	ss := s.Stats[:0:0]
+	for _, st := range s.Stats {
+		if !validSpan(s.Body, st.Start, st.End) || (changed && s.Body[st.Start:st.End] != st.Text) {
+			continue
+		}
+		st.Text = sanitize.Line(st.Text)
+		st.Qualifier = sanitize.Line(st.Qualifier)
+		st.Unit = sanitize.Line(st.Unit)
+		ss = append(ss, st)
+	}
+	s.Stats = ss
+	return s
+}
+
+// validSpan: inside the body, non-empty, on UTF-8 boundaries.
+func validSpan(body string, start, end int) bool {
+	if start < 0 || end > len(body) || start >= end {
+		return false
+	}
+	return isBoundary(body, start) && isBoundary(body, end)
+}
+
+func isBoundary(s string, i int) bool {
+	if i == 0 || i == len(s) {
+		return true
+	}
+	return s[i]&0xC0 != 0x80
+}
+
+// cleanErr is an error as one safe line: errors quote URLs and server
+// text, which come from outside.
+func cleanErr(err error) string {
+	return sanitize.Line(err.Error())
+}

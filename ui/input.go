@@ -1,0 +1,313 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"sitrep/model"
+)
+
+// handleKey routes a key: global keys first, then the focused pane's.
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	if msg.String() == "ctrl+c" {
+		return m.quit()
+	}
+	if m.showHelp {
+		switch {
+		case key.Matches(msg, k.Help, k.Close, k.Quit):
+			m.showHelp = false
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m.quit()
+	case key.Matches(msg, k.Help):
+		m.showHelp = true
+		return nil
+	case key.Matches(msg, k.Close):
+		if m.focus != focusQueue {
+			m.setFocus(focusQueue)
+			return m.relayout()
+		}
+		return nil
+	case key.Matches(msg, k.NextFocus):
+		return m.cycleFocus(1)
+	case key.Matches(msg, k.PrevFocus):
+		return m.cycleFocus(-1)
+	case key.Matches(msg, k.Sources):
+		return m.toggleSources()
+	case key.Matches(msg, k.Star):
+		return m.triage(func(h *model.Triage) { h.Starred = !h.Starred })
+	case key.Matches(msg, k.Read):
+		return m.triage(func(h *model.Triage) { h.Read = !h.Read })
+	case key.Matches(msg, k.Archive):
+		return m.triage(func(h *model.Triage) { h.Archived = !h.Archived })
+	case key.Matches(msg, k.Undo):
+		return m.undoLast()
+	case key.Matches(msg, k.PollNow):
+		return m.pollNow()
+	case key.Matches(msg, k.NextHighlight):
+		m.stepHighlight(1)
+		return nil
+	case key.Matches(msg, k.PrevHighlight):
+		m.stepHighlight(-1)
+		return nil
+	case key.Matches(msg, k.OpenLink):
+		return m.openLink()
+	case key.Matches(msg, k.NextUnread):
+		return m.nextUnread(1)
+	case key.Matches(msg, k.PrevUnread):
+		return m.nextUnread(-1)
+	}
+	switch m.focus {
+	case focusSources:
+		return m.sourcesKey(msg)
+	case focusQueue:
+		return m.queueKey(msg)
+	case focusReader:
+		m.readerKey(msg)
+	case focusHighlights:
+		return m.highlightsKey(msg)
+	}
+	return nil
+}
+
+func (m *Model) quit() tea.Cmd {
+	m.quitting = true
+	m.cancel() // stop polls in flight
+	return tea.Quit
+}
+
+// toggleSources pins the sources pane open (or folds it) where it does not
+// fit by default, and focuses it when it opens.
+func (m *Model) toggleSources() tea.Cmd {
+	switch m.lay.mode {
+	case modeMedium:
+		m.showSources = !m.showSources
+		if m.showSources {
+			m.setFocus(focusSources)
+		} else if m.focus == focusSources {
+			m.setFocus(focusQueue)
+		}
+	default:
+		if m.focus == focusSources {
+			m.setFocus(focusQueue)
+		} else {
+			m.setFocus(focusSources)
+		}
+	}
+	return m.relayout()
+}
+
+func (m *Model) sourcesKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	ih := m.sources.innerH()
+	moved := false
+	switch {
+	case key.Matches(msg, k.Up):
+		moved = m.sources.move(-1)
+	case key.Matches(msg, k.Down):
+		moved = m.sources.move(1)
+	case key.Matches(msg, k.Top):
+		moved = m.sources.moveTo(0)
+	case key.Matches(msg, k.Bottom):
+		moved = m.sources.moveTo(m.sources.rows() - 1)
+	case key.Matches(msg, k.PageDown):
+		moved = m.sources.move(ih)
+	case key.Matches(msg, k.PageUp):
+		moved = m.sources.move(-ih)
+	case key.Matches(msg, k.Open):
+		m.setFocus(focusQueue)
+		return m.relayout()
+	}
+	if moved {
+		return m.sourceChanged()
+	}
+	return nil
+}
+
+// sourceChanged shows the queue of the selected source.
+func (m *Model) sourceChanged() tea.Cmd {
+	m.status.note = ""
+	m.noteSelectedFeed()
+	m.queue.filter = m.sources.filter()
+	m.queue.cursor, m.queue.top, m.queue.offset, m.queue.headers = 0, 0, 0, nil
+	m.queue.total = -1
+	return m.reloadQueue()
+}
+
+func (m *Model) queueKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	n := m.queue.visibleItems()
+	switch {
+	case key.Matches(msg, k.Up):
+		m.queue.move(-1)
+	case key.Matches(msg, k.Down):
+		m.queue.move(1)
+	case key.Matches(msg, k.Top):
+		m.queue.moveTo(0)
+	case key.Matches(msg, k.Bottom):
+		m.queue.moveTo(m.queue.total - 1)
+	case key.Matches(msg, k.PageDown):
+		m.queue.move(n)
+	case key.Matches(msg, k.PageUp):
+		m.queue.move(-n)
+	case key.Matches(msg, k.Open):
+		return m.openSelected()
+	default:
+		return nil
+	}
+	return m.fetchWindow()
+}
+
+func (m *Model) readerKey(msg tea.KeyPressMsg) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.reader.scrollBy(-1)
+	case key.Matches(msg, k.Down):
+		m.reader.scrollBy(1)
+	case key.Matches(msg, k.Top):
+		m.reader.top()
+	case key.Matches(msg, k.Bottom):
+		m.reader.bottom()
+	case key.Matches(msg, k.PageDown):
+		m.reader.page(1)
+	case key.Matches(msg, k.PageUp):
+		m.reader.page(-1)
+	}
+}
+
+func (m *Model) highlightsKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	h := m.highlights
+	switch {
+	case key.Matches(msg, k.Up):
+		h.move(-1)
+	case key.Matches(msg, k.Down):
+		h.move(1)
+	case key.Matches(msg, k.Top):
+		h.move(-len(h.sel))
+	case key.Matches(msg, k.Bottom):
+		h.move(len(h.sel))
+	case key.Matches(msg, k.PageDown):
+		h.move(h.innerH())
+	case key.Matches(msg, k.PageUp):
+		h.move(-h.innerH())
+	case key.Matches(msg, k.Open):
+		m.reader.show(h.selected())
+		if m.lay.mode == modeSingle {
+			m.setFocus(focusReader)
+			return m.relayout()
+		}
+		return nil
+	default:
+		return nil
+	}
+	m.reader.show(h.selected())
+	return nil
+}
+
+// stepHighlight is [ and ]: the previous or next quote or figure in the
+// story, kept in step with the highlights pane.
+func (m *Model) stepHighlight(dir int) {
+	i := m.reader.step(dir)
+	if i < 0 {
+		if m.reader.story != nil {
+			m.note("no quotes or figures found in this story")
+		}
+		return
+	}
+	m.reader.show(i)
+	m.highlights.selectHL(i)
+}
+
+// paneAt finds the visible pane under a cell.
+func (m *Model) paneAt(x, y int) (focusID, rect, bool) {
+	if m.showHelp {
+		return 0, rect{}, false
+	}
+	for f := focusSources; f < numPanes; f++ {
+		if r := m.lay.panes[f]; r.visible() && r.contains(x, y) {
+			return f, r, true
+		}
+	}
+	return 0, rect{}, false
+}
+
+// handleWheel scrolls the pane under the pointer, focused or not.
+func (m *Model) handleWheel(ms tea.Mouse) tea.Cmd {
+	f, _, ok := m.paneAt(ms.X, ms.Y)
+	if !ok {
+		return nil
+	}
+	d := 0
+	switch ms.Button {
+	case tea.MouseWheelUp:
+		d = -1
+	case tea.MouseWheelDown:
+		d = 1
+	default:
+		return nil
+	}
+	switch f {
+	case focusSources:
+		if m.sources.move(d) {
+			return m.sourceChanged()
+		}
+	case focusQueue:
+		m.queue.move(d)
+		return m.fetchWindow()
+	case focusReader:
+		m.reader.scrollBy(3 * d)
+	case focusHighlights:
+		if m.highlights.move(d) {
+			m.reader.show(m.highlights.selected())
+		}
+	}
+	return nil
+}
+
+// handleClick focuses the pane under the pointer and selects the row
+// clicked; a click on the selected story opens it.
+func (m *Model) handleClick(ms tea.Mouse) tea.Cmd {
+	if ms.Button != tea.MouseLeft {
+		return nil
+	}
+	f, r, ok := m.paneAt(ms.X, ms.Y)
+	if !ok {
+		return nil
+	}
+	var cmds []tea.Cmd
+	if f != m.focus {
+		m.setFocus(f)
+		cmds = append(cmds, m.relayout())
+	}
+	y := ms.Y - r.Y - 1 // inner row: below the top edge
+	if y < 0 {
+		return tea.Batch(cmds...)
+	}
+	switch f {
+	case focusSources:
+		if row := m.sources.rowAt(y); row >= 0 && m.sources.moveTo(row) {
+			cmds = append(cmds, m.sourceChanged())
+		}
+	case focusQueue:
+		if i := m.queue.itemAt(y); i >= 0 {
+			if i == m.queue.cursor {
+				cmds = append(cmds, m.openSelected())
+			} else {
+				m.queue.moveTo(i)
+				cmds = append(cmds, m.fetchWindow())
+			}
+		}
+	case focusHighlights:
+		if i := m.highlights.selAt(y); i >= 0 {
+			m.highlights.cursor = i
+			m.reader.show(m.highlights.selected())
+		}
+	}
+	return tea.Batch(cmds...)
+}

@@ -1,0 +1,97 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every binding of the reader. Vim keys and arrows both work.
+type KeyMap struct {
+	Up, Down         key.Binding
+	Top, Bottom      key.Binding
+	PageDown, PageUp key.Binding
+	Open             key.Binding
+	NextFocus        key.Binding
+	PrevFocus        key.Binding
+	Sources          key.Binding
+	NextUnread       key.Binding
+	PrevUnread       key.Binding
+	Star             key.Binding
+	Read             key.Binding
+	Archive          key.Binding
+	Undo             key.Binding
+	PollNow          key.Binding
+	PrevHighlight    key.Binding
+	NextHighlight    key.Binding
+	OpenLink         key.Binding
+	Help             key.Binding
+	Close            key.Binding
+	Quit             key.Binding
+}
+
+// DefaultKeyMap is the key table of the issue.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up:            key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
+		Down:          key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
+		Top:           key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
+		Bottom:        key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
+		PageDown:      key.NewBinding(key.WithKeys("space", "pgdown"), key.WithHelp("space", "page down")),
+		PageUp:        key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b", "page up")),
+		Open:          key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		NextFocus:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "focus")),
+		PrevFocus:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "focus back")),
+		Sources:       key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "sources pane")),
+		NextUnread:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next unread")),
+		PrevUnread:    key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "prev unread")),
+		Star:          key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
+		Read:          key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "read")),
+		Archive:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "archive")),
+		Undo:          key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		PollNow:       key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "poll now")),
+		PrevHighlight: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev highlight")),
+		NextHighlight: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next highlight")),
+		OpenLink:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
+		Help:          key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Close:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Quit:          key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+	}
+}
+
+// focusHelp is the key help for one focus: it satisfies help.KeyMap so the
+// one-line help and the full help both follow the focused pane.
+type focusHelp struct {
+	k     KeyMap
+	focus focusID
+}
+
+// ShortHelp is the status-line help: what this pane does first, then the
+// triage keys that work everywhere.
+func (h focusHelp) ShortHelp() []key.Binding {
+	k := h.k
+	move := key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("j/k", "move"))
+	switch h.focus {
+	case focusSources:
+		return []key.Binding{move, withHelp(k.Open, "show"), k.NextFocus, k.Help, k.Quit}
+	case focusReader:
+		scroll := key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("j/k", "scroll"))
+		return []key.Binding{scroll, k.PageDown, withHelp(k.NextHighlight, "next highlight"), k.Star, k.OpenLink, k.NextFocus, k.Help, k.Quit}
+	case focusHighlights:
+		return []key.Binding{move, withHelp(k.Open, "show in story"), k.NextFocus, k.Help, k.Quit}
+	}
+	return []key.Binding{move, k.Open, k.Star, k.Read, k.Archive, k.Undo, k.NextFocus, k.Help, k.Quit}
+}
+
+// FullHelp is the `?` overlay: movement, triage, the rest.
+func (h focusHelp) FullHelp() [][]key.Binding {
+	k := h.k
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Top, k.Bottom, k.PageDown, k.PageUp, k.Open},
+		{k.NextUnread, k.PrevUnread, k.Star, k.Read, k.Archive, k.Undo},
+		{k.NextFocus, k.PrevFocus, k.Sources, k.PrevHighlight, k.NextHighlight},
+		{k.OpenLink, k.PollNow, k.Help, k.Close, k.Quit},
+	}
+}
+
+func withHelp(b key.Binding, desc string) key.Binding {
+	h := b.Help()
+	b.SetHelp(h.Key, desc)
+	return b
+}

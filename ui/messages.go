@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"time"
+
+	"sitrep/model"
+)
+
+// Every result of I/O reaches Update as one of these typed messages. The
+// commands that produce them never touch the model; Update applies them.
+
+// countsLoadedMsg carries the numbers beside All, Unread, Starred, Archived.
+type countsLoadedMsg struct {
+	counts model.Counts
+	err    error
+}
+
+// feedsLoadedMsg carries the feed list with unread counts and errors.
+type feedsLoadedMsg struct {
+	feeds []model.Feed
+	err   error
+}
+
+// queueLoadedMsg is one window of the queue. seq drops answers to requests
+// that a newer one has replaced (the user moved on, the filter changed).
+type queueLoadedMsg struct {
+	seq     int
+	filter  model.Filter
+	offset  int
+	headers []model.StoryHeader
+	total   int
+	keepID  int64 // keep the cursor on this story if it is in the window
+	err     error
+}
+
+// storyLoadedMsg is a story opened in the reader, already sanitised.
+type storyLoadedMsg struct {
+	seq   int
+	story model.Story
+	err   error
+}
+
+// triageSavedMsg reports a triage write.
+type triageSavedMsg struct {
+	id  int64
+	err error
+}
+
+// pollTickMsg fires every Interval. A tick whose gen is not the current
+// generation was armed before a manual poll re-armed the timer: dropped.
+type pollTickMsg struct{ gen int }
+
+// pollRoundMsg starts a round with the feeds to poll.
+type pollRoundMsg struct {
+	feeds []model.Feed
+	err   error
+}
+
+// feedPolledMsg is the outcome of polling one feed.
+type feedPolledMsg struct {
+	FeedID      int64
+	Title       string
+	New         int
+	Updated     int
+	NotModified bool
+	Err         error
+	NextPoll    time.Time
+}
+
+// linkOpenedMsg reports starting the browser.
+type linkOpenedMsg struct{ err error }

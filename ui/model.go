@@ -1,0 +1,290 @@
+// Package ui is sitrep's terminal interface: one root Bubble Tea model that
+// owns focus, routing and layout, and small panes that draw themselves.
+// Everything it shows is read from the store in commands, and everything it
+// changes is written back in commands, so Update never waits on I/O.
+package ui
+
+import (
+	"context"
+	"os"
+	"time"
+
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"sitrep/feeds"
+	"sitrep/model"
+	"sitrep/model/store"
+)
+
+// WindowTitle is the terminal title. It is a constant: feed text never
+// reaches the title bar.
+const WindowTitle = "sitrep"
+
+// DefaultInterval is the time between polling rounds.
+const DefaultInterval = 15 * time.Minute
+
+// maxParallelPolls bounds how many feeds are fetched at once.
+const maxParallelPolls = 8
+
+// PollFunc polls one feed; (*feeds.Poller).Poll is one.
+type PollFunc = func(ctx context.Context, f model.Feed) feeds.Result
+
+// Options are the reader's dependencies.
+type Options struct {
+	Store    store.Store
+	Poll     PollFunc // nil: no polling (tests, read-only use)
+	Interval time.Duration
+	// OpenURL opens a story's link. Default: $BROWSER or xdg-open, without
+	// a shell, for http/https links only.
+	OpenURL  func(url string) error
+	Now      func() time.Time
+	Location *time.Location // for showing times; default time.Local
+}
+
+// Model is the root model.
+type Model struct {
+	opts   Options
+	ctx    context.Context
+	cancel context.CancelFunc
+	c      *common
+	keys   KeyMap
+
+	width, height int
+	lay           screenLayout
+	focus         focusID
+	showSources   bool // pinned open in the medium layout
+	showHelp      bool
+	noColor       bool
+
+	sources    *sourcesPane
+	queue      *queuePane
+	reader     *readerPane
+	highlights *highlightsPane
+	status     *statusBar
+	help       *helpView
+
+	counts   model.Counts
+	storySeq int
+	undo     []undoEntry
+
+	gen       int // of the armed poll tick
+	polling   bool
+	toPoll    []model.Feed
+	inFlight  int
+	quitting  bool
+	lastFrame string
+}
+
+// undoEntry is one triage action: the story as it was, and where it stood
+// in the queue if the action took it out.
+type undoEntry struct {
+	before  model.StoryHeader
+	after   model.Triage
+	filter  model.Filter
+	index   int
+	removed bool
+}
+
+// New builds the root model.
+func New(opts Options) *Model {
+	if opts.Interval <= 0 {
+		opts.Interval = DefaultInterval
+	}
+	if opts.OpenURL == nil {
+		opts.OpenURL = defaultOpenURL
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Location == nil {
+		opts.Location = time.Local
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	m := &Model{opts: opts, ctx: ctx, cancel: cancel, keys: DefaultKeyMap(), focus: focusQueue}
+	m.noColor = os.Getenv("NO_COLOR") != ""
+	st := NewStyles(true)
+	if m.noColor {
+		st = newNoColorStyles()
+	}
+	m.c = &common{st: st, sym: pickSymbols(), now: opts.Now, loc: opts.Location}
+	m.sources = newSourcesPane(m.c)
+	m.queue = newQueuePane(m.c)
+	m.reader = newReaderPane(m.c)
+	m.highlights = newHighlightsPane(m.c)
+	m.status = newStatusBar(m.c)
+	m.help = newHelpView(m.c)
+	m.setFocus(focusQueue)
+	return m
+}
+
+// Init loads what the first frame shows and starts polling.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{
+		tea.RequestBackgroundColor,
+		loadCountsCmd(m.ctx, m.opts.Store),
+		loadFeedsCmd(m.ctx, m.opts.Store),
+		m.reloadQueue(),
+	}
+	if m.opts.Poll != nil {
+		cmds = append(cmds, m.pollNow())
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes a message to the pane or handler it concerns.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		return m, m.relayout()
+	case tea.BackgroundColorMsg:
+		if !m.noColor {
+			m.c.st = NewStyles(msg.IsDark())
+			m.restyle()
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	case tea.MouseWheelMsg:
+		return m, m.handleWheel(msg.Mouse())
+	case tea.MouseClickMsg:
+		return m, m.handleClick(msg.Mouse())
+	case spinner.TickMsg:
+		if !m.polling {
+			return m, nil // let the spinner stop between rounds
+		}
+		var cmd tea.Cmd
+		m.status.spin, cmd = m.status.spin.Update(msg)
+		return m, cmd
+
+	case countsLoadedMsg:
+		if msg.err != nil {
+			m.noteErr("counts: " + msg.err.Error())
+			return m, nil
+		}
+		m.counts = msg.counts
+		m.sources.counts, m.status.counts = msg.counts, msg.counts
+		return m, nil
+	case feedsLoadedMsg:
+		if msg.err != nil {
+			m.noteErr("feeds: " + msg.err.Error())
+			return m, nil
+		}
+		m.sources.setFeeds(msg.feeds)
+		m.noteSelectedFeed()
+		return m, nil
+	case queueLoadedMsg:
+		if !m.queue.apply(msg) {
+			return m, nil
+		}
+		return m, m.fetchWindow()
+	case storyLoadedMsg:
+		if msg.seq != m.storySeq {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.reader.err, m.reader.loading = msg.err, false
+			return m, nil
+		}
+		m.reader.setStory(msg.story)
+		m.highlights.setStory(m.reader.story, m.reader.hls)
+		return m, nil
+	case triageSavedMsg:
+		cmds := []tea.Cmd{loadCountsCmd(m.ctx, m.opts.Store), loadFeedsCmd(m.ctx, m.opts.Store)}
+		if msg.err != nil {
+			// Show the truth again rather than the optimistic guess.
+			m.noteErr("saving: " + msg.err.Error())
+			cmds = append(cmds, m.reloadQueue())
+		}
+		return m, tea.Batch(cmds...)
+
+	case pollTickMsg:
+		if msg.gen != m.gen {
+			return m, nil // armed before a manual poll re-armed the timer
+		}
+		return m, tea.Batch(m.startRound(), tickCmd(m.opts.Interval, m.gen))
+	case pollRoundMsg:
+		return m, m.beginRound(msg)
+	case feedPolledMsg:
+		return m, m.feedPolled(msg)
+	case linkOpenedMsg:
+		if msg.err != nil {
+			m.noteErr(msg.err.Error())
+		}
+		return m, nil
+	}
+	return m, nil
+}
+
+// View draws the whole screen. Only the root declares terminal modes.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = WindowTitle
+	return v
+}
+
+// relayout recomputes the rectangles and sizes every pane.
+func (m *Model) relayout() tea.Cmd {
+	m.lay = layout(m.width, m.height, m.focus, m.showSources)
+	body := rect{0, 1, m.width, max(0, m.height-2)}
+	size := func(f focusID, set func(w, h int)) {
+		r := m.lay.panes[f]
+		if !r.visible() {
+			r = body // hidden panes keep a sensible size for when they return
+		}
+		set(r.W, r.H)
+	}
+	size(focusSources, m.sources.SetSize)
+	size(focusQueue, m.queue.SetSize)
+	size(focusReader, m.reader.SetSize)
+	size(focusHighlights, m.highlights.SetSize)
+	m.status.SetSize(m.width)
+	m.help.SetSize(m.width, body.H)
+	return m.fetchWindow()
+}
+
+// restyle makes panes drop what they drew with the old styles.
+func (m *Model) restyle() {
+	m.help.restyle()
+	m.reader.wrapW = -1
+	m.reader.rewrap()
+}
+
+// setFocus moves focus and tells the panes.
+func (m *Model) setFocus(f focusID) {
+	m.focus = f
+	m.sources.focused = f == focusSources
+	m.queue.focused = f == focusQueue
+	m.reader.focused = f == focusReader
+	m.highlights.focused = f == focusHighlights
+}
+
+// cycleFocus moves focus to the next pane on screen; in the single layout
+// every pane takes its turn.
+func (m *Model) cycleFocus(d int) tea.Cmd {
+	order := []focusID{focusSources, focusQueue, focusReader, focusHighlights}
+	if m.lay.mode == modeMedium && !m.showSources {
+		order = order[1:]
+	}
+	i := 0
+	for j, f := range order {
+		if f == m.focus {
+			i = j
+		}
+	}
+	m.setFocus(order[(i+d+len(order))%len(order)])
+	return m.relayout()
+}
+
+func (m *Model) noteErr(s string) { m.status.note, m.status.noteErr = s, true }
+func (m *Model) note(s string)    { m.status.note, m.status.noteErr = s, false }
+
+// noteSelectedFeed shows the error of the feed under the sources cursor.
+func (m *Model) noteSelectedFeed() {
+	if f := m.sources.selectedFeed(); f != nil && f.LastError != "" && m.focus == focusSources {
+		m.noteErr(f.Title + ": " + f.LastError)
+	}
+}

@@ -1,0 +1,288 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"sitrep/model"
+)
+
+// The queue never holds every story: it keeps a window of headers around
+// the cursor and asks the store for another window, in a command, when the
+// cursor nears an edge of it.
+const (
+	queuePage   = 200 // headers per window
+	queueMargin = 40  // refetch when the cursor is this close to a window edge
+	itemLines   = 3   // lines per story: state·time·source, title, badges
+)
+
+type queuePane struct {
+	c       *common
+	w, h    int
+	focused bool
+
+	filter  model.Filter
+	total   int // stories in the filter; -1 before the first answer
+	offset  int // queue index of headers[0]
+	headers []model.StoryHeader
+	cursor  int // queue index of the selected story
+	top     int // queue index of the first visible story
+	openID  int64
+
+	seq     int // of the latest window request; older answers are dropped
+	pending bool
+	err     error
+}
+
+func newQueuePane(c *common) *queuePane { return &queuePane{c: c, total: -1} }
+
+func (q *queuePane) SetSize(w, h int) { q.w, q.h = w, h; q.keepVisible() }
+
+// visibleItems is how many stories fit in the pane.
+func (q *queuePane) visibleItems() int {
+	_, ih := innerSize(q.c.st, q.w, q.h)
+	return max(1, ih/itemLines)
+}
+
+func (q *queuePane) loaded(i int) bool { return i >= q.offset && i < q.offset+len(q.headers) }
+
+// at returns the header at queue index i if it is in the window.
+func (q *queuePane) at(i int) *model.StoryHeader {
+	if !q.loaded(i) {
+		return nil
+	}
+	return &q.headers[i-q.offset]
+}
+
+func (q *queuePane) selected() *model.StoryHeader { return q.at(q.cursor) }
+
+// indexOf finds a story in the window.
+func (q *queuePane) indexOf(id int64) int {
+	for i := range q.headers {
+		if q.headers[i].ID == id {
+			return q.offset + i
+		}
+	}
+	return -1
+}
+
+// move moves the cursor by d stories, within the queue.
+func (q *queuePane) move(d int) {
+	if q.total <= 0 {
+		return
+	}
+	q.cursor = clamp(q.cursor+d, 0, q.total-1)
+	q.keepVisible()
+}
+
+func (q *queuePane) moveTo(i int) { q.move(i - q.cursor) }
+
+func (q *queuePane) keepVisible() {
+	n := q.visibleItems()
+	if q.cursor < q.top {
+		q.top = q.cursor
+	}
+	if q.cursor >= q.top+n {
+		q.top = q.cursor - n + 1
+	}
+	q.top = clamp(q.top, 0, max(0, q.total-n))
+}
+
+// wantWindow says whether the window should move for the cursor and the
+// visible rows, and which window to ask for.
+func (q *queuePane) wantWindow() (offset int, ok bool) {
+	if q.pending || q.total <= 0 {
+		return 0, false
+	}
+	end := q.offset + len(q.headers)
+	lo, hi := min(q.cursor, q.top), max(q.cursor, q.top+q.visibleItems())
+	needLow := q.offset > 0 && lo < q.offset+queueMargin
+	needHigh := end < q.total && hi > end-queueMargin
+	if !needLow && !needHigh && q.loaded(q.cursor) {
+		return 0, false
+	}
+	off := clamp(q.cursor-queuePage/2, 0, max(0, q.total-queuePage))
+	if off == q.offset && len(q.headers) > 0 {
+		return 0, false
+	}
+	return off, true
+}
+
+// apply takes a window answer. It reports false for a stale one.
+func (q *queuePane) apply(m queueLoadedMsg) bool {
+	if m.seq != q.seq {
+		return false
+	}
+	q.pending = false
+	q.err = m.err
+	if m.err != nil {
+		return true
+	}
+	q.filter, q.offset, q.headers, q.total = m.filter, m.offset, m.headers, m.total
+	if m.keepID != 0 {
+		if i := q.indexOf(m.keepID); i >= 0 {
+			q.cursor = i
+		}
+	}
+	q.cursor = clamp(q.cursor, 0, max(0, q.total-1))
+	q.keepVisible()
+	return true
+}
+
+// setTriage changes a story's state on screen, before the store confirms.
+func (q *queuePane) setTriage(id int64, t model.Triage) {
+	if i := q.indexOf(id); i >= 0 {
+		q.headers[i-q.offset].Triage = t
+	}
+}
+
+// remove takes a story out of the window (archived from a view that hides
+// archived stories) and returns where it was.
+func (q *queuePane) remove(id int64) int {
+	i := q.indexOf(id)
+	if i < 0 {
+		return -1
+	}
+	j := i - q.offset
+	q.headers = append(q.headers[:j], q.headers[j+1:]...)
+	q.total = max(0, q.total-1)
+	q.cursor = clamp(q.cursor, 0, max(0, q.total-1))
+	q.keepVisible()
+	return i
+}
+
+// insert puts a story back at queue index i (undo of an archive).
+func (q *queuePane) insert(i int, h model.StoryHeader) {
+	j := clamp(i-q.offset, 0, len(q.headers))
+	q.headers = append(q.headers, model.StoryHeader{})
+	copy(q.headers[j+1:], q.headers[j:])
+	q.headers[j] = h
+	q.total++
+	q.cursor = q.offset + j
+	q.keepVisible()
+}
+
+// findUnread looks from the cursor in direction dir (+1/-1) for an unread
+// story in the window.
+func (q *queuePane) findUnread(dir int) int {
+	for i := q.cursor + dir; q.loaded(i); i += dir {
+		if !q.at(i).Read {
+			return i
+		}
+	}
+	return -1
+}
+
+// itemAt maps an inner row to a queue index.
+func (q *queuePane) itemAt(y int) int {
+	i := q.top + y/itemLines
+	if i < 0 || i >= q.total {
+		return -1
+	}
+	return i
+}
+
+func (q *queuePane) View() string {
+	st, sym := q.c.st, q.c.sym
+	iw, _ := innerSize(st, q.w, q.h)
+	var lines []string
+	title := "Queue"
+	extra := ""
+	if q.total >= 0 {
+		extra = fmt.Sprintf("%d/%d", min(q.cursor+1, q.total), q.total)
+	}
+	switch {
+	case q.err != nil:
+		lines = append(lines, st.Error.Render("cannot load the queue: "+q.err.Error()))
+	case q.total < 0:
+		lines = append(lines, st.Muted.Render("loading…"))
+	case q.total == 0:
+		lines = append(lines, st.Muted.Render("no stories here yet"))
+	}
+	if q.err == nil && q.total > 0 {
+		now := q.c.now().In(q.c.loc)
+		for i := q.top; i < min(q.total, q.top+q.visibleItems()); i++ {
+			item := q.item(q.at(i), iw, now)
+			for _, l := range item {
+				switch {
+				case i == q.cursor && q.focused:
+					l = st.Selected.Render(fit(l, iw, sym.Ellipsis))
+				case i == q.cursor:
+					l = st.Cursor.Render(fit(l, iw, sym.Ellipsis))
+				}
+				lines = append(lines, l)
+			}
+		}
+	}
+	return frame(st, sym, title, extra, q.focused, q.w, q.h, lines)
+}
+
+// item draws one story as three plain lines (unstyled so the cursor style
+// can cover them; the symbols carry the meaning).
+func (q *queuePane) item(h *model.StoryHeader, iw int, now time.Time) []string {
+	sym := q.c.sym
+	if h == nil {
+		return []string{"  " + sym.Ellipsis, "", ""}
+	}
+	mark := sym.Read
+	switch {
+	case h.Starred:
+		mark = sym.Starred
+	case h.Archived:
+		mark = sym.Archived
+	case !h.Read:
+		mark = sym.Unread
+	}
+	l1 := mark + " " + shortTime(h.Published.In(q.c.loc), now) + " " + h.FeedTitle
+	l2 := "  " + h.Title
+	badges := "  " + fmt.Sprintf("%s %-4d", sym.Quote, h.QuoteCount)
+	if hf := h.Headline; hf != nil {
+		s := sym.CategorySymbol(hf.Category)
+		if s == "" {
+			s = "#"
+		}
+		badges += " " + s + " " + formatValue(hf.Value)
+	}
+	return []string{
+		fit(l1, iw, sym.Ellipsis),
+		fit(l2, iw, sym.Ellipsis),
+		fit(badges, iw, sym.Ellipsis),
+	}
+}
+
+// shortTime is "21:04" today, "12 Feb" this year, "2015" before; always six
+// cells so the sources line up.
+func shortTime(t, now time.Time) string {
+	switch {
+	case t.IsZero():
+		return "      "
+	case t.Year() == now.Year() && t.YearDay() == now.YearDay():
+		return t.Format("15:04") + " "
+	case t.Year() == now.Year():
+		return t.Format("02 Jan")
+	default:
+		return t.Format("2006") + "  "
+	}
+}
+
+// formatValue writes a figure for a badge: 250,000 · 7.5 million.
+func formatValue(v float64) string {
+	if v >= 1e6 {
+		m := v / 1e6
+		s := strconv.FormatFloat(math.Round(m*10)/10, 'f', -1, 64)
+		return s + " million"
+	}
+	n := int64(math.Round(v))
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

@@ -1,0 +1,245 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"sitrep/model"
+)
+
+// readerPane shows the open story wrapped to the pane, with quotes, their
+// speakers and figures styled inline from the extractor's byte spans.
+type readerPane struct {
+	c       *common
+	w, h    int
+	focused bool
+
+	story   *model.Story
+	loading bool
+	err     error
+
+	hls     []highlight // quotes and figures in text order
+	marks   []mark      // what to style, by start
+	current int         // index into hls of the chosen highlight, -1 for none
+
+	wrapW int
+	head  []string // title, meta line, blank: drawn lines
+	body  []span   // wrapped body lines as byte ranges
+	lines int      // len(head)+len(body)
+
+	scroll int
+}
+
+func newReaderPane(c *common) *readerPane { return &readerPane{c: c, current: -1} }
+
+func (r *readerPane) SetSize(w, h int) {
+	r.w, r.h = w, h
+	r.rewrap()
+}
+
+// setStory shows s from the top.
+func (r *readerPane) setStory(s model.Story) {
+	r.story = &s
+	r.loading, r.err = false, nil
+	r.hls = storyHighlights(r.story)
+	r.marks = storyMarks(r.story, r.hls)
+	r.current = -1
+	r.scroll = 0
+	r.wrapW = -1
+	r.rewrap()
+}
+
+// rewrap recomputes the wrapped lines for the current width. It keeps the
+// top visible body byte on screen so a resize does not lose the place.
+func (r *readerPane) rewrap() {
+	iw, _ := innerSize(r.c.st, r.w, r.h)
+	if r.story == nil || iw <= 0 || iw == r.wrapW {
+		return
+	}
+	anchor := -1
+	if b := r.scroll - len(r.head); b >= 0 && b < len(r.body) {
+		anchor = r.body[b].start
+	}
+	r.wrapW = iw
+	s := r.story
+	r.head = r.head[:0]
+	for _, sp := range wrapText(s.Title, iw) {
+		r.head = append(r.head, r.c.st.StoryTitle.Render(s.Title[sp.start:sp.end]))
+	}
+	meta := []string{}
+	if s.FeedTitle != "" {
+		meta = append(meta, s.FeedTitle)
+	}
+	if !s.Published.IsZero() {
+		meta = append(meta, s.Published.In(r.c.loc).Format("Mon 2 Jan 2006 15:04"))
+	}
+	meta = append(meta, fmt.Sprintf("%d words", s.Words))
+	if s.Author != "" {
+		meta = append(meta, s.Author)
+	}
+	r.head = append(r.head, r.c.st.StoryMeta.Render(strings.Join(meta, r.c.sym.Sep)), "")
+	r.body = wrapText(s.Body, iw)
+	r.lines = len(r.head) + len(r.body)
+	if anchor >= 0 {
+		r.scroll = len(r.head) + r.lineOf(anchor)
+	}
+	r.clampScroll()
+}
+
+// lineOf is the body line holding byte offset off.
+func (r *readerPane) lineOf(off int) int {
+	i := sort.Search(len(r.body), func(i int) bool { return r.body[i].end > off })
+	return min(i, max(0, len(r.body)-1))
+}
+
+func (r *readerPane) innerH() int { _, ih := innerSize(r.c.st, r.w, r.h); return ih }
+
+func (r *readerPane) clampScroll() {
+	r.scroll = clamp(r.scroll, 0, max(0, r.lines-r.innerH()))
+}
+
+func (r *readerPane) scrollBy(d int) { r.scroll += d; r.clampScroll() }
+func (r *readerPane) top()           { r.scroll = 0 }
+func (r *readerPane) bottom()        { r.scroll = r.lines; r.clampScroll() }
+func (r *readerPane) page(d int)     { r.scrollBy(d * max(1, r.innerH()-2)) }
+
+// show makes highlight i current and scrolls it into view, a third of the
+// way down so the sentence before it is visible too.
+func (r *readerPane) show(i int) {
+	if i < 0 || i >= len(r.hls) {
+		return
+	}
+	r.current = i
+	line := len(r.head) + r.lineOf(r.hls[i].start)
+	ih := r.innerH()
+	if line < r.scroll || line >= r.scroll+ih {
+		r.scroll = line - ih/3
+	}
+	r.clampScroll()
+}
+
+// step returns the highlight after (dir=+1) or before (-1) the current one;
+// with none current, the first one from the top of the view.
+func (r *readerPane) step(dir int) int {
+	if len(r.hls) == 0 {
+		return -1
+	}
+	if r.current >= 0 {
+		return clamp(r.current+dir, 0, len(r.hls)-1)
+	}
+	topByte := 0
+	if b := r.scroll - len(r.head); b > 0 && b < len(r.body) {
+		topByte = r.body[b].start
+	}
+	for i, h := range r.hls {
+		if h.start >= topByte {
+			if dir < 0 {
+				return max(0, i-1)
+			}
+			return i
+		}
+	}
+	return len(r.hls) - 1
+}
+
+func (r *readerPane) View() string {
+	st, sym := r.c.st, r.c.sym
+	_, ih := innerSize(st, r.w, r.h)
+	var lines []string
+	extra := ""
+	switch {
+	case r.err != nil:
+		lines = []string{st.Error.Render("cannot open the story: " + r.err.Error())}
+	case r.loading && r.story == nil:
+		lines = []string{st.Muted.Render("opening…")}
+	case r.story == nil:
+		lines = []string{st.Muted.Render("no story open " + sym.Sep + " enter opens the selected one")}
+	default:
+		if r.lines > ih {
+			extra = fmt.Sprintf("%d%%", 100*min(r.lines, r.scroll+ih)/max(1, r.lines))
+		}
+		for i := r.scroll; i < min(r.lines, r.scroll+ih); i++ {
+			if i < len(r.head) {
+				lines = append(lines, r.head[i])
+				continue
+			}
+			lines = append(lines, r.renderBody(r.body[i-len(r.head)]))
+		}
+	}
+	return frame(st, sym, "Story", extra, r.focused, r.w, r.h, lines)
+}
+
+// renderBody draws one wrapped line, styling the parts covered by marks.
+// Where marks overlap the strongest wins: the chosen highlight, then a
+// figure, then a quote, then a speaker's name.
+func (r *readerPane) renderBody(ln span) string {
+	text := r.story.Body
+	if ln.start == ln.end {
+		return ""
+	}
+	// Cut points: the line's ends and every mark edge inside it.
+	cuts := []int{ln.start, ln.end}
+	var active []mark
+	for _, m := range r.marks {
+		if m.start >= ln.end {
+			break
+		}
+		if m.end <= ln.start {
+			continue
+		}
+		active = append(active, m)
+		if m.start > ln.start {
+			cuts = append(cuts, m.start)
+		}
+		if m.end < ln.end {
+			cuts = append(cuts, m.end)
+		}
+	}
+	if len(active) == 0 {
+		return text[ln.start:ln.end]
+	}
+	sort.Ints(cuts)
+	var b strings.Builder
+	for i := 0; i+1 < len(cuts); i++ {
+		a, z := cuts[i], cuts[i+1]
+		if a == z {
+			continue
+		}
+		if st, ok := r.styleAt(active, a); ok {
+			b.WriteString(st.Render(text[a:z]))
+		} else {
+			b.WriteString(text[a:z])
+		}
+	}
+	return b.String()
+}
+
+func (r *readerPane) styleAt(active []mark, off int) (lipgloss.Style, bool) {
+	best, found := mark{}, false
+	cur := false
+	for _, m := range active {
+		if off < m.start || off >= m.end {
+			continue
+		}
+		isCur := m.hl >= 0 && m.hl == r.current
+		if !found || isCur && !cur || (!cur && m.kind > best.kind) {
+			best, found, cur = m, true, isCur || cur
+		}
+	}
+	if !found {
+		return lipgloss.Style{}, false
+	}
+	st := r.c.st
+	switch {
+	case cur && best.kind == markStat:
+		return st.CurrentFigure, true
+	case cur:
+		return st.CurrentQuote, true
+	case best.kind == markStat:
+		return st.Figure, true
+	}
+	return st.Quote, true
+}

@@ -1,0 +1,180 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"sitrep/model"
+)
+
+// sourcesPane lists the queue views (All, Unread, Starred, Archived) and
+// every feed. The cursor row is the queue's filter.
+type sourcesPane struct {
+	c       *common
+	w, h    int
+	focused bool
+	counts  model.Counts
+	feeds   []model.Feed
+	cursor  int // 0..3 the views, 4.. the feeds
+	top     int // first visible row
+}
+
+const numViews = 4
+
+func newSourcesPane(c *common) *sourcesPane { return &sourcesPane{c: c} }
+
+func (p *sourcesPane) SetSize(w, h int) { p.w, p.h = w, h; p.keepVisible() }
+
+func (p *sourcesPane) rows() int { return numViews + len(p.feeds) }
+
+// filter is the queue selection of the cursor row.
+func (p *sourcesPane) filter() model.Filter {
+	switch {
+	case p.cursor < numViews:
+		return model.Filter{View: []model.View{model.ViewAll, model.ViewUnread, model.ViewStarred, model.ViewArchived}[p.cursor]}
+	case p.cursor-numViews < len(p.feeds):
+		return model.Filter{View: model.ViewFeed, FeedID: p.feeds[p.cursor-numViews].ID}
+	}
+	return model.Filter{View: model.ViewAll}
+}
+
+// selectedFeed is the feed under the cursor, if a feed row is selected.
+func (p *sourcesPane) selectedFeed() *model.Feed {
+	if i := p.cursor - numViews; i >= 0 && i < len(p.feeds) {
+		return &p.feeds[i]
+	}
+	return nil
+}
+
+// setFeeds replaces the feed list, keeping the cursor on the same feed.
+func (p *sourcesPane) setFeeds(fs []model.Feed) {
+	var keep int64 = -1
+	if f := p.selectedFeed(); f != nil {
+		keep = f.ID
+	}
+	p.feeds = fs
+	if keep >= 0 {
+		for i := range fs {
+			if fs[i].ID == keep {
+				p.cursor = numViews + i
+				break
+			}
+		}
+	}
+	p.cursor = clamp(p.cursor, 0, p.rows()-1)
+	p.keepVisible()
+}
+
+// adjustUnread changes a feed's unread count optimistically.
+func (p *sourcesPane) adjustUnread(feedID int64, d int) {
+	for i := range p.feeds {
+		if p.feeds[i].ID == feedID {
+			p.feeds[i].Unread = max(0, p.feeds[i].Unread+d)
+		}
+	}
+}
+
+// move moves the cursor; it reports whether the selection changed.
+func (p *sourcesPane) move(d int) bool {
+	old := p.cursor
+	p.cursor = clamp(p.cursor+d, 0, p.rows()-1)
+	p.keepVisible()
+	return p.cursor != old
+}
+
+func (p *sourcesPane) moveTo(i int) bool { return p.move(i - p.cursor) }
+
+func (p *sourcesPane) innerH() int { _, ih := innerSize(p.c.st, p.w, p.h); return ih }
+
+// rowAt maps an inner row (0 = first line inside the frame) to a list row,
+// accounting for the separator line after the views.
+func (p *sourcesPane) rowAt(y int) int {
+	lines := p.lineRows()
+	if i := p.top + y; i >= 0 && i < len(lines) {
+		return lines[i]
+	}
+	return -1
+}
+
+// lineRows maps each drawn line to its list row; -1 is the separator.
+func (p *sourcesPane) lineRows() []int {
+	rows := make([]int, 0, p.rows()+1)
+	for i := 0; i < numViews; i++ {
+		rows = append(rows, i)
+	}
+	rows = append(rows, -1)
+	for i := range p.feeds {
+		rows = append(rows, numViews+i)
+	}
+	return rows
+}
+
+func (p *sourcesPane) keepVisible() {
+	ih := p.innerH()
+	if ih <= 0 {
+		return
+	}
+	line := p.cursor
+	if p.cursor >= numViews {
+		line++ // the separator
+	}
+	if line < p.top {
+		p.top = line
+	}
+	if line >= p.top+ih {
+		p.top = line - ih + 1
+	}
+	p.top = clamp(p.top, 0, max(0, p.rows()+1-ih))
+}
+
+func (p *sourcesPane) View() string {
+	st, sym := p.c.st, p.c.sym
+	iw, ih := innerSize(st, p.w, p.h)
+	names := [numViews]string{"All", "Unread", "Starred", "Archived"}
+	nums := [numViews]int{p.counts.All, p.counts.Unread, p.counts.Starred, p.counts.Archived}
+	var lines []string
+	row := func(i int, label, count string, labelStyle func(string) string) string {
+		ptr := " "
+		if i == p.cursor {
+			ptr = sym.Pointer
+		}
+		space := iw - 1 - ansi.StringWidth(count) - 1
+		l := ptr + labelStyle(fit(label, max(0, space), sym.Ellipsis)) + " " + count
+		if i == p.cursor {
+			if p.focused {
+				return st.Selected.Render(fit(ansi.Strip(l), iw, sym.Ellipsis))
+			}
+			return st.Cursor.Render(fit(ansi.Strip(l), iw, sym.Ellipsis))
+		}
+		return l
+	}
+	plain := func(s string) string { return s }
+	all := p.lineRows()
+	end := min(len(all), p.top+ih)
+	for _, r := range all[p.top:end] {
+		switch {
+		case r < 0:
+			lines = append(lines, st.Faint.Render(strings.Repeat(sym.H, iw)))
+		case r < numViews:
+			lines = append(lines, row(r, names[r], fmt.Sprint(nums[r]), plain))
+		default:
+			f := p.feeds[r-numViews]
+			label, count := f.Title, fmt.Sprint(f.Unread)
+			if label == "" {
+				label = f.URL
+			}
+			style := plain
+			if f.LastError != "" {
+				label = sym.Error + " " + label
+				style = func(s string) string { return st.Error.Render(s) }
+				if f.Total == 0 {
+					count = sym.NoCount
+				}
+			}
+			lines = append(lines, row(r, label, count, style))
+		}
+	}
+	return frame(st, sym, "Sources", "", p.focused, p.w, p.h, lines)
+}

@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/spinner"
+	"github.com/charmbracelet/x/ansi"
+
+	"sitrep/model"
+)
+
+// statusBar is the top line: the name, the counts, poll progress and the
+// last error. It is one line and never wider than the terminal.
+type statusBar struct {
+	c       *common
+	w       int
+	spin    spinner.Model
+	polling bool
+	done    int
+	total   int
+	counts  model.Counts
+	note    string // last error or notice, sanitised
+	noteErr bool
+}
+
+func newStatusBar(c *common) *statusBar {
+	return &statusBar{c: c, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+}
+
+func (s *statusBar) SetSize(w int) { s.w = w }
+
+func (s *statusBar) View() string {
+	st, sym := s.c.st, s.c.sym
+	left := " " + st.Brand.Render("sitrep") + "   " + st.StatusBar.Render(fmt.Sprintf(
+		"All %d%sUnread %d%sStarred %d%sArchived %d",
+		s.counts.All, sym.Sep, s.counts.Unread, sym.Sep, s.counts.Starred, sym.Sep, s.counts.Archived))
+	var right []string
+	if s.polling {
+		right = append(right, s.spin.View()+" "+fmt.Sprintf("polling %d/%d feeds", s.done, s.total))
+	}
+	if s.note != "" {
+		if s.noteErr {
+			right = append(right, st.Error.Render(sym.Error+" "+s.note))
+		} else {
+			right = append(right, st.Muted.Render(s.note))
+		}
+	}
+	r := strings.Join(right, sym.Sep) + " "
+	lw, rw := ansi.StringWidth(left), ansi.StringWidth(r)
+	if lw+1+rw > s.w {
+		// The poll progress and the error matter more than the counts,
+		// which the sources pane shows too.
+		left = ansi.Truncate(left, max(0, s.w-rw-1), sym.Ellipsis)
+		lw = ansi.StringWidth(left)
+	}
+	gap := max(1, s.w-lw-rw)
+	return fit(left+strings.Repeat(" ", gap)+r, s.w, sym.Ellipsis)
+}

@@ -1,0 +1,188 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"sitrep/model"
+)
+
+// reloadQueue asks for the current window again, keeping the cursor on the
+// selected story when it is still there (new stories arriving above must
+// not move the reader's place).
+func (m *Model) reloadQueue() tea.Cmd {
+	q := m.queue
+	q.seq++
+	q.pending = true
+	var keep int64
+	if h := q.selected(); h != nil {
+		keep = h.ID
+	}
+	return loadQueueCmd(m.ctx, m.opts.Store, q.seq, q.filter, q.offset, queuePage, keep)
+}
+
+// fetchWindow moves the queue's window when the cursor nears its edge.
+func (m *Model) fetchWindow() tea.Cmd {
+	q := m.queue
+	off, ok := q.wantWindow()
+	if !ok {
+		return nil
+	}
+	q.seq++
+	q.pending = true
+	return loadQueueCmd(m.ctx, m.opts.Store, q.seq, q.filter, off, queuePage, 0)
+}
+
+// openSelected opens the story under the queue cursor and marks it read.
+func (m *Model) openSelected() tea.Cmd {
+	h := m.queue.selected()
+	if h == nil {
+		return nil
+	}
+	m.storySeq++
+	m.reader.loading, m.reader.err = true, nil
+	m.queue.openID = h.ID
+	cmds := []tea.Cmd{loadStoryCmd(m.ctx, m.opts.Store, m.storySeq, h.ID)}
+	if !h.Read {
+		t := h.Triage
+		t.Read = true
+		cmds = append(cmds, m.applyTriage(*h, t, false))
+	}
+	if m.lay.mode == modeSingle {
+		m.setFocus(focusReader)
+		cmds = append(cmds, m.relayout())
+	}
+	return tea.Batch(cmds...)
+}
+
+// target is the story a triage key acts on: the open story when the reader
+// or the highlights have focus, else the one under the queue cursor.
+func (m *Model) target() (model.StoryHeader, bool) {
+	if (m.focus == focusReader || m.focus == focusHighlights) && m.reader.story != nil {
+		s := m.reader.story
+		if i := m.queue.indexOf(s.ID); i >= 0 {
+			return *m.queue.at(i), true
+		}
+		return model.StoryHeader{ID: s.ID, FeedID: s.FeedID, FeedTitle: s.FeedTitle,
+			Title: s.Title, Link: s.Link, Published: s.Published, Triage: s.Triage}, true
+	}
+	if h := m.queue.selected(); h != nil {
+		return *h, true
+	}
+	return model.StoryHeader{}, false
+}
+
+// triage applies a star/read/archive toggle and records it for undo.
+func (m *Model) triage(change func(*model.Triage)) tea.Cmd {
+	h, ok := m.target()
+	if !ok {
+		return nil
+	}
+	t := h.Triage
+	change(&t)
+	return m.applyTriage(h, t, true)
+}
+
+// applyTriage shows the new state at once and writes it in a command.
+func (m *Model) applyTriage(h model.StoryHeader, t model.Triage, undoable bool) tea.Cmd {
+	e := undoEntry{before: h, after: t, filter: m.queue.filter, index: -1}
+	m.adjustCounts(h.FeedID, h.Triage, t)
+	if leaves(m.queue.filter, h.Triage, t) {
+		e.index = m.queue.remove(h.ID)
+		e.removed = e.index >= 0
+	} else {
+		m.queue.setTriage(h.ID, t)
+	}
+	if m.reader.story != nil && m.reader.story.ID == h.ID {
+		m.reader.story.Triage = t
+	}
+	if undoable {
+		m.undo = append(m.undo, e)
+	}
+	return tea.Batch(setTriageCmd(m.ctx, m.opts.Store, h.ID, t), m.fetchWindow())
+}
+
+// leaves says whether a change takes a story out of the shown view: an
+// archived story leaves every view but Archived, and returns when
+// unarchived. Reading or unstarring leaves it in place until the next
+// reload, so the list does not jump under the reader.
+func leaves(f model.Filter, from, to model.Triage) bool {
+	if from.Archived == to.Archived {
+		return false
+	}
+	if f.View == model.ViewArchived {
+		return !to.Archived
+	}
+	return to.Archived
+}
+
+// undoLast reverts the last triage action.
+func (m *Model) undoLast() tea.Cmd {
+	if len(m.undo) == 0 {
+		m.note("nothing to undo")
+		return nil
+	}
+	e := m.undo[len(m.undo)-1]
+	m.undo = m.undo[:len(m.undo)-1]
+	h := e.before
+	m.adjustCounts(h.FeedID, e.after, h.Triage)
+	switch {
+	case e.removed && e.filter == m.queue.filter:
+		m.queue.insert(e.index, h)
+	case leaves(m.queue.filter, e.after, h.Triage):
+		m.queue.remove(h.ID)
+	default:
+		m.queue.setTriage(h.ID, h.Triage)
+		if i := m.queue.indexOf(h.ID); i >= 0 {
+			m.queue.moveTo(i)
+		}
+	}
+	if m.reader.story != nil && m.reader.story.ID == h.ID {
+		m.reader.story.Triage = h.Triage
+	}
+	m.note("undone")
+	return tea.Batch(setTriageCmd(m.ctx, m.opts.Store, h.ID, h.Triage), m.fetchWindow())
+}
+
+// adjustCounts guesses the new counts until the store's answer arrives:
+// All and Unread leave archived stories out.
+func (m *Model) adjustCounts(feedID int64, from, to model.Triage) {
+	c := &m.counts
+	b := func(v bool) int {
+		if v {
+			return 1
+		}
+		return 0
+	}
+	c.All += b(!to.Archived) - b(!from.Archived)
+	c.Archived += b(to.Archived) - b(from.Archived)
+	c.Starred += b(to.Starred) - b(from.Starred)
+	du := b(!to.Read && !to.Archived) - b(!from.Read && !from.Archived)
+	c.Unread += du
+	m.sources.adjustUnread(feedID, du)
+	m.sources.counts, m.status.counts = *c, *c
+}
+
+// nextUnread is n / N: move to the next (previous) unread story and open it.
+func (m *Model) nextUnread(dir int) tea.Cmd {
+	i := m.queue.findUnread(dir)
+	if i < 0 {
+		m.note("no more unread stories this way")
+		return nil
+	}
+	m.queue.moveTo(i)
+	return tea.Batch(m.openSelected(), m.fetchWindow())
+}
+
+// openLink is o: the open story's link, else the selected one's.
+func (m *Model) openLink() tea.Cmd {
+	link := ""
+	if h, ok := m.target(); ok {
+		link = h.Link
+	}
+	if !safeLink(link) {
+		m.noteErr("this story has no http(s) link")
+		return nil
+	}
+	m.note("opening " + link)
+	return openLinkCmd(m.opts.OpenURL, link)
+}
