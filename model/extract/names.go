@@ -1,0 +1,358 @@
+package extract
+
+import "strings"
+
+// nameRun is a run of capitalised words: "US Secretary of State John Kerry".
+// The name proper is its tail after the title words: "John Kerry".
+type nameRun struct {
+	a, b   int // tokens [a,b)
+	na     int // first token of the name part; na == b when there is none
+	kind   entKind
+	gender int8 // 0 unknown, 1 male, 2 female
+	subj   bool // followed by a verb: likely the subject of its clause
+	inQ    bool // inside a quotation
+}
+
+type entKind uint8
+
+const (
+	entOther  entKind = iota // a name we know nothing about
+	entPerson                // a title, a first name or a role says so
+	entPlace
+	entOrg
+)
+
+// findRuns collects the capitalised runs of the text and what kind of name
+// each is.
+func (d *doc) findRuns() {
+	d.runAt = make([]int32, len(d.toks))
+	for i := range d.runAt {
+		d.runAt[i] = -1
+	}
+	n := len(d.toks)
+	for i := 0; i < n; i++ {
+		if !d.startsName(i) {
+			continue
+		}
+		j := i + 1
+		for j < n && d.toks[j].sent == d.toks[i].sent {
+			if d.continuesName(j) {
+				if isPossessive(d.word(j)) {
+					j++
+					break
+				}
+				j++
+				continue
+			}
+			break
+		}
+		// Never end on a particle or a period.
+		for j > i+1 && (d.toks[j-1].kind != tWord || (!d.toks[j-1].cap && d.in(j-1, nameParticles)) || d.is(j-1, "of") || d.is(j-1, "the")) {
+			j--
+		}
+		if isPossessive(d.word(i)) {
+			j = i + 1
+		}
+		r := nameRun{a: i, b: j, inQ: d.toks[i].quote >= 0}
+		d.classify(&r)
+		for k := i; k < j; k++ {
+			d.runAt[k] = int32(len(d.runs))
+		}
+		d.runs = append(d.runs, r)
+		i = j - 1
+	}
+}
+
+func (d *doc) startsName(i int) bool {
+	t := d.toks[i]
+	if t.kind != tWord || !t.cap || functionCaps[d.low(i)] {
+		return false
+	}
+	c := d.text[t.start]
+	return !(c >= '0' && c <= '9')
+}
+
+func (d *doc) continuesName(j int) bool {
+	t := d.toks[j]
+	if isPossessive(d.word(j - 1)) {
+		return false
+	}
+	if t.kind == tWord {
+		if t.cap {
+			if d.low(j) == "the" && !d.is(j-1, "of") {
+				return false
+			}
+			return !functionCaps[d.low(j)] || d.low(j) == "the"
+		}
+		w := d.low(j)
+		if nameParticles[w] || w == "of" {
+			return d.isWord(j+1) && d.toks[j+1].cap && d.toks[j+1].sent == t.sent
+		}
+		if w == "the" && d.is(j-1, "of") {
+			return d.isWord(j+1) && d.toks[j+1].cap
+		}
+		return false
+	}
+	// A period after a title abbreviation or an initial: Mr. Kerry, J. Smith.
+	if d.text[t.start] == '.' && t.start == d.toks[j-1].end && d.isWord(j+1) && d.toks[j+1].cap {
+		w := d.low(j - 1)
+		return abbrevs[w] || len(w) == 1
+	}
+	return false
+}
+
+// classify splits a run into title and name and guesses what it names.
+func (d *doc) classify(r *nameRun) {
+	all := true
+	for k := r.a; k < r.b; k++ {
+		if d.toks[k].kind != tWord {
+			continue
+		}
+		w := stem(d.low(k))
+		if !places[w] && !nationalities[w] && w != "of" && w != "the" {
+			all = false
+		}
+	}
+	r.na = r.b
+	for k := r.b - 1; k >= r.a; k-- {
+		if d.toks[k].kind != tWord {
+			break
+		}
+		w := stem(d.low(k))
+		if titles[w] || nationalities[w] || (w == "of" || w == "the") {
+			break
+		}
+		r.na = k
+	}
+	// A particle cannot start the name: "of State" is a title.
+	for r.na < r.b && d.toks[r.na].kind == tWord && !d.toks[r.na].cap {
+		r.na++
+	}
+	switch {
+	case all:
+		r.kind = entPlace
+		r.na = r.a
+		if d.is(r.a, "the") {
+			r.na++
+		}
+		return
+	case r.na == r.b:
+		r.kind = entOrg
+		r.na = r.a
+		return
+	}
+	if r.b-r.na == 1 && knownOrgs[stem(d.low(r.na))] {
+		r.kind = entOrg
+	}
+	last := stem(d.low(r.b - 1))
+	if orgNouns[last] || places[last] && r.b-r.na > 1 && !maleNames[d.low(r.na)] && !femaleNames[d.low(r.na)] {
+		if orgNouns[last] {
+			r.kind = entOrg
+		} else {
+			r.kind = entPlace
+		}
+	}
+	for k := r.a; k < r.na; k++ {
+		w := stem(d.low(k))
+		if personTitles[w] && r.kind == entOther {
+			r.kind = entPerson
+		}
+		if maleTitles[w] {
+			r.gender = 1
+		} else if femaleTitles[w] {
+			r.gender = 2
+		}
+	}
+	// A role noun just before the run: "spokesman Zabihullah Mujahid".
+	if p := r.a - 1; d.isWord(p) && !d.toks[p].cap && (personNouns[d.low(p)] || personTitles[d.low(p)]) {
+		if r.kind == entOther {
+			r.kind = entPerson
+		}
+		if maleTitles[d.low(p)] {
+			r.gender = 1
+		} else if femaleTitles[d.low(p)] {
+			r.gender = 2
+		}
+	}
+	first := d.low(r.na)
+	if r.gender == 0 {
+		if maleNames[first] {
+			r.gender = 1
+		} else if femaleNames[first] {
+			r.gender = 2
+		}
+	}
+	if r.kind == entOther && r.gender != 0 && r.b-r.na >= 2 {
+		r.kind = entPerson
+	}
+	// An apposition that describes a person: "Ian Bremmer, the president".
+	if r.kind == entOther && d.punct(r.b, ',') && d.isWord(r.b+1) && roleStart[d.low(r.b+1)] && r.b-r.na >= 2 {
+		r.kind = entPerson
+	}
+	// What follows: a verb makes the run a likely subject.
+	k := r.b
+	if d.punct(k, ',') {
+		if e := d.appositionEnd(k); e > 0 {
+			k = e
+			if d.punct(k, ',') {
+				k++
+			}
+		}
+	}
+	for d.isWord(k) && auxiliaries[d.low(k)] {
+		k++
+	}
+	if d.isWord(k) && !d.toks[k].cap && d.toks[k].sent == d.toks[r.a].sent {
+		switch d.low(k) {
+		case "of", "and", "or", "in", "at", "on", "for", "with", "to", "from", "by", "into", "near", "under":
+		default:
+			r.subj = true
+		}
+	}
+}
+
+// appositionEnd returns the end (exclusive) of the apposition that starts
+// at the comma c: the closing comma, or the speech verb when the closing
+// comma is missing. It returns -1 when there is none.
+func (d *doc) appositionEnd(c int) int {
+	if !d.isWord(c+1) || !roleStart[d.low(c+1)] {
+		return -1
+	}
+	for k := c + 1; k < len(d.toks) && k < c+25; k++ {
+		t := d.toks[k]
+		if t.sent != d.toks[c].sent || t.kind == tQuote {
+			return -1
+		}
+		if d.punct(k, ',') {
+			return k
+		}
+		if t.kind == tWord && speechVerbs[d.low(k)] && !d.toks[k].cap && k > c+2 {
+			return k // "Ian Bremmer, the president of the Eurasia group told"
+		}
+	}
+	return -1
+}
+
+// nameOf is the text of a run's name part, without a possessive.
+func (d *doc) nameOf(r nameRun) string {
+	s := d.toks[r.na].start
+	e := d.toks[r.b-1].end
+	return stem(d.text[s:e])
+}
+
+// nameTokens is the number of words of a run's name part.
+func (d *doc) nameWords(r nameRun) []string {
+	var out []string
+	for k := r.na; k < r.b; k++ {
+		if d.toks[k].kind == tWord {
+			out = append(out, stem(d.word(k)))
+		}
+	}
+	return out
+}
+
+// fullest returns the fullest name the text gives the person of run ri:
+// Bremmer → Ian Bremmer. When two people share the last word of the name
+// the nearest earlier one wins.
+func (d *doc) fullest(ri int) (string, int) {
+	r := d.runs[ri]
+	words := d.nameWords(r)
+	best, bestRun := strings.Join(words, " "), ri
+	if r.kind == entPlace || r.kind == entOrg && len(words) == 1 {
+		return best, ri
+	}
+	bestLen := len(words)
+	bestDist := 1 << 30
+	pos := d.toks[r.a].start
+	for oi, o := range d.runs {
+		if oi == ri || o.b-o.na <= len(words) || o.kind == entPlace {
+			continue
+		}
+		ow := d.nameWords(o)
+		if len(ow) <= len(words) || !suffixOf(words, ow) {
+			continue
+		}
+		dist := pos - d.toks[o.a].start
+		if dist < 0 {
+			dist = 1<<29 - dist // later mentions only when nothing earlier fits
+		}
+		if len(ow) > bestLen && dist <= bestDist || dist < bestDist {
+			best, bestRun, bestLen, bestDist = strings.Join(ow, " "), oi, len(ow), dist
+		}
+	}
+	return best, bestRun
+}
+
+func suffixOf(short, long []string) bool {
+	off := len(long) - len(short)
+	for i, w := range short {
+		if long[off+i] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// roleOf finds the role the text gives the person of run ri anywhere: an
+// apposition first, then the title before the name.
+func (d *doc) roleOf(name string) string {
+	title := ""
+	for _, r := range d.runs {
+		if r.kind == entPlace || r.inQ {
+			continue
+		}
+		n := strings.Join(d.nameWords(r), " ")
+		if n != name && !strings.HasSuffix(name, " "+n) {
+			continue
+		}
+		if d.punct(r.b, ',') {
+			if e := d.appositionEnd(r.b); e > 0 {
+				return d.roleText(r.b+1, e)
+			}
+		}
+		if title == "" && r.na > r.a {
+			a := r.a
+			for a < r.na && (d.in(a, functionCaps) || abbrevs[d.low(a)] && (d.low(a) == "mr" || d.low(a) == "mrs" || d.low(a) == "ms" || d.low(a) == "dr")) {
+				a++
+			}
+			e := r.na
+			for e > a && d.toks[e-1].kind != tWord {
+				e--
+			}
+			if e > a {
+				title = d.text[d.toks[a].start:d.toks[e-1].end]
+			}
+		}
+		if title == "" && d.isWord(r.a-1) && !d.toks[r.a-1].cap && personNouns[d.low(r.a-1)] {
+			a := r.a - 1
+			if a > 0 {
+				if p := d.runAt[a-1]; p >= 0 && d.runs[p].b == a {
+					a = d.runs[p].a
+				}
+			}
+			title = d.text[d.toks[a].start:d.toks[r.a-1].end]
+		}
+	}
+	return title
+}
+
+// roleText is the text of tokens [a,b) without a leading article.
+func (d *doc) roleText(a, b int) string {
+	for a < b && (d.is(a, "the") || d.is(a, "a") || d.is(a, "an") || d.is(a, "who") || d.is(a, "is")) {
+		a++
+	}
+	if a >= b {
+		return ""
+	}
+	return oneLine(d.text[d.toks[a].start:d.toks[b-1].end])
+}
+
+// oneLine collapses runs of white space (a role may span a line break).
+func oneLine(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' || s[i] == '\r' || s[i] == '\t' || s[i] == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
+}

@@ -1,0 +1,175 @@
+package extract
+
+import "unicode/utf8"
+
+// qspan is one quotation found in the text.
+type qspan struct {
+	open   int // byte offset of the opening mark
+	close  int // byte offset just after the closing mark, or the paragraph end when unclosed
+	start  int // content, trimmed: text[start:end] is the quoted words
+	end    int
+	para   int  // index of the paragraph
+	closed bool // false when the paragraph ended before a closing mark
+	single bool // quoted with single marks
+}
+
+type markClass uint8
+
+const (
+	mDouble markClass = iota + 1 // “ ” " „ ‟ — paired loosely with each other, as real copy mixes them
+	mGuil                        // « »
+	mSingle                      // ‘ ’ ' ‚ ‹ ›
+)
+
+type mark struct {
+	pos, size int
+	r         rune
+	class     markClass
+	leftFl    bool // looks like an opener: nothing before it, something after it
+	rightFl   bool // looks like a closer: something before it, nothing after it
+	mid       bool // between two letters: The”cessation
+}
+
+func classOf(r rune) markClass {
+	switch r {
+	case '“', '”', '"', '„', '‟', '＂':
+		return mDouble
+	case '«', '»':
+		return mGuil
+	case '‘', '’', '\'', '‚', '‛', '‹', '›':
+		return mSingle
+	}
+	return 0
+}
+
+// opensBefore is true for characters after which a quote mark opens:
+// start of paragraph, space, brackets, dashes, slashes and other marks.
+func opensBefore(r rune) bool {
+	if r < 0 || isSpace(r) {
+		return true
+	}
+	switch r {
+	case '(', '[', '{', '—', '–', '-', '/', ':', '“', '‘', '"', '\'', '«', '„', '‹':
+		return true
+	}
+	return false
+}
+
+// closesAfter is true for characters before which a quote mark closes.
+func closesAfter(r rune) bool {
+	if r < 0 || isSpace(r) {
+		return true
+	}
+	switch r {
+	case ')', ']', '}', ',', '.', ';', ':', '!', '?', '—', '–', '-', '/', '…', '”', '’', '"', '\'', '»', '›':
+		return true
+	}
+	return false
+}
+
+// findQuotes pairs quote marks paragraph by paragraph. Marks are paired by
+// kind; inside a double quotation single marks (and the other double kind)
+// are nested text and stay inside. An orphan mark is simply dropped.
+func findQuotes(text string, paras []para) []qspan {
+	out := make([]qspan, 0, 16)
+	marks := make([]mark, 0, 16)
+	for pi, p := range paras {
+		marks = marks[:0]
+		for i := p.start; i < p.end; {
+			r, n := utf8.DecodeRuneInString(text[i:p.end])
+			if c := classOf(r); c != 0 {
+				before := prevRune(text, i)
+				if i == p.start {
+					before = -1
+				}
+				after := nextRune(text[:p.end], i+n)
+				m := mark{pos: i, size: n, r: r, class: c}
+				m.leftFl = opensBefore(before) && after >= 0 && !isSpace(after)
+				m.rightFl = before >= 0 && !isSpace(before) && closesAfter(after)
+				m.mid = isAlnum(before) && isAlnum(after)
+				if c == mSingle && m.mid {
+					i += n
+					continue // apostrophe inside a word: don't, Assad’s
+				}
+				marks = append(marks, m)
+			}
+			i += n
+		}
+		out = pairMarks(text, p, pi, marks, out)
+	}
+	return out
+}
+
+func pairMarks(text string, p para, pi int, marks []mark, out []qspan) []qspan {
+	open := -1 // index into marks of the open double or guillemet
+	emit := func(o mark, closeAt, closeEnd int, closed bool) {
+		s, e := trimSpan(text, o.pos+o.size, closeAt)
+		if s < e {
+			out = append(out, qspan{open: o.pos, close: closeEnd, start: s, end: e, para: pi, closed: closed, single: o.class == mSingle})
+		}
+	}
+	for i := 0; i < len(marks); i++ {
+		m := marks[i]
+		if open < 0 {
+			switch m.class {
+			case mDouble:
+				if m.leftFl || m.mid {
+					open = i
+				}
+			case mGuil:
+				if m.r == '«' {
+					open = i
+				}
+			case mSingle:
+				if m.leftFl && m.r != '’' && m.r != '›' {
+					if j := singleCloser(text, marks, i); j > 0 {
+						emit(m, marks[j].pos, marks[j].pos+marks[j].size, true)
+						i = j
+					}
+				}
+			}
+			continue
+		}
+		o := marks[open]
+		switch {
+		case o.class == mGuil:
+			if m.r == '»' {
+				emit(o, m.pos, m.pos+m.size, true)
+				open = -1
+			}
+		case m.class == mDouble:
+			if m.rightFl || m.mid {
+				emit(o, m.pos, m.pos+m.size, true)
+				open = -1
+			} else if m.leftFl && (m.r == '“' || m.r == '„') && o.r != '„' {
+				// A second opener before any closer: the first was an
+				// orphan. Start again here rather than swallow the text.
+				open = i
+			}
+		}
+	}
+	if open >= 0 {
+		emit(marks[open], p.end, p.end, false)
+	}
+	return out
+}
+
+// singleCloser finds the closing single mark for the opener at i, or -1.
+// Single marks are mostly apostrophes, so the closer must look like one:
+// something before it and nothing (word-wise) after it.
+func singleCloser(text string, marks []mark, i int) int {
+	for j := i + 1; j < len(marks); j++ {
+		m := marks[j]
+		if m.class != mSingle || m.r == '‘' || m.r == '‹' || m.r == '‚' {
+			continue
+		}
+		if !m.rightFl {
+			continue
+		}
+		// students’ union: a plural possessive followed by a noun is not
+		// a closer when more text of the sentence follows without
+		// punctuation, but we cannot tell nouns apart; accept it.
+		return j
+	}
+	return -1
+}
