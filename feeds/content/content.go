@@ -12,6 +12,7 @@
 //
 // The package does not strip terminal controls: its callers pass the result
 // through sitrep/model/sanitize, which is the one place that knows them.
+// Sanitise after ToText, not only before: decoding "&#27;" yields an ESC.
 package content
 
 import (

@@ -98,3 +98,44 @@ func TestEscapedAtomContent(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestAllSharedFeeds runs every text field of every shared feed that gofeed
+// can parse (hostile, broken and feedparser's ill-formed cases) through
+// ToText: none may panic or break the output convention.
+func TestAllSharedFeeds(t *testing.T) {
+	var files []string
+	err := filepath.WalkDir(sharedFeeds, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".xml") || strings.HasSuffix(path, ".json")) {
+			files = append(files, path)
+		}
+		return err
+	})
+	if os.IsNotExist(err) {
+		t.Skipf("shared test data absent: %v", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := 0
+	for _, path := range files {
+		if strings.Contains(path, "billion-laughs") {
+			continue // the poller's concern; parsing it here proves nothing about ToText
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		feed, err := gofeed.NewParser().Parse(f)
+		f.Close()
+		if err != nil {
+			continue
+		}
+		for _, it := range feed.Items {
+			for _, s := range []string{it.Title, it.Description, it.Content} {
+				checkConvention(t, ToText(s))
+				fields++
+			}
+		}
+	}
+	t.Logf("%d files, %d fields", len(files), fields)
+}

@@ -148,13 +148,15 @@ func (t *walker) textNode(s string) {
 	}
 }
 
-// link keeps a link's text and drops its address; a link with no text at
-// all is shown by its address so that it does not vanish, but only when the
-// address is one the reader could open.
+// link keeps a link's text and drops its address. A link with no content
+// at all is shown by its address so that it does not vanish, but only when
+// the address is one the reader could open. A link around an image without
+// alt text is a thumbnail, share button or tracker: the address would be
+// noise.
 func (t *walker) link(n *xhtml.Node) {
 	before := t.w.written
 	t.children(n)
-	if t.w.written != before {
+	if t.w.written != before || hasImage(n) {
 		return
 	}
 	href := strings.TrimSpace(attr(n, "href"))
@@ -182,6 +184,15 @@ func hidden(n *xhtml.Node) bool {
 			if strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+func hasImage(n *xhtml.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == xhtml.ElementNode && (c.DataAtom == atom.Img || c.DataAtom == atom.Picture || c.DataAtom == atom.Svg) || hasImage(c) {
+			return true
 		}
 	}
 	return false
