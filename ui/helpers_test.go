@@ -251,3 +251,7 @@ func fixtureStore(t testing.TB) store.Store {
 	}
 	return s
 }
+
+func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+func splitLines(s string) []string { return strings.Split(s, "\n") }

@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+)
+
+// sizes covers the supported range, the breakpoints and odd sizes.
+func testSizes() [][2]int {
+	var out [][2]int
+	for _, w := range []int{60, 61, 69, 70, 71, 80, 99, 100, 101, 120, 133, 160, 199, 250} {
+		for _, h := range []int{20, 21, 24, 31, 32, 48, 57, 70} {
+			out = append(out, [2]int{w, h})
+		}
+	}
+	return out
+}
+
+func TestLayout(t *testing.T) {
+	for _, sz := range testSizes() {
+		w, h := sz[0], sz[1]
+		for f := focusSources; f < numPanes; f++ {
+			for _, pinned := range []bool{false, true} {
+				name := fmt.Sprintf("%dx%d/%s/pinned=%v", w, h, f, pinned)
+				t.Run(name, func(t *testing.T) {
+					l := layout(w, h, f, pinned)
+					checkLayout(t, l, w, h, f)
+				})
+			}
+		}
+	}
+}
+
+func checkLayout(t *testing.T, l screenLayout, w, h int, focus focusID) {
+	t.Helper()
+	// Every cell is covered exactly once.
+	cover := make([]int, w*h)
+	add := func(name string, r rect) {
+		if !r.visible() {
+			return
+		}
+		if r.X < 0 || r.Y < 0 || r.X+r.W > w || r.Y+r.H > h {
+			t.Fatalf("%s %+v outside %dx%d", name, r, w, h)
+		}
+		for y := r.Y; y < r.Y+r.H; y++ {
+			for x := r.X; x < r.X+r.W; x++ {
+				cover[y*w+x]++
+			}
+		}
+	}
+	add("top", l.top)
+	add("bottom", l.bottom)
+	for f := focusSources; f < numPanes; f++ {
+		add(f.String(), l.panes[f])
+	}
+	for i, c := range cover {
+		if c != 1 {
+			t.Fatalf("cell (%d,%d) covered %d times; layout %+v", i%w, i/w, c, l)
+		}
+	}
+	if !l.panes[focus].visible() {
+		t.Fatalf("focused pane %s hidden", focus)
+	}
+	// Minimum sizes of what is shown.
+	mins := [numPanes][2]int{{minSourcesW, 5}, {minQueueW, 5}, {minRightW, minReaderH}, {minRightW, minHighH}}
+	for f := focusSources; f < numPanes; f++ {
+		r := l.panes[f]
+		if r.visible() && (r.W < mins[f][0] || r.H < mins[f][1]) {
+			t.Fatalf("%s is %dx%d, minimum %dx%d", f, r.W, r.H, mins[f][0], mins[f][1])
+		}
+	}
+	// Modes by width: sources shown from 100 columns, one pane below 70.
+	switch {
+	case w >= wideMin:
+		for f := focusSources; f < numPanes; f++ {
+			if !l.panes[f].visible() {
+				t.Fatalf("wide: %s hidden", f)
+			}
+		}
+	case w >= mediumMin:
+		if !l.panes[focusQueue].visible() || !l.panes[focusReader].visible() || !l.panes[focusHighlights].visible() {
+			t.Fatal("medium: queue, story and highlights must show")
+		}
+	default:
+		n := 0
+		for f := focusSources; f < numPanes; f++ {
+			if l.panes[f].visible() {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Fatalf("narrow: %d panes shown", n)
+		}
+	}
+}
+
+// TestFrameFits renders the whole screen at every size, in every focus and
+// with the help open, and checks no line is wider than the terminal and
+// there are no more lines than rows.
+func TestFrameFits(t *testing.T) {
+	s := fixtureStore(t)
+	m := newTestModel(t, s, 120, 32)
+	press(t, m, "enter")
+	for _, sz := range testSizes() {
+		w, h := sz[0], sz[1]
+		send(t, m, windowSize(w, h))
+		for f := 0; f < int(numPanes); f++ {
+			press(t, m, "tab")
+			checkFrame(t, m, w, h)
+			if got := len(splitLines(m.render())); got != h {
+				t.Fatalf("%dx%d: %d lines, want %d", w, h, got, h)
+			}
+		}
+		press(t, m, "?")
+		checkFrame(t, m, w, h)
+		press(t, m, "?")
+	}
+}
