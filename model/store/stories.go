@@ -172,6 +172,9 @@ func (s *SQLite) UpsertStories(ctx context.Context, feedID int64, stories []mode
 				res.Updated++
 			}
 		}
+		if err := u.index(ctx); err != nil {
+			return err
+		}
 		return counts.apply(ctx, tx, feedID)
 	})
 	if err != nil {
@@ -184,6 +187,17 @@ func (s *SQLite) UpsertStories(ctx context.Context, feedID int64, stories []mode
 // once because a batch can hold thousands of stories (Populate, first polls).
 type upserter struct {
 	lookup, insStory, insText, updStory, updText, ftsIns, ftsDel *sql.Stmt
+	// The search index is written after all the stories: FTS5 flushes its
+	// pending terms to disk at every statement savepoint, and the story
+	// INSERTs open one each, so interleaving the two made many tiny index
+	// segments and doubled the time of large batches.
+	toIndex []indexJob
+}
+
+type indexJob struct {
+	id          int64
+	replace     bool
+	title, body string
 }
 
 func newUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
@@ -241,8 +255,8 @@ func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (c
 		if _, err := u.insText.ExecContext(ctx, id, e.Body, e.quotes, e.stats); err != nil {
 			return false, false, err
 		}
-		_, err = u.ftsIns.ExecContext(ctx, id, e.Title, e.Body)
-		return err == nil, false, err
+		u.toIndex = append(u.toIndex, indexJob{id: id, title: e.Title, body: e.Body})
+		return true, false, nil
 	case err != nil:
 		return false, false, err
 	case oldHash == e.hash:
@@ -255,13 +269,24 @@ func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (c
 	if _, err := u.updText.ExecContext(ctx, e.Body, e.quotes, e.stats, id); err != nil {
 		return false, false, err
 	}
-	if _, err := u.ftsDel.ExecContext(ctx, id); err != nil {
-		return false, false, err
-	}
-	if _, err := u.ftsIns.ExecContext(ctx, id, e.Title, e.Body); err != nil {
-		return false, false, err
-	}
+	u.toIndex = append(u.toIndex, indexJob{id: id, replace: true, title: e.Title, body: e.Body})
 	return false, true, nil
+}
+
+// index writes the search index rows of the stories upserted so far.
+func (u *upserter) index(ctx context.Context) error {
+	for _, j := range u.toIndex {
+		if j.replace {
+			if _, err := u.ftsDel.ExecContext(ctx, j.id); err != nil {
+				return fmt.Errorf("search index: %w", err)
+			}
+		}
+		if _, err := u.ftsIns.ExecContext(ctx, j.id, j.title, j.body); err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+	}
+	u.toIndex = u.toIndex[:0]
+	return nil
 }
 
 // Story loads one story with its body and highlights.
