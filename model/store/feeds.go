@@ -99,8 +99,10 @@ func (s *SQLite) RemoveFeed(ctx context.Context, url string) error {
 	})
 }
 
-// Feeds lists every feed with its counts, by title (the URL for a feed not
-// yet polled), case-insensitively.
+// Feeds lists every feed by title (the URL for a feed not yet polled),
+// case-insensitively. Unread counts the feed's stories neither read nor
+// archived (its number in the sources pane); Total counts all its stored
+// stories, archived ones included (the `sitrep feeds` column).
 func (s *SQLite) Feeds(ctx context.Context) ([]model.Feed, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+feedColumns+` FROM feeds
 		ORDER BY lower(COALESCE(NULLIF(title, ''), url)), id`)

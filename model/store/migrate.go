@@ -7,7 +7,7 @@ import (
 )
 
 // migrations bring a database from version i to i+1 (migrations[i]); the
-// version lives in PRAGMA user_version, 0 for a new file. Append new
+// version is kept where schemaVersionSQL reads it, 0 for a new file. Append new
 // migrations at the end and never edit a released one: existing databases
 // apply only those they have not seen, on Open.
 var migrations = [][]string{
@@ -80,7 +80,7 @@ var migrations = [][]string{
 func migrate(ctx context.Context, db *sql.DB, ms [][]string) error {
 	// The usual case, an up-to-date file, needs no write lock.
 	var v int
-	if err := db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+	if err := db.QueryRowContext(ctx, schemaVersionSQL).Scan(&v); err != nil {
 		return fmt.Errorf("store: reading schema version: %w", err)
 	}
 	if v == len(ms) {
@@ -102,7 +102,7 @@ func migrateStep(ctx context.Context, db *sql.DB, ms [][]string) (done bool, err
 	}
 	defer tx.Rollback()
 	var v int
-	if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+	if err := tx.QueryRowContext(ctx, schemaVersionSQL).Scan(&v); err != nil {
 		return false, fmt.Errorf("store: reading schema version: %w", err)
 	}
 	if v > len(ms) {
@@ -116,8 +116,7 @@ func migrateStep(ctx context.Context, db *sql.DB, ms [][]string) (done bool, err
 			return false, fmt.Errorf("store: migration %d: %w", v+1, err)
 		}
 	}
-	// PRAGMA takes no bound parameters; v is an int, not user input.
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, v+1)); err != nil {
+	if _, err := tx.ExecContext(ctx, setSchemaVersionSQL(v+1)); err != nil {
 		return false, fmt.Errorf("store: migration %d: %w", v+1, err)
 	}
 	if err := tx.Commit(); err != nil {

@@ -8,6 +8,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"net/url"
 	"strings"
 	"sync"
@@ -88,6 +89,15 @@ func open(db *sql.DB) (*SQLite, error) {
 
 // Close closes the database.
 func (s *SQLite) Close() error { return s.db.Close() }
+
+// The schema version lives in SQLite's user_version header field: no table
+// to create before the first migration, and atomic with the migration's
+// transaction.
+const schemaVersionSQL = `PRAGMA user_version`
+
+// setSchemaVersionSQL sets the version; PRAGMA takes no bound parameters, and
+// v is an int, not user input.
+func setSchemaVersionSQL(v int) string { return fmt.Sprintf(`PRAGMA user_version = %d`, v) }
 
 // ftsSchema is the full-text index over story titles and bodies. It is
 // contentless (the text already lives in story_texts, no need to hold 400 MB

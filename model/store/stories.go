@@ -213,7 +213,7 @@ func newUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
 		{&u.insText, `INSERT INTO story_texts (story_id, body, quotes, stats) VALUES (?, ?, ?, ?)`},
 		{&u.updStory, `UPDATE stories SET link = ?, title = ?, author = ?,
-			published = CASE WHEN ? THEN published ELSE ? END,
+			published = CASE WHEN ? = 1 THEN published ELSE ? END,
 			words = ?, content_hash = ?, quote_count = ?,
 			headline_category = ?, headline_value = ?, headline_text = ?
 			WHERE id = ?`},
