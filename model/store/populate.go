@@ -14,13 +14,14 @@ import (
 	"sitrep/model/extract"
 )
 
-// PopulateBase is the publication time of the newest synthetic story;
+// populateBase is the publication time of the newest synthetic story;
 // Populate spreads the others over the 90 days before it.
-var PopulateBase = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+var populateBase = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 
 // Populate fills s with feeds synthetic feeds and stories synthetic stories
 // spread over them, for benchmarks (the store's, and the reader's start-up
-// with 100,000 stories). The same arguments always give the same data:
+// with 100,000 stories). The same arguments always give the same data,
+// published over the 90 days before 1 March 2026 12:00 UTC:
 // ~4 KB bodies of news-like prose with real quote and figure spans, a
 // realistic triage mix (older stories mostly read, a few starred and
 // archived) and the feed polling state filled in. Stories go in through
@@ -41,8 +42,8 @@ func Populate(ctx context.Context, s *SQLite, feeds, stories int) error {
 		f.SiteURL = fmt.Sprintf("https://synthetic%02d.example/", i%50)
 		f.Tags = []string{pick(rng, regions)}
 		f.ETag = fmt.Sprintf(`"%08x"`, rng.Uint32())
-		f.LastPoll = PopulateBase
-		f.NextPoll = PopulateBase.Add(15 * time.Minute)
+		f.LastPoll = populateBase
+		f.NextPoll = populateBase.Add(15 * time.Minute)
 		if i%17 == 16 { // a few feeds are failing, as in real life
 			f.LastError, f.ErrorCount = "HTTP 503", 1+i%4
 		}
@@ -76,7 +77,7 @@ func Populate(ctx context.Context, s *SQLite, feeds, stories int) error {
 		fi := rng.IntN(feeds)
 		// i = 0 is the newest; ages grow evenly with a little jitter.
 		age := time.Duration(float64(span) * (float64(i) + rng.Float64()) / float64(max(stories, 1)))
-		st := synthStory(rng, i, PopulateBase.Add(-age).Truncate(time.Second))
+		st := synthStory(rng, i, populateBase.Add(-age).Truncate(time.Second))
 		switch r := rng.Float64(); {
 		case r < 0.01:
 			st.Starred = true

@@ -97,7 +97,7 @@ func (s *SQLite) Queue(ctx context.Context, f model.Filter, offset, limit int) (
 		return nil, fmt.Errorf("store: queue: %w", err)
 	}
 	defer rows.Close()
-	out := make([]model.StoryHeader, 0, limit)
+	out := make([]model.StoryHeader, 0, min(limit, 1000))
 	for rows.Next() {
 		h, err := scanHeader(rows)
 		if err != nil {

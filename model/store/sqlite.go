@@ -8,8 +8,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"unicode"
@@ -45,9 +48,16 @@ var pragmas = []string{
 // reader and the poller need only a few at a time.
 const maxConns = 4
 
-// Open opens (creating if needed) the database at path and brings its schema
-// up to date.
+// Open opens the database at path, creating it and its directory if needed,
+// and brings its schema up to date.
 func Open(path string) (*SQLite, error) {
+	if path == "" {
+		return nil, errors.New("store: empty database path")
+	}
+	// The data directory ($XDG_DATA_HOME/sitrep) may not exist on a first run.
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
 	q := url.Values{}
 	for _, p := range pragmas {
 		q.Add("_pragma", p)
