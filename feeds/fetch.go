@@ -26,6 +26,12 @@ type fetched struct {
 type fetchOpts struct {
 	etag, lastModified string // conditional GET validators; "" for none
 	accept             string
+	// then, when set, runs after a 2xx body is read and before the
+	// request's slots are given back. The poller takes its CPU slot there,
+	// so a fetched body waits for parsing while still counting against
+	// the request limit: fetching cannot run ahead of parsing and pile
+	// bodies up in memory.
+	then func(context.Context) error
 }
 
 // get does one GET through the limiter: host slot, then global slot, held
@@ -102,6 +108,11 @@ func (p *Poller) get(ctx context.Context, rawURL string, fo fetchOpts) (*fetched
 		return nil, fmt.Errorf("reading body: %w", describeNetErr(err, p.opts.Timeout))
 	}
 	f.body = buf.Bytes()
+	if fo.then != nil {
+		if err := fo.then(ctx); err != nil {
+			return nil, err
+		}
+	}
 	return f, nil
 }
 

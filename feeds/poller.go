@@ -154,7 +154,10 @@ func (e *httpError) Error() string {
 }
 
 func (p *Poller) poll(ctx context.Context, f *model.Feed, res *Result, out *outcome, now time.Time) error {
+	cpu := &cpuSlot{p: p}
+	defer cpu.give()
 	fe, err := p.get(ctx, f.URL, fetchOpts{
+		then:         cpu.take,
 		etag:         f.ETag,
 		lastModified: f.LastModified,
 		accept:       "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5",
@@ -183,7 +186,7 @@ func (p *Poller) poll(ctx context.Context, f *model.Feed, res *Result, out *outc
 		return he
 	}
 
-	parsed, body, err := p.parse(ctx, fe)
+	parsed, body, err := p.parse(fe)
 	if err != nil {
 		if looksLikeHTML(fe.body, fe.header.Get("Content-Type")) {
 			res.Discovered = Discover(fe.body, fe.finalURL)
@@ -206,17 +209,11 @@ func (p *Poller) poll(ctx context.Context, f *model.Feed, res *Result, out *outc
 
 	items := makeItems(parsed, body, *f, fe.finalURL, now)
 	parsed, body = nil, nil // the stories hold what is needed
-	return p.save(ctx, f, items, res)
+	return p.save(ctx, f, items, res, cpu)
 }
 
-// parse decodes and parses a feed body, holding a CPU slot so that a
-// round of hundreds of feeds parses a few at a time instead of holding
-// every body in memory at once.
-func (p *Poller) parse(ctx context.Context, fe *fetched) (*gofeed.Feed, []byte, error) {
-	if err := p.takeCPU(ctx); err != nil {
-		return nil, nil, err
-	}
-	defer p.giveCPU()
+// parse decodes and parses a feed body; the caller holds a CPU slot.
+func (p *Poller) parse(fe *fetched) (*gofeed.Feed, []byte, error) {
 	if len(bytes.TrimSpace(fe.body)) == 0 {
 		return nil, nil, errors.New("empty answer: the server sent no feed")
 	}
@@ -256,20 +253,38 @@ func discoveredError(found []string) error {
 	return fmt.Errorf("not a feed: a web page; it links to %d feeds: %s", len(found), strings.Join(found, " "))
 }
 
-func (p *Poller) takeCPU(ctx context.Context) error {
+// cpuSlot is one poll's hold on a CPU slot. Parsing, extraction and the
+// store's write (pure-Go SQLite) are CPU work: holding a slot through all
+// of them keeps a round of hundreds of feeds to a few feeds in process at a
+// time, so memory stays flat however many feeds are polled at once.
+type cpuSlot struct {
+	p    *Poller
+	held bool
+}
+
+func (c *cpuSlot) take(ctx context.Context) error {
+	if c.held {
+		return nil
+	}
 	select {
-	case p.cpu <- struct{}{}:
+	case c.p.cpu <- struct{}{}:
+		c.held = true
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
 	}
 }
 
-func (p *Poller) giveCPU() { <-p.cpu }
+func (c *cpuSlot) give() {
+	if c.held {
+		<-c.p.cpu
+		c.held = false
+	}
+}
 
 // save keeps the new and changed stories: full text where the feed wants
 // it, extraction on the final text, then one write.
-func (p *Poller) save(ctx context.Context, f *model.Feed, items []item, res *Result) error {
+func (p *Poller) save(ctx context.Context, f *model.Feed, items []item, res *Result, cpu *cpuSlot) error {
 	if len(items) == 0 {
 		return nil
 	}
@@ -289,6 +304,8 @@ func (p *Poller) save(ctx context.Context, f *model.Feed, items []item, res *Res
 		}
 		s := it.story
 		if f.FullText && s.Link != "" && s.Words < p.opts.FullTextWords {
+			// Network waits do not hold a CPU slot.
+			cpu.give()
 			// Best effort: the summary stays when the page cannot be had.
 			if text, err := p.fullText(ctx, s.Link); err == nil && content.WordCount(text) > s.Words {
 				s.Body = text
@@ -301,14 +318,13 @@ func (p *Poller) save(ctx context.Context, f *model.Feed, items []item, res *Res
 	if len(stories) == 0 {
 		return nil
 	}
-	if err := p.takeCPU(ctx); err != nil {
+	if err := cpu.take(ctx); err != nil {
 		return err
 	}
 	for i := range stories {
 		r := p.opts.Extract(stories[i].Body)
 		stories[i].Quotes, stories[i].Stats = r.Quotes, r.Stats
 	}
-	p.giveCPU()
 	sr, err := p.store.UpsertStories(ctx, f.ID, stories, hashes)
 	if err != nil {
 		return fmt.Errorf("saving stories: %w", err)

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"sync"
+	"time"
+
+	"sitrep/feeds"
+	"sitrep/model/store"
+)
+
+func poll(args []string) error {
+	fs := flag.NewFlagSet("poll", flag.ExitOnError)
+	urlsFile := fs.String("urls", "urls.txt", "feed URLs, one a line")
+	dbPath := fs.String("db", "", "database (default: a temporary one)")
+	concurrent := fs.Int("concurrent", 0, "global request limit (0: sitrep's default)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the first round here")
+	fs.Parse(args)
+
+	urls, err := readLines(*urlsFile)
+	if err != nil {
+		return err
+	}
+	if *dbPath == "" {
+		dir, err := os.MkdirTemp("", "sitrep-bench")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		*dbPath = filepath.Join(dir, "bench.db")
+	}
+	st, err := store.Open(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx := context.Background()
+	for _, u := range urls {
+		if _, _, err := st.AddFeed(ctx, u); err != nil {
+			return err
+		}
+	}
+	opts := feeds.Options{MaxConcurrent: *concurrent}
+	p := feeds.New(feeds.NewClient(opts), st, opts)
+	limit := *concurrent
+	if limit == 0 {
+		limit = 16
+	}
+	fmt.Printf("sitrep poller: %d feeds, global limit %d, per-host limit 2, GOMAXPROCS %d\n", len(urls), limit, runtime.GOMAXPROCS(0))
+
+	for round := 1; round <= 2; round++ {
+		list, err := st.Feeds(ctx)
+		if err != nil {
+			return err
+		}
+		if round == 1 && *cpuprofile != "" {
+			f, err := os.Create(*cpuprofile)
+			if err != nil {
+				return err
+			}
+			pprof.StartCPUProfile(f)
+		}
+		start := time.Now()
+		results := make([]feeds.Result, len(list))
+		var wg sync.WaitGroup
+		// As the reader does: one Poll per feed, all at once.
+		for i, f := range list {
+			wg.Add(1)
+			go func() { defer wg.Done(); results[i] = p.Poll(ctx, f) }()
+		}
+		wg.Wait()
+		elapsed := time.Since(start)
+		if round == 1 && *cpuprofile != "" {
+			pprof.StopCPUProfile()
+		}
+		var fresh, notMod, errs int
+		var firstErr error
+		for _, r := range results {
+			fresh += r.New
+			if r.NotModified {
+				notMod++
+			}
+			if r.Err != nil {
+				errs++
+				if firstErr == nil {
+					firstErr = r.Err
+				}
+			}
+		}
+		name := "first round (fetch, parse, extract, store)"
+		if round == 2 {
+			name = "second round (unchanged)"
+		}
+		fmt.Printf("%s: %.2f s, %d new stories, %d of %d answers 304 (%.1f%%), %d errors\n",
+			name, elapsed.Seconds(), fresh, notMod, len(results), 100*float64(notMod)/float64(len(results)), errs)
+		if firstErr != nil {
+			fmt.Printf("  first error: %v\n", firstErr)
+		}
+		if round == 1 {
+			fmt.Printf("peak RSS after first round: %d MB\n", peakRSS()/1e6)
+		}
+	}
+	fmt.Printf("peak RSS overall: %d MB\n", peakRSS()/1e6)
+	return nil
+}
+
+// peakRSS reads the kernel's high-water mark of this process's resident set.
+func peakRSS() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmHWM:") {
+			var kb int64
+			fmt.Sscanf(strings.TrimSpace(strings.TrimPrefix(line, "VmHWM:")), "%d", &kb)
+			return kb * 1000
+		}
+	}
+	return 0
+}
+
+func readLines(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if l := strings.TrimSpace(sc.Text()); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out, sc.Err()
+}
