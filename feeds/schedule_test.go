@@ -25,8 +25,8 @@ func TestBackoff(t *testing.T) {
 		{8, 0.5, 0, 24 * time.Hour}, // 32 h capped
 		{1000, 0.99, 0, 24 * time.Hour},
 		{0, 0.5, 0, 15 * time.Minute},
-		{1, 0.5, 2 * time.Hour, 2 * time.Hour},     // Retry-After is a lower bound
-		{1, 0.5, 48 * time.Hour, 24 * time.Hour},   // ... within the cap
+		{1, 0.5, 2 * time.Hour, 2 * time.Hour},       // Retry-After is a lower bound
+		{1, 0.5, 48 * time.Hour, 24 * time.Hour},     // ... within the cap
 		{3, 0.5, 10 * time.Minute, 60 * time.Minute}, // ... and never shortens it
 	}
 	for _, c := range cases {
