@@ -14,23 +14,46 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"sitrep/feeds/content"
 )
 
-// readabilityWithFigures is Article without dropFigures, to show what
-// dropping captions is worth.
-func readabilityWithFigures(page []byte, pageURL *url.URL) (string, string, error) {
-	doc, err := parsePage(page)
-	if err != nil {
-		return "", "", err
+// readabilityCleaning is Article with another cleaning step (nil for
+// none), to show what each part of clean is worth.
+func readabilityCleaning(cleaner func(*html.Node)) extractor {
+	return func(page []byte, pageURL *url.URL) (string, string, error) {
+		doc, err := parsePage(page)
+		if err != nil {
+			return "", "", err
+		}
+		p := readability.NewParser()
+		a, err := p.ParseAndMutate(doc, pageURL)
+		if err != nil {
+			return "", "", err
+		}
+		if a.Node == nil {
+			return a.Title(), "", ErrNoArticle
+		}
+		if cleaner != nil {
+			cleaner(a.Node)
+		}
+		return a.Title(), content.FromNode(a.Node), nil
 	}
-	p := readability.NewParser()
-	a, err := p.ParseAndMutate(doc, pageURL)
-	if err != nil {
-		return "", "", err
+}
+
+// dropFiguresOnly is clean without its removal of textless links.
+func dropFiguresOnly(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Figure || c.DataAtom == atom.Figcaption || c.DataAtom == atom.Img || c.DataAtom == atom.Picture) {
+			n.RemoveChild(c)
+		} else {
+			dropFiguresOnly(c)
+		}
+		c = next
 	}
-	return a.Title(), content.FromNode(a.Node), nil
 }
 
 // trafilaturaArticle runs go-trafilatura through the same parsing and
@@ -54,7 +77,7 @@ func trafilaturaArticle(fallback bool) extractor {
 		if r.ContentNode == nil {
 			return r.Metadata.Title, "", ErrNoArticle
 		}
-		dropFigures(r.ContentNode)
+		clean(r.ContentNode)
 		return r.Metadata.Title, content.FromNode(r.ContentNode), nil
 	}
 }
@@ -67,7 +90,8 @@ func TestAEBCompare(t *testing.T) {
 		ex   extractor
 	}{
 		{"readability (Article)", Article},
-		{"readability, figures kept", readabilityWithFigures},
+		{"readability, no cleaning", readabilityCleaning(nil)},
+		{"readability, figures only", readabilityCleaning(dropFiguresOnly)},
 		{"trafilatura", trafilaturaArticle(false)},
 		{"trafilatura+fallback", trafilaturaArticle(true)},
 	} {
@@ -79,7 +103,8 @@ func TestAEBCompare(t *testing.T) {
 		{"trafilatura", "readability (Article)"},
 		{"trafilatura+fallback", "readability (Article)"},
 		{"trafilatura+fallback", "trafilatura"},
-		{"readability (Article)", "readability, figures kept"},
+		{"readability (Article)", "readability, no cleaning"},
+		{"readability (Article)", "readability, figures only"},
 	} {
 		m, lo, hi := pairedDiff(results[p[0]].F1s, results[p[1]].F1s)
 		t.Logf("F1 %s − %s: %+.4f, 95%% CI [%+.4f, %+.4f]", p[0], p[1], m, lo, hi)
