@@ -92,7 +92,7 @@ func (t *walker) node(n *xhtml.Node) {
 		return
 	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
 		// Cells of one row stay on one line, visibly apart.
-		if t.w.cur.Len() > 0 {
+		if t.w.inPara {
 			t.w.text(" ·")
 			t.w.spaceBreak()
 		}

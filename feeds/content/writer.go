@@ -3,77 +3,75 @@ package content
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // writer accumulates paragraphs. Callers hand it raw text and structural
 // events (space, line break, paragraph break); it owns every whitespace
-// decision, so the output convention is enforced in one place.
+// decision, so the output convention is enforced in one place. Separators
+// are only written in front of a word, so nothing dangles at the end.
 type writer struct {
-	out     strings.Builder // finished paragraphs, joined by "\n\n"
-	cur     strings.Builder // the paragraph being built
+	out     strings.Builder // the text so far
+	inPara  bool            // a paragraph has been started and has words
 	prefix  string          // written before the first word of the next paragraph ("• ")
 	space   bool            // a space is due before the next word
 	soft    bool            // that space is dropped before closing punctuation
 	nbsp    bool            // that space was a lone no-break space, kept as such
 	breaks  int             // <br>s seen since the last word
-	written int             // runes written so far, to tell whether a span produced text
+	written int             // bytes of text written so far, to tell whether a span produced any
 }
 
 // text appends inline text, collapsing runs of whitespace to one space.
 func (w *writer) text(s string) {
-	run, runNbsp := 0, false
-	for _, r := range s {
-		switch {
-		case r == '\u00ad' || r == '\ufeff' || r == '\u200b' || r == '\u2060':
+	start := 0 // start of the pending run of visible characters
+	for i, r := range s {
+		invisible := r == '\u00ad' || r == '\ufeff' || r == '\u200b' || r == '\u2060'
+		if !invisible && !isSpace(r) {
+			continue
+		}
+		w.word(s[start:i])
+		start = i + utf8.RuneLen(r)
+		if invisible {
 			// Soft hyphens, zero-width spaces, word joiners and stray BOMs
 			// are invisible but split words for search and extraction.
 			continue
-		case isSpace(r):
-			run++
-			runNbsp = r == '\u00a0' || r == '\u202f'
-			continue
 		}
-		if run > 0 {
+		if !w.space || w.soft {
 			w.space, w.soft = true, false
 			// A single no-break space binds a figure to its unit or its
-			// thousands ("250 000", "10 km"); keep it. Runs are layout.
-			w.nbsp = run == 1 && runNbsp
-			run = 0
+			// thousands ("250 000", "10 km"); keep it. A run is layout.
+			w.nbsp = r == '\u00a0' || r == '\u202f'
+		} else {
+			w.nbsp = false
 		}
-		w.rune(r)
 	}
-	if run > 0 {
-		w.space, w.soft = true, false
-		w.nbsp = run == 1 && runNbsp
-	}
+	w.word(s[start:])
 }
 
-// rune writes one visible character, first settling any pending separator.
-func (w *writer) rune(r rune) {
-	if w.cur.Len() == 0 {
-		if w.breaks >= 2 {
-			w.breaks = 0
-		}
-		w.cur.WriteString(w.prefix)
-		w.prefix = ""
-	} else {
-		switch {
-		case w.breaks >= 2:
-			w.paragraph()
-			w.rune(r)
-			return
-		case w.breaks == 1:
-			w.cur.WriteByte('\n')
-		case w.space && w.soft && closing(r):
-		case w.space && w.nbsp:
-			w.cur.WriteRune('\u00a0')
-		case w.space:
-			w.cur.WriteByte(' ')
-		}
+// word writes visible characters, first settling any pending separator.
+func (w *writer) word(s string) {
+	if s == "" {
+		return
 	}
-	w.written++
+	switch {
+	case !w.inPara || w.breaks >= 2:
+		if w.out.Len() > 0 {
+			w.out.WriteString("\n\n")
+		}
+		w.out.WriteString(w.prefix)
+		w.prefix = ""
+		w.inPara = true
+	case w.breaks == 1:
+		w.out.WriteByte('\n')
+	case w.space && w.soft && closing(s):
+	case w.space && w.nbsp:
+		w.out.WriteString("\u00a0")
+	case w.space:
+		w.out.WriteByte(' ')
+	}
+	w.written += len(s)
 	w.space, w.nbsp, w.soft, w.breaks = false, false, false, 0
-	w.cur.WriteRune(r)
+	w.out.WriteString(s)
 }
 
 // spaceBreak marks a word boundary without writing anything yet.
@@ -90,7 +88,9 @@ func (w *writer) softBreak() {
 	}
 }
 
-func closing(r rune) bool {
+// closing reports whether s starts with punctuation that closes a phrase.
+func closing(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
 	return strings.ContainsRune(".,;:!?)]}»”’", r)
 }
 
@@ -98,28 +98,19 @@ func closing(r rune) bool {
 // a row (whitespace between them does not count) end the paragraph, as feed
 // authors who never write <p> use them.
 func (w *writer) lineBreak() {
-	if w.cur.Len() > 0 {
+	if w.inPara {
 		w.breaks++
 	}
 }
 
 // paragraph ends the current paragraph, if it has any text.
 func (w *writer) paragraph() {
+	w.inPara = false
 	w.space, w.nbsp, w.soft, w.breaks = false, false, false, 0
-	p := strings.TrimRightFunc(w.cur.String(), isSpace)
-	w.cur.Reset()
-	if strings.TrimFunc(p, isSpace) == "" {
-		return
-	}
-	if w.out.Len() > 0 {
-		w.out.WriteString("\n\n")
-	}
-	w.out.WriteString(p)
 }
 
-// String ends the last paragraph and returns all of them.
+// String returns the text written so far.
 func (w *writer) String() string {
-	w.paragraph()
 	return w.out.String()
 }
 
