@@ -73,7 +73,8 @@ type Model struct {
 	toPoll    []model.Feed
 	inFlight  int
 	quitting  bool
-	lastFrame string
+	// tick arms the periodic poll; tests replace it to avoid real timers.
+	tick func(d time.Duration, gen int) tea.Cmd
 }
 
 // undoEntry is one triage action: the story as it was, and where it stood
@@ -101,7 +102,7 @@ func New(opts Options) *Model {
 		opts.Location = time.Local
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	m := &Model{opts: opts, ctx: ctx, cancel: cancel, keys: DefaultKeyMap(), focus: focusQueue}
+	m := &Model{opts: opts, ctx: ctx, cancel: cancel, keys: DefaultKeyMap(), focus: focusQueue, tick: tickCmd}
 	m.noColor = os.Getenv("NO_COLOR") != ""
 	st := NewStyles(true)
 	if m.noColor {
@@ -203,7 +204,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.gen != m.gen {
 			return m, nil // armed before a manual poll re-armed the timer
 		}
-		return m, tea.Batch(m.startRound(), tickCmd(m.opts.Interval, m.gen))
+		return m, tea.Batch(m.startRound(), m.tick(m.opts.Interval, m.gen))
 	case pollRoundMsg:
 		return m, m.beginRound(msg)
 	case feedPolledMsg:

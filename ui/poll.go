@@ -12,7 +12,7 @@ func (m *Model) pollNow() tea.Cmd {
 		return nil
 	}
 	m.gen++
-	return tea.Batch(m.startRound(), tickCmd(m.opts.Interval, m.gen))
+	return tea.Batch(m.startRound(), m.tick(m.opts.Interval, m.gen))
 }
 
 // startRound lists the feeds to poll unless a round is running.

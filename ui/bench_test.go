@@ -1,0 +1,157 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"sitrep/model/store"
+)
+
+// The benchmarks read one database of 100,000 synthetic stories
+// (store.Populate). Populating takes a while, so it is made once per run,
+// or kept at $SITREP_BENCH_DB between runs; SITREP_BENCH_STORIES changes the
+// size for quick runs.
+
+var (
+	benchOnce sync.Once
+	benchPath string
+	benchErr  error
+)
+
+func benchDB(b *testing.B) string {
+	b.Helper()
+	benchOnce.Do(func() {
+		n := 100_000
+		if v, err := strconv.Atoi(os.Getenv("SITREP_BENCH_STORIES")); err == nil && v > 0 {
+			n = v
+		}
+		benchPath = os.Getenv("SITREP_BENCH_DB")
+		if benchPath != "" {
+			if _, err := os.Stat(benchPath); err == nil {
+				return
+			}
+		} else {
+			dir, err := os.MkdirTemp("", "sitrep-ui-bench-")
+			if err != nil {
+				benchErr = err
+				return
+			}
+			benchPath = filepath.Join(dir, "bench.db")
+		}
+		s, err := store.Open(benchPath)
+		if err != nil {
+			benchErr = err
+			return
+		}
+		start := time.Now()
+		benchErr = store.Populate(context.Background(), s, 40, n)
+		s.Close()
+		fmt.Fprintf(os.Stderr, "populated %d stories in %v\n", n, time.Since(start).Round(time.Millisecond))
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchPath
+}
+
+// BenchmarkStartToFirstFrame is what a user waits for: open the database,
+// load counts, feeds and the first queue window, lay out and draw a full
+// 120×32 frame.
+func BenchmarkStartToFirstFrame(b *testing.B) {
+	path := benchDB(b)
+	b.ResetTimer()
+	for b.Loop() {
+		s, err := store.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := New(Options{Store: s, Location: time.UTC})
+		send(b, m, windowSize(120, 32))
+		drain(b, m, m.Init())
+		if m.queue.total <= 0 || len(m.queue.headers) == 0 {
+			b.Fatal("queue not loaded")
+		}
+		_ = m.render()
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+}
+
+func loadedBenchModel(b *testing.B) *Model {
+	s, err := store.Open(benchDB(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	m := New(Options{Store: s, Location: time.UTC})
+	send(b, m, windowSize(120, 32))
+	drain(b, m, m.Init())
+	return m
+}
+
+// BenchmarkMoveCursor is one j keypress and the frame after it, including
+// the window fetches that moving through 100,000 stories causes.
+func BenchmarkMoveCursor(b *testing.B) {
+	m := loadedBenchModel(b)
+	b.ResetTimer()
+	for b.Loop() {
+		if m.queue.cursor >= m.queue.total-1 {
+			b.StopTimer()
+			press(b, m, "g")
+			b.StartTimer()
+		}
+		press(b, m, "j")
+		_ = m.render()
+	}
+}
+
+// BenchmarkPageThrough is one space (a page down) and the frame after it:
+// the window moves every few pages.
+func BenchmarkPageThrough(b *testing.B) {
+	m := loadedBenchModel(b)
+	b.ResetTimer()
+	for b.Loop() {
+		if m.queue.cursor >= m.queue.total-1 {
+			b.StopTimer()
+			press(b, m, "g")
+			b.StartTimer()
+		}
+		press(b, m, "space")
+		_ = m.render()
+	}
+}
+
+// BenchmarkOpenStory is j then enter: load the story with its highlights,
+// wrap it, mark it read (the write included), draw the frame.
+func BenchmarkOpenStory(b *testing.B) {
+	m := loadedBenchModel(b)
+	b.ResetTimer()
+	for b.Loop() {
+		press(b, m, "j", "enter")
+		_ = m.render()
+	}
+	if m.reader.story == nil {
+		b.Fatal("no story open")
+	}
+}
+
+// BenchmarkJumpEnds is g or G: the far end of 100,000 stories is a window
+// fetch at offset ~99,800.
+func BenchmarkJumpEnds(b *testing.B) {
+	m := loadedBenchModel(b)
+	keys := []string{"G", "g"}
+	i := 0
+	b.ResetTimer()
+	for b.Loop() {
+		press(b, m, keys[i%2])
+		_ = m.render()
+		i++
+	}
+}

@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"sitrep/feeds"
+	"sitrep/model"
+)
+
+func TestPollRound(t *testing.T) {
+	s := fixtureStore(t)
+	var mu sync.Mutex
+	var polled []int64
+	poll := func(ctx context.Context, f model.Feed) feeds.Result {
+		mu.Lock()
+		polled = append(polled, f.ID)
+		mu.Unlock()
+		if f.Title == "Broken Feed" {
+			return feeds.Result{FeedID: f.ID, Title: f.Title, Err: errors.New("HTTP 503\x1b]0;pwned\x07")}
+		}
+		return feeds.Result{FeedID: f.ID, Title: f.Title, NotModified: true}
+	}
+	m := New(Options{Store: s, Poll: poll, Interval: time.Hour, Now: func() time.Time { return fixedNow }, Location: time.UTC})
+	var armed []int
+	m.tick = func(d time.Duration, gen int) tea.Cmd {
+		if d != time.Hour {
+			t.Errorf("tick armed for %v", d)
+		}
+		armed = append(armed, gen)
+		return nil
+	}
+	send(t, m, windowSize(120, 32))
+	if m.gen != 0 {
+		t.Fatal("tick armed before Init")
+	}
+	drain(t, m, m.Init())
+	if len(polled) != 4 {
+		t.Fatalf("polled %v, want all 4 feeds", polled)
+	}
+	if m.polling || m.status.done != 4 || m.status.total != 4 {
+		t.Fatalf("round not finished: polling=%v %d/%d", m.polling, m.status.done, m.status.total)
+	}
+	if !strings.Contains(m.status.note, "Broken Feed: HTTP 503") || strings.Contains(m.status.note, "\x1b") {
+		t.Fatalf("error note %q", m.status.note)
+	}
+
+	// A tick of an older generation is dropped; the current one polls.
+	gen := m.gen
+	polled = nil
+	send(t, m, pollTickMsg{gen: gen - 1})
+	if len(polled) != 0 {
+		t.Fatal("stale tick polled")
+	}
+	send(t, m, pollTickMsg{gen: gen})
+	if len(polled) != 4 {
+		t.Fatalf("tick polled %d feeds", len(polled))
+	}
+	// R re-arms under a new generation.
+	polled = nil
+	press(t, m, "R")
+	if m.gen != gen+1 || len(polled) != 4 {
+		t.Fatalf("R: gen %d polled %d", m.gen, len(polled))
+	}
+	// Armed at start, re-armed by the tick, re-armed by R.
+	if len(armed) != 3 || armed[2] != gen+1 {
+		t.Fatalf("ticks armed %v", armed)
+	}
+}
+
+func TestPollShowsProgress(t *testing.T) {
+	s := fixtureStore(t)
+	release := make(chan struct{})
+	poll := func(ctx context.Context, f model.Feed) feeds.Result {
+		<-release
+		return feeds.Result{FeedID: f.ID}
+	}
+	m := New(Options{Store: s, Poll: poll, Interval: time.Hour, Now: func() time.Time { return fixedNow }, Location: time.UTC})
+	send(t, m, windowSize(120, 32))
+	_, _ = m.Update(pollRoundMsg{feeds: []model.Feed{{ID: 1}, {ID: 2}}})
+	m.polling = true
+	m.status.polling = true
+	if !strings.Contains(screen(m), "polling 0/2 feeds") {
+		t.Fatalf("no progress shown:\n%s", screen(m))
+	}
+	close(release)
+}
