@@ -68,11 +68,11 @@ type Model struct {
 	storySeq int
 	undo     []undoEntry
 
-	gen       int // of the armed poll tick
-	polling   bool
-	toPoll    []model.Feed
-	inFlight  int
-	quitting  bool
+	gen      int // of the armed poll tick
+	polling  bool
+	toPoll   []model.Feed
+	inFlight int
+	quitting bool
 	// tick arms the periodic poll; tests replace it to avoid real timers.
 	tick func(d time.Duration, gen int) tea.Cmd
 }
