@@ -285,9 +285,10 @@ func ExportOPML(ctx context.Context, st store.Store, w io.Writer) error {
 	return opml.Write(w, "sitrep subscriptions", entries, time.Now())
 }
 
-// FetchAll polls every feed once, all at once (the poller keeps to its
-// limits), and writes a line per feed in title order: the new stories or
-// the error. anyOK is true when at least one feed answered.
+// FetchAll polls every due feed once, all at once (the poller keeps to its
+// limits), and writes a line per feed in title order: the new stories, the
+// error, or when it is due. anyOK is true when at least one feed answered
+// or was not due.
 func FetchAll(ctx context.Context, p *Poller, st store.Store, w io.Writer) (anyOK bool, err error) {
 	fs, err := st.Feeds(ctx)
 	if err != nil {
@@ -320,6 +321,9 @@ func FetchAll(ctx context.Context, p *Poller, st store.Store, w io.Writer) (anyO
 		case r.Err != nil:
 			failed++
 			fmt.Fprintf(w, "%s: error: %s\n", name, sanitize.Line(r.Err.Error()))
+		case r.Skipped:
+			anyOK = true
+			fmt.Fprintf(w, "%s: not due until %s\n", name, when(r.NextPoll))
 		case r.NotModified:
 			anyOK = true
 			fmt.Fprintf(w, "%s: not modified\n", name)

@@ -89,7 +89,7 @@ func TestOddItems(t *testing.T) {
 	st := openStore(t)
 	f := addFeed(t, st, srv.URL+"/odd.xml")
 	p := New(srv.Client(), st, testOptions())
-	r := p.Poll(context.Background(), f)
+	r := p.PollNow(context.Background(), f)
 	if r.Err != nil {
 		t.Fatal(r.Err)
 	}
@@ -128,7 +128,7 @@ func TestOddItems(t *testing.T) {
 		t.Errorf("untitled item: %+v", untitled)
 	}
 	// Same feed again: stable identities, nothing new.
-	if r := p.Poll(context.Background(), getFeed(t, st, f.ID)); r.New != 0 || r.Updated != 0 {
+	if r := p.PollNow(context.Background(), getFeed(t, st, f.ID)); r.New != 0 || r.Updated != 0 {
 		t.Errorf("second poll of the same feed: %+v", r)
 	}
 }
@@ -178,14 +178,14 @@ func TestFullText(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := New(srv.Client(), st, testOptions())
-	if r := p.Poll(ctx, getFeed(t, st, f.ID)); r.Err != nil || r.New != 1 {
+	if r := p.PollNow(ctx, getFeed(t, st, f.ID)); r.Err != nil || r.New != 1 {
 		t.Fatalf("%+v", r)
 	}
 	s := feedStories(t, st, f.ID)[0]
 	if !strings.Contains(s.Body, "convoy reached the town") || strings.Contains(s.Body, "Home | World") || s.Words < 300 {
 		t.Errorf("full text not used: %d words: %.200q", s.Words, s.Body)
 	}
-	p.Poll(ctx, getFeed(t, st, f.ID))
+	p.PollNow(ctx, getFeed(t, st, f.ID))
 	if pages != 1 {
 		t.Errorf("page fetched %d times; an unchanged item must not refetch it", pages)
 	}

@@ -37,10 +37,14 @@ type Result struct {
 	New         int
 	Updated     int
 	NotModified bool // 304: nothing parsed, nothing written but the poll time
-	Status      int  // HTTP status of the feed's answer; 0 if none came
-	Err         error
-	ErrorCount  int // consecutive failures, this one included
-	NextPoll    time.Time
+	// Skipped: the feed was not due (its next poll, set by the interval, a
+	// server's Retry-After or the error backoff, is still ahead); nothing was
+	// fetched or written.
+	Skipped    bool
+	Status     int // HTTP status of the feed's answer; 0 if none came
+	Err        error
+	ErrorCount int // consecutive failures, this one included
+	NextPoll   time.Time
 	// Discovered lists the feeds an HTML page links to, when the feed's URL
 	// turned out to be a web page.
 	Discovered []string
@@ -81,10 +85,28 @@ type outcome struct {
 	hints       []time.Duration // lower bounds on the next poll
 }
 
-// Poll fetches one feed, parses it, extracts highlights of new and changed
-// stories and saves them. Errors are returned in Result.Err and recorded on
-// the feed with a backoff; they never affect other feeds.
-func (p *Poller) Poll(ctx context.Context, f model.Feed) (res Result) {
+// Poll polls f if it is due (see Due), else returns at once with Skipped
+// set: calling it for every feed on every tick is how it is meant to be
+// used, and it keeps the backoff and the servers' wishes.
+func (p *Poller) Poll(ctx context.Context, f model.Feed) Result {
+	if !p.Due(f) {
+		return Result{FeedID: f.ID, URL: f.URL, Title: f.Title, Skipped: true, NextPoll: f.NextPoll, ErrorCount: f.ErrorCount}
+	}
+	return p.PollNow(ctx, f)
+}
+
+// Due reports whether f's next poll has come. A feed comes due a little
+// early (a fifth of the interval), so a tick that fires just before the
+// next poll time does not make the feed wait a whole further interval.
+func (p *Poller) Due(f model.Feed) bool {
+	return !f.NextPoll.After(p.opts.Now().Add(p.opts.Interval / 5))
+}
+
+// PollNow fetches one feed whatever its schedule, parses it, extracts
+// highlights of new and changed stories and saves them. Errors are
+// returned in Result.Err and recorded on the feed with a backoff; they
+// never affect other feeds.
+func (p *Poller) PollNow(ctx context.Context, f model.Feed) (res Result) {
 	now := p.opts.Now()
 	res = Result{FeedID: f.ID, URL: f.URL, Title: f.Title}
 	var out outcome

@@ -50,7 +50,7 @@ func TestConditionalGET(t *testing.T) {
 	p := New(srv.Client(), st, testOptions())
 	ctx := context.Background()
 
-	r := p.Poll(ctx, f)
+	r := p.PollNow(ctx, f)
 	if r.Err != nil || r.New != 1 || r.NotModified {
 		t.Fatalf("first poll: %+v", r)
 	}
@@ -64,7 +64,7 @@ func TestConditionalGET(t *testing.T) {
 	if f.ETag != `"v1"` || f.LastModified == "" {
 		t.Fatalf("validators not stored: %+v", f)
 	}
-	r = p.Poll(ctx, f)
+	r = p.PollNow(ctx, f)
 	if r.Err != nil || !r.NotModified || r.New != 0 || conditional.Load() != 1 {
 		t.Fatalf("second poll: %+v (conditional %d)", r, conditional.Load())
 	}
@@ -93,17 +93,17 @@ func TestUpdatesAndExtractionRuns(t *testing.T) {
 	}
 	p := New(srv.Client(), st, opts)
 	ctx := context.Background()
-	if r := p.Poll(ctx, f); r.New != 2 || r.Err != nil {
+	if r := p.PollNow(ctx, f); r.New != 2 || r.Err != nil {
 		t.Fatalf("first: %+v", r)
 	}
-	if r := p.Poll(ctx, f); r.New != 0 || r.Updated != 0 || r.Err != nil {
+	if r := p.PollNow(ctx, f); r.New != 0 || r.Updated != 0 || r.Err != nil {
 		t.Fatalf("unchanged: %+v", r)
 	}
 	if len(extracted) != 2 {
 		t.Fatalf("unchanged stories re-extracted: %q", extracted)
 	}
 	body.Store(rssFeed(rssItem("a", "A", "Alpha, corrected."), rssItem("c", "C", "Gamma.")))
-	r := p.Poll(ctx, f)
+	r := p.PollNow(ctx, f)
 	if r.New != 1 || r.Updated != 1 || r.Err != nil {
 		t.Fatalf("changed: %+v", r)
 	}
@@ -133,18 +133,18 @@ func TestRedirects(t *testing.T) {
 	p := New(NewClient(Options{}), st, testOptions())
 
 	moved := addFeed(t, st, srv.URL+"/old")
-	if r := p.Poll(ctx, moved); r.Err != nil || r.URL != srv.URL+"/new" {
+	if r := p.PollNow(ctx, moved); r.Err != nil || r.URL != srv.URL+"/new" {
 		t.Errorf("301: %+v", r)
 	}
 	if got := getFeed(t, st, moved.ID).URL; got != srv.URL+"/new" {
 		t.Errorf("301 did not update the stored URL: %s", got)
 	}
 	temp := addFeed(t, st, srv.URL+"/temp")
-	if r := p.Poll(ctx, temp); r.Err != nil || getFeed(t, st, temp.ID).URL != srv.URL+"/temp" {
+	if r := p.PollNow(ctx, temp); r.Err != nil || getFeed(t, st, temp.ID).URL != srv.URL+"/temp" {
 		t.Errorf("302 must keep the URL: %+v", r)
 	}
 	loop := addFeed(t, st, srv.URL+"/loop/0")
-	if r := p.Poll(ctx, loop); r.Err == nil || !strings.Contains(r.Err.Error(), "redirects") {
+	if r := p.PollNow(ctx, loop); r.Err == nil || !strings.Contains(r.Err.Error(), "redirects") {
 		t.Errorf("redirect loop: %+v", r)
 	}
 }
@@ -167,19 +167,19 @@ func TestThrottledAndErrors(t *testing.T) {
 	p := New(srv.Client(), st, testOptions())
 
 	f := addFeed(t, st, srv.URL+"/429")
-	r := p.Poll(ctx, f)
+	r := p.PollNow(ctx, f)
 	if r.Err == nil || r.Status != 429 || !r.NextPoll.Equal(fixedNow.Add(2*time.Hour)) {
 		t.Errorf("429: %+v", r)
 	}
 	f = addFeed(t, st, srv.URL+"/503")
-	r = p.Poll(ctx, f)
+	r = p.PollNow(ctx, f)
 	if r.Err == nil || !r.NextPoll.Equal(fixedNow.Add(15*time.Minute)) { // backoff above the 60 s asked
 		t.Errorf("503: %+v", r)
 	}
 	f = addFeed(t, st, srv.URL+"/404")
 	for i := 1; i <= 3; i++ {
 		f = getFeed(t, st, f.ID)
-		r = p.Poll(ctx, f)
+		r = p.PollNow(ctx, f)
 	}
 	got := getFeed(t, st, f.ID)
 	if got.ErrorCount != 3 || !strings.Contains(got.LastError, "404") || !got.NextPoll.Equal(fixedNow.Add(time.Hour)) {
@@ -224,7 +224,7 @@ func TestLimits(t *testing.T) {
 		host := fmt.Sprintf("h%d.test", i%5)
 		f := addFeed(t, st, fmt.Sprintf("http://%s/feed%d?h=%s", host, i, host))
 		wg.Add(1)
-		go func() { defer wg.Done(); p.Poll(context.Background(), f) }()
+		go func() { defer wg.Done(); p.PollNow(context.Background(), f) }()
 	}
 	wg.Wait()
 	if maxHost > 2 || maxTotal > 6 {
@@ -284,7 +284,7 @@ func TestHugeBodies(t *testing.T) {
 	for _, path := range []string{"/huge", "/bomb"} {
 		f := addFeed(t, st, srv.URL+path)
 		start := time.Now()
-		r := p.Poll(context.Background(), f)
+		r := p.PollNow(context.Background(), f)
 		if !errors.Is(r.Err, ErrTooLarge) {
 			t.Errorf("%s: want ErrTooLarge, got %v", path, r.Err)
 		}
@@ -321,4 +321,32 @@ func gzipBomb(t *testing.T, n int) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+func TestPollKeepsSchedule(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Header().Set("Retry-After", "3600")
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}))
+	defer srv.Close()
+	st := openStore(t)
+	now := fixedNow
+	opts := testOptions()
+	opts.Now = func() time.Time { return now }
+	p := New(srv.Client(), st, opts)
+	ctx := context.Background()
+	f := addFeed(t, st, srv.URL)
+	if r := p.Poll(ctx, f); r.Skipped || r.Err == nil {
+		t.Fatalf("new feed must be polled: %+v", r)
+	}
+	now = now.Add(15 * time.Minute) // the next tick
+	if r := p.Poll(ctx, getFeed(t, st, f.ID)); !r.Skipped || hits.Load() != 1 {
+		t.Errorf("polled inside Retry-After: %+v", r)
+	}
+	now = now.Add(46 * time.Minute)
+	if r := p.Poll(ctx, getFeed(t, st, f.ID)); r.Skipped || hits.Load() != 2 {
+		t.Errorf("not polled once due: %+v", r)
+	}
 }

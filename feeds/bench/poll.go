@@ -71,10 +71,11 @@ func poll(args []string) error {
 		start := time.Now()
 		results := make([]feeds.Result, len(list))
 		var wg sync.WaitGroup
-		// As the reader does: one Poll per feed, all at once.
+		// As the reader does: one poll per feed, all at once. PollNow, because
+		// the second round comes before the feeds are due again.
 		for i, f := range list {
 			wg.Add(1)
-			go func() { defer wg.Done(); results[i] = p.Poll(ctx, f) }()
+			go func() { defer wg.Done(); results[i] = p.PollNow(ctx, f) }()
 		}
 		wg.Wait()
 		elapsed := time.Since(start)
