@@ -144,6 +144,9 @@ func (s *SQLite) UpsertStories(ctx context.Context, feedID int64, stories []mode
 		seen[e.Key] = true
 		enc = append(enc, e)
 	}
+	if len(enc) == 0 { // an empty feed: no write lock for nothing
+		return res, nil
+	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var one int
 		err := tx.QueryRowContext(ctx, `SELECT 1 FROM feeds WHERE id = ?`, feedID).Scan(&one)
