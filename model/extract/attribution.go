@@ -613,13 +613,14 @@ func (d *doc) pronoun(pos int, g int8) who {
 // collectMentions records the people named as subjects outside quotes.
 func (d *doc) collectMentions() {
 	for ri, r := range d.runs {
-		if r.inQ || !r.subj {
-			continue
-		}
-		if r.kind != entPerson && !(r.kind == entOther && r.b-r.na >= 2) {
+		if r.inQ || !r.subj || r.kind == entPlace || r.kind == entOrg {
 			continue
 		}
 		name, fr := d.fullest(ri)
+		f := d.runs[fr]
+		if r.kind != entPerson && f.kind != entPerson && !(f.kind == entOther && f.b-f.na >= 2) {
+			continue
+		}
 		g := r.gender
 		if g == 0 {
 			g = d.runs[fr].gender

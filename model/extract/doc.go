@@ -37,7 +37,13 @@ func (d *doc) word(i int) string { t := d.toks[i]; return d.text[t.start:t.end] 
 
 // low is the lower-cased token with a trailing possessive removed and
 // curly apostrophes left alone: good enough for word-list look-ups.
-func (d *doc) low(i int) string { t := d.toks[i]; return d.lt[t.start:t.end] }
+func (d *doc) low(i int) string {
+	if i < 0 || i >= len(d.toks) {
+		return ""
+	}
+	t := d.toks[i]
+	return d.lt[t.start:t.end]
+}
 
 func (d *doc) isWord(i int) bool { return i >= 0 && i < len(d.toks) && d.toks[i].kind == tWord }
 

@@ -37,6 +37,21 @@ var places = set(
 	"coast", "border", "strip", "bank", "street", "square", "camp",
 )
 
+// countries are the places that are a border away: fleeing to one of them
+// makes refugees rather than displaced people.
+var countries = set(
+	"afghanistan", "albania", "algeria", "armenia", "australia", "austria", "azerbaijan", "bangladesh",
+	"belarus", "belgium", "bosnia", "brazil", "britain", "bulgaria", "burundi", "cameroon", "canada",
+	"chad", "china", "colombia", "congo", "croatia", "cyprus", "denmark", "djibouti", "egypt", "eritrea",
+	"ethiopia", "europe", "finland", "france", "georgia", "germany", "greece", "hungary", "india",
+	"iran", "iraq", "ireland", "israel", "italy", "jordan", "kenya", "kuwait", "lebanon", "libya",
+	"mali", "mauritania", "mexico", "moldova", "niger", "nigeria", "norway", "pakistan", "poland",
+	"qatar", "romania", "russia", "rwanda", "saudi", "senegal", "serbia", "slovakia", "somalia",
+	"spain", "sudan", "sweden", "switzerland", "syria", "tajikistan", "tanzania", "thailand", "tunisia",
+	"turkey", "uganda", "ukraine", "uzbekistan", "venezuela", "yemen", "zambia", "zimbabwe", "bangladesh",
+	"malaysia", "indonesia", "america", "us", "uk", "the",
+)
+
 // nationalities are adjectives of place: they start a title ("Russian
 // Prime Minister") and are never a person.
 var nationalities = set(

@@ -1,3 +1,358 @@
 package extract
 
-func (d *doc) figures() []Stat { return []Stat{} }
+import (
+	"strconv"
+	"strings"
+)
+
+// figure is a number found in the text before it becomes a Stat.
+type figure struct {
+	a, b      int // tokens [a,b) of the number itself, qualifier excluded
+	qa        int // first token including the qualifier
+	value     float64
+	hi        float64 // upper end of a range, or 0
+	isRange   bool
+	vague     bool
+	qual      string // qualifier as written, lower case
+	qkind     int8   // 0 exact, 1 lower bound, 2 upper bound, 3 approximate
+	unit      string
+	unitEnd   int // token after the unit noun, or b
+	currency  string
+	percent   bool
+	wordOnly  bool // written in words only
+	ordinalOK bool
+	dur       bool // hyphenated time unit: a 5-year conflict
+	noCount   bool
+}
+
+// scanFigures finds the numbers of the text that are counts or amounts:
+// not years, dates, times, ordinals or numbers that are part of a name.
+func (d *doc) scanFigures() []figure {
+	out := make([]figure, 0, 16)
+	n := len(d.toks)
+	for i := 0; i < n; i++ {
+		f, ok := d.numberAt(i)
+		if !ok {
+			continue
+		}
+		d.rangeAfter(&f)
+		d.qualifier(&f)
+		d.unitAfter(&f)
+		if !f.noCount && !d.notACount(&f) {
+			out = append(out, f)
+		}
+		i = f.unitEnd - 1
+		if f.b-1 > i {
+			i = f.b - 1
+		}
+	}
+	return out
+}
+
+// numberAt reads a number starting at token i: digits, words, a currency
+// sign or a vague count.
+func (d *doc) numberAt(i int) (figure, bool) {
+	t := d.toks[i]
+	f := figure{a: i, qa: i}
+	// Currency sign or code first: $5, US$ 1.2 billion, €50m, USD 200.
+	if cur, next := d.currencyBefore(i); cur != "" {
+		g, ok := d.countAt(next)
+		if !ok {
+			return f, false
+		}
+		g.a, g.qa = i, i
+		g.currency = cur
+		return g, true
+	}
+	if t.kind != tWord {
+		return f, false
+	}
+	return d.countAt(i)
+}
+
+// currencyBefore recognises a currency sign or code at token i and returns
+// the unit and the token where the number starts.
+func (d *doc) currencyBefore(i int) (string, int) {
+	t := d.toks[i]
+	w := d.lt[t.start:t.end]
+	if t.kind == tWord && (w == "us" || w == "c" || w == "a" && t.cap) && i+1 < len(d.toks) && d.lt[d.toks[i+1].start:d.toks[i+1].end] == "$" && d.toks[i+1].start == t.end {
+		i++
+		t = d.toks[i]
+		w = "$"
+	}
+	cur, ok := currencySymbols[w]
+	if !ok || (t.kind == tWord && !isUpperWord(d.text[t.start:t.end]) && len(w) > 1) {
+		return "", 0
+	}
+	j := i + 1
+	if j < len(d.toks) && d.toks[j].kind == tWord && isDigit(rune(d.text[d.toks[j].start])) && d.toks[j].start-t.end <= 1 {
+		return cur, j
+	}
+	return "", 0
+}
+
+func isUpperWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// countAt accumulates digits and number words from token i: "1.4 million",
+// "two hundred and two thousand", "half a million", "2.5bn", "dozens".
+func (d *doc) countAt(i int) (figure, bool) {
+	f := figure{a: i, qa: i, wordOnly: true}
+	var total, cur float64
+	parts := 0
+	lastScale := 0.0
+	lastUnit := -1.0
+	j := i
+	n := len(d.toks)
+	for j < n {
+		t := d.toks[j]
+		if t.kind != tWord || t.sent != d.toks[i].sent {
+			break
+		}
+		w := d.lt[t.start:t.end]
+		if isDigit(rune(w[0])) {
+			if parts > 0 && lastScale == 0 {
+				break // "423 0000": two numbers
+			}
+			v, scale, rest, tail, ok := d.digitsAt(j)
+			if !ok {
+				if parts == 0 {
+					return f, false
+				}
+				break
+			}
+			f.wordOnly = false
+			cur += v
+			if scale > 0 {
+				total += cur * scale
+				cur = 0
+				lastScale = scale
+			} else {
+				lastScale = 0
+			}
+			parts++
+			j = rest
+			if tail != "" {
+				d.digitTail(&f, tail, v, scale)
+				break
+			}
+			lastUnit = v
+			continue
+		}
+		if strings.IndexByte(w, '-') > 0 && parts == 0 {
+			// twenty-one, fifty-two; also "three-day", handled below.
+			head, tail, _ := strings.Cut(w, "-")
+			if u, ok := units[head]; ok {
+				if u2, ok2 := units[tail]; ok2 && u >= 20 && u2 < 10 {
+					cur += u + u2
+					parts++
+					j++
+					lastUnit = u + u2
+					continue
+				}
+				d.hyphenTail(&f, tail)
+				cur += u
+				parts++
+				j++
+				break
+			}
+		}
+		if u, ok := units[w]; ok {
+			if parts > 0 && lastScale == 0 && !(lastUnit >= 20 && int(lastUnit)%10 == 0 && u < 10) {
+				break
+			}
+			cur += u
+			parts++
+			lastUnit = u
+			lastScale = 0
+			j++
+			continue
+		}
+		if s, ok := scales[w]; ok && w != "dozens" && (w != "mm" && w != "mil" || parts > 0) {
+			if parts == 0 && !(j > 0 && (d.is(j-1, "a") || d.is(j-1, "an"))) {
+				break
+			}
+			if cur == 0 {
+				cur = 1
+			}
+			if parts == 0 {
+				f.a, f.qa = j-1, j-1
+			}
+			if s == 100 || s == 12 {
+				cur *= s
+			} else {
+				total += cur * s
+				cur = 0
+			}
+			lastScale = s
+			lastUnit = -1
+			parts++
+			j++
+			continue
+		}
+		if w == "and" && lastScale >= 100 && j+1 < n && parts > 0 {
+			nx := d.lt[d.toks[j+1].start:d.toks[j+1].end]
+			if _, ok := units[nx]; ok || isDigit(rune(nx[0])) {
+				j++
+				continue
+			}
+		}
+		if w == "half" && parts == 0 {
+			// half a million, half a dozen
+			k := j + 1
+			if d.is(k, "a") {
+				k++
+			}
+			if k < n {
+				if s, ok := scales[d.low(k)]; ok && s >= 12 {
+					total += s / 2
+					parts++
+					lastScale = s
+					j = k + 1
+					continue
+				}
+			}
+		}
+		if v, ok := vagueCounts[w]; ok && parts == 0 {
+			// dozens, hundreds of thousands, tens of thousands
+			if (w == "scores" || w == "tens") && !d.is(j+1, "of") {
+				return f, false
+			}
+			if d.is(j-1, "the") || d.is(j-1, "their") || d.is(j-1, "in") && d.is(j-2, "counted") {
+				return f, false
+			}
+			f.vague = true
+			j++
+			if d.is(j, "of") {
+				if m, ok := vagueCounts[d.low(j+1)]; ok && m > v {
+					v *= m
+					j += 2
+				} else if s, ok := scales[d.low(j+1)]; ok && s > 100 {
+					v *= s
+					j += 2
+				}
+			}
+			f.value, f.b, f.unitEnd = v, j, j
+			return f, true
+		}
+		if (w == "several" || w == "few") && parts == 0 {
+			if s, ok := scales[d.low(j+1)]; ok && s >= 100 && s != 12 || d.is(j+1, "dozen") {
+				// several hundred: at least two hundred
+				if d.is(j-1, "a") {
+					f.a, f.qa = j-1, j-1
+				}
+				f.vague = true
+				mult := 2.0
+				if d.is(j+1, "dozen") {
+					s = 12
+				}
+				f.value, f.b, f.unitEnd = mult*s, j+2, j+2
+				return f, true
+			}
+		}
+		break
+	}
+	if parts == 0 {
+		return f, false
+	}
+	f.value = total + cur
+	f.b = j
+	f.unitEnd = j
+	return f, true
+}
+
+// digitsAt reads a number written in digits at token i, with its thousands
+// groups (1,234,567), a scale suffix (7m, 2.5bn) or scale word (1.4
+// million), and a hyphenated tail (10-15, 5-year). It returns the value,
+// a scale already to apply (0 if none) and the next token.
+func (d *doc) digitsAt(i int) (float64, float64, int, string, bool) {
+	t := d.toks[i]
+	w := d.lt[t.start:t.end]
+	head, tail, hasTail := strings.Cut(w, "-")
+	if !hasTail {
+		head, tail, hasTail = strings.Cut(w, "‑")
+	}
+	k := 0
+	dots := 0
+	for k < len(head) && (isDigit(rune(head[k])) || head[k] == '.' && k+1 < len(head) && isDigit(rune(head[k+1]))) {
+		if head[k] == '.' {
+			dots++
+		}
+		k++
+	}
+	if dots > 1 {
+		return 0, 0, i, "", false // 192.168.1.2, 1.2.3: not a count
+	}
+	num, suf := head[:k], head[k:]
+	j := i + 1
+	// Thousands groups: 50,000 or 1 234 567 (narrow or normal spaces).
+	if dots == 0 {
+		for j+1 < len(d.toks) && d.punct(j, ',') && d.toks[j].start == d.toks[j-1].end && d.toks[j+1].start == d.toks[j].end && isGroup(d.lt[d.toks[j+1].start:d.toks[j+1].end]) && suf == "" && !hasTail {
+			g := d.lt[d.toks[j+1].start:d.toks[j+1].end]
+			gh, gt, gHas := strings.Cut(g, "-")
+			num += gh[:3]
+			suf = gh[3:]
+			if gHas {
+				tail, hasTail = gt, true
+			}
+			j += 2
+		}
+		for j < len(d.toks) && len(num) <= 3 && suf == "" && !hasTail && d.toks[j].kind == tWord && isGroup(d.lt[d.toks[j].start:d.toks[j].end]) && len(d.lt[d.toks[j].start:d.toks[j].end]) == 3 && spaceOnly(d.text[d.toks[j-1].end:d.toks[j].start]) && (j+1 >= len(d.toks) || d.toks[j+1].start > d.toks[j].end || !d.punct(j+1, ',')) {
+			num += d.lt[d.toks[j].start:d.toks[j].end]
+			j++
+		}
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil {
+		return 0, 0, i, "", false
+	}
+	scale := 0.0
+	switch {
+	case suf == "":
+	case suffixScales[suf] > 0 && !(suf == "m" && false):
+		if suf == "t" && (i == 0 || !d.punct(i-1, '$')) {
+			return 0, 0, i, "", false
+		}
+		scale = suffixScales[suf]
+	default:
+		// 1990s, 21st, 2pm, 180ml: not a count here; the caller
+		// drops it.
+		return 0, 0, i, "", false
+	}
+	if scale == 0 && j < len(d.toks) && d.toks[j].kind == tWord && d.toks[j].sent == t.sent {
+		if s, ok := scales[d.low(j)]; ok && d.low(j) != "dozens" {
+			if s == 100 || s == 12 {
+				v *= s
+			} else {
+				scale = s
+			}
+			j++
+		}
+	}
+	if !hasTail {
+		tail = ""
+	}
+	return v, scale, j, tail, true
+}
+
+func isGroup(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	for k := 0; k < 3; k++ {
+		if !isDigit(rune(s[k])) {
+			return false
+		}
+	}
+	return len(s) == 3 || !isDigit(rune(s[3]))
+}
+
+func spaceOnly(s string) bool {
+	return s == " " || s == "\u00a0" || s == "\u202f" || s == "\u2009"
+}

@@ -1,0 +1,184 @@
+package extract
+
+// A category keyword is one to four words; the nearest keyword to the
+// figure in its sentence decides the category.
+type catWord struct {
+	words []string
+	cat   Category
+}
+
+func cw(cat Category, phrases ...string) []catWord {
+	out := make([]catWord, 0, len(phrases))
+	for _, p := range phrases {
+		var ws []string
+		start := 0
+		for i := 0; i <= len(p); i++ {
+			if i == len(p) || p[i] == ' ' {
+				ws = append(ws, p[start:i])
+				start = i + 1
+			}
+		}
+		out = append(out, catWord{ws, cat})
+	}
+	return out
+}
+
+func concat(lists ...[]catWord) []catWord {
+	var out []catWord
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// catWords are the event words. Unit nouns (troops, tonnes, years) only
+// decide when no event word is near: "killed 5 soldiers" is a death toll.
+var catWords = concat(
+	cw(Killed, "killed", "kill", "kills", "killing", "killings", "dead", "died", "die", "dies", "dying",
+		"death", "deaths", "death toll", "lives", "fatalities", "fatality", "slain", "massacred",
+		"executed", "perished", "bodies", "casualties", "murdered", "shot dead", "beheaded", "toll",
+		"lost their lives", "lost his life", "claimed", "claiming"),
+	cw(Injured, "injured", "wounded", "injuring", "wounding", "hurt", "injuries", "maimed", "wounds"),
+	cw(Displaced, "displaced", "fled", "flee", "fleeing", "flees", "homeless", "forced from their homes",
+		"driven from", "uprooted", "evacuated", "displacement", "idps", "forced to leave", "lost their homes",
+		"camp population", "sheltering", "shelters", "uprooting", "evacuate", "evacuees"),
+	cw(Refugees, "refugees", "refugee", "asylum", "asylum seekers", "sought refuge", "crossed into",
+		"abroad"),
+	cw(Detained, "hostages", "hostage", "prisoners", "prisoner", "arrested", "arrests", "arresting",
+		"detained", "detainees", "detaining", "detention", "abducted", "abducting", "kidnapped",
+		"captured", "jailed", "imprisoned", "held by", "held captive", "taken captive", "in custody",
+		"captives", "abductees", "rounded up", "seized"),
+	cw(Missing, "missing", "disappeared", "unaccounted"),
+	cw(AtRisk, "at risk", "besieged", "siege", "starving", "starvation", "famine", "in need", "without food",
+		"food insecure", "food insecurity", "malnourished", "malnutrition", "brink", "hunger", "need aid",
+		"need assistance", "need help", "require assistance", "trapped", "cut off", "threatened", "facing",
+		"vulnerable", "lack", "lacking", "risk"),
+	cw(Aid, "tonnes", "tons", "trucks", "lorries", "convoys", "convoy", "aid", "food parcels", "rations",
+		"meals", "supplies", "relief", "tents", "blankets", "kits", "doses", "vaccines", "assistance",
+		"humanitarian", "donated", "delivered", "pledged", "funding", "appeal"),
+	cw(Military, "troops", "soldiers", "fighters", "personnel", "aircraft", "jets", "warplanes",
+		"helicopters", "tanks", "drones", "missiles", "rockets", "airstrikes", "air strikes", "strikes",
+		"sorties", "battalions", "brigades", "militants", "insurgents", "forces", "deployed", "deploy",
+		"warships", "artillery", "shells", "servicemen", "marines", "reservists", "conscripts", "army",
+		"bombs", "munitions", "weapons"),
+)
+
+// weakCats lose to any other category word at the same or a slightly
+// larger distance: they are often about the setting, not the figure.
+func weakCat(c Category) bool { return c == Aid || c == Military || c == AtRisk }
+
+// categorise picks the category of figure f.
+func (d *doc) categorise(f *figure) Category {
+	if f.currency != "" {
+		if d.nearWord(f, 3, "aid", "assistance", "relief", "humanitarian") {
+			return Aid
+		}
+		return Money
+	}
+	if f.dur || timeUnits[f.unit] != "" {
+		return Duration
+	}
+	best, bestDist := Other, 1<<30
+	sent := d.toks[f.a].sent
+	lo, hi := f.qa, f.unitEnd
+	for k := lo - 1; k >= 0 && k >= lo-9; k-- {
+		if d.toks[k].sent != sent {
+			break
+		}
+		if c, n := d.catAt(k); n > 0 {
+			dist := lo - k
+			if weakCat(c) {
+				dist += 3
+			}
+			if dist < bestDist {
+				best, bestDist = c, dist
+			}
+		}
+	}
+	for k := f.a; k < len(d.toks) && k < hi+9; k++ {
+		if d.toks[k].sent != sent {
+			break
+		}
+		if c, n := d.catAt(k); n > 0 {
+			dist := k - hi + 1
+			if k < hi {
+				// The figure's own noun: decisive for an event word,
+				// a fallback for a unit such as "insurgents".
+				dist = 0
+				if weakCat(c) {
+					dist = 4
+				}
+			} else if weakCat(c) {
+				dist += 3
+			}
+			if c == Displaced && d.fleeingAbroad(k+n) {
+				c = Refugees
+			}
+			if dist < bestDist {
+				best, bestDist = c, dist
+			}
+		}
+	}
+	if best == Displaced && bestDist >= 0 {
+		// "fleeing to Lebanon, Jordan": a border was crossed.
+	}
+	if best == Other {
+		switch f.unit {
+		case "troops":
+			return Military
+		case "tonnes", "trucks", "convoys":
+			return Aid
+		}
+	}
+	return best
+}
+
+// catAt matches a category phrase at token k and returns its length.
+func (d *doc) catAt(k int) (Category, int) {
+	if !d.isWord(k) {
+		return "", 0
+	}
+	w := d.low(k)
+	for _, c := range catWords {
+		if c.words[0] != w {
+			continue
+		}
+		ok := true
+		for i := 1; i < len(c.words); i++ {
+			if d.lowAt(k+i) != c.words[i] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return c.cat, len(c.words)
+		}
+	}
+	return "", 0
+}
+
+// fleeingAbroad: "fleeing to Lebanon", "fled across the border".
+func (d *doc) fleeingAbroad(k int) bool {
+	if d.is(k, "abroad") || d.is(k, "across") && d.is(k+2, "border") {
+		return true
+	}
+	if d.is(k, "to") || d.is(k, "into") {
+		w := d.lowAt(k + 1)
+		return d.isWord(k+1) && d.toks[k+1].cap && countries[w] || w == "neighbouring" || w == "neighboring" || w == "europe"
+	}
+	return false
+}
+
+func (d *doc) nearWord(f *figure, n int, words ...string) bool {
+	for k := f.qa - n; k < f.unitEnd+n; k++ {
+		if k < 0 || k >= len(d.toks) {
+			continue
+		}
+		for _, w := range words {
+			if d.lowAt(k) == w {
+				return true
+			}
+		}
+	}
+	return false
+}

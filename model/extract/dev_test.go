@@ -1,0 +1,264 @@
+package extract
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sharedDir is the project's shared test data, beside the repository.
+const sharedDir = "../../../shared"
+
+type goldFile struct {
+	ID     string      `json:"id"`
+	Text   string      `json:"text"`
+	Quotes []goldQuote `json:"quotes"`
+	Stats  []goldStat  `json:"stats"`
+}
+
+type goldQuote struct {
+	Text       string   `json:"text"`
+	Speaker    *string  `json:"speaker"`
+	SpeakerAlt []string `json:"speaker_alt"`
+	Optional   bool     `json:"optional"`
+}
+
+type goldStat struct {
+	Value    float64 `json:"value"`
+	Unit     string  `json:"unit"`
+	Category string  `json:"category"`
+	Snippet  string  `json:"snippet"`
+	Optional bool    `json:"optional"`
+}
+
+// score counts agreement between Extract and gold files.
+type score struct {
+	qTP, qFP, qFN       int
+	spkOK, spkN, spkBad int // speaker right / judged / put in a wrong mouth
+	sTP, sFP, sFN       int
+	catOK, catN         int
+}
+
+func f1(tp, fp, fn int) float64 {
+	if tp == 0 {
+		return 0
+	}
+	p := float64(tp) / float64(tp+fp)
+	r := float64(tp) / float64(tp+fn)
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+func normQuote(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimRight(s, ",.;:!?…’”\"' ")
+}
+
+func sameQuote(a, b string) bool {
+	return normQuote(a) == normQuote(b)
+}
+
+// scoreFile compares one gold file with what Extract finds in its text.
+func scoreFile(t *testing.T, g goldFile, s *score, verbose bool) {
+	r := Extract(g.Text)
+	used := make([]bool, len(g.Quotes))
+	for _, q := range r.Quotes {
+		hit := -1
+		for i, gq := range g.Quotes {
+			if sameQuote(q.Text, gq.Text) && (!used[i] || gq.Optional) {
+				hit = i
+				break
+			}
+		}
+		if hit < 0 {
+			s.qFP++
+			if verbose {
+				t.Logf("%s: extra quote %q", g.ID, q.Text)
+			}
+			continue
+		}
+		used[hit] = true
+		gq := g.Quotes[hit]
+		if gq.Optional {
+			continue
+		}
+		s.qTP++
+		s.spkN++
+		got := ""
+		if q.Speaker != nil {
+			got = *q.Speaker
+		}
+		want := ""
+		if gq.Speaker != nil {
+			want = *gq.Speaker
+		}
+		ok := got == want
+		for _, alt := range gq.SpeakerAlt {
+			ok = ok || got == alt
+		}
+		if ok {
+			s.spkOK++
+		} else {
+			if got != "" {
+				s.spkBad++
+			}
+			if verbose {
+				t.Logf("%s: speaker of %q: got %q, want %q", g.ID, q.Text, got, want)
+			}
+		}
+	}
+	for i, gq := range g.Quotes {
+		if !used[i] && !gq.Optional {
+			s.qFN++
+			if verbose {
+				t.Logf("%s: missed quote %q", g.ID, gq.Text)
+			}
+		}
+	}
+	sused := make([]bool, len(g.Stats))
+	for _, st := range r.Stats {
+		hit := -1
+		for i, gs := range g.Stats {
+			if math.Abs(gs.Value-st.Value) > 1e-9*math.Max(1, gs.Value) || (sused[i] && !gs.Optional) {
+				continue
+			}
+			if overlapsSnippet(g.Text, gs.Snippet, st.Start, st.End) {
+				hit = i
+				break
+			}
+		}
+		if hit < 0 {
+			s.sFP++
+			if verbose {
+				t.Logf("%s: extra figure %q = %v", g.ID, st.Text, st.Value)
+			}
+			continue
+		}
+		sused[hit] = true
+		if g.Stats[hit].Optional {
+			continue
+		}
+		s.sTP++
+		s.catN++
+		if string(st.Category) == g.Stats[hit].Category {
+			s.catOK++
+		} else if verbose {
+			t.Logf("%s: category of %q: got %s, want %s", g.ID, st.Text, st.Category, g.Stats[hit].Category)
+		}
+	}
+	for i, gs := range g.Stats {
+		if !sused[i] && !gs.Optional {
+			s.sFN++
+			if verbose {
+				t.Logf("%s: missed figure %q = %v", g.ID, gs.Snippet, gs.Value)
+			}
+		}
+	}
+}
+
+func overlapsSnippet(text, snip string, start, end int) bool {
+	for off := 0; ; {
+		i := strings.Index(text[off:], snip)
+		if i < 0 {
+			return false
+		}
+		a, b := off+i, off+i+len(snip)
+		if start < b && end > a {
+			return true
+		}
+		off = a + 1
+	}
+}
+
+func loadGold(t *testing.T, pattern string) []goldFile {
+	files, _ := filepath.Glob(pattern)
+	var out []goldFile
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g goldFile
+		if err := json.Unmarshal(b, &g); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if g.ID == "" {
+			g.ID = filepath.Base(f)
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func report(t *testing.T, name string, s score) (qf, sa, sf, ca float64) {
+	qf = f1(s.qTP, s.qFP, s.qFN)
+	sa = ratio(s.spkOK, s.spkN)
+	sf = f1(s.sTP, s.sFP, s.sFN)
+	ca = ratio(s.catOK, s.catN)
+	t.Logf("%s: quote F1 %.3f (tp %d fp %d fn %d) · speaker accuracy %.3f (%d/%d, wrong %d) · stats F1 %.3f (tp %d fp %d fn %d) · category accuracy %.3f (%d/%d)",
+		name, qf, s.qTP, s.qFP, s.qFN, sa, s.spkOK, s.spkN, s.spkBad, sf, s.sTP, s.sFP, s.sFN, ca, s.catOK, s.catN)
+	return
+}
+
+// TestDevScores scores Extract on the shared hand-labelled articles and
+// fails below the floors of the issue.
+func TestDevScores(t *testing.T) {
+	dir := filepath.Join(sharedDir, "corpus", "dev")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("shared dev corpus not found at %s: %v", dir, err)
+	}
+	var s score
+	for _, g := range loadGold(t, filepath.Join(dir, "*.json")) {
+		scoreFile(t, g, &s, testing.Verbose())
+	}
+	qf, sa, sf, ca := report(t, "dev", s)
+	if qf < 0.95 || sa < 0.95 || sf < 0.95 || ca < 0.90 {
+		t.Errorf("below the floors (quote F1 0.95, speaker 0.95, stats F1 0.95, category 0.90)")
+	}
+}
+
+// TestOwnArticles scores Extract on the articles written for this package
+// in testdata/articles: patterns the dev set lacks.
+func TestOwnArticles(t *testing.T) {
+	gs := loadGold(t, filepath.Join("testdata", "articles", "*.json"))
+	if len(gs) == 0 {
+		t.Skip("no articles in testdata/articles")
+	}
+	var s score
+	for _, g := range gs {
+		scoreFile(t, g, &s, testing.Verbose())
+	}
+	qf, sa, sf, ca := report(t, "own", s)
+	if qf < 0.85 || sa < 0.85 || sf < 0.85 || ca < 0.80 {
+		t.Errorf("own articles below floors (0.85, 0.85, 0.85, 0.80)")
+	}
+	if s.spkBad*100 > 3*s.spkN {
+		t.Errorf("wrong speakers %d of %d: over 3%%", s.spkBad, s.spkN)
+	}
+}
+
+// loadGoldQuiet is loadGold for places without a *testing.T.
+func loadGoldQuiet(pattern string) []goldFile {
+	files, _ := filepath.Glob(pattern)
+	var out []goldFile
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		var g goldFile
+		if json.Unmarshal(b, &g) == nil {
+			out = append(out, g)
+		}
+	}
+	return out
+}

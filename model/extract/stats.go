@@ -1,0 +1,54 @@
+package extract
+
+// figures turns the numbers found into Stats with bounds and categories.
+func (d *doc) figures() []Stat {
+	fs := d.scanFigures()
+	out := make([]Stat, 0, len(fs))
+	for i := range fs {
+		f := &fs[i]
+		st := Stat{Value: f.value, Qualifier: f.qual, Vague: f.vague}
+		st.Category = d.categorise(f)
+		switch {
+		case f.currency != "":
+			st.Unit = f.currency
+		case f.percent:
+			st.Unit = "percent"
+		default:
+			st.Unit = f.unit
+		}
+		if st.Unit == "" {
+			switch st.Category {
+			case Killed, Injured, Displaced, Refugees, Detained, Missing, AtRisk:
+				st.Unit = "people"
+			case Military:
+				st.Unit = "troops"
+			}
+		}
+		v := f.value
+		switch {
+		case f.isRange:
+			hi := f.hi
+			st.Lower, st.Upper = &v, &hi
+		case f.vague || f.qkind == 1:
+			st.Lower = &v
+		case f.qkind == 2:
+			st.Upper = &v
+		case f.qkind == 3:
+		default:
+			u := v
+			st.Lower, st.Upper = &v, &u
+		}
+		end := f.unitEnd
+		if f.b > end {
+			end = f.b
+		}
+		st.Start = d.toks[f.qa].start
+		st.End = d.toks[end-1].end
+		if f.percent && f.unitEnd > f.b {
+			st.End = d.toks[f.unitEnd-1].end
+		}
+		st.Text = d.text[st.Start:st.End]
+		out = append(out, st)
+	}
+	return out
+}

@@ -1,0 +1,274 @@
+package extract
+
+import "strings"
+
+// personUnits are nouns for people; a count of them has unit "people".
+var personUnits = set("people", "persons", "person", "civilians", "civilian", "children", "child", "women",
+	"woman", "men", "man", "members", "member", "residents", "villagers", "insurgents", "militants",
+	"hostages", "prisoners", "detainees", "migrants", "refugees", "workers", "staff", "journalists",
+	"doctors", "patients", "students", "officers", "police", "policemen", "commanders", "protesters",
+	"demonstrators", "individuals", "families", "survivors", "victims", "casualties", "fatalities",
+	"lives", "bodies", "dead", "wounded", "injured", "displaced", "asylum-seekers", "seekers", "boys",
+	"girls", "babies", "infants", "minors", "teenagers", "adults", "elderly", "inhabitants", "citizens",
+	"nationals", "foreigners", "tourists", "pilgrims", "worshippers", "passengers", "crew", "sailors",
+	"fishermen", "farmers", "teachers", "nurses", "medics", "aid-workers", "volunteers", "employees",
+	"officials", "diplomats", "lawmakers", "activists", "opponents", "dissidents", "suspects", "gunmen",
+	"attackers", "assailants", "rebels", "fighters", "combatants", "jihadists", "extremists",
+	"separatists", "guerrillas", "insurgents", "captives", "abductees", "deaths", "others", "pupils",
+	"prisoners-of-war", "pows", "idps", "kids", "mothers", "fathers", "orphans", "amputees", "cases",
+	"households", "shoppers", "spectators", "voters", "settlers", "palestinians", "israelis", "syrians",
+	"afghans", "iraqis", "ukrainians", "russians", "americans", "yemenis", "sudanese", "somalis",
+	"rohingya", "kurds", "muslims", "christians", "jews", "yazidis", "soldier", "soldiers", "troops",
+	"servicemen", "servicemembers", "marines", "paratroopers", "personnel", "recruits", "conscripts",
+	"peacekeepers", "guards", "mercenaries", "contractors", "agents", "spies", "policemen")
+
+// troopUnits are counted as "troops".
+var troopUnits = set("troops", "soldiers", "soldier", "servicemen", "marines", "paratroopers",
+	"peacekeepers", "conscripts", "recruits", "reservists", "personnel")
+
+// thingUnits give their own unit name (normalised).
+var thingUnits = map[string]string{
+	"tonnes": "tonnes", "tons": "tonnes", "tonne": "tonnes", "ton": "tonnes", "metric": "",
+	"trucks": "trucks", "truck": "trucks", "lorries": "trucks", "convoys": "convoys", "convoy": "convoys",
+	"km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+	"miles": "miles", "mile": "miles", "metres": "metres", "meters": "metres", "kg": "kg",
+	"kilograms": "kg", "litres": "litres", "liters": "litres", "percent": "percent", "per": "",
+	"pct": "percent", "%": "percent",
+}
+
+var notUnits = set("was", "were", "has", "had", "is", "are", "this", "its", "his", "us", "as", "yes", "was",
+	"says", "does", "days", "times", "less", "plus", "across", "across", "besides", "perhaps", "thus",
+	"whereas", "always", "sometimes", "ones", "others", "afterwards", "towards", "unless", "its", "hers",
+	"ours", "theirs", "yours", "this", "series", "news", "various", "previous", "serious", "famous",
+	"numerous", "dangerous", "gas", "bus", "status", "process", "access", "success", "address")
+
+// unitAfter finds what the figure counts: the noun after it, perhaps past
+// a few modifiers (2,500 Afghan civilians) or "of its" (three of its
+// commanders). It sets the span end to that noun.
+func (d *doc) unitAfter(f *figure) {
+	k := f.b
+	n := len(d.toks)
+	// percent signs and words
+	if k < n && (d.punct(k, '%') || d.is(k, "percent") || d.is(k, "pct") || d.is(k, "percentage")) {
+		f.percent = true
+		f.b, f.unitEnd = k+1, k+1
+		if d.is(k+1, "points") {
+			f.b, f.unitEnd = k+2, k+2
+		}
+		return
+	}
+	if d.is(k, "per") && d.is(k+1, "cent") {
+		f.percent = true
+		f.b, f.unitEnd = k+2, k+2
+		return
+	}
+	if f.currency != "" || f.dur {
+		return
+	}
+	// currency word after: 5 dollars, 420 million finnish markka.
+	for j := k; j < n && j < k+3; j++ {
+		if !d.isWord(j) {
+			break
+		}
+		if c, ok := currencyWords[d.low(j)]; ok && (j == k || !d.toks[j].cap || j > k) {
+			if j > k && !d.isWord(j-1) {
+				break
+			}
+			f.currency = c
+			f.b, f.unitEnd = j+1, j+1
+			return
+		}
+		if j > k && d.toks[j].cap == false && !nationalities[d.low(j)] && d.low(j) != "us" {
+			break
+		}
+	}
+	j := k
+	if d.is(j, "of") {
+		j++
+		if d.is(j, "its") || d.is(j, "the") || d.is(j, "their") || d.is(j, "them") || d.is(j, "those") || d.is(j, "his") || d.is(j, "her") || d.is(j, "whom") || d.is(j, "our") {
+			j++
+		}
+	}
+	for s := 0; j < n && s < 4; s++ {
+		if !d.isWord(j) || d.toks[j].sent != d.toks[f.a].sent {
+			return
+		}
+		w := stem(d.low(j))
+		if strings.HasSuffix(w, "’s") {
+			w = w[:len(w)-len("’s")]
+		}
+		if u, ok := timeUnits[w]; ok {
+			if d.is(j+1, "old") || d.is(j+1, "of") && d.is(j+2, "age") {
+				f.noCount = true
+				return
+			}
+			f.unit, f.dur = u, true
+			f.unitEnd = j + 1
+			return
+		}
+		if troopUnits[w] {
+			f.unit, f.unitEnd = "troops", j+1
+			return
+		}
+		if personUnits[w] {
+			f.unit, f.unitEnd = "people", j+1
+			return
+		}
+		if u, ok := thingUnits[w]; ok {
+			if u != "" {
+				f.unit, f.unitEnd = u, j+1
+				return
+			}
+			j++
+			continue
+		}
+		// A plural noun of our own: 17 countries, two videos.
+		if !d.toks[j].cap && len(w) > 3 && w[len(w)-1] == 's' && !notUnits[w] && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous") {
+			f.unit, f.unitEnd = w, j+1
+			return
+		}
+		// Skip a modifier: Afghan, US, high-ranking, service, more.
+		if d.toks[j].cap || strings.IndexByte(w, '-') > 0 || adjectiveLike(w) || s == 0 && (w == "more" || w == "other" || w == "new" || w == "additional") {
+			j++
+			continue
+		}
+		return
+	}
+}
+
+// adjectiveLike guesses modifiers between a number and its noun.
+func adjectiveLike(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	for _, suf := range []string{"ed", "al", "an", "ian", "ese", "ish", "ive", "ic", "ful", "less", "ary", "ing"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	switch w {
+	case "service", "aid", "food", "military", "civilian", "government", "rebel", "security", "police",
+		"young", "old", "senior", "junior", "foreign", "local", "innocent", "unarmed", "armed", "elite",
+		"special", "ground", "combat", "emergency", "relief", "medical", "health", "humanitarian",
+		"former", "top", "key", "small", "large", "big", "heavy", "light", "more", "other", "new":
+		return true
+	}
+	return false
+}
+
+// notACount drops years, dates, times, ordinals and numbers in names.
+func (d *doc) notACount(f *figure) bool {
+	a, b := f.a, f.b
+	t := d.toks[a]
+	first := d.text[t.start:t.end]
+	digit := isDigit(rune(first[0]))
+	if f.currency != "" && !digit {
+		// the sign came first: check the number token after it
+		for k := a; k < b; k++ {
+			if isDigit(rune(d.text[d.toks[k].start])) {
+				a, t, first, digit = k, d.toks[k], d.text[d.toks[k].start:d.toks[k].end], true
+				break
+			}
+		}
+	}
+	prev := a - 1
+	if f.currency != "" && prev >= 0 && d.toks[prev].kind != tWord {
+		prev = f.a - 1
+	}
+	// "one" on its own is a pronoun: one of them, at one point, no one.
+	if f.wordOnly && f.value == 1 && f.unit == "" && !f.isRange && f.currency == "" && !f.percent {
+		return true
+	}
+	if f.wordOnly && f.value == 1 && (d.is(f.b, "of") || d.is(f.a-1, "no") || d.is(f.b, "another")) && !f.percent {
+		return true
+	}
+	// Glued to a letter by a hyphen or a slash: COVID-19, 24/7, 9/11.
+	if t.start > 0 {
+		pr := prevRune(d.text, t.start)
+		if pr == '/' || pr == '-' && isAlnum(prevRune(d.text, t.start-1)) || pr == '#' || pr == '№' || pr == ':' && isDigit(prevRune(d.text, t.start-1)) {
+			return true
+		}
+	}
+	if b < len(d.toks) && d.toks[b].start == d.toks[b-1].end && (d.punct(b, '/') || d.punct(b, ':')) && b+1 < len(d.toks) && isDigit(rune(d.text[d.toks[b+1].start])) {
+		return true // 24/7, 10:30
+	}
+	// Times: 2 pm, 10 a.m., 14:00 GMT.
+	if nx := d.lowAt(b); nx == "am" || nx == "pm" || nx == "a.m" || nx == "p.m" || nx == "gmt" || nx == "utc" || nx == "o'clock" || nx == "o’clock" || nx == "hrs" && false {
+		return true
+	}
+	// Dates: February 1, 1 February, Oct. 25, in 2011.
+	if digit && f.currency == "" && !f.percent {
+		pw := d.lowAt(prev)
+		if pw == "." {
+			pw = d.lowAt(prev - 1)
+		}
+		if _, ok := months[pw]; ok && f.value <= 31 || ok && f.value >= 1000 && f.value <= 2100 {
+			if !(pw == "may" && !d.toks[prev].cap) && !(pw == "march" && !d.toks[prev].cap) {
+				return true
+			}
+		}
+		if _, ok := months[d.lowAt(f.b)]; ok && f.value <= 31 && d.toks[f.b].cap {
+			return true
+		}
+		if isYear(first) && f.scaleFree() && !(f.unitEnd > f.b && (f.unit == "people" || f.unit == "troops" || thingUnits[f.unit] != "")) {
+			return true
+		}
+		// Labels: Resolution 2254, Section 427, area 55, Flight 17.
+		if labels[pw] && (f.unitEnd == f.b || pw == "resolution") {
+			return true
+		}
+		if prev >= 0 && d.punct(prev, '.') && (d.lowAt(prev-1) == "no" || d.lowAt(prev-1) == "nos" || d.lowAt(prev-1) == "nr") {
+			return true
+		}
+		// A capitalised word right before: Boeing 737, Apollo 11.
+		if prev >= 0 && d.isWord(prev) && d.toks[prev].cap && !functionCaps[pw] && d.toks[prev].sent == d.toks[a].sent &&
+			prev > 0 && d.toks[prev-1].sent == d.toks[prev].sent && f.unitEnd == f.b && f.currency == "" && !isQualifierWord(pw) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *figure) scaleFree() bool {
+	return !f.isRange && f.currency == "" && !f.percent && f.value >= 1000 && f.value <= 2100
+}
+
+func isYear(s string) bool {
+	if len(s) != 4 && !(len(s) == 5 && s[4] == 's') {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if !isDigit(rune(s[i])) {
+			return false
+		}
+	}
+	return s[0] == '1' || s[0] == '2'
+}
+
+func isQualifierWord(w string) bool {
+	switch w {
+	case "some", "about", "around", "over", "nearly", "almost", "roughly", "only", "just", "all", "least":
+		return true
+	}
+	return false
+}
+
+func (d *doc) lowAt(i int) string {
+	if i < 0 || i >= len(d.toks) {
+		return ""
+	}
+	return d.low(i)
+}
+
+// labels are words after which a number is part of a name.
+var labels = set("resolution", "resolutions", "section", "article", "articles", "chapter", "area", "route",
+	"highway", "road", "flight", "room", "number", "no", "unit", "brigade", "division", "battalion",
+	"regiment", "block", "gate", "sector", "zone", "phase", "level", "stage", "page", "pages", "vol",
+	"volume", "act", "bill", "law", "protocol", "regulation", "paragraph", "clause", "item", "line",
+	"platform", "terminal", "pier", "building", "checkpoint", "district", "camp", "precinct", "ward",
+	"grade", "class", "category", "type", "model", "version", "season", "episode", "week", "day",
+	"apollo", "boeing", "airbus", "su", "mig", "tu", "il", "mi", "covid", "sars", "h1n1", "no.", "exit", "junction", "kilometre", "kilometer", "km", "mile",
+	"hill", "point", "post", "base", "station", "plot", "lot", "house", "apartment", "suite", "floor",
+	"tower", "bay", "dock", "runway", "channel", "frequency", "code", "id", "pin", "rule", "amendment",
+	"verse", "psalm", "figure", "table", "appendix", "annex", "schedule", "part", "title", "step",
+	"tier", "rank", "ranked", "aged", "age", "ages", "score", "scored")
