@@ -50,6 +50,7 @@ func nodesToText(nodes []*xhtml.Node) string {
 type walker struct {
 	w               writer
 	pre             int  // depth inside <pre>, where newlines are kept
+	quotes          int  // depth inside <q>, to alternate double and single marks
 	blankLinesBreak bool // a blank line in a text node ends a paragraph
 }
 
@@ -82,6 +83,22 @@ func (t *walker) node(n *xhtml.Node) {
 		return
 	case n.DataAtom == atom.A:
 		t.link(n)
+		return
+	case n.DataAtom == atom.Q:
+		// Browsers draw quotation marks around <q>; without them the
+		// quotation would be invisible to the reader and to quote
+		// extraction. Nested quotations take single marks.
+		open, close := "“", "”"
+		if t.quotes%2 == 1 {
+			open, close = "‘", "’"
+		}
+		t.quotes++
+		t.w.text(open)
+		t.w.glued = true // no space after the opening mark
+		t.children(n)
+		t.w.space = false // nor before the closing one
+		t.w.text(close)
+		t.quotes--
 		return
 	case n.DataAtom == atom.Li:
 		t.w.paragraph()

@@ -17,6 +17,7 @@ type writer struct {
 	space   bool            // a space is due before the next word
 	soft    bool            // that space is dropped before closing punctuation
 	nbsp    bool            // that space was a lone no-break space, kept as such
+	glued   bool            // white space before the next word is dropped
 	breaks  int             // <br>s seen since the last word
 	written int             // bytes of text written so far, to tell whether a span produced any
 }
@@ -34,6 +35,9 @@ func (w *writer) text(s string) {
 		if invisible {
 			// Soft hyphens, zero-width spaces, word joiners and stray BOMs
 			// are invisible but split words for search and extraction.
+			continue
+		}
+		if w.glued {
 			continue
 		}
 		if !w.space || w.soft {
@@ -70,7 +74,7 @@ func (w *writer) word(s string) {
 		w.out.WriteByte(' ')
 	}
 	w.written += len(s)
-	w.space, w.nbsp, w.soft, w.breaks = false, false, false, 0
+	w.space, w.nbsp, w.soft, w.glued, w.breaks = false, false, false, false, 0
 	w.out.WriteString(s)
 }
 
@@ -106,7 +110,7 @@ func (w *writer) lineBreak() {
 // paragraph ends the current paragraph, if it has any text.
 func (w *writer) paragraph() {
 	w.inPara = false
-	w.space, w.nbsp, w.soft, w.breaks = false, false, false, 0
+	w.space, w.nbsp, w.soft, w.glued, w.breaks = false, false, false, false, 0
 }
 
 // String returns the text written so far.
