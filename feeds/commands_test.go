@@ -1,0 +1,143 @@
+package feeds
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+func cmdServer(t *testing.T) *httptest.Server {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, rssFeed(rssItem("a", "A", "Alpha.")))
+	})
+	mux.HandleFunc("/page.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		io.WriteString(w, `<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>hi</body></html>`)
+	})
+	mux.HandleFunc("/two.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		io.WriteString(w, `<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"><link rel="alternate" type="application/atom+xml" href="/atom.xml"></head></html>`)
+	})
+	mux.HandleFunc("/nothing.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		io.WriteString(w, `<html><body>no feeds</body></html>`)
+	})
+	mux.HandleFunc("/broken", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(500) })
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestAddRemoveList(t *testing.T) {
+	srv := cmdServer(t)
+	st := openStore(t)
+	ctx := context.Background()
+	var out bytes.Buffer
+	err := Add(ctx, st, srv.Client(), []string{srv.URL + "/feed.xml", srv.URL + "/page.html", srv.URL + "/two.html", srv.URL + "/broken"}, &out)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	s := out.String()
+	for _, want := range []string{
+		"added: " + srv.URL + "/feed.xml (T)",
+		"its feed is " + srv.URL + "/feed.xml",
+		"already subscribed: " + srv.URL + "/feed.xml",
+		"links to 2 feeds",
+		"sitrep add " + srv.URL + "/atom.xml",
+		"added: " + srv.URL + "/broken; could not check it now: HTTP 500",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("Add output lacks %q:\n%s", want, s)
+		}
+	}
+	out.Reset()
+	if err := Add(ctx, st, srv.Client(), []string{srv.URL + "/nothing.html", "ftp://x.example/f"}, &out); err == nil {
+		t.Errorf("want an error for a page without feeds and an ftp URL:\n%s", out.String())
+	}
+	fs, _ := st.Feeds(ctx)
+	if len(fs) != 2 {
+		t.Fatalf("%d feeds, want 2", len(fs))
+	}
+
+	p := New(srv.Client(), st, testOptions())
+	out.Reset()
+	anyOK, err := FetchAll(ctx, p, st, &out)
+	if err != nil || !anyOK {
+		t.Fatalf("FetchAll: %v %v", anyOK, err)
+	}
+	if s := out.String(); !strings.Contains(s, "T: 1 new") || !strings.Contains(s, "error: HTTP 500") {
+		t.Errorf("FetchAll output:\n%s", s)
+	}
+	out.Reset()
+	FetchAll(ctx, p, st, &out)
+	if s := out.String(); !strings.Contains(s, "not due until") {
+		t.Errorf("second FetchAll should find nothing due:\n%s", s)
+	}
+
+	out.Reset()
+	if err := List(ctx, st, &out); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "TITLE") || !strings.Contains(out.String(), "error ×1: HTTP 500") {
+		t.Errorf("List:\n%s", out.String())
+	}
+
+	out.Reset()
+	if err := Remove(ctx, st, []string{srv.URL + "/broken", srv.URL + "/never"}, &out); err == nil {
+		t.Error("Remove of an unknown URL: no error")
+	}
+	if s := out.String(); !strings.Contains(s, "removed: "+srv.URL+"/broken") || !strings.Contains(s, "not subscribed") {
+		t.Errorf("Remove output:\n%s", s)
+	}
+}
+
+func TestOPMLCommands(t *testing.T) {
+	st := openStore(t)
+	ctx := context.Background()
+	var out bytes.Buffer
+	in := `<opml version="2.0"><body><outline text="Africa"><outline text="Sahel">
+<outline text="Mali Wire" xmlUrl="http://mali.example/feed"/></outline></outline>
+<outline text="Top" xmlUrl="http://top.example/rss"/><outline text="Bad" xmlUrl="javascript:x"/></body></opml>`
+	if err := ImportOPML(ctx, st, strings.NewReader(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "imported 2 feeds") || !strings.Contains(out.String(), "1 skipped") {
+		t.Errorf("import output: %s", out.String())
+	}
+	fs, _ := st.Feeds(ctx)
+	var mali bool
+	for _, f := range fs {
+		if f.URL == "http://mali.example/feed" {
+			mali = f.Title == "Mali Wire" && strings.Join(f.Tags, "/") == "Africa/Sahel"
+		}
+	}
+	if !mali {
+		t.Errorf("nested outlines did not become tags: %+v", fs)
+	}
+	out.Reset()
+	if err := ExportOPML(ctx, st, &out); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	if !strings.Contains(s, `xmlUrl="http://mali.example/feed"`) || !strings.Contains(s, `<outline text="Sahel"`) {
+		t.Errorf("export:\n%s", s)
+	}
+	// Export then import into a fresh store gives the same feeds and tags.
+	st2 := openStore(t)
+	if err := ImportOPML(ctx, st2, strings.NewReader(s), io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	fs2, _ := st2.Feeds(ctx)
+	if len(fs2) != len(fs) {
+		t.Errorf("round trip: %d feeds, want %d", len(fs2), len(fs))
+	}
+	if err := ImportOPML(ctx, st, strings.NewReader("garbage"), io.Discard); err == nil {
+		t.Error("garbage OPML accepted")
+	}
+}
