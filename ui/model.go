@@ -179,6 +179,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !m.queue.apply(msg) {
 			return m, nil
 		}
+		if m.queue.seek != 0 && msg.err == nil {
+			return m, m.seekLoaded()
+		}
 		return m, m.fetchWindow()
 	case storyLoadedMsg:
 		if msg.seq != m.storySeq {

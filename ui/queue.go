@@ -35,6 +35,11 @@ type queuePane struct {
 	seq     int // of the latest window request; older answers are dropped
 	pending bool
 	err     error
+
+	// seek is the direction of an n/N search that ran off the loaded
+	// window and continues in the next one; seekLeft bounds it.
+	seek     int
+	seekLeft int
 }
 
 func newQueuePane(c *common) *queuePane { return &queuePane{c: c, total: -1} }

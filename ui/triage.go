@@ -13,6 +13,7 @@ func (m *Model) reloadQueue() tea.Cmd {
 	q := m.queue
 	q.seq++
 	q.pending = true
+	q.seek = 0 // a reload ends an n/N search
 	var keep int64
 	if h := q.selected(); h != nil {
 		keep = h.ID
@@ -97,6 +98,9 @@ func (m *Model) applyTriage(h model.StoryHeader, t model.Triage, undoable bool) 
 	}
 	if undoable {
 		m.undo = append(m.undo, e)
+		if len(m.undo) > maxUndo {
+			m.undo = m.undo[len(m.undo)-maxUndo:]
+		}
 	}
 	return tea.Batch(setTriageCmd(m.ctx, m.opts.Store, h.ID, t), m.fetchWindow())
 }
@@ -114,6 +118,9 @@ func leaves(f model.Filter, from, to model.Triage) bool {
 	}
 	return to.Archived
 }
+
+// maxUndo bounds the undo stack; older actions are forgotten.
+const maxUndo = 200
 
 // undoLast reverts the last triage action.
 func (m *Model) undoLast() tea.Cmd {
@@ -162,15 +169,78 @@ func (m *Model) adjustCounts(feedID int64, from, to model.Triage) {
 	m.sources.counts, m.status.counts = *c, *c
 }
 
-// nextUnread is n / N: move to the next (previous) unread story and open it.
+// nextUnread is n / N: move to the next (previous) unread story and open
+// it. When the loaded window has none that way, the search goes on in the
+// next window, fetched in a command (see seekLoaded).
 func (m *Model) nextUnread(dir int) tea.Cmd {
-	i := m.queue.findUnread(dir)
-	if i < 0 {
+	q := m.queue
+	if i := q.findUnread(dir); i >= 0 {
+		q.moveTo(i)
+		return tea.Batch(m.openSelected(), m.fetchWindow())
+	}
+	off, ok := q.nextWindow(dir)
+	if !ok {
 		m.note("no more unread stories this way")
 		return nil
 	}
-	m.queue.moveTo(i)
-	return tea.Batch(m.openSelected(), m.fetchWindow())
+	q.seek, q.seekLeft = dir, maxSeekWindows
+	m.note("looking for unread stories…")
+	return m.loadWindowAt(off)
+}
+
+// maxSeekWindows bounds an n/N search: 50 windows are 10,000 stories.
+const maxSeekWindows = 50
+
+// nextWindow is the offset of the window beyond the loaded one in
+// direction dir, if there is one.
+func (q *queuePane) nextWindow(dir int) (int, bool) {
+	if dir > 0 {
+		end := q.offset + len(q.headers)
+		return end, end < q.total
+	}
+	return max(0, q.offset-queuePage), q.offset > 0
+}
+
+func (m *Model) loadWindowAt(off int) tea.Cmd {
+	q := m.queue
+	q.seq++
+	q.pending = true
+	return loadQueueCmd(m.ctx, m.opts.Store, q.seq, q.filter, off, queuePage, 0)
+}
+
+// seekLoaded continues an n/N search in a window that just arrived.
+func (m *Model) seekLoaded() tea.Cmd {
+	q := m.queue
+	dir := q.seek
+	i := -1
+	if dir > 0 {
+		for j := range q.headers {
+			if q.offset+j > q.cursor && !q.headers[j].Read {
+				i = q.offset + j
+				break
+			}
+		}
+	} else {
+		for j := len(q.headers) - 1; j >= 0; j-- {
+			if q.offset+j < q.cursor && !q.headers[j].Read {
+				i = q.offset + j
+				break
+			}
+		}
+	}
+	if i >= 0 {
+		q.seek = 0
+		m.status.note = ""
+		q.moveTo(i)
+		return tea.Batch(m.openSelected(), m.fetchWindow())
+	}
+	q.seekLeft--
+	if off, ok := q.nextWindow(dir); ok && q.seekLeft > 0 {
+		return m.loadWindowAt(off)
+	}
+	q.seek = 0
+	m.note("no more unread stories this way")
+	return m.fetchWindow() // bring the window back around the cursor
 }
 
 // openLink is o: the open story's link, else the selected one's.
