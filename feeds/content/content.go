@@ -3,9 +3,10 @@
 // the reader and for quote and figure extraction.
 //
 // The output convention, shared with feeds/fulltext: paragraphs separated by
-// exactly one blank line ("\n\n"), a single "\n" only for a lone <br> inside
-// a paragraph, inline whitespace collapsed to one space, no leading or
-// trailing whitespace. Paragraphs matter downstream: news style lets a quote
+// exactly one blank line ("\n\n"); a single "\n" only for a lone <br> inside
+// a paragraph (an address, a list of dates); inline whitespace collapsed to
+// one space; no leading or trailing whitespace; list items as "• item"
+// paragraphs; images as "[image: alt]"; links as their text. Paragraphs matter downstream: news style lets a quote
 // that is still open at the end of a paragraph continue into the next
 // paragraph that opens with a quote mark, so merging paragraphs would make
 // quotes run together.

@@ -20,6 +20,7 @@ type writer struct {
 	glued   bool            // white space before the next word is dropped
 	breaks  int             // <br>s seen since the last word
 	written int             // bytes of text written so far, to tell whether a span produced any
+	last    string          // the last visible run written
 }
 
 // text appends inline text, collapsing runs of whitespace to one space.
@@ -58,7 +59,7 @@ func (w *writer) word(s string) {
 		return
 	}
 	switch {
-	case !w.inPara || w.breaks >= 2:
+	case !w.inPara || w.breaks >= 2 || w.breaks == 1 && w.endsSentence() && startsSentence(s):
 		if w.out.Len() > 0 {
 			w.out.WriteString("\n\n")
 		}
@@ -74,6 +75,7 @@ func (w *writer) word(s string) {
 		w.out.WriteByte(' ')
 	}
 	w.written += len(s)
+	w.last = s
 	w.space, w.nbsp, w.soft, w.glued, w.breaks = false, false, false, false, 0
 	w.out.WriteString(s)
 }
@@ -92,15 +94,34 @@ func (w *writer) softBreak() {
 	}
 }
 
+// endsSentence reports whether the text so far ends a sentence.
+func (w *writer) endsSentence() bool {
+	r, _ := utf8.DecodeLastRuneInString(w.last)
+	if strings.ContainsRune("”\"’»", r) && len(w.last) > utf8.RuneLen(r) {
+		r, _ = utf8.DecodeLastRuneInString(w.last[:len(w.last)-utf8.RuneLen(r)])
+	}
+	return strings.ContainsRune(".!?…", r)
+}
+
+// startsSentence reports whether s can open a sentence or a quotation.
+func startsSentence(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || strings.ContainsRune("“\"‘'«„—–-", r)
+}
+
 // closing reports whether s starts with punctuation that closes a phrase.
 func closing(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return strings.ContainsRune(".,;:!?)]}»”’", r)
 }
 
-// lineBreak records a <br>. One is a line break inside the paragraph; two in
-// a row (whitespace between them does not count) end the paragraph, as feed
-// authors who never write <p> use them.
+// lineBreak records a <br>. Two in a row (whitespace between them does not
+// count) end the paragraph, as feed authors who never write <p> use them.
+// One is a line break inside the paragraph (addresses, lists of dates),
+// unless it falls between sentences: a <br> after "." and before a capital
+// or an opening quote mark is how many sites separate paragraphs, and a
+// quote that continues into the next paragraph is only recognised if that
+// paragraph break is kept.
 func (w *writer) lineBreak() {
 	if w.inPara {
 		w.breaks++
