@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/help"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // helpView draws the one-line key help of the bottom row and, after `?`,
@@ -17,7 +18,6 @@ type helpView struct {
 func newHelpView(c *common) *helpView {
 	h := &helpView{c: c, m: help.New()}
 	h.m.ShortSeparator = c.sym.Sep
-	h.m.FullSeparator = "   "
 	h.m.Ellipsis = c.sym.Ellipsis
 	h.m.Styles = c.st.Help
 	return h
@@ -33,11 +33,42 @@ func (h *helpView) Short(k help.KeyMap) string {
 	return fit(" "+h.m.ShortHelpView(k.ShortHelp()), h.w, h.c.sym.Ellipsis)
 }
 
-// Full fills the body area with every binding, framed.
+// Full fills the body area with every binding, framed. The bindings flow
+// into as many columns as the height needs, so every key stays readable
+// from 60×20 up (bubbles' full help keeps its groups side by side and
+// would be cut off on a narrow terminal).
 func (h *helpView) Full(k help.KeyMap) string {
-	full := help.New()
-	full.Styles, full.FullSeparator, full.Ellipsis = h.m.Styles, "    ", h.c.sym.Ellipsis
-	lines := []string{h.c.st.Bold.Render("Keys") + h.c.st.Muted.Render(" · ? or esc closes"), ""}
-	lines = append(lines, strings.Split(full.FullHelpView(k.FullHelp()), "\n")...)
-	return frame(h.c.st, h.c.sym, "Help", "", true, h.w, h.h, lines)
+	st, sym := h.c.st, h.c.sym
+	iw, ih := innerSize(st, h.w, h.h)
+	type entry struct{ key, desc string }
+	var entries []entry
+	for gi, g := range k.FullHelp() {
+		if gi > 0 {
+			entries = append(entries, entry{})
+		}
+		for _, b := range g {
+			if b.Enabled() {
+				hb := b.Help()
+				entries = append(entries, entry{hb.Key, hb.Desc})
+			}
+		}
+	}
+	rows := max(1, ih-2)
+	cols := (len(entries) + rows - 1) / rows
+	colW := iw / max(1, cols)
+	keyW := 0
+	for _, e := range entries {
+		keyW = max(keyW, ansi.StringWidth(e.key))
+	}
+	lines := make([]string, rows)
+	for i, e := range entries {
+		cell := ""
+		if e.key != "" {
+			cell = st.Help.FullKey.Render(e.key+strings.Repeat(" ", keyW-ansi.StringWidth(e.key))) + " " + st.Help.FullDesc.Render(e.desc)
+		}
+		lines[i%rows] += fit(cell, colW, sym.Ellipsis)
+	}
+	head := []string{st.Bold.Render("Keys") + st.Muted.Render(sym.Sep+"? or esc closes"), ""}
+	return frame(st, sym, "Help", "", true, h.w, h.h, append(head, lines...))
 }
+

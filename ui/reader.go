@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"sitrep/model"
 )
@@ -80,7 +81,20 @@ func (r *readerPane) rewrap() {
 	if s.Author != "" {
 		meta = append(meta, s.Author)
 	}
-	r.head = append(r.head, r.c.st.StoryMeta.Render(strings.Join(meta, r.c.sym.Sep)), "")
+	// The facts wrap between items, never inside one.
+	cur := ""
+	for _, item := range meta {
+		switch {
+		case cur == "":
+			cur = item
+		case ansi.StringWidth(cur+r.c.sym.Sep+item) <= iw:
+			cur += r.c.sym.Sep + item
+		default:
+			r.head = append(r.head, r.c.st.StoryMeta.Render(cur))
+			cur = item
+		}
+	}
+	r.head = append(r.head, r.c.st.StoryMeta.Render(cur), "")
 	r.body = wrapText(s.Body, iw)
 	r.lines = len(r.head) + len(r.body)
 	if anchor >= 0 {
