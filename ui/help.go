@@ -71,4 +71,3 @@ func (h *helpView) Full(k help.KeyMap) string {
 	head := []string{st.Bold.Render("Keys") + st.Muted.Render(sym.Sep+"? or esc closes"), ""}
 	return frame(st, sym, "Help", "", true, h.w, h.h, append(head, lines...))
 }
-
