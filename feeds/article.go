@@ -4,18 +4,16 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net/url"
 
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 
-	"sitrep/feeds/content"
+	"sitrep/feeds/fulltext"
 	"sitrep/model/sanitize"
 )
 
-// articleFunc extracts the article text of a fetched UTF-8 page.
-var articleFunc = fallbackArticle
+// articleFunc extracts the article text of a fetched UTF-8 page; a
+// variable so tests can count or fail extractions.
+var articleFunc = fulltext.Article
 
 // fullText fetches the page an item links to, with the same limits as a
 // feed, and returns its article as sanitised plain text.
@@ -45,45 +43,4 @@ func pageToUTF8(body []byte, contentType string) []byte {
 		}
 	}
 	return repairUTF8(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
-}
-
-// fallbackArticle is a plain stand-in used only until feeds/fulltext lands:
-// the text of the page's <article>, else <main>, else <body>.
-func fallbackArticle(page []byte, _ *url.URL) (string, string, error) {
-	doc, err := html.Parse(bytes.NewReader(page))
-	if err != nil {
-		return "", "", err
-	}
-	var title string
-	found := map[atom.Atom]*html.Node{}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Title:
-				if title == "" && n.FirstChild != nil {
-					title = n.FirstChild.Data
-				}
-			case atom.Article, atom.Main, atom.Body:
-				if found[n.DataAtom] == nil {
-					found[n.DataAtom] = n
-				}
-			case atom.Script, atom.Style, atom.Nav, atom.Header, atom.Footer, atom.Aside, atom.Form:
-				n.Parent.RemoveChild(n)
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; {
-			next := c.NextSibling
-			walk(c)
-			c = next
-		}
-	}
-	walk(doc)
-	for _, a := range []atom.Atom{atom.Article, atom.Main, atom.Body} {
-		if n := found[a]; n != nil {
-			return title, content.FromNode(n), nil
-		}
-	}
-	return title, "", fmt.Errorf("no article in the page")
 }

@@ -75,7 +75,9 @@ func New(client *http.Client, st Store, opts Options) *Poller {
 		store:  st,
 		opts:   opts,
 		limits: newLimiter(opts.MaxConcurrent, opts.MaxPerHost),
-		cpu:    make(chan struct{}, runtime.GOMAXPROCS(0)),
+		// One slot per core, plus two: a poll that holds a slot while it
+		// waits for the store's single writer must not leave a core idle.
+		cpu: make(chan struct{}, runtime.GOMAXPROCS(0)+2),
 	}
 }
 
