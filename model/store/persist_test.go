@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -199,5 +200,19 @@ func TestOpenMemory(t *testing.T) {
 	upsert(t, s, f.ID, story("m", "in memory", base))
 	if n, _ := s.QueueLen(ctx, model.Filter{Search: "memory"}); n != 1 {
 		t.Errorf("search in memory db found %d, want 1", n)
+	}
+}
+
+func TestOpenNotADatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(path, []byte("these are not the pages you are looking for\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := Open(path); err == nil {
+		s.Close()
+		t.Error("Open of a text file: no error")
+	}
+	if _, err := Open(""); err == nil {
+		t.Error("Open(\"\"): no error")
 	}
 }

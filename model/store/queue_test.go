@@ -244,3 +244,30 @@ func TestQueryPlans(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSearch checks that no typed query reaches FTS5 as a syntax error.
+// `go test` runs the seeds; `go test -fuzz FuzzSearch` explores.
+func FuzzSearch(f *testing.F) {
+	for _, seed := range []string{`aleppo`, `"`, `""`, `"a" OR "b"`, `NEAR(a b, 3)`, `a:b`, `^start`, `-x`,
+		`*`, `a*b`, `(`, `)`, `{title body}: x`, `'`, "\x00", "000\x00", "\xff\xfe", `\`, `""""`, `"a""b"`, `+`, `AND OR NOT`} {
+		f.Add(seed)
+	}
+	s, err := OpenMemory()
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer s.Close()
+	feed, _, _ := s.AddFeed(ctx, "https://a.example/feed")
+	st := story("k", "Aleppo convoy", base)
+	if _, err := s.UpsertStories(ctx, feed.ID, []model.Story{st}, []string{"h"}); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		if _, err := s.Queue(ctx, model.Filter{Search: q}, 0, 10); err != nil {
+			t.Errorf("Queue(search %q): %v (fts query %q)", q, err, ftsQuery(q))
+		}
+		if _, err := s.QueueLen(ctx, model.Filter{Search: q}); err != nil {
+			t.Errorf("QueueLen(search %q): %v", q, err)
+		}
+	})
+}

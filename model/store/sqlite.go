@@ -149,7 +149,14 @@ func ftsQuery(input string) string {
 		}
 		terms = append(terms, q)
 	}
-	rest := input
+	// FTS5 reads a NUL as the end of the query string; no control
+	// character means anything in a search, so they all become spaces.
+	rest := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(input, " "))
 	for rest != "" {
 		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
 		if rest == "" {
