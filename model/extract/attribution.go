@@ -607,7 +607,11 @@ func (d *doc) pronoun(pos int, g int8) who {
 		return who{}
 	}
 	m := d.ments[best]
-	return who{name: m.name, role: m.role, gender: m.gender, person: true, found: true}
+	role := m.role
+	if role == "" {
+		role = d.roleOf(m.name)
+	}
+	return who{name: m.name, role: role, gender: m.gender, person: true, found: true}
 }
 
 // collectMentions records the people named as subjects outside quotes.
@@ -625,7 +629,7 @@ func (d *doc) collectMentions() {
 		if g == 0 {
 			g = d.runs[fr].gender
 		}
-		d.ments = append(d.ments, mention{pos: d.toks[r.a].start, name: name, gender: g, role: d.roleOf(name)})
+		d.ments = append(d.ments, mention{pos: d.toks[r.a].start, name: name, gender: g})
 	}
 }
 

@@ -63,6 +63,15 @@ var catWords = concat(
 		"bombs", "munitions", "weapons"),
 )
 
+// catIndex finds the phrases starting with a word without scanning them all.
+var catIndex = func() map[string][]catWord {
+	m := make(map[string][]catWord)
+	for _, c := range catWords {
+		m[c.words[0]] = append(m[c.words[0]], c)
+	}
+	return m
+}()
+
 // weakCats lose to any other category word at the same or a slightly
 // larger distance: they are often about the setting, not the figure.
 func weakCat(c Category) bool { return c == Aid || c == Military || c == AtRisk }
@@ -138,11 +147,7 @@ func (d *doc) catAt(k int) (Category, int) {
 	if !d.isWord(k) {
 		return "", 0
 	}
-	w := d.low(k)
-	for _, c := range catWords {
-		if c.words[0] != w {
-			continue
-		}
+	for _, c := range catIndex[d.low(k)] {
 		ok := true
 		for i := 1; i < len(c.words); i++ {
 			if d.lowAt(k+i) != c.words[i] {

@@ -11,6 +11,7 @@ type doc struct {
 	runs  []nameRun
 	runAt []int32 // token index → index into runs, or -1
 	ments []mention
+	roles map[string]string // roleOf cache
 }
 
 func newDoc(text string) *doc {

@@ -29,11 +29,10 @@ func (d *doc) digitTail(f *figure, tail string, v, scale float64) {
 			f.noCount = true
 			return
 		}
+		tailScaled := false
 		if s, ok := suffixScales[tail[k:]]; ok {
-			hi *= s
-			if scale == 0 {
-				// 5k-20k: the head has its own suffix already.
-			}
+			hi *= s // 5k-20k
+			tailScaled = true
 		} else if tail[k:] != "" {
 			f.noCount = true // 2013-14a, 7-10pm: not a count
 			return
@@ -42,7 +41,7 @@ func (d *doc) digitTail(f *figure, tail string, v, scale float64) {
 			f.noCount = true // 2013-14: years
 			return
 		}
-		if scale > 0 {
+		if scale > 0 && !tailScaled {
 			hi *= scale
 		}
 		if hi > v {
@@ -188,10 +187,24 @@ var qualifiers = []qualPhrase{
 	{[]string{"an", "approximate"}, 3}, {[]string{"reportedly"}, 0},
 }
 
+// qualifiersByLength tries the longest phrases first: "no more than"
+// before "more than".
+var qualifiersByLength = func() []qualPhrase {
+	out := make([]qualPhrase, 0, len(qualifiers))
+	for n := 3; n >= 1; n-- {
+		for _, q := range qualifiers {
+			if len(q.words) == n {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}()
+
 // qualifier reads the words before the figure and after it (or more, plus).
 func (d *doc) qualifier(f *figure) {
 	if f.qual == "" {
-		for _, q := range qualifiers {
+		for _, q := range qualifiersByLength {
 			a := f.a - len(q.words)
 			if a < 0 {
 				continue
@@ -213,12 +226,12 @@ func (d *doc) qualifier(f *figure) {
 	k := f.b
 	switch {
 	case d.is(k, "or") && (d.is(k+1, "more") || d.is(k+1, "above")), d.is(k, "and") && d.is(k+1, "more"):
-		if f.qual == "" {
+		if f.qual == "" || f.qkind == 3 {
 			f.qual, f.qkind = "or more", 1
 		}
 		f.b, f.unitEnd = k+2, k+2
 	case d.is(k, "or") && (d.is(k+1, "less") || d.is(k+1, "fewer")):
-		if f.qual == "" {
+		if f.qual == "" || f.qkind == 3 {
 			f.qual, f.qkind = "or less", 2
 		}
 		f.b, f.unitEnd = k+2, k+2

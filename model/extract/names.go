@@ -8,9 +8,11 @@ type nameRun struct {
 	a, b   int // tokens [a,b)
 	na     int // first token of the name part; na == b when there is none
 	kind   entKind
-	gender int8 // 0 unknown, 1 male, 2 female
-	subj   bool // followed by a verb: likely the subject of its clause
-	inQ    bool // inside a quotation
+	gender int8   // 0 unknown, 1 male, 2 female
+	subj   bool   // followed by a verb: likely the subject of its clause
+	inQ    bool   // inside a quotation
+	key    string // the name part, words joined by single spaces, possessive dropped
+	words  int    // number of words in key
 }
 
 type entKind uint8
@@ -55,6 +57,14 @@ func (d *doc) findRuns() {
 		}
 		r := nameRun{a: i, b: j, inQ: d.toks[i].quote >= 0}
 		d.classify(&r)
+		for k := r.na; k < r.b; k++ {
+			if d.toks[k].kind == tWord {
+				r.words++
+			}
+		}
+		if r.words > 0 {
+			r.key = d.joinName(r)
+		}
 		for k := i; k < j; k++ {
 			d.runAt[k] = int32(len(d.runs))
 		}
@@ -240,15 +250,36 @@ func (d *doc) nameOf(r nameRun) string {
 	return stem(d.text[s:e])
 }
 
-// nameTokens is the number of words of a run's name part.
-func (d *doc) nameWords(r nameRun) []string {
-	var out []string
-	for k := r.na; k < r.b; k++ {
-		if d.toks[k].kind == tWord {
-			out = append(out, stem(d.word(k)))
+// joinName writes a run's name part with single spaces. It allocates only
+// when the text between the words is not a single space already.
+func (d *doc) joinName(r nameRun) string {
+	s := d.text[d.toks[r.na].start:d.toks[r.b-1].end]
+	plain := true
+	for k := r.na + 1; k < r.b; k++ {
+		if d.toks[k].start != d.toks[k-1].end+1 || d.text[d.toks[k-1].end] != ' ' || d.toks[k].kind != tWord || d.toks[k-1].kind != tWord {
+			plain = false
+			break
 		}
 	}
-	return out
+	if plain {
+		return stem(s)
+	}
+	var b strings.Builder
+	for k := r.na; k < r.b; k++ {
+		if d.toks[k].kind != tWord {
+			if d.text[d.toks[k].start] == '.' {
+				b.WriteByte('.')
+			}
+			continue
+		}
+		if b.Len() > 0 && d.toks[k-1].kind == tWord {
+			b.WriteByte(' ')
+		} else if b.Len() > 0 && d.text[d.toks[k-1].start] == '.' {
+			b.WriteByte(' ')
+		}
+		b.WriteString(stem(d.word(k)))
+	}
+	return b.String()
 }
 
 // fullest returns the fullest name the text gives the person of run ri:
@@ -256,28 +287,27 @@ func (d *doc) nameWords(r nameRun) []string {
 // the nearest earlier one wins.
 func (d *doc) fullest(ri int) (string, int) {
 	r := d.runs[ri]
-	words := d.nameWords(r)
-	best, bestRun := strings.Join(words, " "), ri
-	if r.kind == entPlace || r.kind == entOrg && len(words) == 1 {
+	best, bestRun := r.key, ri
+	if r.kind == entPlace || r.kind == entOrg && r.words == 1 || r.key == "" {
 		return best, ri
 	}
-	bestLen := len(words)
+	bestLen := r.words
 	bestDist := 1 << 30
 	pos := d.toks[r.a].start
-	for oi, o := range d.runs {
-		if oi == ri || o.b-o.na <= len(words) || o.kind == entPlace {
+	for oi := range d.runs {
+		o := &d.runs[oi]
+		if oi == ri || o.words <= r.words || o.kind == entPlace {
 			continue
 		}
-		ow := d.nameWords(o)
-		if len(ow) <= len(words) || !suffixOf(words, ow) {
+		if !strings.HasSuffix(o.key, r.key) || o.key[len(o.key)-len(r.key)-1] != ' ' {
 			continue
 		}
 		dist := pos - d.toks[o.a].start
 		if dist < 0 {
 			dist = 1<<29 - dist // later mentions only when nothing earlier fits
 		}
-		if len(ow) > bestLen && dist <= bestDist || dist < bestDist {
-			best, bestRun, bestLen, bestDist = strings.Join(ow, " "), oi, len(ow), dist
+		if o.words > bestLen && dist <= bestDist || dist < bestDist {
+			best, bestRun, bestLen, bestDist = o.key, oi, o.words, dist
 		}
 	}
 	return best, bestRun
@@ -294,15 +324,28 @@ func suffixOf(short, long []string) bool {
 }
 
 // roleOf finds the role the text gives the person of run ri anywhere: an
-// apposition first, then the title before the name.
+// apposition first, then the title before the name. Results are cached for
+// the life of the doc.
 func (d *doc) roleOf(name string) string {
+	if r, ok := d.roles[name]; ok {
+		return r
+	}
+	r := d.findRole(name)
+	if d.roles == nil {
+		d.roles = make(map[string]string)
+	}
+	d.roles[name] = r
+	return r
+}
+
+func (d *doc) findRole(name string) string {
 	title := ""
 	for _, r := range d.runs {
 		if r.kind == entPlace || r.inQ {
 			continue
 		}
-		n := strings.Join(d.nameWords(r), " ")
-		if n != name && !strings.HasSuffix(name, " "+n) {
+		n := r.key
+		if n == "" || n != name && !(strings.HasSuffix(name, n) && name[len(name)-len(n)-1] == ' ') {
 			continue
 		}
 		if d.punct(r.b, ',') {

@@ -65,6 +65,13 @@ func (d *doc) numberAt(i int) (figure, bool) {
 		return g, true
 	}
 	if t.kind != tWord {
+		// .08: a decimal without its leading zero.
+		if d.punct(i, '.') && opensBefore(prevRune(d.text, t.start)) && i+1 < len(d.toks) && d.toks[i+1].start == t.end && isDigit(rune(d.text[t.end])) {
+			w := d.lt[d.toks[i+1].start:d.toks[i+1].end]
+			if v, err := strconv.ParseFloat("0."+w, 64); err == nil {
+				return figure{a: i, qa: i, b: i + 2, unitEnd: i + 2, value: v}, true
+			}
+		}
 		return f, false
 	}
 	return d.countAt(i)
@@ -108,11 +115,19 @@ func (d *doc) countAt(i int) (figure, bool) {
 	parts := 0
 	lastScale := 0.0
 	lastUnit := -1.0
+	andAt, andTotal, andCur := 0, 0.0, 0.0
 	j := i
 	n := len(d.toks)
 	for j < n {
 		t := d.toks[j]
 		if t.kind != tWord || t.sent != d.toks[i].sent {
+			// "fifty - two": a spaced hyphen inside a number word.
+			if parts > 0 && lastUnit >= 20 && int(lastUnit)%10 == 0 && lastScale == 0 && d.punct(j, '-') {
+				if u, ok := units[d.low(j+1)]; ok && u < 10 && u > 0 {
+					j++
+					continue
+				}
+			}
 			break
 		}
 		w := d.lt[t.start:t.end]
@@ -145,7 +160,7 @@ func (d *doc) countAt(i int) (figure, bool) {
 			lastUnit = v
 			continue
 		}
-		if strings.IndexByte(w, '-') > 0 && parts == 0 {
+		if strings.IndexByte(w, '-') > 0 && (parts == 0 || lastScale >= 100) {
 			// twenty-one, fifty-two; also "three-day", handled below.
 			head, tail, _ := strings.Cut(w, "-")
 			if u, ok := units[head]; ok {
@@ -174,7 +189,7 @@ func (d *doc) countAt(i int) (figure, bool) {
 			j++
 			continue
 		}
-		if s, ok := scales[w]; ok && w != "dozens" && (w != "mm" && w != "mil" || parts > 0) {
+		if s, ok := scales[w]; ok && (w != "dozens" && w != "mm" && w != "mil" || parts > 0) {
 			if parts == 0 && !(j > 0 && (d.is(j-1, "a") || d.is(j-1, "an"))) {
 				break
 			}
@@ -183,6 +198,11 @@ func (d *doc) countAt(i int) (figure, bool) {
 			}
 			if parts == 0 {
 				f.a, f.qa = j-1, j-1
+			}
+			if s == 100 && cur >= 100 && andAt > 0 {
+				// "3 hundred and 2 hundred": two numbers; stop at "and".
+				total, cur, j = andTotal, andCur, andAt
+				break
 			}
 			if s == 100 || s == 12 {
 				cur *= s
@@ -198,7 +218,9 @@ func (d *doc) countAt(i int) (figure, bool) {
 		}
 		if w == "and" && lastScale >= 100 && j+1 < n && parts > 0 {
 			nx := d.lt[d.toks[j+1].start:d.toks[j+1].end]
-			if _, ok := units[nx]; ok || isDigit(rune(nx[0])) {
+			head, _, _ := strings.Cut(nx, "-")
+			if _, ok := units[head]; ok || isDigit(rune(nx[0])) {
+				andAt, andTotal, andCur = j, total, cur
 				j++
 				continue
 			}
@@ -291,21 +313,36 @@ func (d *doc) digitsAt(i int) (float64, float64, int, string, bool) {
 	}
 	num, suf := head[:k], head[k:]
 	j := i + 1
-	// Thousands groups: 50,000 or 1 234 567 (narrow or normal spaces).
-	if dots == 0 {
-		for j+1 < len(d.toks) && d.punct(j, ',') && d.toks[j].start == d.toks[j-1].end && d.toks[j+1].start == d.toks[j].end && isGroup(d.lt[d.toks[j+1].start:d.toks[j+1].end]) && suf == "" && !hasTail {
+	// Thousands groups: 50,000 or 1 234 567 (narrow or normal spaces). The
+	// last group may carry decimals: 1,674,200.5.
+	if dots == 0 && suf == "" && !hasTail {
+		for j+1 < len(d.toks) && d.punct(j, ',') && d.toks[j].start == d.toks[j-1].end && d.toks[j+1].start == d.toks[j].end && isGroup(d.lt[d.toks[j+1].start:d.toks[j+1].end]) {
 			g := d.lt[d.toks[j+1].start:d.toks[j+1].end]
 			gh, gt, gHas := strings.Cut(g, "-")
-			num += gh[:3]
-			suf = gh[3:]
+			num, suf = num+gh[:3], gh[3:]
+			if decimals(suf) {
+				num, suf = num+suf, ""
+			}
 			if gHas {
 				tail, hasTail = gt, true
 			}
 			j += 2
+			if suf != "" || hasTail || strings.IndexByte(num, '.') >= 0 {
+				break
+			}
 		}
-		for j < len(d.toks) && len(num) <= 3 && suf == "" && !hasTail && d.toks[j].kind == tWord && isGroup(d.lt[d.toks[j].start:d.toks[j].end]) && len(d.lt[d.toks[j].start:d.toks[j].end]) == 3 && spaceOnly(d.text[d.toks[j-1].end:d.toks[j].start]) && (j+1 >= len(d.toks) || d.toks[j+1].start > d.toks[j].end || !d.punct(j+1, ',')) {
-			num += d.lt[d.toks[j].start:d.toks[j].end]
-			j++
+		if len(num) <= 3 {
+			for j < len(d.toks) && suf == "" && !hasTail && d.toks[j].kind == tWord && d.toks[j].sent == t.sent && isGroup(d.lt[d.toks[j].start:d.toks[j].end]) && spaceOnly(d.text[d.toks[j-1].end:d.toks[j].start]) {
+				g := d.lt[d.toks[j].start:d.toks[j].end]
+				if len(g) != 3 && !decimals(g[3:]) {
+					break
+				}
+				num += g
+				j++
+				if len(g) > 3 {
+					break
+				}
+			}
 		}
 	}
 	v, err := strconv.ParseFloat(num, 64)
@@ -325,20 +362,23 @@ func (d *doc) digitsAt(i int) (float64, float64, int, string, bool) {
 		// drops it.
 		return 0, 0, i, "", false
 	}
-	if scale == 0 && j < len(d.toks) && d.toks[j].kind == tWord && d.toks[j].sent == t.sent {
-		if s, ok := scales[d.low(j)]; ok && d.low(j) != "dozens" {
-			if s == 100 || s == 12 {
-				v *= s
-			} else {
-				scale = s
-			}
-			j++
-		}
-	}
 	if !hasTail {
 		tail = ""
 	}
 	return v, scale, j, tail, true
+}
+
+// decimals is ".5", ".89": a decimal part.
+func decimals(s string) bool {
+	if len(s) < 2 || s[0] != '.' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if !isDigit(rune(s[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 func isGroup(s string) bool {

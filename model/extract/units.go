@@ -49,7 +49,7 @@ func (d *doc) unitAfter(f *figure) {
 	k := f.b
 	n := len(d.toks)
 	// percent signs and words
-	if k < n && (d.punct(k, '%') || d.is(k, "percent") || d.is(k, "pct") || d.is(k, "percentage")) {
+	if k < n && (d.punct(k, '%') || d.is(k, "percent") || d.is(k, "percents") || d.is(k, "pct") || d.is(k, "percentage")) {
 		f.percent = true
 		f.b, f.unitEnd = k+1, k+1
 		if d.is(k+1, "points") {
@@ -64,6 +64,15 @@ func (d *doc) unitAfter(f *figure) {
 	}
 	if f.currency != "" || f.dur {
 		return
+	}
+	// A currency sign after the number: 10 $, 5 €, unless it starts the
+	// next amount.
+	if k < n && d.toks[k].kind == tPunct && d.toks[k].start-d.toks[k-1].end <= 1 {
+		if c, ok := currencySymbols[d.lt[d.toks[k].start:d.toks[k].end]]; ok && !(k+1 < n && d.isWord(k+1) && isDigit(rune(d.text[d.toks[k+1].start])) && d.toks[k+1].start-d.toks[k].end <= 1 && !d.punct(k+2, '$')) {
+			f.currency = c
+			f.b, f.unitEnd = k+1, k+1
+			return
+		}
 	}
 	// currency word after: 5 dollars, 420 million finnish markka.
 	for j := k; j < n && j < k+3; j++ {
@@ -210,7 +219,7 @@ func (d *doc) notACount(f *figure) bool {
 		if _, ok := months[d.lowAt(f.b)]; ok && f.value <= 31 && d.toks[f.b].cap {
 			return true
 		}
-		if isYear(first) && f.scaleFree() && !(f.unitEnd > f.b && (f.unit == "people" || f.unit == "troops" || thingUnits[f.unit] != "")) {
+		if isYear(first) && f.scaleFree() && f.qkind == 0 && !(f.unitEnd > f.b && (f.unit == "people" || f.unit == "troops" || thingUnits[f.unit] != "")) {
 			return true
 		}
 		// Labels: Resolution 2254, Section 427, area 55, Flight 17.
