@@ -54,19 +54,24 @@ func (h *helpView) Full(k help.KeyMap) string {
 		}
 	}
 	rows := max(1, ih-2)
-	cols := (len(entries) + rows - 1) / rows
+	cols := (len(entries) + rows) / rows // one spare row per column for skipped gaps
 	colW := iw / max(1, cols)
 	keyW := 0
 	for _, e := range entries {
 		keyW = max(keyW, ansi.StringWidth(e.key))
 	}
 	lines := make([]string, rows)
-	for i, e := range entries {
+	row := 0
+	for _, e := range entries {
+		if e.key == "" && row == 0 {
+			continue // no group gap at the top of a column
+		}
 		cell := ""
 		if e.key != "" {
 			cell = st.Help.FullKey.Render(e.key+strings.Repeat(" ", keyW-ansi.StringWidth(e.key))) + " " + st.Help.FullDesc.Render(e.desc)
 		}
-		lines[i%rows] += fit(cell, colW, sym.Ellipsis)
+		lines[row] += fit(cell, colW, sym.Ellipsis)
+		row = (row + 1) % rows
 	}
 	head := []string{st.Bold.Render("Keys") + st.Muted.Render(sym.Sep+"? or esc closes"), ""}
 	return frame(st, sym, "Help", "", true, h.w, h.h, append(head, lines...))
