@@ -1,7 +1,6 @@
 package feeds
 
 import (
-	"bytes"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -87,27 +86,23 @@ func (p *Poller) get(ctx context.Context, rawURL string, fo fetchOpts) (*fetched
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
 		return f, nil
 	}
-	var body io.Reader = resp.Body
+	var r io.Reader = resp.Body
 	if enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); (enc == "gzip" || enc == "x-gzip") && !resp.Uncompressed {
 		zr, err := gzip.NewReader(resp.Body)
 		if err != nil {
 			return nil, fmt.Errorf("bad gzip body: %w", err)
 		}
 		defer zr.Close()
-		body = zr
+		r = zr
 	}
-	lr := &limitedReader{r: body, n: p.opts.MaxBody, max: p.opts.MaxBody}
-	var buf bytes.Buffer
-	if cl := resp.ContentLength; cl > 0 && cl <= p.opts.MaxBody {
-		buf.Grow(int(cl)) // one allocation for the common, honest case
-	}
-	if _, err := buf.ReadFrom(lr); err != nil {
+	body, err := readLimited(r, p.opts.MaxBody, resp.ContentLength)
+	if err != nil {
 		if errors.Is(err, ErrTooLarge) {
 			return nil, err
 		}
 		return nil, fmt.Errorf("reading body: %w", describeNetErr(err, p.opts.Timeout))
 	}
-	f.body = buf.Bytes()
+	f.body = body
 	if fo.then != nil {
 		if err := fo.then(ctx); err != nil {
 			return nil, err

@@ -113,3 +113,31 @@ func humanBytes(n int64) string {
 	}
 	return fmt.Sprintf("%d bytes", n)
 }
+
+// readLimited reads all of r, failing with ErrTooLarge past max bytes. It
+// grows its buffer itself, never past max+1, so a body cut at the limit
+// costs about the limit in memory, not the doubling a bytes.Buffer would
+// reach. sizeHint is the Content-Length, or -1.
+func readLimited(r io.Reader, max, sizeHint int64) ([]byte, error) {
+	lr := &limitedReader{r: r, n: max, max: max}
+	size := int64(32 << 10)
+	if sizeHint > 0 {
+		size = sizeHint + 1 // +1 sees EOF without a regrowth
+	}
+	buf := make([]byte, 0, min(size, max+1))
+	for {
+		if len(buf) == cap(buf) {
+			grown := make([]byte, len(buf), min(int64(cap(buf))*2, max+1))
+			copy(grown, buf)
+			buf = grown
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}

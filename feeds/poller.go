@@ -138,7 +138,7 @@ func (p *Poller) PollNow(ctx context.Context, f model.Feed) (res Result) {
 			ra = he.retryAfter
 		}
 		f.NextPoll = now.Add(backoff(f.ErrorCount, p.opts.Interval, p.opts.MaxBackoff, p.opts.Jitter(), ra))
-		res.Err = err
+		res.Err = safeError{err}
 	default:
 		f.LastError = ""
 		f.ErrorCount = 0
@@ -156,6 +156,14 @@ func (p *Poller) PollNow(ctx context.Context, f model.Feed) (res Result) {
 	}
 	return res
 }
+
+// safeError is an error whose message may quote the server (an XML
+// parser's complaint, a discovered URL) made safe to print, keeping the
+// cause for errors.Is.
+type safeError struct{ err error }
+
+func (e safeError) Error() string { return sanitize.Line(e.err.Error()) }
+func (e safeError) Unwrap() error { return e.err }
 
 // httpError is a non-success answer, with the wait the server asked for.
 type httpError struct {
@@ -191,7 +199,7 @@ func (p *Poller) poll(ctx context.Context, f *model.Feed, res *Result, out *outc
 	}
 	res.Status = fe.status
 	if fe.permanent && fe.finalURL.String() != f.URL {
-		f.URL = fe.finalURL.String()
+		f.URL = sanitize.Line(fe.finalURL.String())
 		res.moved = true
 	}
 	if ma := maxAge(fe.header); ma > 0 {
@@ -220,8 +228,8 @@ func (p *Poller) poll(ctx context.Context, f *model.Feed, res *Result, out *outc
 	}
 	// New validators only once the body has parsed: a broken answer must
 	// not earn a 304 next time.
-	f.ETag = fe.header.Get("ETag")
-	f.LastModified = fe.header.Get("Last-Modified")
+	f.ETag = sanitize.Line(fe.header.Get("ETag"))
+	f.LastModified = sanitize.Line(fe.header.Get("Last-Modified"))
 	if t := sanitize.Line(content.ToText(parsed.Title)); t != "" {
 		f.Title = t
 	}

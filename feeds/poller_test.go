@@ -261,8 +261,7 @@ func TestHugeBodies(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	st := openStore(t)
-	opts := testOptions()
-	opts.MaxBody = 4 << 20
+	opts := testOptions() // the default 16 MiB limit
 	p := New(NewClient(opts), st, opts)
 
 	var peak atomic.Uint64
