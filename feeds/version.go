@@ -5,8 +5,8 @@ package feeds
 // sitrep/feeds.Version=...") sets it.
 var Version = "dev"
 
-// UserAgent is what sitrep sends: a name, a version and where to read about
-// it, as polite crawlers do.
+// UserAgent is what sitrep sends: its name and version first, so that a
+// feed's operator can count, contact or throttle it, then what it is.
 func UserAgent() string {
-	return "sitrep/" + Version + " (terminal conflict-news reader; +https://github.com/sitrep)"
+	return "sitrep/" + Version + " (terminal news reader; feed poller)"
 }
