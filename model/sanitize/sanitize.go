@@ -7,6 +7,7 @@
 package sanitize
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 )
@@ -246,7 +247,7 @@ func stringTerminator(s string, j int) (int, bool) {
 // character, and parsers that drop it silently leave the rest of the
 // sequence ("]0;owned") behind as text, out of reach of Text.
 func StripEscapes(b []byte) []byte {
-	i := bytesIndexByte(b, 0x1b)
+	i := bytes.IndexByte(b, 0x1b)
 	if i < 0 {
 		return b
 	}
@@ -258,13 +259,4 @@ func StripEscapes(b []byte) []byte {
 		i = strings.IndexByte(s, 0x1b)
 	}
 	return append(out, s...)
-}
-
-func bytesIndexByte(b []byte, c byte) int {
-	for i, x := range b {
-		if x == c {
-			return i
-		}
-	}
-	return -1
 }
