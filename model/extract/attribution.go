@@ -152,8 +152,8 @@ func (d *doc) otherNameBetween(a, b int, name string) bool {
 		}
 		if ri := d.runAt[i]; ri >= 0 && d.runs[ri].a == i {
 			r := d.runs[ri]
-			if r.kind == entPlace {
-				continue
+			if r.kind == entPlace || r.kind == entOrg || r.kind != entPerson && !r.subj {
+				continue // "before Election Day", "in Louisiana": not a new speaker
 			}
 			n, _ := d.fullest(int(ri))
 			if n != name && !strings.HasSuffix(name, n) {
@@ -176,6 +176,10 @@ func (d *doc) afterAttr(k, b int) who {
 		return who{}
 	}
 	last := prevRune(d.text, q.end)
+	if last == '’' || last == '\'' || last == '”' || last == '"' {
+		// A nested quotation closes first: ‘No, you first,’”
+		last = prevRune(d.text, q.end-len(string(last)))
+	}
 	i := b
 	comma := false
 	for i < len(d.toks) && d.toks[i].kind == tPunct && (d.text[d.toks[i].start] == ',' || d.text[d.toks[i].start] == '-' || strings.HasPrefix(d.text[d.toks[i].start:], "—") || strings.HasPrefix(d.text[d.toks[i].start:], "–")) {
@@ -189,10 +193,14 @@ func (d *doc) afterAttr(k, b int) who {
 	case ',', '?', '!', '—', '–', '-', '…':
 	default:
 		// “Q”, he said (commas outside) is fine; “Q” agreement is not
-		// an attribution.
-		if !comma {
+		// an attribution. Without a comma, only a name or a pronoun
+		// right before its speech verb is: “Q” Mayer said.
+		if !comma && !d.directAttribution(i) {
 			return who{}
 		}
+	}
+	if d.in(i, speechVerbs) && strings.HasSuffix(d.low(i), "ing") {
+		return who{} // “Q,” adding …: the speaker is before
 	}
 	if d.in(i, speechVerbs) && !d.in(i, weakSpeechVerbs) && !d.toks[i].cap || d.is(i, "said") || d.is(i, "says") {
 		// “Q,” said X
@@ -223,6 +231,36 @@ func (d *doc) afterAttr(k, b int) who {
 		}
 	}
 	return who{}
+}
+
+// directAttribution reports whether token i starts "X said", "he said" or
+// "said X" with nothing else in between but an apposition.
+func (d *doc) directAttribution(i int) bool {
+	if d.in(i, speechVerbs) && !d.in(i, weakSpeechVerbs) {
+		return true
+	}
+	k := i
+	if d.in(i, malePron) || d.in(i, femalePron) {
+		k = i + 1
+	} else if ri := d.runAt[i]; ri >= 0 && d.runs[ri].a == i {
+		k = d.runs[ri].b
+		if d.punct(k, ',') && d.isWord(k+1) && (roleStart[d.low(k+1)] || isPossessive(d.word(k+1))) {
+			// “Q” Kurinji Selvaraj, a research analyst at the Council on
+			// Energy, Environment and Water, said.
+			for j := k + 1; j < len(d.toks) && j < k+30 && d.toks[j].sent == d.toks[k].sent && d.toks[j].kind != tQuote; j++ {
+				if d.isWord(j) && !d.toks[j].cap && speechVerbs[d.low(j)] && !weakSpeechVerbs[d.low(j)] && d.punct(j-1, ',') {
+					return true
+				}
+			}
+			return false
+		}
+	} else {
+		return false
+	}
+	for d.isWord(k) && auxiliaries[d.low(k)] {
+		k++
+	}
+	return d.in(k, speechVerbs) && !d.toks[k].cap
 }
 
 // inApposition reports whether token j lies inside a comma apposition
@@ -279,6 +317,9 @@ func (d *doc) beforeAttr(a int) who {
 		}
 		if w == "called" && (d.is(j-1, "so") || d.punct(j-1, '-')) || strings.HasPrefix(w, "so-") {
 			continue
+		}
+		if strings.HasPrefix(w, "call") && (d.is(j+1, "on") || d.is(j+1, "for") || d.is(j+1, "off") || d.is(j+1, "up")) {
+			continue // "called on the “interim” government": not speech
 		}
 		if weakSpeechVerbs[w] && !d.near(j, a, 4) {
 			continue
@@ -516,6 +557,11 @@ func (d *doc) whoOfRun(ri int) who {
 	if r.kind == entOther && r.b-r.na == 1 && functionCaps[d.low(r.na)] {
 		return who{}
 	}
+	if r.words == 1 {
+		if w := d.low(r.na); len(w) > 3 && w[len(w)-1] == 's' && nationalities[w[:len(w)-1]] {
+			return who{found: true} // "most Americans": a population, not a speaker
+		}
+	}
 	name, fr := d.fullest(ri)
 	w := who{name: name, found: true, person: r.kind == entPerson, gender: r.gender}
 	f := d.runs[fr]
@@ -590,18 +636,27 @@ func (d *doc) npForward(i, _ int) who {
 // speaker before pos, within the last few paragraphs, of the right gender.
 func (d *doc) pronoun(pos int, g int8) who {
 	best := -1
-	bestPos := -1
+	bestScore := -1 << 30
 	for i, m := range d.ments {
-		if m.pos >= pos || m.pos <= bestPos {
+		if m.pos >= pos || pos-m.pos > 1500 {
 			continue
 		}
-		if m.gender != 0 && m.gender != g {
+		mg := m.gender
+		if mg == 0 {
+			mg = d.genderOf(m.name)
+		}
+		if mg != 0 && mg != g {
 			continue
 		}
-		if pos-m.pos > 1500 {
-			continue
+		// A person of known gender beats a slightly nearer one of
+		// unknown gender.
+		score := m.pos
+		if mg == 0 {
+			score -= 150
 		}
-		best, bestPos = i, m.pos
+		if score > bestScore {
+			best, bestScore = i, score
+		}
 	}
 	if best < 0 {
 		return who{}
@@ -612,6 +667,47 @@ func (d *doc) pronoun(pos int, g int8) who {
 		role = d.roleOf(m.name)
 	}
 	return who{name: m.name, role: role, gender: m.gender, person: true, found: true}
+}
+
+// genderOf infers a person's gender from the pronouns that follow their
+// name in the same sentence when no other person is named in between:
+// "Swift ... her label". Cached per name.
+func (d *doc) genderOf(name string) int8 {
+	if g, ok := d.genders[name]; ok {
+		return g
+	}
+	he, she := 0, 0
+	for ri := range d.runs {
+		r := &d.runs[ri]
+		if r.inQ || r.key == "" || r.key != name && !(strings.HasSuffix(name, r.key) && name[len(name)-len(r.key)-1] == ' ') {
+			continue
+		}
+		for k := r.b; k < len(d.toks) && k < r.b+30 && d.toks[k].sent == d.toks[r.a].sent; k++ {
+			if d.runAt[k] >= 0 && d.runs[d.runAt[k]].kind == entPerson {
+				break
+			}
+			if d.toks[k].quote >= 0 {
+				continue
+			}
+			switch d.low(k) {
+			case "he", "his", "him", "himself":
+				he++
+			case "she", "her", "hers", "herself":
+				she++
+			}
+		}
+	}
+	var g int8
+	if he > she {
+		g = 1
+	} else if she > he {
+		g = 2
+	}
+	if d.genders == nil {
+		d.genders = make(map[string]int8)
+	}
+	d.genders[name] = g
+	return g
 }
 
 // collectMentions records the people named as subjects outside quotes.

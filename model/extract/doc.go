@@ -3,15 +3,16 @@ package extract
 // doc holds one text under analysis. It lives for one call of Extract only,
 // so the package keeps no mutable state between calls.
 type doc struct {
-	text  string
-	lt    string // text with ASCII letters lowered: same byte offsets as text
-	paras []para
-	qs    []qspan
-	toks  []token
-	runs  []nameRun
-	runAt []int32 // token index → index into runs, or -1
-	ments []mention
-	roles map[string]string // roleOf cache
+	text    string
+	lt      string // text with ASCII letters lowered: same byte offsets as text
+	paras   []para
+	qs      []qspan
+	toks    []token
+	runs    []nameRun
+	runAt   []int32 // token index → index into runs, or -1
+	ments   []mention
+	roles   map[string]string // roleOf cache
+	genders map[string]int8   // genderOf cache
 }
 
 func newDoc(text string) *doc {

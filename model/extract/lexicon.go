@@ -89,6 +89,8 @@ var speechVerbs = set(
 	"point", "pointed",
 	"appeal", "appealed",
 	"plead", "pleaded",
+	"rejected", "rejects", "denounced", "denounces", "slammed", "hailed", "praised", "criticised",
+	"criticized", "blasted", "welcomed", "decried",
 	"announcement", "statement",
 )
 
@@ -99,7 +101,10 @@ var weakSpeechVerbs = set("post", "posted", "put", "puts", "putting", "sum", "su
 	"agree", "agreed", "agrees", "hope", "hoped", "hopes", "believe", "believes", "believed", "think", "thinks",
 	"thought", "estimate", "estimates", "estimated", "report", "reports", "reported", "question", "questioned",
 	"state", "states", "maintain", "maintains", "maintained", "charge", "charged", "call", "calls", "calling",
-	"announcement", "statement", "promise", "promises", "promised", "promising")
+	"announcement", "statement", "promise", "promises", "promised", "promising", "rejected", "rejects",
+	"denounced", "denounces", "slammed", "hailed", "praised", "criticised", "criticized", "blasted",
+	"welcomed", "decried", "accuse", "accuses", "accused", "accusing", "condemn", "condemns", "condemned",
+	"label", "labels", "labelled", "labeled", "brand", "branded", "dismiss", "dismisses", "dismissed")
 
 // auxiliaries sit between a subject and its speech verb: "has said",
 // "also told", "was quoted as saying".
@@ -137,7 +142,8 @@ var titles = set(
 	"agency", "red", "cross", "crescent", "world", "food", "refugee", "refugees", "children", "human",
 	"rights", "watch", "amnesty", "international", "institute", "centre", "center", "group", "fellow",
 	"researcher", "expert", "scholar", "economist", "historian", "lecturer", "strategist", "consultant",
-	"pm", "fm", "cia", "fbi", "pentagon", "kremlin", "idf", "afp", "ap", "reuters",
+	"pm", "fm", "ceo", "cfo", "coo", "cto", "founder", "co-founder", "president-elect", "md", "gm",
+	"cia", "fbi", "pentagon", "kremlin", "idf", "afp", "ap", "reuters",
 )
 
 // personTitles mark the name after them as a person's (for he/she).
@@ -148,6 +154,14 @@ var personTitles = set("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "si
 	"queen", "prince", "princess", "emir", "pope", "judge", "mayor", "governor", "senator", "sen",
 	"representative", "rep", "congressman", "congresswoman", "chancellor", "premier", "envoy",
 	"ambassador", "chief", "leader", "head", "official", "analyst", "ayatollah", "imam")
+
+// maleKin and femaleKin before a name give its gender: "her son, filmmaker
+// Charlie McDowell".
+var maleKin = set("son", "husband", "father", "brother", "uncle", "nephew", "grandson", "grandfather",
+	"boyfriend", "widower", "dad", "businessman", "actor", "policeman", "chairman", "spokesman", "man", "boy")
+var femaleKin = set("daughter", "wife", "mother", "sister", "aunt", "niece", "granddaughter",
+	"grandmother", "girlfriend", "widow", "mom", "mum", "businesswoman", "actress", "policewoman",
+	"chairwoman", "spokeswoman", "woman", "girl")
 
 // maleTitles and femaleTitles give a person's gender for he/she.
 var maleTitles = set("mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "emir",

@@ -5,14 +5,15 @@ import "strings"
 // nameRun is a run of capitalised words: "US Secretary of State John Kerry".
 // The name proper is its tail after the title words: "John Kerry".
 type nameRun struct {
-	a, b   int // tokens [a,b)
-	na     int // first token of the name part; na == b when there is none
-	kind   entKind
-	gender int8   // 0 unknown, 1 male, 2 female
-	subj   bool   // followed by a verb: likely the subject of its clause
-	inQ    bool   // inside a quotation
-	key    string // the name part, words joined by single spaces, possessive dropped
-	words  int    // number of words in key
+	a, b    int // tokens [a,b)
+	na      int // first token of the name part; na == b when there is none
+	kind    entKind
+	gender  int8   // 0 unknown, 1 male, 2 female
+	subj    bool   // followed by a verb: likely the subject of its clause
+	inQ     bool   // inside a quotation
+	initial bool   // the run opens its sentence
+	key     string // the name part, words joined by single spaces, possessive dropped
+	words   int    // number of words in key
 }
 
 type entKind uint8
@@ -56,6 +57,7 @@ func (d *doc) findRuns() {
 			j = i + 1
 		}
 		r := nameRun{a: i, b: j, inQ: d.toks[i].quote >= 0}
+		r.initial = i == 0 || d.toks[i-1].sent != d.toks[i].sent || d.toks[i-1].kind == tQuote && (i < 2 || d.toks[i-2].sent != d.toks[i].sent)
 		d.classify(&r)
 		for k := r.na; k < r.b; k++ {
 			if d.toks[k].kind == tWord {
@@ -129,8 +131,8 @@ func (d *doc) classify(r *nameRun) {
 			break
 		}
 		w := stem(d.low(k))
-		if titles[w] || nationalities[w] || (w == "of" || w == "the") {
-			break
+		if titles[w] || nationalities[w] || (w == "of" || w == "the") || countries[w] && k < r.b-1 {
+			break // "ambassador to Britain Liu Xiaming": the place is not the name
 		}
 		r.na = k
 	}
@@ -178,9 +180,9 @@ func (d *doc) classify(r *nameRun) {
 		if r.kind == entOther {
 			r.kind = entPerson
 		}
-		if maleTitles[d.low(p)] {
+		if maleTitles[d.low(p)] || maleKin[d.low(p)] {
 			r.gender = 1
-		} else if femaleTitles[d.low(p)] {
+		} else if femaleTitles[d.low(p)] || femaleKin[d.low(p)] {
 			r.gender = 2
 		}
 	}
@@ -212,9 +214,14 @@ func (d *doc) classify(r *nameRun) {
 	for d.isWord(k) && auxiliaries[d.low(k)] {
 		k++
 	}
+	if p := r.a - 1; d.isWord(p) && !d.toks[p].cap && (d.low(p) == "a" || d.low(p) == "an") {
+		// "in an Oliver Sacks kind of way": a name used as a modifier.
+		return
+	}
 	if d.isWord(k) && !d.toks[k].cap && d.toks[k].sent == d.toks[r.a].sent {
 		switch d.low(k) {
-		case "of", "and", "or", "in", "at", "on", "for", "with", "to", "from", "by", "into", "near", "under":
+		case "of", "and", "or", "in", "at", "on", "for", "with", "to", "from", "by", "into", "near", "under",
+			"last", "next", "this", "ago", "earlier", "later", "yesterday", "today", "since", "until", "during":
 		default:
 			r.subj = true
 		}
@@ -225,7 +232,7 @@ func (d *doc) classify(r *nameRun) {
 // at the comma c: the closing comma, or the speech verb when the closing
 // comma is missing. It returns -1 when there is none.
 func (d *doc) appositionEnd(c int) int {
-	if !d.isWord(c+1) || !roleStart[d.low(c+1)] {
+	if !d.isWord(c+1) || !(roleStart[d.low(c+1)] || isPossessive(d.word(c+1)) && d.toks[c+1].cap) {
 		return -1
 	}
 	for k := c + 1; k < len(d.toks) && k < c+25; k++ {
@@ -298,6 +305,9 @@ func (d *doc) fullest(ri int) (string, int) {
 		o := &d.runs[oi]
 		if oi == ri || o.words <= r.words || o.kind == entPlace {
 			continue
+		}
+		if o.initial && o.na == o.a && !maleNames[d.low(o.na)] && !femaleNames[d.low(o.na)] {
+			continue // "Hosting Cook": a capitalised first word of a sentence
 		}
 		if !strings.HasSuffix(o.key, r.key) || o.key[len(o.key)-len(r.key)-1] != ' ' {
 			continue
