@@ -1,0 +1,341 @@
+// sitrep is a terminal reader for conflict news: it polls feeds, pulls out
+// quotations with their speakers and the figures that matter, and lets a
+// researcher triage the queue by keyboard.
+//
+// main.go is wiring only: flags and subcommands, opening the store, starting
+// the poller and the UI. The work lives in feeds/, model/ and ui/.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"sitrep/feeds"
+	"sitrep/feeds/demo"
+	"sitrep/model"
+	"sitrep/model/config"
+	"sitrep/model/extract"
+	"sitrep/model/store"
+	"sitrep/ui"
+)
+
+const usage = `sitrep — a terminal reader for conflict news
+
+usage:
+  sitrep [--db PATH] [--config PATH]        the reader
+  sitrep --demo [--db PATH]                 the reader on the built-in demo feeds, offline
+  sitrep add URL...                         subscribe (a web page subscribes to the feed it links)
+  sitrep rm URL...                          unsubscribe
+  sitrep feeds                              list subscriptions and their polling state
+  sitrep import FILE.opml                   subscribe to an OPML file's feeds (folders become tags)
+  sitrep export-opml                        print the subscriptions as OPML
+  sitrep fulltext on|off URL...             fetch linked pages for feeds that carry only summaries
+  sitrep fetch                              one polling round, headless, a line per feed
+  sitrep extract [--json] FILE...           quotes and figures of plain-text articles ("-" is stdin)
+  sitrep version
+
+flags:
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is main without os.Exit, so every path returns its exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("sitrep", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dbPath := fs.String("db", "", "database file (default $XDG_DATA_HOME/sitrep/sitrep.db)")
+	cfgPath := fs.String("config", config.DefaultPath(), "config file")
+	demoMode := fs.Bool("demo", false, "run on the built-in demo feeds, offline, in a temporary database unless --db is given")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	rest := fs.Args()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	// extract needs neither config nor database.
+	if len(rest) > 0 && rest[0] == "extract" {
+		return runExtract(rest[1:], stdin, stdout, stderr)
+	}
+	if len(rest) > 0 && rest[0] == "version" {
+		fmt.Fprintln(stdout, "sitrep", feeds.Version)
+		return 0
+	}
+
+	cfg, err := config.Load(*cfgPath)
+	if err != nil {
+		fmt.Fprintln(stderr, "sitrep:", err)
+		return 2
+	}
+
+	client := feeds.NewClient(pollerOptions(cfg))
+	if *demoMode {
+		client.Transport = demo.Transport()
+		if *dbPath == "" {
+			dir, err := os.MkdirTemp("", "sitrep-demo-")
+			if err != nil {
+				fmt.Fprintln(stderr, "sitrep:", err)
+				return 1
+			}
+			defer os.RemoveAll(dir)
+			*dbPath = filepath.Join(dir, "demo.db")
+		}
+	}
+	if *dbPath == "" {
+		*dbPath = defaultDBPath()
+	}
+	if err := os.MkdirAll(filepath.Dir(*dbPath), 0o700); err != nil {
+		fmt.Fprintln(stderr, "sitrep:", err)
+		return 1
+	}
+	st, err := store.Open(*dbPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "sitrep: open %s: %v\n", *dbPath, err)
+		return 1
+	}
+	defer st.Close()
+
+	if *demoMode {
+		if err := addDemoFeeds(ctx, st); err != nil {
+			fmt.Fprintln(stderr, "sitrep: demo:", err)
+			return 1
+		}
+	}
+
+	poller := feeds.New(client, st, pollerOptions(cfg))
+	if len(rest) == 0 {
+		return runReader(ctx, st, poller, cfg, stderr)
+	}
+	cmd, cmdArgs := rest[0], rest[1:]
+	switch cmd {
+	case "add":
+		err = needArgs(cmd, cmdArgs, "URL...")
+		if err == nil {
+			err = feeds.Add(ctx, st, client, cmdArgs, stdout)
+		}
+	case "rm":
+		err = needArgs(cmd, cmdArgs, "URL...")
+		if err == nil {
+			err = feeds.Remove(ctx, st, cmdArgs, stdout)
+		}
+	case "feeds":
+		err = feeds.List(ctx, st, stdout)
+	case "import":
+		err = needArgs(cmd, cmdArgs, "FILE.opml")
+		if err == nil {
+			err = importOPML(ctx, st, cmdArgs, stdout)
+		}
+	case "fulltext":
+		err = setFullText(ctx, st, cmdArgs, stdout)
+	case "export-opml":
+		err = feeds.ExportOPML(ctx, st, stdout)
+	case "fetch":
+		var anyOK bool
+		anyOK, err = feeds.FetchAll(ctx, poller, st, stdout)
+		if err == nil && !anyOK {
+			return 1
+		}
+	default:
+		fmt.Fprintf(stderr, "sitrep: unknown command %q\n\n", cmd)
+		fs.Usage()
+		return 2
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "sitrep:", err)
+		return 1
+	}
+	return 0
+}
+
+// addDemoFeeds subscribes to the built-in demo feeds. Each gets its title
+// up front: the broken one can never fetch its own.
+func addDemoFeeds(ctx context.Context, st store.Store) error {
+	for _, d := range demo.Feeds() {
+		f, created, err := st.AddFeed(ctx, d.URL)
+		if err != nil {
+			return err
+		}
+		if created {
+			f.Title = d.Title
+			if err := st.SaveFeedState(ctx, f); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// setFullText switches full-text fetching on or off for the named feeds.
+func setFullText(ctx context.Context, st store.Store, args []string, stdout io.Writer) error {
+	if len(args) < 2 || (args[0] != "on" && args[0] != "off") {
+		return errors.New("fulltext needs on or off, then one or more feed URLs")
+	}
+	on := args[0] == "on"
+	all, err := st.Feeds(ctx)
+	if err != nil {
+		return err
+	}
+	byURL := make(map[string]model.Feed, len(all))
+	for _, f := range all {
+		byURL[f.URL] = f
+	}
+	for _, u := range args[1:] {
+		f, ok := byURL[u]
+		if !ok {
+			return fmt.Errorf("not subscribed to %s (see sitrep feeds)", u)
+		}
+		f.FullText = on
+		if err := st.SaveFeedState(ctx, f); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "full text %s: %s\n", args[0], u)
+	}
+	return nil
+}
+
+func needArgs(cmd string, args []string, what string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%s needs %s", cmd, what)
+	}
+	return nil
+}
+
+func importOPML(ctx context.Context, st store.Store, files []string, stdout io.Writer) error {
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		err = feeds.ImportOPML(ctx, st, f, stdout)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func runReader(ctx context.Context, st store.Store, poller *feeds.Poller, cfg config.Config, stderr io.Writer) int {
+	m := ui.New(ui.Options{
+		Store:    st,
+		Poll:     poller.Poll,
+		Interval: cfg.PollInterval,
+		OpenURL:  browserOpener(cfg.Browser),
+	})
+	p := tea.NewProgram(m, tea.WithContext(ctx))
+	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		fmt.Fprintln(stderr, "sitrep:", err)
+		return 1
+	}
+	return 0
+}
+
+// browserOpener runs the config's browser with the link as its one
+// argument, no shell involved. The UI has already refused anything but
+// http(s) links. An empty setting keeps the UI's default ($BROWSER, then
+// xdg-open).
+func browserOpener(prog string) func(string) error {
+	if prog == "" {
+		return nil
+	}
+	return func(link string) error {
+		cmd := exec.Command(prog, link)
+		if err := cmd.Start(); err != nil {
+			return fmt.Errorf("open link with %s: %w", prog, err)
+		}
+		go cmd.Wait() // reap the browser launcher; its exit status is not ours
+		return nil
+	}
+}
+
+// defaultDBPath follows the XDG base directories.
+func defaultDBPath() string {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		if home, err := os.UserHomeDir(); err == nil {
+			dir = filepath.Join(home, ".local", "share")
+		}
+	}
+	return filepath.Join(dir, "sitrep", "sitrep.db")
+}
+
+// extractOutput is one line of `sitrep extract --json`.
+type extractOutput struct {
+	File   string          `json:"file"`
+	Quotes []extract.Quote `json:"quotes"`
+	Stats  []extract.Stat  `json:"stats"`
+}
+
+func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("sitrep extract", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print one JSON object per file, one per line")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "sitrep extract: give one or more files, or - for standard input")
+		return 2
+	}
+	code := 0
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	for _, name := range fs.Args() {
+		var data []byte
+		var err error
+		if name == "-" {
+			data, err = io.ReadAll(stdin)
+		} else {
+			data, err = os.ReadFile(name)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "sitrep extract: %v\n", err)
+			code = 1
+			continue
+		}
+		text := string(data)
+		res := extract.Extract(text)
+		if *asJSON {
+			if err := enc.Encode(extractOutput{File: name, Quotes: res.Quotes, Stats: res.Stats}); err != nil {
+				fmt.Fprintf(stderr, "sitrep extract: %s: %v\n", name, err)
+				code = 1
+			}
+			continue
+		}
+		fmt.Fprintf(stdout, "== %s\n%s\n", name, strings.TrimRight(extract.FormatText(res, text), "\n"))
+	}
+	return code
+}
+
+// pollerOptions carries the config file's settings to the poller and its
+// HTTP client.
+func pollerOptions(cfg config.Config) feeds.Options {
+	return feeds.Options{
+		Interval:      cfg.PollInterval,
+		MaxConcurrent: cfg.Concurrency,
+		MaxPerHost:    cfg.PerHost,
+		MaxBody:       int64(cfg.BodyLimitMB) << 20,
+		Timeout:       cfg.Timeout,
+	}
+}
