@@ -119,7 +119,11 @@ func screen(m *Model) string { return ansi.Strip(m.render()) }
 // checkFrame asserts the frame fits the terminal exactly.
 func checkFrame(t testing.TB, m *Model, w, h int) {
 	t.Helper()
-	lines := strings.Split(m.render(), "\n")
+	out := m.render()
+	if out == "" {
+		return
+	}
+	lines := strings.Split(out, "\n")
 	if len(lines) > h {
 		t.Fatalf("%dx%d: %d lines", w, h, len(lines))
 	}

@@ -116,3 +116,20 @@ func TestFrameFits(t *testing.T) {
 		press(t, m, "?")
 	}
 }
+
+// TestTinyTerminals: below the supported 60×20 nothing panics and nothing
+// spills over the edge.
+func TestTinyTerminals(t *testing.T) {
+	m := newTestModel(t, fixtureStore(t), 120, 32)
+	press(t, m, "enter")
+	for _, sz := range [][2]int{{0, 0}, {1, 1}, {2, 2}, {10, 3}, {20, 5}, {30, 8}, {59, 19}, {40, 12}} {
+		send(t, m, windowSize(sz[0], sz[1]))
+		for i := 0; i < 4; i++ {
+			press(t, m, "tab")
+			checkFrame(t, m, sz[0], sz[1])
+		}
+		press(t, m, "?")
+		checkFrame(t, m, sz[0], sz[1])
+		press(t, m, "?")
+	}
+}
