@@ -16,14 +16,14 @@ import (
 )
 
 // runTeatest starts m in a teatest program with an ASCII colour profile,
-// waits until the queue has drawn, runs steps, then quits and returns the
+// waits until the queue has drawn the first story, runs steps, then quits and returns the
 // final model.
 func runTeatest(t *testing.T, m *Model, w, h int, steps func(tm *teatest.TestModel)) *Model {
 	t.Helper()
 	tm := teatest.NewTestModel(t, m,
 		teatest.WithInitialTermSize(w, h),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
-	waitFor(t, tm, "Business Insider")
+	waitFor(t, tm, "Huge obstacles") // a queue row: the queue has loaded
 	if steps != nil {
 		steps(tm)
 	}

@@ -125,20 +125,24 @@ func statLine(st extract.Stat, body string) string {
 	if st.Qualifier != "" {
 		val = st.Qualifier + " " + val
 	}
-	if st.Value == 0 || st.Vague {
+	// A figure written in words ("one week", "thousands") or too vague to
+	// have a value is shown as written.
+	inWords := st.Value == 0 || st.Vague || !hasDigit(st.Text)
+	if inWords {
 		val = st.Text
 	}
 	cat := strings.ReplaceAll(string(st.Category), "_", " ")
 	if cat == "" {
 		cat = "other"
 	}
-	return fmt.Sprintf("%-10s %-14s %s", cat, val, statContext(body, st, 5))
+	return fmt.Sprintf("%-10s %-14s %s", cat, val, statContext(body, st, !inWords, 5))
 }
 
 // statContext says what a figure counts in a few words: the words of its
 // span that are not the number itself ("lives", "internally displaced"),
-// then up to n words that follow it in the same clause.
-func statContext(body string, st extract.Stat, n int) string {
+// unless the value column shows the span already, then up to n words that
+// follow it in the same clause.
+func statContext(body string, st extract.Stat, spanWords bool, n int) string {
 	if st.Start < 0 || st.End > len(body) || st.Start > st.End {
 		return ""
 	}
@@ -147,12 +151,14 @@ func statContext(body string, st extract.Stat, n int) string {
 		qual[w] = true
 	}
 	var words []string
-	for _, w := range strings.Fields(body[st.Start:st.End]) {
-		lw := strings.ToLower(w)
-		if qual[lw] || numberWord(lw) {
-			continue
+	if spanWords {
+		for _, w := range strings.Fields(body[st.Start:st.End]) {
+			lw := strings.ToLower(w)
+			if qual[lw] || numberWord(lw) {
+				continue
+			}
+			words = append(words, w)
 		}
-		words = append(words, w)
 	}
 	rest := body[st.End:]
 	if i := strings.IndexAny(rest, ".,;:!?\n“”\""); i >= 0 {
@@ -167,6 +173,10 @@ func statContext(body string, st extract.Stat, n int) string {
 		more = append(more, w)
 	}
 	return strings.Join(append(words, more...), " ")
+}
+
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
 }
 
 // numberWord is a token that is part of how a number is written.
