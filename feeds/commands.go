@@ -127,6 +127,9 @@ func normalizeURL(raw string) (string, error) {
 	if u.Host == "" {
 		return "", errors.New("URL without a host")
 	}
+	if !sanitize.IsSafe(u.String()) || strings.ContainsAny(u.String(), " \n") {
+		return "", errors.New("URL with control characters in it")
+	}
 	return u.String(), nil
 }
 

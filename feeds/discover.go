@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"sitrep/model/sanitize"
 )
 
 // feedTypes are the link types that announce a feed.
@@ -56,7 +58,7 @@ func Discover(page []byte, base *url.URL) []string {
 				if base != nil {
 					u = base.ResolveReference(u)
 				}
-				if (u.Scheme != "http" && u.Scheme != "https") || seen[u.String()] {
+				if (u.Scheme != "http" && u.Scheme != "https") || seen[u.String()] || !sanitize.IsSafe(u.String()) {
 					continue
 				}
 				seen[u.String()] = true

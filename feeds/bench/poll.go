@@ -11,6 +11,7 @@ import (
 	"runtime/pprof"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"sitrep/feeds"
@@ -69,6 +70,7 @@ func poll(args []string) error {
 			pprof.StartCPUProfile(f)
 		}
 		start := time.Now()
+		cpu0 := cpuTime()
 		results := make([]feeds.Result, len(list))
 		var wg sync.WaitGroup
 		// As the reader does: one poll per feed, all at once. PollNow, because
@@ -79,6 +81,7 @@ func poll(args []string) error {
 		}
 		wg.Wait()
 		elapsed := time.Since(start)
+		cpuUsed := cpuTime() - cpu0
 		if round == 1 && *cpuprofile != "" {
 			pprof.StopCPUProfile()
 		}
@@ -100,8 +103,8 @@ func poll(args []string) error {
 		if round == 2 {
 			name = "second round (unchanged)"
 		}
-		fmt.Printf("%s: %.2f s, %d new stories, %d of %d answers 304 (%.1f%%), %d errors\n",
-			name, elapsed.Seconds(), fresh, notMod, len(results), 100*float64(notMod)/float64(len(results)), errs)
+		fmt.Printf("%s: %.2f s, %d new stories, %d of %d answers 304 (%.1f%%), %d errors; CPU used %.2f s, load average %s\n",
+			name, elapsed.Seconds(), fresh, notMod, len(results), 100*float64(notMod)/float64(len(results)), errs, cpuUsed.Seconds(), loadAvg())
 		if firstErr != nil {
 			fmt.Printf("  first error: %v\n", firstErr)
 		}
@@ -143,4 +146,27 @@ func readLines(path string) ([]string, error) {
 		}
 	}
 	return out, sc.Err()
+}
+
+// cpuTime is the user+system CPU time of this process so far: with other
+// work on the machine, it says what the round cost apart from waiting.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// loadAvg is the 1-minute load average, to show how busy the machine was.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return "?"
+	}
+	return f[0]
 }
