@@ -13,6 +13,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return m.quit()
 	}
+	// A notice lasts until the next key; an error stays until replaced.
+	if !m.status.noteErr {
+		m.status.note = ""
+	}
 	if m.showHelp {
 		switch {
 		case key.Matches(msg, k.Help, k.Close, k.Quit):

@@ -273,11 +273,16 @@ func (m *Model) cycleFocus(d int) tea.Cmd {
 	if m.lay.mode == modeMedium && !m.showSources {
 		order = order[1:]
 	}
-	i := 0
+	i := -1
 	for j, f := range order {
 		if f == m.focus {
 			i = j
 		}
+	}
+	if i < 0 {
+		// Focus was on a pane that folded away: start from the queue.
+		m.setFocus(focusQueue)
+		return m.relayout()
 	}
 	m.setFocus(order[(i+d+len(order))%len(order)])
 	return m.relayout()

@@ -82,4 +82,5 @@ func (m *Model) feedPolled(msg feedPolledMsg) tea.Cmd {
 func (m *Model) endRound() {
 	m.polling, m.inFlight, m.toPoll = false, 0, nil
 	m.status.polling = false
+	m.status.polled = m.opts.Now()
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/spinner"
 	"github.com/charmbracelet/x/ansi"
@@ -22,6 +23,7 @@ type statusBar struct {
 	counts  model.Counts
 	note    string // last error or notice, sanitised
 	noteErr bool
+	polled  time.Time // end of the last round
 }
 
 func newStatusBar(c *common) *statusBar {
@@ -38,6 +40,9 @@ func (s *statusBar) View() string {
 	var right []string
 	if s.polling {
 		right = append(right, s.spin.View()+" "+fmt.Sprintf("polling %d/%d feeds", s.done, s.total))
+	}
+	if !s.polling && s.note == "" && !s.polled.IsZero() {
+		right = append(right, st.Muted.Render("polled "+s.polled.In(s.c.loc).Format("15:04")))
 	}
 	if s.note != "" {
 		if s.noteErr {
