@@ -152,10 +152,14 @@ func (d *doc) otherNameBetween(a, b int, name string) bool {
 		}
 		if ri := d.runAt[i]; ri >= 0 && d.runs[ri].a == i {
 			r := d.runs[ri]
-			if r.kind == entPlace || r.kind == entOrg || r.kind != entPerson && !r.subj {
-				continue // "before Election Day", "in Louisiana": not a new speaker
+			if r.kind == entPlace || r.kind == entOrg {
+				continue
 			}
-			n, _ := d.fullest(int(ri))
+			n, fr := d.fullest(int(ri))
+			f := d.runs[fr]
+			if !(r.kind == entPerson || f.kind == entPerson || r.subj && f.words >= 2) {
+				continue // "in Vilkove", "of Darsa General Hospital": not a new speaker
+			}
 			if n != name && !strings.HasSuffix(name, n) {
 				return true
 			}
@@ -402,6 +406,19 @@ func (d *doc) subjectBefore(v, lo int) who {
 	if j < lo {
 		return who{}
 	}
+	if d.is(j, "and") || d.is(j, "but") {
+		// "X accused the army of … and said …": the subject of the
+		// verb before.
+		for p := j - 1; p >= lo && p > j-15; p-- {
+			if d.toks[p].quote >= 0 || d.toks[p].kind != tWord {
+				return who{}
+			}
+			if !d.toks[p].cap && speechVerbs[d.low(p)] && !weakSpeechVerbs[d.low(p)] {
+				return d.subjectBefore(p, lo)
+			}
+		}
+		return who{}
+	}
 	t := d.toks[j]
 	if t.kind == tWord {
 		w := d.low(j)
@@ -422,7 +439,7 @@ func (d *doc) subjectBefore(v, lo int) who {
 		// Apposition: "Ian Bremmer, the president of the Eurasia group, told"
 		for c := j - 1; c >= lo && c > j-25; c-- {
 			if d.punct(c, ',') {
-				if d.isWord(c+1) && roleStart[d.low(c+1)] {
+				if d.isWord(c+1) && (roleStart[d.low(c+1)] || d.is(c+1, "which") || d.toks[c+1].cap && isPossessive(d.word(c+1))) {
 					r := d.npBackward(c-1, lo)
 					if r.found && r.name != "" && r.role == "" {
 						r.role = d.roleText(c+1, j)
@@ -451,6 +468,11 @@ func (d *doc) npBackward(j, lo int) who {
 	}
 	if ri := d.runAt[j]; ri >= 0 && d.runs[ri].b-1 == j {
 		r := d.runs[ri]
+		if r.na == r.a && d.in(r.a-1, prepositions) {
+			// "a user on Weibo posted", "analyst at ICICI Securities said":
+			// a noun after a preposition is not the subject.
+			return who{found: true}
+		}
 		// "the president of the Eurasia group told": the run is inside
 		// an apposition that began with a lower-case role.
 		if r.kind == entOrg || r.kind == entPlace {
@@ -492,8 +514,9 @@ func (d *doc) npBackward(j, lo int) who {
 			a--
 		}
 		if a == j {
-			// "the ministry said": too vague to name.
-			return who{found: true}
+			// "the ministry said": the body of that kind named last, if
+			// any ("the Defence Ministry").
+			return d.orgRef(w, j)
 		}
 		if ri := d.runAt[a]; ri >= 0 && d.runs[ri].a < a {
 			a = d.runs[ri].a
@@ -729,11 +752,41 @@ func (d *doc) collectMentions() {
 	}
 }
 
+// orgRef resolves "the ministry", "the committee" to the latest body named
+// with that head noun before token j: "the Defence Ministry".
+func (d *doc) orgRef(noun string, j int) who {
+	for ri := len(d.runs) - 1; ri >= 0; ri-- {
+		r := d.runs[ri]
+		if r.a >= j || r.inQ || r.key == "" {
+			continue
+		}
+		last := stem(d.low(r.b - 1))
+		if last == noun && r.words >= 2 {
+			return who{name: r.key, found: true}
+		}
+	}
+	return who{found: true}
+}
+
+// pastVerb guesses a verb in the past tense: fought, accused, denied.
+func pastVerb(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "ed")
+}
+
 // issuer finds who issued "the statement": the latest earlier "X said in a
 // statement", "a statement from X" or "X issued a statement".
 func (d *doc) issuer(noun string, pos int, self int) who {
-	for j := self - 1; j >= 0; j-- {
+	for j := self; j >= 0; j-- {
 		if d.toks[j].quote >= 0 || !d.isWord(j) || stem(d.low(j)) != noun {
+			continue
+		}
+		// "the committee's statement said"
+		if p := j - 1; d.isWord(p) && isPossessive(d.word(p)) && !d.toks[p].cap && orgNouns[stem(d.low(p))] {
+			if r := d.orgRef(stem(d.low(p)), p); r.name != "" {
+				return r
+			}
+		}
+		if j == self {
 			continue
 		}
 		// X said in a statement

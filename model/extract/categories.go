@@ -39,9 +39,10 @@ var catWords = concat(
 		"executed", "perished", "bodies", "casualties", "murdered", "shot dead", "beheaded", "toll",
 		"lost their lives", "lost his life", "claimed", "claiming"),
 	cw(Injured, "injured", "wounded", "injuring", "wounding", "hurt", "injuries", "maimed", "wounds"),
-	cw(Displaced, "displaced", "fled", "flee", "fleeing", "flees", "homeless", "forced from their homes",
+	cw(Displaced, "displaced", "displaces", "displace", "displacing", "fled", "flee", "fleeing", "flees", "homeless", "forced from their homes",
 		"driven from", "uprooted", "evacuated", "displacement", "idps", "forced to leave", "lost their homes",
-		"camp population", "sheltering", "shelters", "uprooting", "evacuate", "evacuees"),
+		"camp population", "sheltering", "shelters", "uprooting", "evacuate", "evacuees", "to leave",
+		"leave the", "left the", "left their", "leave their", "forced out", "exodus"),
 	cw(Refugees, "refugees", "refugee", "asylum", "asylum seekers", "sought refuge", "crossed into",
 		"abroad"),
 	cw(Detained, "hostages", "hostage", "prisoners", "prisoner", "arrested", "arrests", "arresting",
@@ -90,11 +91,24 @@ func (d *doc) categorise(f *figure) Category {
 	best, bestDist := Other, 1<<30
 	sent := d.toks[f.a].sent
 	lo, hi := f.qa, f.unitEnd
+	// A count of things (homes, drones, villages) is never a count of
+	// victims: only aid, military and other apply to it.
+	things := f.unit != "" && f.unit != "people" && f.unit != "troops"
+	if f.percent {
+		// A percentage takes an event word only right after it:
+		// "40 percent of the displaced".
+		for k := hi; k < len(d.toks) && k < hi+4 && d.toks[k].sent == sent; k++ {
+			if c, _ := d.catAt(k); c != "" && !weakCat(c) {
+				return c
+			}
+		}
+		return Other
+	}
 	for k := lo - 1; k >= 0 && k >= lo-9; k-- {
 		if d.toks[k].sent != sent {
 			break
 		}
-		if c, n := d.catAt(k); n > 0 {
+		if c, n := d.catAt(k); n > 0 && !(things && !thingCat(c)) {
 			dist := lo - k
 			if weakCat(c) {
 				dist += 3
@@ -108,7 +122,7 @@ func (d *doc) categorise(f *figure) Category {
 		if d.toks[k].sent != sent {
 			break
 		}
-		if c, n := d.catAt(k); n > 0 {
+		if c, n := d.catAt(k); n > 0 && !(things && !thingCat(c)) {
 			dist := k - hi + 1
 			if k < hi {
 				// The figure's own noun: decisive for an event word,
@@ -141,6 +155,9 @@ func (d *doc) categorise(f *figure) Category {
 	}
 	return best
 }
+
+// thingCat is a category that may count things rather than people.
+func thingCat(c Category) bool { return c == Aid || c == Military || c == Other }
 
 // catAt matches a category phrase at token k and returns its length.
 func (d *doc) catAt(k int) (Category, int) {

@@ -142,7 +142,7 @@ var titles = set(
 	"agency", "red", "cross", "crescent", "world", "food", "refugee", "refugees", "children", "human",
 	"rights", "watch", "amnesty", "international", "institute", "centre", "center", "group", "fellow",
 	"researcher", "expert", "scholar", "economist", "historian", "lecturer", "strategist", "consultant",
-	"pm", "fm", "ceo", "cfo", "coo", "cto", "founder", "co-founder", "president-elect", "md", "gm",
+	"mediator", "negotiator", "pm", "fm", "ceo", "cfo", "coo", "cto", "founder", "co-founder", "president-elect", "md", "gm",
 	"cia", "fbi", "pentagon", "kremlin", "idf", "afp", "ap", "reuters",
 )
 
@@ -178,7 +178,8 @@ var orgNouns = set("military", "government", "army", "ministry", "police", "navy
 	"fund", "union", "alliance", "federation", "party", "cabinet", "parliament", "senate", "congress",
 	"secretariat", "directorate", "service", "services", "network", "observatory", "network", "watchdog",
 	"bureau", "centre", "center", "institute", "foundation", "charity", "company", "firm", "bank",
-	"newspaper", "agency", "channel", "broadcaster", "outlet", "daily", "magazine", "website")
+	"newspaper", "agency", "channel", "broadcaster", "outlet", "daily", "magazine", "website",
+	"hospital", "university", "school", "clinic", "committee", "front", "brigade", "brigades", "battalion")
 
 // reportNouns stand for the body that issued them: "the statement said".
 var reportNouns = set("statement", "report", "communique", "communiqué", "release", "post", "tweet",
@@ -250,3 +251,7 @@ var months = map[string]int{
 	"june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
 	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
+
+// prepositions before a name make it no subject: "at ICICI Securities".
+var prepositions = set("at", "of", "for", "from", "with", "by", "in", "on", "to", "into", "about", "against",
+	"via", "under", "over", "between", "among", "toward", "towards", "after", "before", "like", "than")

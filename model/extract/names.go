@@ -203,18 +203,25 @@ func (d *doc) classify(r *nameRun) {
 	}
 	// What follows: a verb makes the run a likely subject.
 	k := r.b
+	// ", 54," an age; ", the governor," an apposition; ", said" a verb
+	// after an apposition that ended before the name.
+	if d.punct(k, ',') && d.isWord(k+1) && isDigit(rune(d.text[d.toks[k+1].start])) && d.punct(k+2, ',') {
+		k += 3
+	}
 	if d.punct(k, ',') {
 		if e := d.appositionEnd(k); e > 0 {
 			k = e
 			if d.punct(k, ',') {
 				k++
 			}
+		} else if d.isWord(k+1) && speechVerbs[d.low(k+1)] {
+			k++
 		}
 	}
 	for d.isWord(k) && auxiliaries[d.low(k)] {
 		k++
 	}
-	if p := r.a - 1; d.isWord(p) && !d.toks[p].cap && (d.low(p) == "a" || d.low(p) == "an") {
+	if p := r.a - 1; d.isWord(p) && !d.toks[p].cap && (d.low(p) == "a" || d.low(p) == "an" || prepositions[d.low(p)]) {
 		// "in an Oliver Sacks kind of way": a name used as a modifier.
 		return
 	}
@@ -306,18 +313,28 @@ func (d *doc) fullest(ri int) (string, int) {
 		if oi == ri || o.words <= r.words || o.kind == entPlace {
 			continue
 		}
+		okey, owords := o.key, o.words
 		if o.initial && o.na == o.a && !maleNames[d.low(o.na)] && !femaleNames[d.low(o.na)] {
-			continue // "Hosting Cook": a capitalised first word of a sentence
+			// "Hosting Cook", "Mediator Joseph Mwangi": the first word
+			// of a sentence may be no part of the name.
+			sp := strings.IndexByte(okey, ' ')
+			if sp < 0 {
+				continue
+			}
+			okey, owords = okey[sp+1:], owords-1
+			if owords <= r.words {
+				continue
+			}
 		}
-		if !strings.HasSuffix(o.key, r.key) || o.key[len(o.key)-len(r.key)-1] != ' ' {
+		if !strings.HasSuffix(okey, r.key) || okey[len(okey)-len(r.key)-1] != ' ' {
 			continue
 		}
 		dist := pos - d.toks[o.a].start
 		if dist < 0 {
 			dist = 1<<29 - dist // later mentions only when nothing earlier fits
 		}
-		if o.words > bestLen && dist <= bestDist || dist < bestDist {
-			best, bestRun, bestLen, bestDist = o.key, oi, o.words, dist
+		if owords > bestLen && dist <= bestDist || dist < bestDist {
+			best, bestRun, bestLen, bestDist = okey, oi, owords, dist
 		}
 	}
 	return best, bestRun

@@ -184,6 +184,15 @@ func (d *doc) notACount(f *figure) bool {
 	if f.currency != "" && prev >= 0 && d.toks[prev].kind != tWord {
 		prev = f.a - 1
 	}
+	// An age: "Olena Petrenko, 54, said", "children under five".
+	if f.wordOnly || isDigit(rune(first[0])) {
+		if d.punct(f.a-1, ',') && d.punct(f.b, ',') && f.a >= 2 && d.runAt[f.a-2] >= 0 && f.currency == "" && !f.percent && f.value < 120 && f.unitEnd == f.b {
+			return true
+		}
+		if d.is(f.a-1, "under") && (d.is(f.a-2, "children") || d.is(f.a-2, "kids") || d.is(f.a-2, "those")) && f.unitEnd == f.b {
+			return true
+		}
+	}
 	// "one" on its own is a pronoun: one of them, at one point, no one.
 	if f.wordOnly && f.value == 1 && f.unit == "" && !f.isRange && f.currency == "" && !f.percent {
 		return true
