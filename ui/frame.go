@@ -6,7 +6,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// frameSize is the cells a pane frame takes from a rectangle. It is read
+// innerSize is what a pane frame leaves of a rectangle for content. It is read
 // from the Lip Gloss border style, because Lip Gloss v2 counts border and
 // padding inside a width: the content is what is left.
 func innerSize(st Styles, w, h int) (int, int) {
