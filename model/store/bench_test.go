@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"sitrep/model"
+	"sitrep/model/extract"
 )
 
 // The benchmarks share one populated database per `go test -bench` run:
@@ -262,4 +264,64 @@ func TestMemoryChild(t *testing.T) {
 		}
 	}
 	fmt.Printf("MEMORY rss_kb=%d hwm_kb=%d\n", kb["VmRSS"], kb["VmHWM"])
+}
+
+// BenchmarkUpsertFeed saves one polled feed of 50 new stories per op, the
+// poller's first round over many feeds, into a database already holding
+// stories: with Populate's ~4 KB bodies, and with ~700-byte ones like the
+// descriptions of a typical wire feed (and of the poller's benchmark).
+func BenchmarkUpsertFeed(b *testing.B) {
+	for _, size := range []int{4000, 700} {
+		b.Run(fmt.Sprintf("body=%dB", size), func(b *testing.B) { benchUpsert(b, size) })
+	}
+}
+
+func benchUpsert(b *testing.B, bodySize int) {
+	s, err := Open(filepath.Join(b.TempDir(), "upsert.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if err := Populate(ctx, s, 10, 2000); err != nil {
+		b.Fatal(err)
+	}
+	f, _, err := s.AddFeed(ctx, "https://upsert.example/feed")
+	if err != nil {
+		b.Fatal(err)
+	}
+	const perFeed = 50
+	rng := newBenchRand()
+	n := 0
+	for b.Loop() {
+		b.StopTimer()
+		batch := make([]model.Story, perFeed)
+		hashes := make([]string, perFeed)
+		for i := range batch {
+			batch[i] = truncateStory(synthStory(rng, 1_000_000+n, populateBase.Add(time.Duration(n)*time.Second)), bodySize)
+			hashes[i] = strconv.Itoa(n)
+			n++
+		}
+		b.StartTimer()
+		if _, err := s.UpsertStories(ctx, f.ID, batch, hashes); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/story")
+}
+
+// truncateStory cuts a body to about size bytes at a sentence end, keeping
+// the highlights that still fit.
+func truncateStory(st model.Story, size int) model.Story {
+	if len(st.Body) <= size {
+		return st
+	}
+	cut := strings.LastIndex(st.Body[:size], ". ")
+	if cut < 0 {
+		cut = size - 2
+	}
+	st.Body = st.Body[:cut+1]
+	st.Quotes = slices.DeleteFunc(st.Quotes, func(q extract.Quote) bool { return q.End > len(st.Body) })
+	st.Stats = slices.DeleteFunc(st.Stats, func(x extract.Stat) bool { return x.End > len(st.Body) })
+	st.Words = len(strings.Fields(st.Body))
+	return st
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -141,3 +142,5 @@ func checkCounters(t *testing.T, s *SQLite) {
 		}
 	}
 }
+
+func newBenchRand() *rand.Rand { return rand.New(rand.NewPCG(1, 2)) }

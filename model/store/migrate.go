@@ -70,6 +70,9 @@ var migrations = [][]string{
 		`CREATE INDEX stories_by_feed ON stories (feed_id, archived, published, id)`,
 		ftsSchema,
 	},
+	{ // 2: cheaper search-index upkeep for the poller's many small batches.
+		ftsMergeSetting,
+	},
 }
 
 // migrate applies the migrations the database has not seen yet, each in its

@@ -216,3 +216,41 @@ func TestOpenNotADatabase(t *testing.T) {
 		t.Error("Open(\"\"): no error")
 	}
 }
+
+// TestUpgradeFromFirstSchema opens a database written by the first schema
+// version: Open applies the later migrations and the data stays.
+func TestUpgradeFromFirstSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v1.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(ctx, db, migrations[:1]); err != nil {
+		t.Fatal(err)
+	}
+	old := &SQLite{db: db}
+	f := addFeed(t, old, "https://a.example/feed")
+	upsert(t, old, f.ID, story("x", "written by version 1", base))
+	before := takeSnapshot(t, old)
+	db.Close()
+
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v := userVersion(t, s.db); v != len(migrations) {
+		t.Errorf("version %d after Open, want %d", v, len(migrations))
+	}
+	var automerge int
+	s.db.QueryRow(`SELECT v FROM story_fts_config WHERE k = 'automerge'`).Scan(&automerge)
+	if automerge != 16 {
+		t.Errorf("automerge = %d, want 16 from migration 2", automerge)
+	}
+	if after := takeSnapshot(t, s); !reflect.DeepEqual(before, after) {
+		t.Errorf("data changed by the upgrade:\n%+v\nbefore:\n%+v", after, before)
+	}
+	if n, _ := s.QueueLen(ctx, model.Filter{Search: "written"}); n != 1 {
+		t.Errorf("search after the upgrade found %d, want 1", n)
+	}
+}

@@ -120,6 +120,12 @@ const ftsSchema = `CREATE VIRTUAL TABLE story_fts USING fts5(
 	tokenize = 'porter unicode61 remove_diacritics 2'
 )`
 
+// ftsMergeSetting lets FTS5 gather 16 index segments on a level before it
+// merges them (the default is 4). Every poll commits a small segment, and
+// merging them four by four cost a quarter of saving a feed's stories;
+// searches read a few more segments, which costs less than a millisecond.
+const ftsMergeSetting = `INSERT INTO story_fts (story_fts, rank) VALUES ('automerge', 16)`
+
 // The statements that keep story_fts in step with stories; the upsert and
 // remove transactions run them.
 const (
