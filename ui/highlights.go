@@ -302,3 +302,29 @@ func (p *highlightsPane) View() string {
 	}
 	return frame(st, sym, "Highlights", extra, p.focused, p.w, p.h, lines)
 }
+
+// handleNav moves over quotes and figures; the root scrolls the story to
+// the one selected.
+func (p *highlightsPane) handleNav(k navKey) paneEvent {
+	moved := false
+	switch k {
+	case navUp:
+		moved = p.move(-1)
+	case navDown:
+		moved = p.move(1)
+	case navTop:
+		moved = p.move(-len(p.sel))
+	case navBottom:
+		moved = p.move(len(p.sel))
+	case navPageDown:
+		moved = p.move(p.innerH())
+	case navPageUp:
+		moved = p.move(-p.innerH())
+	case navOpen:
+		return paneOpen
+	}
+	if moved {
+		return paneMoved
+	}
+	return paneNone
+}

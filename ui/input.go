@@ -65,17 +65,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevUnread):
 		return m.nextUnread(-1)
 	}
-	switch m.focus {
-	case focusSources:
-		return m.sourcesKey(msg)
-	case focusQueue:
-		return m.queueKey(msg)
-	case focusReader:
-		m.readerKey(msg)
-	case focusHighlights:
-		return m.highlightsKey(msg)
-	}
-	return nil
+	return m.paneKey(msg)
 }
 
 func (m *Model) quit() tea.Cmd {
@@ -105,29 +95,42 @@ func (m *Model) toggleSources() tea.Cmd {
 	return m.relayout()
 }
 
-func (m *Model) sourcesKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	ih := m.sources.innerH()
-	moved := false
-	switch {
-	case key.Matches(msg, k.Up):
-		moved = m.sources.move(-1)
-	case key.Matches(msg, k.Down):
-		moved = m.sources.move(1)
-	case key.Matches(msg, k.Top):
-		moved = m.sources.moveTo(0)
-	case key.Matches(msg, k.Bottom):
-		moved = m.sources.moveTo(m.sources.rows() - 1)
-	case key.Matches(msg, k.PageDown):
-		moved = m.sources.move(ih)
-	case key.Matches(msg, k.PageUp):
-		moved = m.sources.move(-ih)
-	case key.Matches(msg, k.Open):
-		m.setFocus(focusQueue)
-		return m.relayout()
+// paneKey gives a key to the focused pane, then does what the pane's
+// answer asks of the root: I/O, and effects on other panes.
+func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
+	nk := m.keys.nav(msg)
+	if nk == navNone {
+		return nil
 	}
-	if moved {
-		return m.sourceChanged()
+	switch m.focus {
+	case focusSources:
+		switch m.sources.handleNav(nk) {
+		case paneMoved:
+			return m.sourceChanged()
+		case paneOpen:
+			m.setFocus(focusQueue)
+			return m.relayout()
+		}
+	case focusQueue:
+		switch m.queue.handleNav(nk) {
+		case paneMoved:
+			return m.fetchWindow()
+		case paneOpen:
+			return m.openSelected()
+		}
+	case focusReader:
+		m.reader.handleNav(nk)
+	case focusHighlights:
+		switch m.highlights.handleNav(nk) {
+		case paneMoved:
+			m.reader.show(m.highlights.selected())
+		case paneOpen:
+			m.reader.show(m.highlights.selected())
+			if m.lay.mode == modeSingle {
+				m.setFocus(focusReader)
+				return m.relayout()
+			}
+		}
 	}
 	return nil
 }
@@ -140,78 +143,6 @@ func (m *Model) sourceChanged() tea.Cmd {
 	m.queue.cursor, m.queue.top, m.queue.offset, m.queue.headers = 0, 0, 0, nil
 	m.queue.total = -1
 	return m.reloadQueue()
-}
-
-func (m *Model) queueKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	n := m.queue.visibleItems()
-	switch {
-	case key.Matches(msg, k.Up):
-		m.queue.move(-1)
-	case key.Matches(msg, k.Down):
-		m.queue.move(1)
-	case key.Matches(msg, k.Top):
-		m.queue.moveTo(0)
-	case key.Matches(msg, k.Bottom):
-		m.queue.moveTo(m.queue.total - 1)
-	case key.Matches(msg, k.PageDown):
-		m.queue.move(n)
-	case key.Matches(msg, k.PageUp):
-		m.queue.move(-n)
-	case key.Matches(msg, k.Open):
-		return m.openSelected()
-	default:
-		return nil
-	}
-	return m.fetchWindow()
-}
-
-func (m *Model) readerKey(msg tea.KeyPressMsg) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		m.reader.scrollBy(-1)
-	case key.Matches(msg, k.Down):
-		m.reader.scrollBy(1)
-	case key.Matches(msg, k.Top):
-		m.reader.top()
-	case key.Matches(msg, k.Bottom):
-		m.reader.bottom()
-	case key.Matches(msg, k.PageDown):
-		m.reader.page(1)
-	case key.Matches(msg, k.PageUp):
-		m.reader.page(-1)
-	}
-}
-
-func (m *Model) highlightsKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	h := m.highlights
-	switch {
-	case key.Matches(msg, k.Up):
-		h.move(-1)
-	case key.Matches(msg, k.Down):
-		h.move(1)
-	case key.Matches(msg, k.Top):
-		h.move(-len(h.sel))
-	case key.Matches(msg, k.Bottom):
-		h.move(len(h.sel))
-	case key.Matches(msg, k.PageDown):
-		h.move(h.innerH())
-	case key.Matches(msg, k.PageUp):
-		h.move(-h.innerH())
-	case key.Matches(msg, k.Open):
-		m.reader.show(h.selected())
-		if m.lay.mode == modeSingle {
-			m.setFocus(focusReader)
-			return m.relayout()
-		}
-		return nil
-	default:
-		return nil
-	}
-	m.reader.show(h.selected())
-	return nil
 }
 
 // stepHighlight is [ and ]: the previous or next quote or figure in the

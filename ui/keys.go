@@ -1,6 +1,9 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // KeyMap is every binding of the reader. Vim keys and arrows both work.
 type KeyMap struct {
@@ -95,3 +98,48 @@ func withHelp(b key.Binding, desc string) key.Binding {
 	b.SetHelp(h.Key, desc)
 	return b
 }
+
+// navKey is a movement key, as every pane understands it.
+type navKey int
+
+const (
+	navNone navKey = iota
+	navUp
+	navDown
+	navTop
+	navBottom
+	navPageDown
+	navPageUp
+	navOpen
+)
+
+// nav maps a key to the movement it means, so panes need not know the
+// bindings.
+func (k KeyMap) nav(msg tea.KeyPressMsg) navKey {
+	switch {
+	case key.Matches(msg, k.Up):
+		return navUp
+	case key.Matches(msg, k.Down):
+		return navDown
+	case key.Matches(msg, k.Top):
+		return navTop
+	case key.Matches(msg, k.Bottom):
+		return navBottom
+	case key.Matches(msg, k.PageDown):
+		return navPageDown
+	case key.Matches(msg, k.PageUp):
+		return navPageUp
+	case key.Matches(msg, k.Open):
+		return navOpen
+	}
+	return navNone
+}
+
+// paneEvent is what a pane reports after a key, for the root to act on.
+type paneEvent int
+
+const (
+	paneNone  paneEvent = iota
+	paneMoved           // the selection changed
+	paneOpen            // enter on the selection
+)

@@ -291,3 +291,28 @@ func formatValue(v float64) string {
 	}
 	return b.String()
 }
+
+// handleNav moves the cursor; the root fetches another window if needed
+// and opens the story on enter.
+func (q *queuePane) handleNav(k navKey) paneEvent {
+	n := q.visibleItems()
+	switch k {
+	case navUp:
+		q.move(-1)
+	case navDown:
+		q.move(1)
+	case navTop:
+		q.moveTo(0)
+	case navBottom:
+		q.moveTo(q.total - 1)
+	case navPageDown:
+		q.move(n)
+	case navPageUp:
+		q.move(-n)
+	case navOpen:
+		return paneOpen
+	default:
+		return paneNone
+	}
+	return paneMoved
+}

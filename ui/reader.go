@@ -257,3 +257,22 @@ func (r *readerPane) styleAt(active []mark, off int) (lipgloss.Style, bool) {
 	}
 	return st.Quote, true
 }
+
+// handleNav scrolls the story.
+func (r *readerPane) handleNav(k navKey) paneEvent {
+	switch k {
+	case navUp:
+		r.scrollBy(-1)
+	case navDown:
+		r.scrollBy(1)
+	case navTop:
+		r.top()
+	case navBottom:
+		r.bottom()
+	case navPageDown:
+		r.page(1)
+	case navPageUp:
+		r.page(-1)
+	}
+	return paneNone
+}

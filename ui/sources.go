@@ -178,3 +178,28 @@ func (p *sourcesPane) View() string {
 	}
 	return frame(st, sym, "Sources", "", p.focused, p.w, p.h, lines)
 }
+
+// handleNav moves the cursor; the root reloads the queue when it moved.
+func (p *sourcesPane) handleNav(k navKey) paneEvent {
+	moved := false
+	switch k {
+	case navUp:
+		moved = p.move(-1)
+	case navDown:
+		moved = p.move(1)
+	case navTop:
+		moved = p.moveTo(0)
+	case navBottom:
+		moved = p.moveTo(p.rows() - 1)
+	case navPageDown:
+		moved = p.move(p.innerH())
+	case navPageUp:
+		moved = p.move(-p.innerH())
+	case navOpen:
+		return paneOpen
+	}
+	if moved {
+		return paneMoved
+	}
+	return paneNone
+}
