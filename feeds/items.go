@@ -55,7 +55,7 @@ func makeItems(parsed *gofeed.Feed, body []byte, f model.Feed, feedURL *url.URL,
 			// Two entries of one feed sharing a guid are two stories (a
 			// publisher's bug, not an update): tell them apart by what
 			// differs, stably from one poll to the next.
-			s.Key += "#" + shortHash(s.Link, s.Title)
+			s.Key += "#" + shortHash(s.Link, s.Title, s.Body)
 		}
 		keys[s.Key] = true
 		s.Words = content.WordCount(s.Body)
@@ -77,7 +77,7 @@ func identity(it *gofeed.Item, link string, base *url.URL) string {
 	if l := strings.TrimSpace(itemLink(it)); l != "" {
 		return resolve(l, base) // unsafe links still identify the story
 	}
-	return "h:" + shortHash(strings.TrimSpace(it.Title), strings.TrimSpace(it.Published+it.Updated), strings.TrimSpace(it.Description))
+	return "h:" + shortHash(strings.TrimSpace(it.Title), strings.TrimSpace(it.Published+it.Updated))
 }
 
 func itemLink(it *gofeed.Item) string {
