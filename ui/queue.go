@@ -243,6 +243,9 @@ func (q *queuePane) item(h *model.StoryHeader, iw int, now time.Time) []string {
 	}
 	l1 := mark + " " + shortTime(h.Published.In(q.c.loc), now) + " " + h.FeedTitle
 	l2 := "  " + h.Title
+	if h.ID == q.openID {
+		l2 = " " + sym.Pointer + h.Title // the story the reader shows
+	}
 	badges := "  " + fmt.Sprintf("%s %-4d", sym.Quote, h.QuoteCount)
 	if hf := h.Headline; hf != nil {
 		s := sym.CategorySymbol(hf.Category)
