@@ -52,9 +52,8 @@ var catWords = concat(
 	cw(Missing, "missing", "disappeared", "unaccounted"),
 	cw(AtRisk, "at risk", "besieged", "siege", "starving", "starvation", "famine", "in need", "without food",
 		"food insecure", "food insecurity", "malnourished", "malnutrition", "brink", "hunger", "need aid",
-		"need assistance", "need help", "require assistance", "trapped", "cut off", "threatened", "facing",
-		"vulnerable", "lack", "lacking", "risk"),
-	cw(Aid, "tonnes", "tons", "trucks", "lorries", "convoys", "convoy", "aid", "food parcels", "rations",
+		"need assistance", "need help", "require assistance", "trapped", "cut off", "vulnerable", "risk"),
+	cw(Aid, "aid", "food parcels", "rations",
 		"meals", "supplies", "relief", "tents", "blankets", "kits", "doses", "vaccines", "assistance",
 		"humanitarian", "donated", "delivered", "pledged", "funding", "appeal"),
 	cw(Military, "troops", "soldiers", "fighters", "personnel", "aircraft", "jets", "warplanes",
@@ -97,9 +96,12 @@ func (d *doc) categorise(f *figure) Category {
 	if f.percent {
 		// A percentage takes an event word only right after it:
 		// "40 percent of the displaced".
-		for k := hi; k < len(d.toks) && k < hi+4 && d.toks[k].sent == sent; k++ {
-			if c, _ := d.catAt(k); c != "" && !weakCat(c) {
-				return c
+		switch d.lowAt(hi) {
+		case "of", "were", "are", "was", "is", "have", "had", "has":
+			for k := hi; k < len(d.toks) && k < hi+4 && d.toks[k].sent == sent; k++ {
+				if c, _ := d.catAt(k); c != "" && !weakCat(c) {
+					return c
+				}
 			}
 		}
 		return Other
@@ -145,10 +147,14 @@ func (d *doc) categorise(f *figure) Category {
 	if best == Displaced && bestDist >= 0 {
 		// "fleeing to Lebanon, Jordan": a border was crossed.
 	}
-	if best == Other {
+	// The unit decides when no event word did: tonnes, trucks and
+	// convoys are aid, troops are military.
+	if best == Other || weakCat(best) {
 		switch f.unit {
 		case "troops":
-			return Military
+			if best == Other {
+				return Military
+			}
 		case "tonnes", "trucks", "convoys":
 			return Aid
 		}
@@ -163,6 +169,9 @@ func thingCat(c Category) bool { return c == Aid || c == Military || c == Other 
 func (d *doc) catAt(k int) (Category, int) {
 	if !d.isWord(k) {
 		return "", 0
+	}
+	if d.low(k) == "missing" && (d.is(k+1, "the") || d.is(k+1, "a") || d.is(k+1, "an") || d.is(k+1, "out")) {
+		return "", 0 // "missing the target": a verb, not the missing
 	}
 	for _, c := range catIndex[d.low(k)] {
 		ok := true

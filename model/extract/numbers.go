@@ -88,11 +88,14 @@ func (d *doc) currencyBefore(i int) (string, int) {
 		w = "$"
 	}
 	cur, ok := currencySymbols[w]
-	if !ok || (t.kind == tWord && !isUpperWord(d.text[t.start:t.end]) && len(w) > 1) {
+	if !ok || (t.kind == tWord && !isUpperWord(d.text[t.start:t.end]) && len(w) > 1 && w != "rs") {
 		return "", 0
 	}
 	j := i + 1
-	if j < len(d.toks) && d.toks[j].kind == tWord && isDigit(rune(d.text[d.toks[j].start])) && d.toks[j].start-t.end <= 1 {
+	if w == "rs" && d.punct(j, '.') {
+		j++ // Rs. 300
+	}
+	if j < len(d.toks) && d.toks[j].kind == tWord && isDigit(rune(d.text[d.toks[j].start])) && d.toks[j].start-d.toks[j-1].end <= 1 {
 		return cur, j
 	}
 	return "", 0
@@ -155,6 +158,14 @@ func (d *doc) countAt(i int) (figure, bool) {
 			j = rest
 			if tail != "" {
 				d.digitTail(&f, tail, v, scale)
+				if f.isRange && scale == 0 && j < n && d.isWord(j) {
+					// $40-50 billion: the scale applies to both ends.
+					if s, ok := scales[d.low(j)]; ok && s >= 1000 {
+						cur *= s
+						f.hi *= s
+						j++
+					}
+				}
 				break
 			}
 			lastUnit = v
@@ -331,7 +342,9 @@ func (d *doc) digitsAt(i int) (float64, float64, int, string, bool) {
 				break
 			}
 		}
-		if len(num) <= 3 {
+		// Groups after a plain space only when there are two of them
+		// (1 234 567): "400 737 Max jets" is two numbers.
+		if len(num) <= 3 && j < len(d.toks) && (narrowSpace(d.text[d.toks[j-1].end:d.toks[j].start]) || j+1 < len(d.toks) && isGroup(d.lt[d.toks[j+1].start:d.toks[j+1].end]) && spaceOnly(d.text[d.toks[j].end:d.toks[j+1].start])) {
 			for j < len(d.toks) && suf == "" && !hasTail && d.toks[j].kind == tWord && d.toks[j].sent == t.sent && isGroup(d.lt[d.toks[j].start:d.toks[j].end]) && spaceOnly(d.text[d.toks[j-1].end:d.toks[j].start]) {
 				g := d.lt[d.toks[j].start:d.toks[j].end]
 				if len(g) != 3 && !decimals(g[3:]) {
@@ -392,6 +405,8 @@ func isGroup(s string) bool {
 	}
 	return len(s) == 3 || !isDigit(rune(s[3]))
 }
+
+func narrowSpace(s string) bool { return s == "\u00a0" || s == "\u202f" || s == "\u2009" }
 
 func spaceOnly(s string) bool {
 	return s == " " || s == "\u00a0" || s == "\u202f" || s == "\u2009"

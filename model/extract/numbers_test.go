@@ -160,9 +160,8 @@ func parseInterval(s string) (float64, float64, bool) {
 }
 
 func (c numCase) got() []float64 {
-	r := Extract(c.input)
 	var out []float64
-	for _, s := range r.Stats {
+	for _, s := range allFigures(c.input) {
 		switch c.kind {
 		case "percent":
 			if s.Unit != "percent" {

@@ -1,13 +1,21 @@
 package extract
 
 // figures turns the numbers found into Stats with bounds and categories.
-func (d *doc) figures() []Stat {
+// With keepBare false it drops bare numbers: no unit, no currency or
+// percent sign, no event word near them ("seating for four", table cells,
+// sports scores). They are the bulk of false figures in news text and
+// carry nothing a reader of conflict news can use. The number-suite test
+// keeps them, since it measures recognition alone.
+func (d *doc) figures(keepBare bool) []Stat {
 	fs := d.scanFigures()
 	out := make([]Stat, 0, len(fs))
 	for i := range fs {
 		f := &fs[i]
 		st := Stat{Value: f.value, Qualifier: f.qual, Vague: f.vague}
 		st.Category = d.categorise(f)
+		if !keepBare && st.Category == Other && f.unit == "" && f.currency == "" && !f.percent && !f.vague {
+			continue
+		}
 		switch {
 		case f.currency != "":
 			st.Unit = f.currency
@@ -20,8 +28,6 @@ func (d *doc) figures() []Stat {
 			switch st.Category {
 			case Killed, Injured, Displaced, Refugees, Detained, Missing, AtRisk:
 				st.Unit = "people"
-			case Military:
-				st.Unit = "troops"
 			}
 		}
 		v := f.value

@@ -193,6 +193,10 @@ func (d *doc) notACount(f *figure) bool {
 			return true
 		}
 	}
+	// "nine times higher", "three-fold": a ratio, not a count.
+	if d.is(f.b, "times") && (d.is(f.b+1, "higher") || d.is(f.b+1, "more") || d.is(f.b+1, "greater") || d.is(f.b+1, "larger") || d.is(f.b+1, "as") || d.is(f.b+1, "the") || d.is(f.b+1, "lower") || d.is(f.b+1, "less")) {
+		return true
+	}
 	// "one" on its own is a pronoun: one of them, at one point, no one.
 	if f.wordOnly && f.value == 1 && f.unit == "" && !f.isRange && f.currency == "" && !f.percent {
 		return true
@@ -211,6 +215,9 @@ func (d *doc) notACount(f *figure) bool {
 		return true // 24/7, 10:30
 	}
 	// Times: 2 pm, 10 a.m., 14:00 GMT.
+	if (d.lowAt(b) == "a" || d.lowAt(b) == "p") && d.punct(b+1, '.') && d.lowAt(b+2) == "m" {
+		return true // 1 p.m.
+	}
 	if nx := d.lowAt(b); nx == "am" || nx == "pm" || nx == "a.m" || nx == "p.m" || nx == "gmt" || nx == "utc" || nx == "o'clock" || nx == "o’clock" || nx == "hrs" && false {
 		return true
 	}
@@ -228,7 +235,7 @@ func (d *doc) notACount(f *figure) bool {
 		if _, ok := months[d.lowAt(f.b)]; ok && f.value <= 31 && d.toks[f.b].cap {
 			return true
 		}
-		if isYear(first) && f.scaleFree() && f.qkind == 0 && !(f.unitEnd > f.b && (f.unit == "people" || f.unit == "troops" || thingUnits[f.unit] != "")) {
+		if isYear(first) && f.scaleFree() && (f.qkind == 0 || d.in(f.qa-1, yearPreps)) && !(f.unitEnd > f.b && (f.unit == "people" || f.unit == "troops" || thingUnits[f.unit] != "")) {
 			return true
 		}
 		// Labels: Resolution 2254, Section 427, area 55, Flight 17.
@@ -277,6 +284,9 @@ func (d *doc) lowAt(i int) string {
 	}
 	return d.low(i)
 }
+
+// yearPreps before "at least 2021" make it a year still.
+var yearPreps = set("until", "till", "by", "in", "since", "before", "after", "from", "through")
 
 // labels are words after which a number is part of a name.
 var labels = set("resolution", "resolutions", "section", "article", "articles", "chapter", "area", "route",

@@ -38,7 +38,7 @@ var currencySymbols = map[string]string{
 	"₽": "roubles", "rub": "roubles", "₴": "hryvnias", "uah": "hryvnias", "cny": "yuan", "rmb": "yuan",
 	"chf": "francs", "₺": "lira", "try": "lira", "₦": "naira", "ngn": "naira", "₪": "shekels", "ils": "shekels",
 	"aud": "dollars", "cad": "dollars", "nzd": "dollars", "mxn$": "pesos", "₩": "won", "₿": "bitcoins",
-	"元": "yuan", "₡": "colones", "₾": "lari", "₭": "kip",
+	"rs": "rupees", "元": "yuan", "₡": "colones", "₾": "lari", "₭": "kip",
 }
 
 var currencyWords = map[string]string{
