@@ -45,6 +45,7 @@ echo
 
 "$work/bench" poll -urls "$work/urls.txt" -db "$work/sitrep.db" -concurrent "$CONCURRENT" | tee "$work/sitrep.out"
 sitrep_first=$(sed -n 's/^first round[^:]*: \([0-9.]*\) s.*/\1/p' "$work/sitrep.out")
+sitrep_second=$(sed -n 's/^second round[^:]*: \([0-9.]*\) s.*/\1/p' "$work/sitrep.out")
 echo
 
 if ! command -v newsboat >/dev/null 2>&1; then
@@ -82,7 +83,7 @@ nb_items=$(sqlite3 "$work/nb/cache.db" 'select count(*) from rss_item' 2>/dev/nu
 printf 'newsboat %s (reload-threads 32): first round %.2f s (%s items stored; server saw %s)\n' \
 	"$(newsboat -v 2>/dev/null | head -1 | awk '{print $2}')" "$nb_first" "$nb_items" "$nb_stats1"
 printf 'newsboat second round: %.2f s (server saw %s)\n' "$nb_second" "$nb_stats2"
-if [ -n "$sitrep_first" ]; then
-	printf 'first round, newsboat / sitrep: %.2f (sitrep does quote and figure extraction too)\n' \
-		"$(echo "$nb_first / $sitrep_first" | bc -l)"
+if [ -n "$sitrep_first" ] && [ -n "$sitrep_second" ]; then
+	printf 'ratio newsboat / sitrep: first round %.2f (sitrep also extracts quotes and figures), second round %.2f\n' \
+		"$(echo "$nb_first / $sitrep_first" | bc -l)" "$(echo "$nb_second / $sitrep_second" | bc -l)"
 fi
