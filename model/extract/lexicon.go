@@ -254,4 +254,4 @@ var months = map[string]int{
 
 // prepositions before a name make it no subject: "at ICICI Securities".
 var prepositions = set("at", "of", "for", "from", "with", "by", "in", "on", "to", "into", "about", "against",
-	"via", "under", "over", "between", "among", "toward", "towards", "after", "before", "like", "than")
+	"via", "under", "over", "between", "among", "toward", "towards")

@@ -160,6 +160,12 @@ func (d *doc) classify(r *nameRun) {
 	if orgNouns[last] || places[last] && r.b-r.na > 1 && !maleNames[d.low(r.na)] && !femaleNames[d.low(r.na)] {
 		if orgNouns[last] {
 			r.kind = entOrg
+			// A body's name is the whole run: "International Relief
+			// Committee", not the words after the title-like ones.
+			r.na = r.a
+			for r.na < r.b-1 && functionCaps[d.low(r.na)] {
+				r.na++
+			}
 		} else {
 			r.kind = entPlace
 		}

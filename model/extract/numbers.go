@@ -41,10 +41,9 @@ func (d *doc) scanFigures() []figure {
 		if !f.noCount && !d.notACount(&f) {
 			out = append(out, f)
 		}
-		i = f.unitEnd - 1
-		if f.b-1 > i {
-			i = f.b - 1
-		}
+		// Continue after the number, not after its noun: "34 of the 41
+		// drones" holds two figures.
+		i = f.b - 1
 	}
 	return out
 }

@@ -97,6 +97,10 @@ func (d *doc) unitAfter(f *figure) {
 		if d.is(j, "its") || d.is(j, "the") || d.is(j, "their") || d.is(j, "them") || d.is(j, "those") || d.is(j, "his") || d.is(j, "her") || d.is(j, "whom") || d.is(j, "our") {
 			j++
 		}
+		// "two of the 20 convoys": the noun follows the second number.
+		if d.isWord(j) && isDigit(rune(d.text[d.toks[j].start])) {
+			j++
+		}
 	}
 	for s := 0; j < n && s < 4; s++ {
 		if !d.isWord(j) || d.toks[j].sent != d.toks[f.a].sent {
