@@ -275,3 +275,19 @@ func TestSafeLink(t *testing.T) {
 		}
 	}
 }
+
+func TestFeedErrorShown(t *testing.T) {
+	m := newTestModel(t, fixtureStore(t), 120, 32)
+	press(t, m, "f", "j", "j", "j", "j") // the first feed: Broken Feed
+	if f := m.sources.selectedFeed(); f == nil || f.Title != "Broken Feed" {
+		t.Fatalf("selected %+v", f)
+	}
+	s := screen(m)
+	if !strings.Contains(s, "⚠ Broken Feed: HTTP 503") {
+		t.Fatalf("feed error not shown:\n%s", s)
+	}
+	press(t, m, "j")
+	if strings.Contains(screen(m), "Broken Feed: HTTP 503") {
+		t.Fatalf("error still shown for a healthy feed:\n%s", screen(m))
+	}
+}

@@ -291,9 +291,18 @@ func (m *Model) cycleFocus(d int) tea.Cmd {
 func (m *Model) noteErr(s string) { m.status.note, m.status.noteErr = s, true }
 func (m *Model) note(s string)    { m.status.note, m.status.noteErr = s, false }
 
-// noteSelectedFeed shows the error of the feed under the sources cursor.
+// noteSelectedFeed shows the error of the feed under the sources cursor:
+// in full above its stories, and in the status line while the sources
+// have focus.
 func (m *Model) noteSelectedFeed() {
-	if f := m.sources.selectedFeed(); f != nil && f.LastError != "" && m.focus == focusSources {
-		m.noteErr(f.Title + ": " + f.LastError)
+	defer m.queue.keepVisible() // the banner takes rows from the stories
+	m.queue.banner = ""
+	f := m.sources.selectedFeed()
+	if f == nil || f.LastError == "" {
+		return
+	}
+	m.queue.banner = f.Title + ": " + f.LastError
+	if m.focus == focusSources {
+		m.noteErr(m.queue.banner)
 	}
 }

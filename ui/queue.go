@@ -32,6 +32,10 @@ type queuePane struct {
 	top     int // queue index of the first visible story
 	openID  int64
 
+	// banner is the error of the feed whose stories are shown, drawn in
+	// full above them (the status line may have to cut it).
+	banner string
+
 	seq     int // of the latest window request; older answers are dropped
 	pending bool
 	err     error
@@ -46,10 +50,24 @@ func newQueuePane(c *common) *queuePane { return &queuePane{c: c, total: -1} }
 
 func (q *queuePane) SetSize(w, h int) { q.w, q.h = w, h; q.keepVisible() }
 
-// visibleItems is how many stories fit in the pane.
+// visibleItems is how many stories fit in the pane below the banner.
 func (q *queuePane) visibleItems() int {
 	_, ih := innerSize(q.c.st, q.w, q.h)
-	return max(1, ih/itemLines)
+	return max(1, (ih-len(q.bannerLines()))/itemLines)
+}
+
+// bannerLines is the feed error wrapped to the pane, and a blank line.
+func (q *queuePane) bannerLines() []string {
+	if q.banner == "" {
+		return nil
+	}
+	iw, _ := innerSize(q.c.st, q.w, q.h)
+	text := q.c.sym.Error + " " + q.banner
+	var out []string
+	for _, sp := range wrapText(text, max(1, iw)) {
+		out = append(out, q.c.st.Error.Render(text[sp.start:sp.end]))
+	}
+	return append(out, "")
 }
 
 func (q *queuePane) loaded(i int) bool { return i >= q.offset && i < q.offset+len(q.headers) }
@@ -183,6 +201,10 @@ func (q *queuePane) findUnread(dir int) int {
 
 // itemAt maps an inner row to a queue index.
 func (q *queuePane) itemAt(y int) int {
+	y -= len(q.bannerLines())
+	if y < 0 {
+		return -1
+	}
 	i := q.top + y/itemLines
 	if i < 0 || i >= q.total {
 		return -1
@@ -193,7 +215,7 @@ func (q *queuePane) itemAt(y int) int {
 func (q *queuePane) View() string {
 	st, sym := q.c.st, q.c.sym
 	iw, _ := innerSize(st, q.w, q.h)
-	var lines []string
+	lines := q.bannerLines()
 	title := "Queue"
 	extra := ""
 	if q.total >= 0 {

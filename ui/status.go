@@ -54,10 +54,17 @@ func (s *statusBar) View() string {
 	r := strings.Join(right, sym.Sep) + " "
 	lw, rw := ansi.StringWidth(left), ansi.StringWidth(r)
 	if lw+1+rw > s.w {
-		// The poll progress and the error matter more than the counts,
-		// which the sources pane shows too.
-		left = ansi.Truncate(left, max(0, s.w-rw-1), sym.Ellipsis)
-		lw = ansi.StringWidth(left)
+		// The counts stay whole while there is room; the right side is
+		// cut from its end, so poll progress (first) outlives the error,
+		// which the queue also shows in full for a selected feed.
+		keep := min(rw, 24)
+		if s.w-lw-1 >= keep {
+			r = ansi.Truncate(r, s.w-lw-1, sym.Ellipsis)
+		} else {
+			r = ansi.Truncate(r, keep, sym.Ellipsis)
+			left = ansi.Truncate(left, max(0, s.w-keep-1), sym.Ellipsis)
+		}
+		lw, rw = ansi.StringWidth(left), ansi.StringWidth(r)
 	}
 	gap := max(1, s.w-lw-rw)
 	return fit(left+strings.Repeat(" ", gap)+r, s.w, sym.Ellipsis)
