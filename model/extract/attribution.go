@@ -436,6 +436,11 @@ func (d *doc) subjectBefore(v, lo int) who {
 		}
 	}
 	if d.punct(j, ',') {
+		// The name as the apposition: "Egypt's foreign minister, Nabil
+		// Farouk, warned".
+		if ri := d.runAt[j-1+boolInt(j == 0)]; j > 0 && ri >= 0 && d.runs[ri].b == j && d.punct(d.runs[ri].a-1, ',') && d.runs[ri].kind != entPlace && d.runs[ri].kind != entOrg {
+			return d.whoOfRun(int(ri))
+		}
 		// Apposition: "Ian Bremmer, the president of the Eurasia group, told"
 		for c := j - 1; c >= lo && c > j-25; c-- {
 			if d.punct(c, ',') {
@@ -555,7 +560,7 @@ func (d *doc) appositionHead(j, lo int) (who, bool) {
 		if !d.punct(c, ',') || !role || !d.isWord(c+1) || !roleStart[d.low(c+1)] {
 			return who{}, false
 		}
-		if ri := d.runAt[c-1+boolInt(c == 0)]; c > 0 && ri >= 0 && d.runs[ri].b == c && d.runs[ri].kind != entPlace && d.runs[ri].kind != entOrg {
+		if ri := d.runAt[c-1+boolInt(c == 0)]; c > 0 && ri >= 0 && d.runs[ri].b == c && d.runs[ri].kind != entPlace && d.runs[ri].kind != entOrg && !d.in(d.runs[ri].a-1, prepositions) {
 			w := d.whoOfRun(int(ri))
 			if w.name != "" {
 				w.role = d.roleText(c+1, j+1)
@@ -765,8 +770,23 @@ func (d *doc) orgRef(noun string, j int) who {
 			return who{name: r.key, found: true}
 		}
 	}
+	// "the interior ministry said …" earlier: a lower-case name.
+	for k := j - 1; k > 0; k-- {
+		if d.toks[k].quote >= 0 || d.low(k) != noun {
+			continue
+		}
+		if m := d.low(k - 1); d.isWord(k-1) && !d.toks[k-1].cap && orgModifiers[m] {
+			return who{name: d.text[d.toks[k-1].start:d.toks[k].end], found: true}
+		}
+	}
 	return who{found: true}
 }
+
+// orgModifiers name a body in lower case: "the interior ministry".
+var orgModifiers = set("interior", "defence", "defense", "foreign", "health", "finance", "justice",
+	"education", "information", "economy", "agriculture", "energy", "transport", "home", "state",
+	"federal", "national", "provincial", "regional", "local", "military", "civil", "emergency",
+	"humanitarian", "electoral", "election", "supreme", "constitutional", "rebel", "opposition")
 
 // pastVerb guesses a verb in the past tense: fought, accused, denied.
 func pastVerb(w string) bool {

@@ -42,7 +42,8 @@ var catWords = concat(
 	cw(Displaced, "displaced", "displaces", "displace", "displacing", "fled", "flee", "fleeing", "flees", "homeless", "forced from their homes",
 		"driven from", "uprooted", "evacuated", "displacement", "idps", "forced to leave", "lost their homes",
 		"camp population", "sheltering", "shelters", "uprooting", "evacuate", "evacuees", "to leave",
-		"leave the", "left the", "left their", "leave their", "forced out", "exodus"),
+		"leave the", "left the", "left their", "leave their", "forced out", "exodus", "sheltered",
+		"took shelter", "taking shelter", "sought shelter"),
 	cw(Refugees, "refugees", "refugee", "asylum", "asylum seekers", "sought refuge", "crossed into",
 		"abroad"),
 	cw(Detained, "hostages", "hostage", "prisoners", "prisoner", "arrested", "arrests", "arresting",
@@ -146,6 +147,14 @@ func (d *doc) categorise(f *figure) Category {
 	}
 	if best == Displaced && bestDist >= 0 {
 		// "fleeing to Lebanon, Jordan": a border was crossed.
+	}
+	// "The death toll … rose to 52": the toll is far from its figure.
+	if best == Other && (d.is(f.qa-1, "to") || d.is(f.qa-1, "at") || d.is(f.qa-1, "reached")) && !things {
+		for k := f.qa - 2; k >= 0 && k > f.qa-25 && d.toks[k].sent == sent; k-- {
+			if d.is(k, "toll") {
+				return Killed
+			}
+		}
 	}
 	// The unit decides when no event word did: tonnes, trucks and
 	// convoys are aid, troops are military.
