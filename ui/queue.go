@@ -218,8 +218,8 @@ func (q *queuePane) View() string {
 	lines := q.bannerLines()
 	title := "Queue"
 	extra := ""
-	if q.total >= 0 {
-		extra = fmt.Sprintf("%d/%d", min(q.cursor+1, q.total), q.total)
+	if q.total > 0 {
+		extra = fmt.Sprintf("%d/%d", q.cursor+1, q.total)
 	}
 	switch {
 	case q.err != nil:
