@@ -18,6 +18,7 @@ type mention struct {
 	name   string
 	role   string
 	gender int8
+	speech bool // subject of a speech verb: a strong antecedent
 }
 
 // attribute gives each quotation its speaker.
@@ -29,7 +30,7 @@ func (d *doc) attribute() []Quote {
 		a, b := d.quoteTokens(k)
 		w := d.attributeOne(k, a, b, speakers)
 		if w.name != "" {
-			d.ments = append(d.ments, mention{pos: q.open, name: w.name, role: w.role, gender: w.gender})
+			d.ments = append(d.ments, mention{pos: q.open, name: w.name, role: w.role, gender: w.gender, speech: true})
 		}
 		speakers[k] = w
 		// Single quotation marks with no speaker are mostly headline
@@ -438,8 +439,12 @@ func (d *doc) subjectBefore(v, lo int) who {
 	if d.punct(j, ',') {
 		// The name as the apposition: "Egypt's foreign minister, Nabil
 		// Farouk, warned".
-		if ri := d.runAt[j-1+boolInt(j == 0)]; j > 0 && ri >= 0 && d.runs[ri].b == j && d.punct(d.runs[ri].a-1, ',') && d.runs[ri].kind != entPlace && d.runs[ri].kind != entOrg {
-			return d.whoOfRun(int(ri))
+		if ri := d.runAt[j-1+boolInt(j == 0)]; j > 0 && ri >= 0 && d.runs[ri].b == j && d.punct(d.runs[ri].a-1, ',') && d.runs[ri].kind != entPlace && d.runs[ri].kind != entOrg && d.runs[ri].na == d.runs[ri].a {
+			for p := d.runs[ri].a - 2; p >= lo && p > d.runs[ri].a-8 && d.isWord(p); p-- {
+				if !d.toks[p].cap && (personNouns[d.low(p)] || personTitles[d.low(p)]) {
+					return d.whoOfRun(int(ri))
+				}
+			}
 		}
 		// Apposition: "Ian Bremmer, the president of the Eurasia group, told"
 		for c := j - 1; c >= lo && c > j-25; c-- {
@@ -515,8 +520,11 @@ func (d *doc) npBackward(j, lo int) who {
 	if orgNouns[w] {
 		// "the US military", "the Afghan government"
 		a := j
-		for a-1 >= lo && d.isWord(a-1) && d.toks[a-1].cap && d.runAt[a-1] >= 0 {
+		for a-1 >= lo && d.isWord(a-1) && (d.toks[a-1].cap && d.runAt[a-1] >= 0 || !d.toks[a-1].cap && orgModifiers[d.low(a-1)]) {
 			a--
+		}
+		for a < j && !d.toks[a].cap && orgModifiers[d.low(a)] && !d.toks[j-1].cap && a == j-1 {
+			break
 		}
 		if a == j {
 			// "the ministry said": the body of that kind named last, if
@@ -525,6 +533,13 @@ func (d *doc) npBackward(j, lo int) who {
 		}
 		if ri := d.runAt[a]; ri >= 0 && d.runs[ri].a < a {
 			a = d.runs[ri].a
+		}
+		if !d.toks[a].cap && d.runAt[a] < 0 && a == j-1 {
+			// only a lower-case modifier: "the foreign ministry"; an
+			// earlier fuller mention may name it.
+			if r := d.orgRef(w, j); r.name != "" {
+				return r
+			}
 		}
 		for a < j && d.in(a, functionCaps) {
 			a++
@@ -679,7 +694,7 @@ func (d *doc) pronoun(pos int, g int8) who {
 		// A person of known gender beats a slightly nearer one of
 		// unknown gender.
 		score := m.pos
-		if mg == 0 {
+		if mg == 0 && !m.speech {
 			score -= 150
 		}
 		if score > bestScore {
@@ -753,7 +768,7 @@ func (d *doc) collectMentions() {
 		if g == 0 {
 			g = d.runs[fr].gender
 		}
-		d.ments = append(d.ments, mention{pos: d.toks[r.a].start, name: name, gender: g})
+		d.ments = append(d.ments, mention{pos: d.toks[r.a].start, name: name, gender: g, speech: r.speech})
 	}
 }
 

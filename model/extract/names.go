@@ -12,6 +12,7 @@ type nameRun struct {
 	subj    bool   // followed by a verb: likely the subject of its clause
 	inQ     bool   // inside a quotation
 	initial bool   // the run opens its sentence
+	speech  bool   // followed by a speech verb
 	key     string // the name part, words joined by single spaces, possessive dropped
 	words   int    // number of words in key
 }
@@ -237,6 +238,7 @@ func (d *doc) classify(r *nameRun) {
 			"last", "next", "this", "ago", "earlier", "later", "yesterday", "today", "since", "until", "during":
 		default:
 			r.subj = true
+			r.speech = speechVerbs[d.low(k)]
 		}
 	}
 }
