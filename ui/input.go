@@ -141,6 +141,7 @@ func (m *Model) sourceChanged() tea.Cmd {
 	m.noteSelectedFeed()
 	m.queue.filter = m.sources.filter()
 	m.queue.cursor, m.queue.top, m.queue.offset, m.queue.headers = 0, 0, 0, nil
+	m.queue.moved = false
 	m.queue.total = -1
 	return m.reloadQueue()
 }

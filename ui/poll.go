@@ -57,8 +57,10 @@ func (m *Model) launchPoll() tea.Cmd {
 // feedPolled takes one feed's result: progress, errors, the next poll, and
 // fresh counts; the queue is reloaded when the feed brought stories.
 func (m *Model) feedPolled(msg feedPolledMsg) tea.Cmd {
-	m.inFlight--
-	m.status.done++
+	if m.polling {
+		m.inFlight = max(0, m.inFlight-1)
+		m.status.done++
+	}
 	cmds := []tea.Cmd{loadFeedsCmd(m.ctx, m.opts.Store), loadCountsCmd(m.ctx, m.opts.Store)}
 	if msg.Err != nil && m.ctx.Err() == nil {
 		name := msg.Title
@@ -73,7 +75,7 @@ func (m *Model) feedPolled(msg feedPolledMsg) tea.Cmd {
 	if len(m.toPoll) > 0 && m.ctx.Err() == nil {
 		cmds = append(cmds, m.launchPoll())
 	}
-	if m.inFlight == 0 && len(m.toPoll) == 0 {
+	if m.polling && m.inFlight == 0 && len(m.toPoll) == 0 {
 		m.endRound()
 	}
 	return tea.Batch(cmds...)

@@ -91,3 +91,31 @@ func TestPollShowsProgress(t *testing.T) {
 	}
 	close(release)
 }
+
+// TestNewStoriesAndSelection: until the reader touches the queue, the
+// newest story stays selected as stories arrive; after, the chosen story
+// stays selected.
+func TestNewStoriesAndSelection(t *testing.T) {
+	s := fixtureStore(t)
+	m := newTestModel(t, s, 120, 32)
+	ctx := context.Background()
+	feedsList, _ := s.Feeds(ctx)
+	fid := feedsList[1].ID
+	add := func(key, title string, at time.Time) {
+		st := model.Story{FeedID: fid, Key: key, Title: title, Body: "b", Published: at, FirstSeen: at}
+		if _, err := s.UpsertStories(ctx, fid, []model.Story{st}, []string{key}); err != nil {
+			t.Fatal(err)
+		}
+		send(t, m, feedPolledMsg{FeedID: fid, New: 1})
+	}
+	add("n1", "Newer one", fixedNow.Add(-time.Minute))
+	if got := selectedTitle(m); got != "Newer one" {
+		t.Fatalf("untouched queue: selected %q, want the newest", got)
+	}
+	press(t, m, "j")
+	chosen := selectedTitle(m)
+	add("n2", "Newer two", fixedNow.Add(-30*time.Second))
+	if got := selectedTitle(m); got != chosen {
+		t.Fatalf("after moving: selected %q, want %q kept", got, chosen)
+	}
+}

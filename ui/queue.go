@@ -32,6 +32,11 @@ type queuePane struct {
 	top     int // queue index of the first visible story
 	openID  int64
 
+	// moved is set once the reader moves the cursor. Until then a reload
+	// keeps the newest story selected; after, it keeps the chosen story
+	// selected however many arrive above it.
+	moved bool
+
 	// banner is the error of the feed whose stories are shown, drawn in
 	// full above them (the status line may have to cut it).
 	banner string
@@ -97,6 +102,7 @@ func (q *queuePane) move(d int) {
 	if q.total <= 0 {
 		return
 	}
+	q.moved = true
 	q.cursor = clamp(q.cursor+d, 0, q.total-1)
 	q.keepVisible()
 }

@@ -15,7 +15,7 @@ func (m *Model) reloadQueue() tea.Cmd {
 	q.pending = true
 	q.seek = 0 // a reload ends an n/N search
 	var keep int64
-	if h := q.selected(); h != nil {
+	if h := q.selected(); h != nil && q.moved {
 		keep = h.ID
 	}
 	return loadQueueCmd(m.ctx, m.opts.Store, q.seq, q.filter, q.offset, queuePage, keep)
@@ -40,6 +40,7 @@ func (m *Model) openSelected() tea.Cmd {
 		return nil
 	}
 	m.storySeq++
+	m.queue.moved = true // the reader chose this story: keep it selected
 	m.reader.loading, m.reader.err = true, nil
 	m.queue.openID = h.ID
 	cmds := []tea.Cmd{loadStoryCmd(m.ctx, m.opts.Store, m.storySeq, h.ID)}
@@ -97,6 +98,7 @@ func (m *Model) applyTriage(h model.StoryHeader, t model.Triage, undoable bool) 
 		m.reader.story.Triage = t
 	}
 	if undoable {
+		m.queue.moved = true
 		m.undo = append(m.undo, e)
 		if len(m.undo) > maxUndo {
 			m.undo = m.undo[len(m.undo)-maxUndo:]
