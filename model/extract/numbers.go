@@ -31,6 +31,9 @@ func (d *doc) scanFigures() []figure {
 	out := make([]figure, 0, 16)
 	n := len(d.toks)
 	for i := 0; i < n; i++ {
+		if !d.mayStartNumber(i) {
+			continue
+		}
 		f, ok := d.numberAt(i)
 		if !ok {
 			continue
@@ -47,6 +50,42 @@ func (d *doc) scanFigures() []figure {
 	}
 	return out
 }
+
+// mayStartNumber is a cheap filter before numberAt: digits, signs and the
+// words a number may open with.
+func (d *doc) mayStartNumber(i int) bool {
+	t := d.toks[i]
+	c := d.text[t.start]
+	if c >= '0' && c <= '9' || t.kind != tWord {
+		return true
+	}
+	w := d.lt[t.start:t.end]
+	if numberStarts[w] {
+		return true
+	}
+	if k := strings.IndexByte(w, '-'); k > 0 {
+		return numberStarts[w[:k]]
+	}
+	return false
+}
+
+// numberStarts are the words a number may start with.
+var numberStarts = func() map[string]bool {
+	m := map[string]bool{"a": true, "an": true, "half": true, "several": true, "few": true, "us": true, "c": true, "rs": true}
+	for w := range units {
+		m[w] = true
+	}
+	for w := range vagueCounts {
+		m[w] = true
+	}
+	for w := range scales {
+		m[w] = true // "a hundred" starts at the scale word
+	}
+	for w := range currencySymbols {
+		m[w] = true
+	}
+	return m
+}()
 
 // numberAt reads a number starting at token i: digits, words, a currency
 // sign or a vague count.
