@@ -75,9 +75,10 @@ func New(client *http.Client, st Store, opts Options) *Poller {
 		store:  st,
 		opts:   opts,
 		limits: newLimiter(opts.MaxConcurrent, opts.MaxPerHost),
-		// One slot per core, plus two: a poll that holds a slot while it
-		// waits for the store's single writer must not leave a core idle.
-		cpu: make(chan struct{}, runtime.GOMAXPROCS(0)+2),
+		// Two slots per core, plus two: polls that hold a slot while they
+		// wait for the store's single writer must not leave a core idle,
+		// and parsing the next feeds should go on while one is written.
+		cpu: make(chan struct{}, 2*runtime.GOMAXPROCS(0)+2),
 	}
 }
 
