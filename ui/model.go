@@ -173,6 +173,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.sources.setFeeds(msg.feeds)
+		m.status.failing = 0
+		for _, f := range msg.feeds {
+			if f.LastError != "" {
+				m.status.failing++
+			}
+		}
 		m.noteSelectedFeed()
 		return m, nil
 	case queueLoadedMsg:

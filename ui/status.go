@@ -24,6 +24,7 @@ type statusBar struct {
 	note    string // last error or notice, sanitised
 	noteErr bool
 	polled  time.Time // end of the last round
+	failing int       // feeds whose last poll failed
 }
 
 func newStatusBar(c *common) *statusBar {
@@ -43,6 +44,13 @@ func (s *statusBar) View() string {
 	}
 	if !s.polling && s.note == "" && !s.polled.IsZero() {
 		right = append(right, st.Muted.Render("polled "+s.polled.In(s.c.loc).Format("15:04")))
+	}
+	if s.note == "" && s.failing > 0 {
+		what := "feeds"
+		if s.failing == 1 {
+			what = "feed"
+		}
+		right = append(right, st.Error.Render(fmt.Sprintf("%s %d %s failing", sym.Error, s.failing, what)))
 	}
 	if s.note != "" {
 		if s.noteErr {
