@@ -85,6 +85,17 @@ func (h focusHelp) ShortHelp() []key.Binding {
 // FullHelp is the `?` overlay: movement, triage, the rest.
 func (h focusHelp) FullHelp() [][]key.Binding {
 	k := h.k
+	// The movement column says what moving means in the focused pane.
+	switch h.focus {
+	case focusReader:
+		k.Up, k.Down = withHelp(k.Up, "scroll up"), withHelp(k.Down, "scroll down")
+		k.Top, k.Bottom = withHelp(k.Top, "story top"), withHelp(k.Bottom, "story end")
+	case focusHighlights:
+		k.Up, k.Down = withHelp(k.Up, "prev quote/figure"), withHelp(k.Down, "next quote/figure")
+		k.Open = withHelp(k.Open, "show in story")
+	case focusSources:
+		k.Open = withHelp(k.Open, "show its stories")
+	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageDown, k.PageUp, k.Open},
 		{k.NextUnread, k.PrevUnread, k.Star, k.Read, k.Archive, k.Undo},
