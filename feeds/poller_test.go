@@ -349,3 +349,25 @@ func TestPollKeepsSchedule(t *testing.T) {
 		t.Errorf("not polled once due: %+v", r)
 	}
 }
+
+func TestGzipFeed(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			t.Error("gzip not asked for")
+		}
+		w.Header().Set("Content-Encoding", "gzip")
+		zw := gzip.NewWriter(w)
+		io.WriteString(zw, rssFeed(rssItem("a", "Zipped", "Compressed body.")))
+		zw.Close()
+	}))
+	defer srv.Close()
+	st := openStore(t)
+	f := addFeed(t, st, srv.URL)
+	p := New(NewClient(Options{}), st, testOptions())
+	if r := p.PollNow(context.Background(), f); r.Err != nil || r.New != 1 {
+		t.Fatalf("%+v", r)
+	}
+	if s := feedStories(t, st, f.ID); len(s) != 1 || s[0].Title != "Zipped" {
+		t.Errorf("%+v", s)
+	}
+}
