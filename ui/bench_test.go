@@ -1,14 +1,18 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"sitrep/model/store"
 )
@@ -154,4 +158,34 @@ func BenchmarkJumpEnds(b *testing.B) {
 		_ = m.render()
 		i++
 	}
+}
+
+// BenchmarkProgramFirstFrame runs the whole Bubble Tea program (teatest, no
+// real terminal) on the 100,000-story database and times until the first
+// frame with the queue has been written; it also reports the heap the
+// loaded reader holds.
+func BenchmarkProgramFirstFrame(b *testing.B) {
+	path := benchDB(b)
+	var heap float64
+	b.ResetTimer()
+	for b.Loop() {
+		s, err := store.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := New(Options{Store: s, Location: time.UTC})
+		tm := teatest.NewTestModel(b, m, teatest.WithInitialTermSize(120, 32))
+		teatest.WaitFor(b, tm.Output(), func(out []byte) bool { return bytes.Contains(out, []byte("❝")) },
+			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(time.Millisecond))
+		b.StopTimer()
+		_ = tm.Quit()
+		tm.WaitFinished(b, teatest.WithFinalTimeout(5*time.Second))
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		heap = float64(ms.HeapAlloc) / (1 << 20)
+		s.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(heap, "heap-MB")
 }
