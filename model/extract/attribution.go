@@ -8,6 +8,7 @@ type who struct {
 	role   string
 	gender int8
 	person bool
+	org    bool // a body, a place or a document: never "he" or "she"
 	found  bool // an attribution was seen; name == "" then means "no speaker" (I, we, an unnamed official)
 }
 
@@ -29,7 +30,7 @@ func (d *doc) attribute() []Quote {
 	for k, q := range d.qs {
 		a, b := d.quoteTokens(k)
 		w := d.attributeOne(k, a, b, speakers)
-		if w.name != "" {
+		if w.name != "" && !w.org && (w.person || w.gender != 0 || strings.IndexByte(w.name, ' ') > 0) {
 			d.ments = append(d.ments, mention{pos: q.open, name: w.name, role: w.role, gender: w.gender, speech: true})
 		}
 		speakers[k] = w
@@ -100,6 +101,13 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 	if w := d.accordingAfter(b); w.found {
 		return w
 	}
+	if w := d.trailingAttribution(b); w.found {
+		return w
+	}
+	// A list of titles: “Listen To The Music,” “Black Water,” …
+	if d.inTitleList(a, b) {
+		return who{}
+	}
 	// A quotation that is a whole paragraph of a few words with no final
 	// punctuation is a subheading, not speech.
 	p := d.paras[q.para]
@@ -118,7 +126,7 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 		}
 		return who{}
 	}
-	if q.open == p.start && q.para > 0 {
+	if q.open == p.start && q.para > 0 && d.onlyQuotesAfter(k, b) {
 		if k > 0 && d.qs[k-1].para == q.para-1 && speakers[k-1].name != "" {
 			// The previous paragraph's last quotation, if nothing but
 			// its attribution follows it there.
@@ -132,6 +140,43 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 		}
 	}
 	return who{}
+}
+
+// onlyQuotesAfter reports whether what follows quotation k in its
+// paragraph is nothing, or a new sentence after a quotation that ended
+// one: the shape of a paragraph that continues a speaker's words. “Wild
+// Rose” is now available … is not.
+func (d *doc) onlyQuotesAfter(k, b int) bool {
+	if b >= len(d.toks) || d.toks[b].para != d.toks[b-1].para {
+		return true
+	}
+	if d.toks[b].kind == tQuote {
+		return true
+	}
+	return endsSentence(d.text[d.qs[k].start:d.qs[k].end]) && prevRune(d.text, d.qs[k].end) != ',' && d.toks[b].sent != d.toks[b-1].sent
+}
+
+// inTitleList reports whether the quotation at tokens [a,b) sits in a
+// comma-separated run of short quotations: song or film titles, not speech.
+func (d *doc) inTitleList(a, b int) bool {
+	if d.toks[a].kind != tQuote {
+		return false
+	}
+	if wordCount(d.text[d.toks[a].start:d.toks[b-1].end]) > 8 {
+		return false
+	}
+	// “A,” “B”: the next token after the closing mark opens a quotation
+	// in the same paragraph, and this one ends with a comma.
+	q := d.qs[d.toks[a].quote]
+	if b < len(d.toks) && d.toks[b].kind == tQuote && d.toks[b].para == d.toks[a].para && d.toks[b].start == d.qs[d.toks[b].quote].open && prevRune(d.text, q.end) == ',' {
+		return true
+	}
+	// “A,” “B”: the token before this opening mark closes one that ends
+	// with a comma.
+	if a > 0 && d.toks[a-1].kind == tQuote && d.toks[a-1].para == d.toks[a].para && d.toks[a-1].end == d.qs[d.toks[a-1].quote].close && prevRune(d.text, d.qs[d.toks[a-1].quote].end) == ',' {
+		return true
+	}
+	return false
 }
 
 func endsSentence(s string) bool {
@@ -233,6 +278,39 @@ func (d *doc) afterAttr(k, b int) who {
 		}
 		if j > i+12 && !d.inApposition(i, j) {
 			break
+		}
+	}
+	return who{}
+}
+
+// trailingAttribution handles a quotation inside its sentence with the
+// attribution at the end: “We don't want those people” working in federal
+// prisons, she said.
+func (d *doc) trailingAttribution(b int) who {
+	if b >= len(d.toks) || b == 0 {
+		return who{}
+	}
+	sent := d.toks[b-1].sent
+	for j := b; j < len(d.toks) && j < b+30; j++ {
+		t := d.toks[j]
+		if t.sent != sent || t.kind == tQuote || t.para != d.toks[b-1].para {
+			return who{}
+		}
+		if d.punct(j, ',') && j+1 < len(d.toks) && d.directAttribution(j+1) {
+			k := j + 1
+			if d.in(k, speechVerbs) {
+				w := d.npForward(k+1, 0)
+				w.found = w.name != ""
+				return w
+			}
+			for v := k; v < len(d.toks) && v < k+30; v++ {
+				if d.isWord(v) && !d.toks[v].cap && speechVerbs[d.low(v)] {
+					w := d.subjectBefore(v, k)
+					// the sentence must end here: ", she said."
+					return w
+				}
+			}
+			return who{}
 		}
 	}
 	return who{}
@@ -545,7 +623,7 @@ func (d *doc) npBackward(j, lo int) who {
 			a++
 		}
 		name := d.text[d.toks[a].start:d.toks[j].end]
-		return who{name: stem(name), found: true}
+		return who{name: stem(name), found: true, org: true}
 	}
 	if personNouns[w] || w == "group" {
 		// An unnamed person: "a spokesman said". No name is better
@@ -597,6 +675,9 @@ func boolInt(b bool) int {
 // whoOfRun resolves a run to the fullest name and role of what it names.
 func (d *doc) whoOfRun(ri int) who {
 	r := d.runs[ri]
+	if r.kind == entTitle {
+		return who{found: true}
+	}
 	if r.kind == entOther && r.b-r.na == 1 && functionCaps[d.low(r.na)] {
 		return who{}
 	}
@@ -614,7 +695,8 @@ func (d *doc) whoOfRun(ri int) who {
 	if w.gender == 0 {
 		w.gender = f.gender
 	}
-	if r.kind == entPlace || r.kind == entOrg {
+	if r.kind == entPlace || r.kind == entOrg || f.kind == entOrg || f.kind == entPlace || r.words == 1 && knownOrgs[strings.ToLower(name)] {
+		w.org = true
 		return w
 	}
 	w.role = d.roleOf(name)
@@ -633,7 +715,7 @@ func (d *doc) npForward(i, _ int) who {
 		r := d.runs[ri]
 		// A lower-case org noun after the run: "the US military".
 		if d.isWord(r.b) && !d.toks[r.b].cap && orgNouns[d.low(r.b)] {
-			return who{name: d.text[d.toks[r.na].start:d.toks[r.b].end], found: true}
+			return who{name: d.text[d.toks[r.na].start:d.toks[r.b].end], found: true, org: true}
 		}
 		if d.isWord(r.b) && !d.toks[r.b].cap && personNouns[d.low(r.b)] && r.kind != entPerson {
 			// "a Taliban spokesman": unless a name follows.
@@ -761,7 +843,9 @@ func (d *doc) collectMentions() {
 		}
 		name, fr := d.fullest(ri)
 		f := d.runs[fr]
-		if r.kind != entPerson && f.kind != entPerson && !(f.kind == entOther && f.b-f.na >= 2) {
+		// Only people: a title or a first name says so, or the name
+		// was the subject of a speech verb ("Premiere Edition" is not).
+		if r.kind != entPerson && f.kind != entPerson && !(f.kind == entOther && f.words >= 2 && (r.speech || f.gender != 0 || d.genderOf(name) != 0)) {
 			continue
 		}
 		g := r.gender
@@ -782,7 +866,7 @@ func (d *doc) orgRef(noun string, j int) who {
 		}
 		last := stem(d.low(r.b - 1))
 		if last == noun && r.words >= 2 {
-			return who{name: r.key, found: true}
+			return who{name: r.key, found: true, org: true}
 		}
 	}
 	// "the interior ministry said …" earlier: a lower-case name.
@@ -791,7 +875,7 @@ func (d *doc) orgRef(noun string, j int) who {
 			continue
 		}
 		if m := d.low(k - 1); d.isWord(k-1) && !d.toks[k-1].cap && orgModifiers[m] {
-			return who{name: d.text[d.toks[k-1].start:d.toks[k].end], found: true}
+			return who{name: d.text[d.toks[k-1].start:d.toks[k].end], found: true, org: true}
 		}
 	}
 	return who{found: true}

@@ -89,7 +89,7 @@ var speechVerbs = set(
 	"point", "pointed",
 	"appeal", "appealed",
 	"plead", "pleaded",
-	"rejected", "rejects", "denounced", "denounces", "slammed", "hailed", "praised", "criticised",
+	"continued", "continues", "rejected", "rejects", "denounced", "denounces", "slammed", "hailed", "praised", "criticised",
 	"criticized", "blasted", "welcomed", "decried",
 	"announcement", "statement",
 )
@@ -151,7 +151,7 @@ var personTitles = set("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "si
 	"sheikh", "president", "minister", "secretary", "general", "gen", "lieutenant", "lt", "colonel", "col",
 	"major", "maj", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "commander", "brigadier",
 	"marshal", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "director", "king",
-	"queen", "prince", "princess", "emir", "pope", "judge", "mayor", "governor", "senator", "sen",
+	"queen", "prince", "princess", "emir", "pope", "judge", "mayor", "governor", "gov", "senator", "sen",
 	"representative", "rep", "congressman", "congresswoman", "chancellor", "premier", "envoy",
 	"ambassador", "chief", "leader", "head", "official", "analyst", "ayatollah", "imam")
 
@@ -162,6 +162,10 @@ var maleKin = set("son", "husband", "father", "brother", "uncle", "nephew", "gra
 var femaleKin = set("daughter", "wife", "mother", "sister", "aunt", "niece", "granddaughter",
 	"grandmother", "girlfriend", "widow", "mom", "mum", "businesswoman", "actress", "policewoman",
 	"chairwoman", "spokeswoman", "woman", "girl")
+
+// roleTitles are job titles written in capitals without a name.
+var roleTitles = set("ceo", "cfo", "coo", "cto", "founder", "co-founder", "chairman", "chairwoman",
+	"spokesman", "spokeswoman", "spokesperson", "director", "president", "minister", "secretary")
 
 // maleTitles and femaleTitles give a person's gender for he/she.
 var maleTitles = set("mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "emir",
@@ -179,7 +183,8 @@ var orgNouns = set("military", "government", "army", "ministry", "police", "navy
 	"secretariat", "directorate", "service", "services", "network", "observatory", "network", "watchdog",
 	"bureau", "centre", "center", "institute", "foundation", "charity", "company", "firm", "bank",
 	"newspaper", "agency", "channel", "broadcaster", "outlet", "daily", "magazine", "website",
-	"hospital", "university", "school", "clinic", "committee", "front", "brigade", "brigades", "battalion")
+	"hospital", "university", "school", "clinic", "committee", "front", "brigade", "brigades", "battalion",
+	"league", "assembly", "council", "conference", "association", "society", "institute", "academy")
 
 // reportNouns stand for the body that issued them: "the statement said".
 var reportNouns = set("statement", "report", "communique", "communiqué", "release", "post", "tweet",

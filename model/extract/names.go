@@ -24,6 +24,7 @@ const (
 	entPerson                // a title, a first name or a role says so
 	entPlace
 	entOrg
+	entTitle // a title with no name: never a speaker
 )
 
 // findRuns collects the capitalised runs of the text and what kind of name
@@ -152,6 +153,16 @@ func (d *doc) classify(r *nameRun) {
 	case r.na == r.b:
 		r.kind = entOrg
 		r.na = r.a
+		// Only a person's title, no name: "one neo-bank CEO told me".
+		onlyTitles := true
+		for k := r.a; k < r.b; k++ {
+			if w := stem(d.low(k)); d.toks[k].kind == tWord && !personTitles[w] && !roleTitles[w] {
+				onlyTitles = false
+			}
+		}
+		if onlyTitles {
+			r.kind = entTitle
+		}
 		return
 	}
 	if r.b-r.na == 1 && knownOrgs[stem(d.low(r.na))] {
