@@ -561,28 +561,6 @@ func (d *doc) npBackward(j, lo int) who {
 			// a noun after a preposition is not the subject.
 			return who{found: true}
 		}
-		// "the president of the Eurasia group told": the run is inside
-		// an apposition that began with a lower-case role.
-		if r.kind == entOrg || r.kind == entPlace {
-			if k := r.a - 1; k >= lo && d.in(k, set1the) && d.punct(k-1, ',') || (k >= lo && d.isWord(k) && !d.toks[k].cap && !d.in(k, set1the)) {
-				// Walk back to an apposition comma.
-				for c := r.a - 1; c >= lo && c > r.a-15; c-- {
-					if d.punct(c, ',') {
-						if d.isWord(c+1) && roleStart[d.low(c+1)] {
-							w := d.npBackward(c-1, lo)
-							if w.found && w.name != "" && w.role == "" {
-								w.role = d.roleText(c+1, j+1)
-							}
-							return w
-						}
-						break
-					}
-					if d.toks[c].kind != tWord {
-						break
-					}
-				}
-			}
-		}
 		return d.whoOfRun(int(ri))
 	}
 	w := d.low(j)

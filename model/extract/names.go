@@ -165,8 +165,8 @@ func (d *doc) classify(r *nameRun) {
 		}
 		return
 	}
-	if r.b-r.na == 1 && knownOrgs[stem(d.low(r.na))] {
-		r.kind = entOrg
+	if r.b-r.na == 1 && (knownOrgs[stem(d.low(r.na))] || acronym(stem(d.word(r.na)))) {
+		r.kind = entOrg // NASA, UNHCR: an acronym is a body, not a person
 	}
 	last := stem(d.low(r.b - 1))
 	if orgNouns[last] || places[last] && r.b-r.na > 1 && !maleNames[d.low(r.na)] && !femaleNames[d.low(r.na)] {
@@ -444,4 +444,20 @@ func oneLine(s string) string {
 		}
 	}
 	return s
+}
+
+// acronym reports an all-capital word of two letters or more: NASA, UNHCR.
+func acronym(w string) bool {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			n++
+		case c == '.' || c == '-' || c == '&':
+		default:
+			return false
+		}
+	}
+	return n >= 2
 }
