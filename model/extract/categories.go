@@ -88,6 +88,9 @@ func (d *doc) categorise(f *figure) Category {
 	if f.dur || timeUnits[f.unit] != "" {
 		return Duration
 	}
+	if f.force {
+		return Military
+	}
 	best, bestDist := Other, 1<<30
 	sent := d.toks[f.a].sent
 	lo, hi := f.qa, f.unitEnd

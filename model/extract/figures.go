@@ -66,7 +66,7 @@ func (d *doc) hyphenTail(f *figure, tail string) {
 	case seg == "plus":
 		f.qual, f.qkind = "plus", 1
 	case seg == "strong":
-		f.unit = "people"
+		f.unit, f.force = "troops", true // a 3,000-strong force
 	case strings.HasSuffix(seg, "th") || strings.HasSuffix(seg, "ths") || strings.HasPrefix(seg, "third") || strings.HasPrefix(seg, "quarter") || seg == "half":
 		f.noCount = true // a fraction
 	case currencyWords[seg] != "":

@@ -23,6 +23,7 @@ type figure struct {
 	ordinalOK bool
 	dur       bool // hyphenated time unit: a 5-year conflict
 	noCount   bool
+	force     bool // "3,000-strong": the size of an armed force
 }
 
 // scanFigures finds the numbers of the text that are counts or amounts:

@@ -1,5 +1,7 @@
 package extract
 
+import "math"
+
 // figures turns the numbers found into Stats with bounds and categories.
 // With keepBare false it drops bare numbers: no unit, no currency or
 // percent sign, no event word near them ("seating for four", table cells,
@@ -30,10 +32,11 @@ func (d *doc) figures(keepBare bool) []Stat {
 				st.Unit = "people"
 			}
 		}
-		v := f.value
+		v := tidy(f.value)
+		st.Value = v
 		switch {
 		case f.isRange:
-			hi := f.hi
+			hi := tidy(f.hi)
 			st.Lower, st.Upper = &v, &hi
 		case f.vague || f.qkind == 1:
 			st.Lower = &v
@@ -57,4 +60,15 @@ func (d *doc) figures(keepBare bool) []Stat {
 		out = append(out, st)
 	}
 	return out
+}
+
+// tidy removes the binary noise of a decimal times a scale: 4.1 billion
+// is 4100000000, not 4099999999.9999995.
+func tidy(v float64) float64 {
+	if v >= 1000 || v <= -1000 {
+		if r := math.Round(v); math.Abs(v-r) < 1e-6*math.Abs(v) {
+			return r
+		}
+	}
+	return v
 }

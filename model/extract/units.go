@@ -135,8 +135,9 @@ func (d *doc) unitAfter(f *figure) {
 			j++
 			continue
 		}
-		// A plural noun of our own: 17 countries, two videos.
-		if !d.toks[j].cap && len(w) > 3 && w[len(w)-1] == 's' && !notUnits[w] && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous") {
+		// A plural noun of our own: 17 countries, two videos. Not after
+		// "one": "this one costs lives" has a verb there.
+		if !d.toks[j].cap && len(w) > 3 && w[len(w)-1] == 's' && !notUnits[w] && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous") && f.value != 1 {
 			f.unit, f.unitEnd = w, j+1
 			return
 		}
@@ -196,6 +197,13 @@ func (d *doc) notACount(f *figure) bool {
 		if d.is(f.a-1, "under") && (d.is(f.a-2, "children") || d.is(f.a-2, "kids") || d.is(f.a-2, "those")) && f.unitEnd == f.b {
 			return true
 		}
+	}
+	// "one in five children": a ratio, not a count.
+	if d.is(f.a-1, "in") && f.a >= 2 && (d.lowAt(f.a-2) == "one" || d.lowAt(f.a-2) == "1") {
+		return true
+	}
+	if f.value == 1 && d.is(f.b, "in") && d.isWord(f.b+1) && (units[d.lowAt(f.b+1)] > 1 || isDigit(rune(d.text[d.toks[f.b+1].start]))) {
+		return true
 	}
 	// "nine times higher", "three-fold": a ratio, not a count.
 	if d.is(f.b, "times") && (d.is(f.b+1, "higher") || d.is(f.b+1, "more") || d.is(f.b+1, "greater") || d.is(f.b+1, "larger") || d.is(f.b+1, "as") || d.is(f.b+1, "the") || d.is(f.b+1, "lower") || d.is(f.b+1, "less")) {
