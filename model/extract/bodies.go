@@ -1,0 +1,91 @@
+// Bodies: "the statement said" and "the ministry said" resolve to the body
+// named earlier that issued the statement or bears the name.
+
+package extract
+
+import "strings"
+
+// orgRef resolves "the ministry", "the committee" to the latest body named
+// with that head noun before token j: "the Defence Ministry".
+func (d *doc) orgRef(noun string, j int) who {
+	for ri := len(d.runs) - 1; ri >= 0; ri-- {
+		r := d.runs[ri]
+		if r.a >= j || r.inQ || r.key == "" {
+			continue
+		}
+		last := stem(d.low(r.b - 1))
+		if last == noun && r.words >= 2 {
+			return who{name: r.key, found: true, org: true}
+		}
+	}
+	// "the interior ministry said …" earlier: a lower-case name.
+	for k := j - 1; k > 0; k-- {
+		if d.toks[k].quote >= 0 || d.low(k) != noun {
+			continue
+		}
+		if m := d.low(k - 1); d.isWord(k-1) && !d.toks[k-1].cap && orgModifiers[m] {
+			return who{name: d.text[d.toks[k-1].start:d.toks[k].end], found: true, org: true}
+		}
+	}
+	return who{found: true}
+}
+
+// orgModifiers name a body in lower case: "the interior ministry".
+var orgModifiers = set("interior", "defence", "defense", "foreign", "health", "finance", "justice",
+
+	"education", "information", "economy", "agriculture", "energy", "transport", "home", "state",
+	"federal", "national", "provincial", "regional", "local", "military", "civil", "emergency",
+	"humanitarian", "electoral", "election", "supreme", "constitutional", "rebel", "opposition")
+
+// pastVerb guesses a verb in the past tense: fought, accused, denied.
+func pastVerb(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "ed")
+}
+
+// issuer finds who issued "the statement": the latest earlier "X said in a
+// statement", "a statement from X" or "X issued a statement".
+func (d *doc) issuer(noun string, pos int, self int) who {
+	for j := self; j >= 0; j-- {
+		if d.toks[j].quote >= 0 || !d.isWord(j) || stem(d.low(j)) != noun {
+			continue
+		}
+		// "the committee's statement said"
+		if p := j - 1; d.isWord(p) && isPossessive(d.word(p)) && !d.toks[p].cap && orgNouns[stem(d.low(p))] {
+			if r := d.orgRef(stem(d.low(p)), p); r.name != "" {
+				return r
+			}
+		}
+		if j == self {
+			continue
+		}
+		// X said in a statement
+		if (d.is(j-1, "a") || d.is(j-1, "an") || d.is(j-1, "its") || d.is(j-1, "the")) && d.is(j-2, "in") {
+			if v := j - 3; v >= 0 && d.in(v, speechVerbs) {
+				if r := d.subjectBefore(v, d.sentStart(v)); r.name != "" {
+					return r
+				}
+			}
+		}
+		// a statement from X / by X
+		if d.is(j+1, "from") || d.is(j+1, "by") {
+			if r := d.npForward(j+2, 0); r.name != "" {
+				return r
+			}
+		}
+		// X issued a statement / X's statement
+		if j > 0 {
+			if ri := d.runAt[j-1]; ri >= 0 && d.runs[ri].b == j {
+				return d.whoOfRun(int(ri))
+			}
+		}
+		for v := j - 1; v >= 0 && v > j-4; v-- {
+			if d.is(v, "issued") || d.is(v, "released") || d.is(v, "published") || d.is(v, "put") {
+				if r := d.subjectBefore(v, d.sentStart(v)); r.name != "" {
+					return r
+				}
+			}
+		}
+	}
+	_ = pos
+	return who{}
+}

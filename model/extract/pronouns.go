@@ -1,0 +1,115 @@
+// Pronouns: "he said" goes to the last person named as a subject or a
+// speaker, respecting he and she.
+
+package extract
+
+import "strings"
+
+// mention is a person named as the subject of a clause or as a speaker:
+// the candidates for a later "he said".
+type mention struct {
+	pos    int
+	name   string
+	role   string
+	gender int8
+	speech bool // subject of a speech verb: a strong antecedent
+}
+
+// pronoun resolves he/she to the last person named as a subject or a
+// speaker before pos, within the last few paragraphs, of the right gender.
+func (d *doc) pronoun(pos int, g int8) who {
+	best := -1
+	bestScore := -1 << 30
+	for i, m := range d.ments {
+		if m.pos >= pos || pos-m.pos > 1500 {
+			continue
+		}
+		mg := m.gender
+		if mg == 0 {
+			mg = d.genderOf(m.name)
+		}
+		if mg != 0 && mg != g {
+			continue
+		}
+		// A person of known gender beats a slightly nearer one of
+		// unknown gender.
+		score := m.pos
+		if mg == 0 && !m.speech {
+			score -= 150
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return who{}
+	}
+	m := d.ments[best]
+	role := m.role
+	if role == "" {
+		role = d.roleOf(m.name)
+	}
+	return who{name: m.name, role: role, gender: m.gender, person: true, found: true}
+}
+
+// genderOf infers a person's gender from the pronouns that follow their
+// name in the same sentence when no other person is named in between:
+// "Swift ... her label". Cached per name.
+func (d *doc) genderOf(name string) int8 {
+	if g, ok := d.genders[name]; ok {
+		return g
+	}
+	he, she := 0, 0
+	for ri := range d.runs {
+		r := &d.runs[ri]
+		if r.inQ || r.key == "" || r.key != name && !(strings.HasSuffix(name, r.key) && name[len(name)-len(r.key)-1] == ' ') {
+			continue
+		}
+		for k := r.b; k < len(d.toks) && k < r.b+30 && d.toks[k].sent == d.toks[r.a].sent; k++ {
+			if d.runAt[k] >= 0 && d.runs[d.runAt[k]].kind == entPerson {
+				break
+			}
+			if d.toks[k].quote >= 0 {
+				continue
+			}
+			switch d.low(k) {
+			case "he", "his", "him", "himself":
+				he++
+			case "she", "her", "hers", "herself":
+				she++
+			}
+		}
+	}
+	var g int8
+	if he > she {
+		g = 1
+	} else if she > he {
+		g = 2
+	}
+	if d.genders == nil {
+		d.genders = make(map[string]int8)
+	}
+	d.genders[name] = g
+	return g
+}
+
+// collectMentions records the people named as subjects outside quotes.
+func (d *doc) collectMentions() {
+	for ri, r := range d.runs {
+		if r.inQ || !r.subj || r.kind == entPlace || r.kind == entOrg {
+			continue
+		}
+		name, fr := d.fullest(ri)
+		f := d.runs[fr]
+		// Only people: a title or a first name says so, or the name
+		// was the subject of a speech verb ("Premiere Edition" is not).
+		if r.kind != entPerson && f.kind != entPerson && !(f.kind == entOther && f.words >= 2 && (r.speech || f.gender != 0 || d.genderOf(name) != 0)) {
+			continue
+		}
+		g := r.gender
+		if g == 0 {
+			g = d.runs[fr].gender
+		}
+		d.ments = append(d.ments, mention{pos: d.toks[r.a].start, name: name, gender: g, speech: r.speech})
+	}
+}

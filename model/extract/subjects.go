@@ -1,0 +1,291 @@
+// Subjects: who a speech verb belongs to — the noun phrase before it (with
+// its apposition) or after it ("said X") — and what a name resolves to.
+
+package extract
+
+import "strings"
+
+// subjectAt takes the noun phrase that opens the clause at token lo.
+func (d *doc) subjectAt(lo, limit int) who {
+	i := lo
+	for i < limit && d.isWord(i) && functionCaps[d.low(i)] && !d.in(i, malePron) && !d.in(i, femalePron) {
+		i++
+	}
+	if i >= limit {
+		return who{}
+	}
+	// The phrase ends before its verb: the last word of the run or the
+	// org noun after it.
+	j := i
+	if ri := d.runAt[i]; ri >= 0 {
+		j = d.runs[ri].b - 1
+		if d.isWord(j+1) && !d.toks[j+1].cap && (orgNouns[d.low(j+1)] || reportNouns[d.low(j+1)]) {
+			j++
+		}
+	}
+	return d.subjectBefore(j+1, lo)
+}
+
+// subjectBefore finds the subject of the speech verb at v, not looking
+// before token lo.
+func (d *doc) subjectBefore(v, lo int) who {
+	j := v - 1
+	for j >= lo && d.isWord(j) && !d.toks[j].cap && auxiliaries[d.low(j)] {
+		j--
+	}
+	// "Kerry on Thursday said", "Kerry, on Thursday, said"
+	if j-1 >= lo && d.is(j-1, "on") && d.isWord(j) && d.toks[j].cap && functionCaps[d.low(j)] {
+		j -= 2
+	}
+	if j < lo {
+		return who{}
+	}
+	if d.is(j, "and") || d.is(j, "but") {
+		// "X accused the army of … and said …": the subject of the
+		// verb before.
+		for p := j - 1; p >= lo && p > j-15; p-- {
+			if d.toks[p].quote >= 0 || d.toks[p].kind != tWord {
+				return who{}
+			}
+			if !d.toks[p].cap && speechVerbs[d.low(p)] && !weakSpeechVerbs[d.low(p)] {
+				return d.subjectBefore(p, lo)
+			}
+		}
+		return who{}
+	}
+	t := d.toks[j]
+	if t.kind == tWord {
+		w := d.low(j)
+		if w == "he" || w == "she" {
+			g := int8(1)
+			if w == "she" {
+				g = 2
+			}
+			r := d.pronoun(t.start, g)
+			r.found = true
+			return r
+		}
+		if neverSpeakers[w] {
+			return who{found: true}
+		}
+	}
+	if d.punct(j, ',') {
+		// The name as the apposition: "Egypt's foreign minister, Nabil
+		// Farouk, warned".
+		if ri := d.runAt[j-1+boolInt(j == 0)]; j > 0 && ri >= 0 && d.runs[ri].b == j && d.punct(d.runs[ri].a-1, ',') && d.runs[ri].kind != entPlace && d.runs[ri].kind != entOrg && d.runs[ri].na == d.runs[ri].a {
+			for p := d.runs[ri].a - 2; p >= lo && p > d.runs[ri].a-8 && d.isWord(p); p-- {
+				if !d.toks[p].cap && (personNouns[d.low(p)] || personTitles[d.low(p)]) {
+					return d.whoOfRun(int(ri))
+				}
+			}
+		}
+		// Apposition: "Ian Bremmer, the president of the Eurasia group, told"
+		for c := j - 1; c >= lo && c > j-25; c-- {
+			if d.punct(c, ',') {
+				if d.isWord(c+1) && (roleStart[d.low(c+1)] || d.is(c+1, "which") || d.toks[c+1].cap && isPossessive(d.word(c+1))) {
+					r := d.npBackward(c-1, lo)
+					if r.found && r.name != "" && r.role == "" {
+						r.role = d.roleText(c+1, j)
+					}
+					return r
+				}
+				break
+			}
+			if d.toks[c].kind == tQuote {
+				break
+			}
+		}
+		return who{}
+	}
+	r := d.npBackward(j, lo)
+	return r
+}
+
+// npBackward reads the noun phrase that ends at token j.
+func (d *doc) npBackward(j, lo int) who {
+	if j < lo || j < 0 || d.toks[j].kind != tWord {
+		return who{}
+	}
+	if w, ok := d.appositionHead(j, lo); ok {
+		return w
+	}
+	if ri := d.runAt[j]; ri >= 0 && d.runs[ri].b-1 == j {
+		r := d.runs[ri]
+		if r.na == r.a && d.in(r.a-1, prepositions) {
+			// "a user on Weibo posted", "analyst at ICICI Securities said":
+			// a noun after a preposition is not the subject.
+			return who{found: true}
+		}
+		return d.whoOfRun(int(ri))
+	}
+	w := d.low(j)
+	if d.toks[j].cap {
+		return who{}
+	}
+	if reportNouns[w] {
+		// "the statement said": the body that issued it speaks.
+		r := d.issuer(w, d.toks[j].start, j)
+		r.found = true
+		return r
+	}
+	if orgNouns[w] {
+		// "the US military", "the Afghan government"
+		a := j
+		for a-1 >= lo && d.isWord(a-1) && (d.toks[a-1].cap && d.runAt[a-1] >= 0 || !d.toks[a-1].cap && orgModifiers[d.low(a-1)]) {
+			a--
+		}
+		for a < j && !d.toks[a].cap && orgModifiers[d.low(a)] && !d.toks[j-1].cap && a == j-1 {
+			break
+		}
+		if a == j {
+			// "the ministry said": the body of that kind named last, if
+			// any ("the Defence Ministry").
+			return d.orgRef(w, j)
+		}
+		if ri := d.runAt[a]; ri >= 0 && d.runs[ri].a < a {
+			a = d.runs[ri].a
+		}
+		if !d.toks[a].cap && d.runAt[a] < 0 && a == j-1 {
+			// only a lower-case modifier: "the foreign ministry"; an
+			// earlier fuller mention may name it.
+			if r := d.orgRef(w, j); r.name != "" {
+				return r
+			}
+		}
+		for a < j && d.in(a, functionCaps) {
+			a++
+		}
+		name := d.text[d.toks[a].start:d.toks[j].end]
+		return who{name: stem(name), found: true, org: true}
+	}
+	if personNouns[w] || w == "group" {
+		// An unnamed person: "a spokesman said". No name is better
+		// than a guess.
+		// But "Taliban spokesman Zabihullah Mujahid" is handled by the run.
+		return who{found: true}
+	}
+	return who{}
+}
+
+var set1the = set("the")
+
+// appositionHead handles a subject whose apposition lacks its closing comma:
+// "Ian Bremmer, the president of the Eurasia group told". Walking back from
+// j over words only, it looks for a comma followed by a role that names a
+// person's function, and returns the name before that comma.
+func (d *doc) appositionHead(j, lo int) (who, bool) {
+	role := false
+	for c := j; c >= lo && c > j-16; c-- {
+		if d.toks[c].kind == tWord {
+			w := d.low(c)
+			if !d.toks[c].cap && (personNouns[w] || personTitles[w]) {
+				role = true
+			}
+			continue
+		}
+		if !d.punct(c, ',') || !role || !d.isWord(c+1) || !roleStart[d.low(c+1)] {
+			return who{}, false
+		}
+		if ri := d.runAt[c-1+boolInt(c == 0)]; c > 0 && ri >= 0 && d.runs[ri].b == c && d.runs[ri].kind != entPlace && d.runs[ri].kind != entOrg && !d.in(d.runs[ri].a-1, prepositions) {
+			w := d.whoOfRun(int(ri))
+			if w.name != "" {
+				w.role = d.roleText(c+1, j+1)
+				return w, true
+			}
+		}
+		return who{}, false
+	}
+	return who{}, false
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// whoOfRun resolves a run to the fullest name and role of what it names.
+func (d *doc) whoOfRun(ri int) who {
+	r := d.runs[ri]
+	if r.kind == entTitle {
+		return who{found: true}
+	}
+	if r.kind == entOther && r.b-r.na == 1 && functionCaps[d.low(r.na)] {
+		return who{}
+	}
+	if r.words == 1 {
+		if w := d.low(r.na); len(w) > 3 && w[len(w)-1] == 's' && nationalities[w[:len(w)-1]] {
+			return who{found: true} // "most Americans": a population, not a speaker
+		}
+	}
+	name, fr := d.fullest(ri)
+	w := who{name: name, found: true, person: r.kind == entPerson, gender: r.gender}
+	f := d.runs[fr]
+	if f.kind == entPerson {
+		w.person = true
+	}
+	if w.gender == 0 {
+		w.gender = f.gender
+	}
+	if r.kind == entPlace || r.kind == entOrg || f.kind == entOrg || f.kind == entPlace || r.words == 1 && knownOrgs[strings.ToLower(name)] {
+		w.org = true
+		return w
+	}
+	w.role = d.roleOf(name)
+	return w
+}
+
+// npForward reads a speaker after a speech verb: “Q,” said Stephanie Grisham.
+func (d *doc) npForward(i, _ int) who {
+	for i < len(d.toks) && d.isWord(i) && (d.is(i, "the") || d.is(i, "a") || d.is(i, "an")) {
+		i++
+	}
+	if !d.isWord(i) {
+		return who{}
+	}
+	if ri := d.runAt[i]; ri >= 0 {
+		r := d.runs[ri]
+		// A lower-case org noun after the run: "the US military".
+		if d.isWord(r.b) && !d.toks[r.b].cap && orgNouns[d.low(r.b)] {
+			return who{name: d.text[d.toks[r.na].start:d.toks[r.b].end], found: true, org: true}
+		}
+		if d.isWord(r.b) && !d.toks[r.b].cap && personNouns[d.low(r.b)] && r.kind != entPerson {
+			// "a Taliban spokesman": unless a name follows.
+			if k := r.b + 1; k < len(d.toks) && d.runAt[k] >= 0 {
+				return d.whoOfRun(int(d.runAt[k]))
+			}
+			return who{found: true}
+		}
+		w := d.whoOfRun(int(ri))
+		if w.name != "" && d.punct(r.b, ',') && w.role == "" {
+			if e := d.appositionEnd(r.b); e > 0 {
+				w.role = d.roleText(r.b+1, e)
+			} else if d.isWord(r.b+1) && roleStart[d.low(r.b+1)] {
+				e := r.b + 1
+				for e < len(d.toks) && d.toks[e].sent == d.toks[r.b].sent && d.toks[e].kind == tWord {
+					e++
+				}
+				w.role = d.roleText(r.b+1, e)
+			}
+		}
+		return w
+	}
+	w := d.low(i)
+	if w == "he" || w == "she" {
+		g := int8(1)
+		if w == "she" {
+			g = 2
+		}
+		r := d.pronoun(d.toks[i].start, g)
+		r.found = true
+		return r
+	}
+	if reportNouns[w] {
+		r := d.issuer(w, d.toks[i].start, i)
+		r.found = true
+		return r
+	}
+	// "a spokesman for the UN", "officials": unnamed.
+	return who{found: true}
+}
