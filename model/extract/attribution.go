@@ -320,7 +320,7 @@ func (d *doc) directAttribution(i int) bool {
 		if d.punct(k, ',') && d.isWord(k+1) && (roleStart[d.low(k+1)] || isPossessive(d.word(k+1))) {
 			// “Q” Kurinji Selvaraj, a research analyst at the Council on
 			// Energy, Environment and Water, said.
-			for j := k + 1; j < len(d.toks) && j < k+30 && d.toks[j].sent == d.toks[k].sent && d.toks[j].kind != tQuote; j++ {
+			for j := k + 1; j < len(d.toks) && j < k+45 && d.toks[j].sent == d.toks[k].sent && d.toks[j].kind != tQuote; j++ {
 				if d.isWord(j) && !d.toks[j].cap && speechVerbs[d.low(j)] && !weakSpeechVerbs[d.low(j)] && d.punct(j-1, ',') {
 					return true
 				}

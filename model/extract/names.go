@@ -99,7 +99,13 @@ func (d *doc) continuesName(j int) bool {
 			return !functionCaps[d.low(j)] || d.low(j) == "the"
 		}
 		w := d.low(j)
-		if nameParticles[w] || w == "of" {
+		if w == "of" {
+			// "Secretary of State", "Bank of England", but not "Rosaly
+			// Lopes of NASA": only a title or a body takes "of".
+			p := stem(d.low(j - 1))
+			return (titles[p] || orgNouns[p]) && d.isWord(j+1) && d.toks[j+1].cap && d.toks[j+1].sent == t.sent
+		}
+		if nameParticles[w] {
 			return d.isWord(j+1) && d.toks[j+1].cap && d.toks[j+1].sent == t.sent
 		}
 		if w == "the" && d.is(j-1, "of") {

@@ -158,10 +158,13 @@ func (d *doc) npBackward(j, lo int) who {
 		name := d.text[d.toks[a].start:d.toks[j].end]
 		return who{name: stem(name), found: true, org: true}
 	}
+	if personTitles[w] && d.is(j-1, "the") {
+		// "the president said": the person last named with that title.
+		return d.titleRef(w, j)
+	}
 	if personNouns[w] || w == "group" {
 		// An unnamed person: "a spokesman said". No name is better
 		// than a guess.
-		// But "Taliban spokesman Zabihullah Mujahid" is handled by the run.
 		return who{found: true}
 	}
 	return who{}
@@ -236,6 +239,26 @@ func (d *doc) whoOfRun(ri int) who {
 	return w
 }
 
+// titleRef resolves "the president", "the minister" to the person last
+// named with that title before token j: "President Trump … the president
+// said".
+func (d *doc) titleRef(title string, j int) who {
+	for ri := len(d.runs) - 1; ri >= 0; ri-- {
+		r := d.runs[ri]
+		if r.a >= j || r.kind == entPlace || r.kind == entOrg || r.words == 0 {
+			continue
+		}
+		for k := r.a; k < r.na; k++ {
+			if d.low(k) == title {
+				w := d.whoOfRun(ri)
+				w.found = true
+				return w
+			}
+		}
+	}
+	return who{found: true}
+}
+
 // npForward reads a speaker after a speech verb: “Q,” said Stephanie Grisham.
 func (d *doc) npForward(i, _ int) who {
 	for i < len(d.toks) && d.isWord(i) && (d.is(i, "the") || d.is(i, "a") || d.is(i, "an")) {
@@ -243,6 +266,17 @@ func (d *doc) npForward(i, _ int) who {
 	}
 	if !d.isWord(i) {
 		return who{}
+	}
+	// "said planetary geologist Rosaly Lopes": lower-case words of a
+	// role before the name.
+	if d.runAt[i] < 0 && !d.toks[i].cap {
+		k := i
+		for k < len(d.toks) && k < i+5 && d.isWord(k) && !d.toks[k].cap && d.runAt[k] < 0 && !functionCaps[d.low(k)] && !speechVerbs[d.low(k)] {
+			k++
+		}
+		if k > i && k < len(d.toks) && d.runAt[k] >= 0 && d.runs[d.runAt[k]].a == k && (personNouns[d.low(k-1)] || personTitles[d.low(k-1)] || strings.HasSuffix(d.low(k-1), "ist") || strings.HasSuffix(d.low(k-1), "er") || strings.HasSuffix(d.low(k-1), "or")) {
+			i = k
+		}
 	}
 	if ri := d.runAt[i]; ri >= 0 {
 		r := d.runs[ri]
