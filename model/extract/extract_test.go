@@ -230,3 +230,46 @@ func FuzzExtract(f *testing.F) {
 		checkSpans(t, in)
 	})
 }
+
+// TestHardWrapped checks that a text wrapped at 60 columns, paragraphs
+// still separated by blank lines, gives the same quotations and speakers.
+func TestHardWrapped(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(sharedDir, "corpus", "syria-ceasefire.txt"))
+	if err != nil {
+		t.Skipf("shared corpus not found: %v", err)
+	}
+	text := string(b)
+	var wrapped strings.Builder
+	for _, p := range strings.Split(text, "\n\n") {
+		col := 0
+		for i, w := range strings.Fields(p) {
+			if i > 0 {
+				if col+1+len(w) > 60 {
+					wrapped.WriteByte('\n')
+					col = 0
+				} else {
+					wrapped.WriteByte(' ')
+					col++
+				}
+			}
+			wrapped.WriteString(w)
+			col += len(w)
+		}
+		wrapped.WriteString("\n\n")
+	}
+	flat := func(r Result) []string {
+		var out []string
+		for _, q := range r.Quotes {
+			s := "<nil>"
+			if q.Speaker != nil {
+				s = *q.Speaker
+			}
+			out = append(out, strings.Join(strings.Fields(q.Text), " ")+" | "+s)
+		}
+		return out
+	}
+	got, want := flat(Extract(wrapped.String())), flat(Extract(text))
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("wrapped text gives\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

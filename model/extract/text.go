@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -15,8 +16,24 @@ type para struct {
 // splitParas cuts text at line breaks. A single newline is treated as a
 // paragraph break too: extracted article text often loses its blank lines,
 // and a quote that runs across a line break is rarer than one that does not.
+//
+// When the text separates paragraphs with blank lines, a block whose lines
+// all look alike in length (all but the last at least 60% of the longest,
+// the longest 40 bytes or more) is hard-wrapped prose, and its lines join
+// into one paragraph: a quotation wrapped over two lines stays whole. Other
+// blocks (lists, tables, addresses) keep a paragraph per line.
 func splitParas(text string) []para {
 	ps := make([]para, 0, 32)
+	blank := strings.Contains(text, "\n\n") || strings.Contains(text, "\n\r\n")
+	var block []para
+	flush := func() {
+		if len(block) > 1 && blank && wrappedBlock(block) {
+			ps = append(ps, para{block[0].start, block[len(block)-1].end})
+		} else {
+			ps = append(ps, block...)
+		}
+		block = block[:0]
+	}
 	i := 0
 	for i < len(text) {
 		j := i
@@ -25,11 +42,33 @@ func splitParas(text string) []para {
 		}
 		s, e := trimSpan(text, i, j)
 		if s < e {
-			ps = append(ps, para{s, e})
+			block = append(block, para{s, e})
+		} else {
+			flush()
 		}
 		i = j + 1
 	}
+	flush()
 	return ps
+}
+
+// wrappedBlock reports whether the lines of a block look hard-wrapped.
+func wrappedBlock(lines []para) bool {
+	longest := 0
+	for _, l := range lines {
+		if n := l.end - l.start; n > longest {
+			longest = n
+		}
+	}
+	if longest < 40 {
+		return false
+	}
+	for _, l := range lines[:len(lines)-1] {
+		if (l.end-l.start)*10 < longest*6 {
+			return false
+		}
+	}
+	return true
 }
 
 // trimSpan narrows [s,e) so it neither starts nor ends with white space.
