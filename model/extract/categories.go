@@ -43,7 +43,8 @@ var catWords = concat(
 		"driven from", "uprooted", "evacuated", "displacement", "idps", "forced to leave", "lost their homes",
 		"camp population", "sheltering", "shelters", "uprooting", "evacuate", "evacuees", "to leave",
 		"leave the", "left the", "left their", "leave their", "forced out", "exodus", "sheltered",
-		"took shelter", "taking shelter", "sought shelter"),
+		"took shelter", "taking shelter", "sought shelter", "from their homes", "from his home",
+		"from her home"),
 	cw(Refugees, "refugees", "refugee", "asylum", "asylum seekers", "sought refuge", "crossed into",
 		"abroad"),
 	cw(Detained, "hostages", "hostage", "prisoners", "prisoner", "arrested", "arrests", "arresting",
@@ -53,7 +54,9 @@ var catWords = concat(
 	cw(Missing, "missing", "disappeared", "unaccounted"),
 	cw(AtRisk, "at risk", "besieged", "siege", "starving", "starvation", "famine", "in need", "without food",
 		"food insecure", "food insecurity", "malnourished", "malnutrition", "brink", "hunger", "need aid",
-		"need assistance", "need help", "require assistance", "trapped", "cut off", "vulnerable", "risk"),
+		"need assistance", "need help", "require assistance", "trapped", "cut off", "vulnerable", "risk",
+		"shortages", "shortage", "need humanitarian", "needs humanitarian", "need food", "malnourished",
+		"need urgent", "needing"),
 	cw(Aid, "aid", "food parcels", "rations",
 		"meals", "supplies", "relief", "tents", "blankets", "kits", "doses", "vaccines", "assistance",
 		"humanitarian", "donated", "delivered", "pledged", "funding", "appeal"),
@@ -96,14 +99,14 @@ func (d *doc) categorise(f *figure) Category {
 	lo, hi := f.qa, f.unitEnd
 	// A count of things (homes, drones, villages) is never a count of
 	// victims: only aid, military and other apply to it.
-	things := f.unit != "" && f.unit != "people" && f.unit != "troops"
+	things := thingNouns[f.unit] || thingUnitNames[f.unit]
 	if f.percent {
 		// A percentage takes an event word only right after it:
 		// "40 percent of the displaced".
 		switch d.lowAt(hi) {
 		case "of", "were", "are", "was", "is", "have", "had", "has":
-			for k := hi; k < len(d.toks) && k < hi+4 && d.toks[k].sent == sent; k++ {
-				if c, _ := d.catAt(k); c != "" && !weakCat(c) {
+			for k := hi; k < len(d.toks) && k < hi+6 && d.toks[k].sent == sent; k++ {
+				if c, _ := d.catAt(k); c != "" && c != Aid && c != Military {
 					return c
 				}
 			}
@@ -135,7 +138,7 @@ func (d *doc) categorise(f *figure) Category {
 				// a fallback for a unit such as "insurgents".
 				dist = 0
 				if weakCat(c) {
-					dist = 4
+					dist = 8
 				}
 			} else if weakCat(c) {
 				dist += 3
@@ -173,6 +176,21 @@ func (d *doc) categorise(f *figure) Category {
 	}
 	return best
 }
+
+// thingNouns are counted nouns that are never people: a count of them
+// takes no victim category ("40 homes damaged" is not a count of injured).
+var thingNouns = set("homes", "houses", "buildings", "villages", "towns", "cities", "drones", "tanks",
+	"jets", "rockets", "missiles", "vehicles", "cars", "schools", "hospitals", "countries", "videos",
+	"sites", "bridges", "shops", "mosques", "churches", "roads", "checkpoints", "shells", "bombs",
+	"aircraft", "helicopters", "planes", "ships", "boats", "weapons", "guns", "rifles", "mines",
+	"apartments", "flats", "tents", "wells", "farms", "fields", "hectares", "acres", "miles", "km",
+	"metres", "tonnes", "trucks", "convoys", "doses", "meals", "parcels", "kits", "litres", "kg",
+	"points", "seats", "votes", "days", "weeks", "months", "years", "hours", "minutes", "decades",
+	"attacks", "strikes", "airstrikes", "incidents", "cases", "districts", "provinces", "regions",
+	"neighbourhoods", "neighborhoods", "camps", "facilities", "clinics", "offices", "factories")
+
+// thingUnitNames are the units figures.go gives that are not people.
+var thingUnitNames = set("percent", "dollars", "euros", "pounds", "yen", "yuan", "rupees")
 
 // thingCat is a category that may count things rather than people.
 func thingCat(c Category) bool { return c == Aid || c == Military || c == Other }

@@ -24,6 +24,7 @@ type figure struct {
 	dur       bool // hyphenated time unit: a 5-year conflict
 	noCount   bool
 	force     bool // "3,000-strong": the size of an armed force
+	scaled    bool // written with a scale: 2 million, 7m, 1.5bn
 }
 
 // scanFigures finds the numbers of the text that are counts or amounts:
@@ -158,6 +159,7 @@ func (d *doc) countAt(i int) (figure, bool) {
 	lastScale := 0.0
 	lastUnit := -1.0
 	andAt, andTotal, andCur := 0, 0.0, 0.0
+	wordScale := false // a scale word: "2 million", not "7m"
 	j := i
 	n := len(d.toks)
 	for j < n {
@@ -259,6 +261,7 @@ func (d *doc) countAt(i int) (figure, bool) {
 			} else {
 				total += cur * s
 				cur = 0
+				wordScale = true
 			}
 			lastScale = s
 			lastUnit = -1
@@ -334,6 +337,7 @@ func (d *doc) countAt(i int) (figure, bool) {
 		return f, false
 	}
 	f.value = total + cur
+	f.scaled = wordScale
 	f.b = j
 	f.unitEnd = j
 	return f, true

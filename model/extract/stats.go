@@ -15,7 +15,7 @@ func (d *doc) figures(keepBare bool) []Stat {
 		f := &fs[i]
 		st := Stat{Value: f.value, Qualifier: f.qual, Vague: f.vague}
 		st.Category = d.categorise(f)
-		if !keepBare && st.Category == Other && f.unit == "" && f.currency == "" && !f.percent && !f.vague {
+		if !keepBare && st.Category == Other && f.unit == "" && f.currency == "" && !f.percent && !f.vague && !f.scaled {
 			continue
 		}
 		switch {

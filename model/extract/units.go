@@ -135,6 +135,12 @@ func (d *doc) unitAfter(f *figure) {
 			j++
 			continue
 		}
+		// Nouns for people the table lacks: schoolgirls, fishermen,
+		// journalists, civilians.
+		if personLike(w) {
+			f.unit, f.unitEnd = "people", j+1
+			return
+		}
 		// A plural noun of our own: 17 countries, two videos. Not after
 		// "one": "this one costs lives" has a verb there.
 		if !d.toks[j].cap && len(w) > 3 && w[len(w)-1] == 's' && !notUnits[w] && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous") && f.value != 1 {
@@ -148,6 +154,20 @@ func (d *doc) unitAfter(f *figure) {
 		}
 		return
 	}
+}
+
+// personLike guesses a plural noun for people by its ending.
+func personLike(w string) bool {
+	switch w {
+	case "assists", "lists", "twists", "exists", "insists", "persists", "resists", "consists", "mists", "fists", "wrists":
+		return false
+	}
+	for _, suf := range []string{"men", "women", "girls", "boys", "ists", "ians", "children", "folk", "people"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // adjectiveLike guesses modifiers between a number and its noun.

@@ -28,7 +28,7 @@ var vagueCounts = map[string]float64{
 // suffixScales follow digits directly: 7m, 2.5bn, 10k.
 var suffixScales = map[string]float64{
 	"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "t": 1e12,
-	"mm": 1e6, "mil": 1e6,
+	"mil": 1e6,
 }
 
 // currencies before a number ($5) or after it (5 dollars): the unit name.
