@@ -251,9 +251,16 @@ func (d *doc) afterAttr(k, b int) who {
 	if d.is(i, "according") && d.is(i+1, "to") {
 		return who{}
 	}
-	// “Q,” X [, apposition,] said
+	// “Q,” X [, apposition,] said. A long apposition ("a postdoctoral
+	// fellow at the Max Planck Institute for Astrophysics in Munich,
+	// Germany, and co-author of the study") may hold commas of its own.
 	sent := d.toks[i].sent
-	for j := i; j < len(d.toks) && j < i+30; j++ {
+	long := false
+	if ri := d.runAt[i]; ri >= 0 && d.runs[ri].a == i {
+		k := d.runs[ri].b
+		long = d.punct(k, ',') && d.isWord(k+1) && roleStart[d.low(k+1)]
+	}
+	for j := i; j < len(d.toks) && j < i+45; j++ {
 		t := d.toks[j]
 		if t.sent != sent || t.kind == tQuote || t.para != d.toks[i].para {
 			break
@@ -266,7 +273,7 @@ func (d *doc) afterAttr(k, b int) who {
 		if t.kind == tPunct && d.text[t.start] != ',' && d.text[t.start] != '.' && d.text[t.start] != '(' && d.text[t.start] != ')' {
 			break
 		}
-		if j > i+12 && !d.inApposition(i, j) {
+		if j > i+12 && !long && !d.inApposition(i, j) || j > i+30 && !long {
 			break
 		}
 	}

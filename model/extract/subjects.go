@@ -80,16 +80,26 @@ func (d *doc) subjectBefore(v, lo int) who {
 			}
 		}
 		// Apposition: "Ian Bremmer, the president of the Eurasia group, told"
-		for c := j - 1; c >= lo && c > j-25; c-- {
+		// A long apposition may hold commas of its own ("… in Munich,
+		// Germany, and co-author of the study, said"): walk back over
+		// them to the comma that follows a name.
+		for c := j - 1; c >= lo && c > j-45; c-- {
 			if d.punct(c, ',') {
 				if d.isWord(c+1) && (roleStart[d.low(c+1)] || d.is(c+1, "which") || d.toks[c+1].cap && isPossessive(d.word(c+1))) {
-					r := d.npBackward(c-1, lo)
-					if r.found && r.name != "" && r.role == "" {
-						r.role = d.roleText(c+1, j)
+					if c > lo && (d.runAt[c-1] >= 0 || c+1 == j-1 || c > j-25) {
+						r := d.npBackward(c-1, lo)
+						if r.found && r.name != "" && r.role == "" {
+							r.role = d.roleText(c+1, j)
+						}
+						if r.found || c <= j-25 {
+							return r
+						}
 					}
-					return r
 				}
-				break
+				if c <= j-25 || d.runAt[c-1+boolInt(c == 0)] < 0 && c < j-1 && !d.isWord(c+1) {
+					break
+				}
+				continue
 			}
 			if d.toks[c].kind == tQuote {
 				break
@@ -316,6 +326,10 @@ func (d *doc) npForward(i, _ int) who {
 		return r
 	}
 	if reportNouns[w] {
+		// "said a report from Kotak Institutional Equities"
+		if (d.is(i+1, "from") || d.is(i+1, "by") || d.is(i+1, "of")) && i+2 < len(d.toks) && d.runAt[i+2] >= 0 {
+			return d.whoOfRun(int(d.runAt[i+2]))
+		}
 		r := d.issuer(w, d.toks[i].start, i)
 		r.found = true
 		return r
