@@ -82,6 +82,10 @@ func lowerBound(toks []token, pos int) int {
 
 func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 	q := d.qs[k]
+	// A list of titles: “Listen To The Music,” “Black Water,” …
+	if d.inTitleList(a, b) {
+		return who{}
+	}
 	if w := d.afterAttr(k, b); w.found {
 		return w
 	}
@@ -93,10 +97,6 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 	}
 	if w := d.trailingAttribution(b); w.found {
 		return w
-	}
-	// A list of titles: “Listen To The Music,” “Black Water,” …
-	if d.inTitleList(a, b) {
-		return who{}
 	}
 	// A quotation that is a whole paragraph of a few words with no final
 	// punctuation is a subheading, not speech.

@@ -142,7 +142,8 @@ var titles = set(
 	"agency", "red", "cross", "crescent", "world", "food", "refugee", "refugees", "children", "human",
 	"rights", "watch", "amnesty", "international", "institute", "centre", "center", "group", "fellow",
 	"researcher", "expert", "scholar", "economist", "historian", "lecturer", "strategist", "consultant",
-	"mediator", "negotiator", "pm", "fm", "ceo", "cfo", "coo", "cto", "founder", "co-founder", "president-elect", "md", "gm",
+	"mediator", "negotiator", "speaker", "administrator", "superintendent", "commissioner", "ombudsman",
+	"pm", "fm", "ceo", "cfo", "coo", "cto", "founder", "co-founder", "president-elect", "md", "gm",
 	"cia", "fbi", "pentagon", "kremlin", "idf", "afp", "ap", "reuters",
 )
 
@@ -153,7 +154,8 @@ var personTitles = set("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "si
 	"marshal", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "director", "king",
 	"queen", "prince", "princess", "emir", "pope", "judge", "mayor", "governor", "gov", "senator", "sen",
 	"representative", "rep", "congressman", "congresswoman", "chancellor", "premier", "envoy",
-	"ambassador", "chief", "leader", "head", "official", "analyst", "ayatollah", "imam")
+	"ambassador", "chief", "leader", "head", "official", "analyst", "ayatollah", "imam", "speaker",
+	"administrator", "commissioner", "mediator", "negotiator", "gov")
 
 // maleKin and femaleKin before a name give its gender: "her son, filmmaker
 // Charlie McDowell".
