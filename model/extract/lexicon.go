@@ -157,6 +157,9 @@ var personTitles = set("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "si
 	"ambassador", "chief", "leader", "head", "official", "analyst", "ayatollah", "imam", "speaker",
 	"administrator", "commissioner", "mediator", "negotiator", "gov")
 
+// royalTitles are part of the name people know: Prince Andrew, Pope Francis.
+var royalTitles = set("prince", "princess", "king", "queen", "pope", "emir", "sheikh", "sultan", "crown")
+
 // maleKin and femaleKin before a name give its gender: "her son, filmmaker
 // Charlie McDowell".
 var maleKin = set("son", "husband", "father", "brother", "uncle", "nephew", "grandson", "grandfather",

@@ -144,6 +144,11 @@ func (d *doc) classify(r *nameRun) {
 		}
 		r.na = k
 	}
+	// A royal or religious title stays with a single name: Prince
+	// Andrew, Pope Francis, King Abdullah.
+	if r.b-r.na == 1 && r.na > r.a && royalTitles[d.low(r.na-1)] {
+		r.na--
+	}
 	// A particle cannot start the name: "of State" is a title.
 	for r.na < r.b && d.toks[r.na].kind == tWord && !d.toks[r.na].cap {
 		r.na++

@@ -73,7 +73,8 @@ func (d *doc) mayStartNumber(i int) bool {
 
 // numberStarts are the words a number may start with.
 var numberStarts = func() map[string]bool {
-	m := map[string]bool{"a": true, "an": true, "half": true, "several": true, "few": true, "us": true, "c": true, "rs": true}
+	m := map[string]bool{"a": true, "an": true, "half": true, "several": true, "few": true, "us": true, "c": true, "rs": true,
+		"percent": true, "percents": true, "per": true}
 	for w := range units {
 		m[w] = true
 	}
@@ -104,6 +105,22 @@ func (d *doc) numberAt(i int) (figure, bool) {
 		g.currency = cur
 		return g, true
 	}
+	// "per cent of twenty-two": a percentage written the other way round,
+	// with no number before it.
+	if w := d.low(i); (w == "percent" || w == "percents" || w == "per" && d.is(i+1, "cent")) && !d.isNumberTok(i-1) {
+		k := i + 1
+		if w == "per" {
+			k++
+		}
+		if d.is(k, "of") {
+			if g, ok := d.countAt(k + 1); ok && !g.vague {
+				g.a, g.qa = i, i
+				g.percent = true
+				g.unitEnd = g.b
+				return g, true
+			}
+		}
+	}
 	if t.kind != tWord {
 		// .08: a decimal without its leading zero.
 		if d.punct(i, '.') && opensBefore(prevRune(d.text, t.start)) && i+1 < len(d.toks) && d.toks[i+1].start == t.end && isDigit(rune(d.text[t.end])) {
@@ -115,6 +132,18 @@ func (d *doc) numberAt(i int) (figure, bool) {
 		return f, false
 	}
 	return d.countAt(i)
+}
+
+// isNumberTok reports whether token i is written in digits or is a number
+// word.
+func (d *doc) isNumberTok(i int) bool {
+	if !d.isWord(i) {
+		return false
+	}
+	w := d.low(i)
+	_, unit := units[w]
+	_, scale := scales[w]
+	return isDigit(rune(w[0])) || unit || scale
 }
 
 // currencyBefore recognises a currency sign or code at token i and returns
@@ -242,13 +271,13 @@ func (d *doc) countAt(i int) (figure, bool) {
 			continue
 		}
 		if s, ok := scales[w]; ok && (w != "dozens" && w != "mm" && w != "mil" || parts > 0) {
-			if parts == 0 && !(j > 0 && (d.is(j-1, "a") || d.is(j-1, "an"))) {
+			if parts == 0 && !(j > 0 && (d.is(j-1, "a") || d.is(j-1, "an"))) && !(w == "hundred" && scales[d.low(j+1)] >= 1000) {
 				break
 			}
 			if cur == 0 {
 				cur = 1
 			}
-			if parts == 0 {
+			if parts == 0 && (d.is(j-1, "a") || d.is(j-1, "an")) {
 				f.a, f.qa = j-1, j-1
 			}
 			if s == 100 && cur >= 100 && andAt > 0 {

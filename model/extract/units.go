@@ -49,6 +49,9 @@ func (d *doc) unitAfter(f *figure) {
 	k := f.b
 	n := len(d.toks)
 	// percent signs and words
+	if f.percent {
+		return // "per cent of twenty": the sign came first
+	}
 	if k < n && (d.punct(k, '%') || d.is(k, "percent") || d.is(k, "percents") || d.is(k, "pct") || d.is(k, "percentage")) {
 		f.percent = true
 		f.b, f.unitEnd = k+1, k+1
