@@ -35,7 +35,7 @@ func concat(lists ...[]catWord) []catWord {
 // decide when no event word is near: "killed 5 soldiers" is a death toll.
 var catWords = concat(
 	cw(Killed, "killed", "kill", "kills", "killing", "killings", "dead", "died", "die", "dies", "dying",
-		"death", "deaths", "death toll", "lives", "fatalities", "fatality", "slain", "massacred",
+		"death", "deaths", "death toll", "fatalities", "fatality", "slain", "massacred",
 		"executed", "perished", "bodies", "casualties", "murdered", "shot dead", "beheaded", "toll",
 		"lost their lives", "lost his life", "claimed", "claiming"),
 	cw(Injured, "injured", "wounded", "injuring", "wounding", "hurt", "injuries", "maimed", "wounds"),
@@ -93,6 +93,11 @@ func (d *doc) categorise(f *figure) Category {
 	}
 	if f.force {
 		return Military
+	}
+	// "250,000 lives": lives counted are lives lost. Elsewhere "lives" is
+	// too common a word ("their lives") to mean a death toll.
+	if f.unitEnd > f.b && d.low(f.unitEnd-1) == "lives" {
+		return Killed
 	}
 	best, bestDist := Other, 1<<30
 	sent := d.toks[f.a].sent

@@ -127,6 +127,10 @@ func (d *doc) rangeAfter(f *figure) {
 	if hi <= lo {
 		return
 	}
+	if between && lo >= 1800 && hi <= 2100 && lo == float64(int(lo)) && hi == float64(int(hi)) && f.b-f.a == 1 && g.b-g.a == 1 {
+		f.noCount = true // "between 2010 and 2015": years
+		return
+	}
 	if (sep == "to" || sep == "-" || sep == "–") && !between && !from && lo >= 1000 && lo <= 2100 && hi <= 2100 && f.b-f.a == 1 {
 		return // 2011-2016 as years
 	}

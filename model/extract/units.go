@@ -15,7 +15,7 @@ var personUnits = set("people", "persons", "person", "civilians", "civilian", "c
 	"officials", "diplomats", "lawmakers", "activists", "opponents", "dissidents", "suspects", "gunmen",
 	"attackers", "assailants", "rebels", "fighters", "combatants", "jihadists", "extremists",
 	"separatists", "guerrillas", "insurgents", "captives", "abductees", "deaths", "others", "pupils",
-	"prisoners-of-war", "pows", "idps", "kids", "mothers", "fathers", "orphans", "amputees", "cases",
+	"prisoners-of-war", "pows", "idps", "kids", "mothers", "fathers", "orphans", "amputees",
 	"households", "shoppers", "spectators", "voters", "settlers", "palestinians", "israelis", "syrians",
 	"afghans", "iraqis", "ukrainians", "russians", "americans", "yemenis", "sudanese", "somalis",
 	"rohingya", "kurds", "muslims", "christians", "jews", "yazidis", "soldier", "soldiers", "troops",
@@ -228,8 +228,20 @@ func (d *doc) notACount(f *figure) bool {
 	if f.value == 1 && d.is(f.b, "in") && d.isWord(f.b+1) && (units[d.lowAt(f.b+1)] > 1 || isDigit(rune(d.text[d.toks[f.b+1].start]))) {
 		return true
 	}
-	// "nine times higher", "three-fold": a ratio, not a count.
-	if d.is(f.b, "times") && (d.is(f.b+1, "higher") || d.is(f.b+1, "more") || d.is(f.b+1, "greater") || d.is(f.b+1, "larger") || d.is(f.b+1, "as") || d.is(f.b+1, "the") || d.is(f.b+1, "lower") || d.is(f.b+1, "less")) {
+	// "nine times higher", "25 times their annual expenses": a ratio.
+	if d.is(f.b, "times") {
+		switch d.lowAt(f.b + 1) {
+		case "higher", "more", "greater", "larger", "as", "the", "lower", "less", "their", "its", "his", "her",
+			"our", "that", "this", "what", "bigger", "smaller", "faster", "over":
+			return true
+		}
+	}
+	// A citation: "(2)", "(4, 5)".
+	if (d.punct(f.qa-1, '(') || d.punct(f.qa-1, ',') && d.punct(f.qa-2+boolInt(f.qa < 2)*2, '(')) && (d.punct(f.b, ')') || d.punct(f.b, ',')) && f.unitEnd == f.b && f.currency == "" && !f.percent {
+		return true
+	}
+	// A model or a name after the number: "the 737 Max jet".
+	if digit && f.unit == "" && f.unitEnd == f.b && f.currency == "" && !f.percent && !f.scaled && d.isWord(f.b) && d.toks[f.b].cap && !functionCaps[d.low(f.b)] && !nationalities[stem(d.low(f.b))] && !places[stem(d.low(f.b))] && d.toks[f.b].sent == d.toks[f.a].sent {
 		return true
 	}
 	// "one" on its own is a pronoun: one of them, at one point, no one.
