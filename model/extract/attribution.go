@@ -92,6 +92,9 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 	if w := d.beforeAttr(a); w.found {
 		return w
 	}
+	if w := d.headlineColon(a); w.found {
+		return w
+	}
 	if w := d.accordingAfter(b); w.found {
 		return w
 	}
@@ -130,6 +133,26 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 		}
 	}
 	return who{}
+}
+
+// headlineColon handles "Zelensky: “We will not give up”": a paragraph
+// that opens with a name and a colon before the quotation.
+func (d *doc) headlineColon(a int) who {
+	if a < 2 || !d.punct(a-1, ':') {
+		return who{}
+	}
+	ri := d.runAt[a-2]
+	if ri < 0 || d.runs[ri].b != a-1 {
+		return who{}
+	}
+	r := d.runs[ri]
+	if r.a > 0 && d.toks[r.a-1].para == d.toks[r.a].para {
+		return who{}
+	}
+	if r.kind == entPlace || r.kind == entTitle {
+		return who{}
+	}
+	return d.whoOfRun(int(ri))
 }
 
 // onlyQuotesAfter reports whether what follows quotation k in its

@@ -65,6 +65,13 @@ func TestAttribution(t *testing.T) {
 		{"scare quote", `The so-called “peace plan” collapsed.`, []*string{nil}, ""},
 		{"described as", `Kofi Mensah described the attack as “an outrage.”`, []*string{str("Kofi Mensah")}, ""},
 		{"statement", "The Defence Ministry said in a statement on Monday that it had withdrawn.\n\n“The operation is complete,” the statement said.", []*string{str("Defence Ministry")}, ""},
+		{"British single quotes", "'We won't leave our homes,' said Fatima Ali, 34. 'They will have to carry us out.'", []*string{str("Fatima Ali"), str("Fatima Ali")}, ""},
+		{"headline colon", "Zelensky: “We will not give up”", []*string{str("Zelensky")}, ""},
+		{"name as apposition", "“We’re ready,” the commander, Col. Ivan Petrov, told reporters.", []*string{str("Ivan Petrov")}, ""},
+		{"unnamed official", "“We’re ready,” a senior official told reporters.", []*string{nil}, ""},
+		{"title reference", "President Joe Banda arrived on Monday.\n\nThe president said: “We will rebuild.”", []*string{str("Joe Banda")}, ""},
+		{"paragraph continuation", "“The road is closed,” said Omar Hassan.\n\n“Nobody can pass.”", []*string{str("Omar Hassan"), str("Omar Hassan")}, ""},
+		{"subheading", "Omar Hassan spoke.\n\n“A long road ahead”\n\nThe talks resume.", []*string{nil}, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -72,7 +72,7 @@ func (d *doc) subjectBefore(v, lo int) who {
 	if d.punct(j, ',') {
 		// The name as the apposition: "Egypt's foreign minister, Nabil
 		// Farouk, warned".
-		if ri := d.runAt[j-1+boolInt(j == 0)]; j > 0 && ri >= 0 && d.runs[ri].b == j && d.punct(d.runs[ri].a-1, ',') && d.runs[ri].kind != entPlace && d.runs[ri].kind != entOrg && d.runs[ri].na == d.runs[ri].a {
+		if ri := d.runAt[j-1+boolInt(j == 0)]; j > 0 && ri >= 0 && d.runs[ri].b == j && d.punct(d.runs[ri].a-1, ',') && d.runs[ri].kind != entPlace && d.runs[ri].kind != entOrg && d.runs[ri].kind != entTitle && (d.runs[ri].na == d.runs[ri].a || d.runs[ri].words >= 2) {
 			for p := d.runs[ri].a - 2; p >= lo && p > d.runs[ri].a-8 && d.isWord(p); p-- {
 				if !d.toks[p].cap && (personNouns[d.low(p)] || personTitles[d.low(p)]) {
 					return d.whoOfRun(int(ri))
