@@ -66,6 +66,7 @@ func TestAttribution(t *testing.T) {
 		{"described as", `Kofi Mensah described the attack as “an outrage.”`, []*string{str("Kofi Mensah")}, ""},
 		{"statement", "The Defence Ministry said in a statement on Monday that it had withdrawn.\n\n“The operation is complete,” the statement said.", []*string{str("Defence Ministry")}, ""},
 		{"British single quotes", "'We won't leave our homes,' said Fatima Ali, 34. 'They will have to carry us out.'", []*string{str("Fatima Ali"), str("Fatima Ali")}, ""},
+		{"age", "“We stay,” Fatima Ali, 34, said.", []*string{str("Fatima Ali")}, ""},
 		{"headline colon", "Zelensky: “We will not give up”", []*string{str("Zelensky")}, ""},
 		{"name as apposition", "“We’re ready,” the commander, Col. Ivan Petrov, told reporters.", []*string{str("Ivan Petrov")}, ""},
 		{"unnamed official", "“We’re ready,” a senior official told reporters.", []*string{nil}, ""},

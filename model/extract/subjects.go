@@ -83,6 +83,10 @@ func (d *doc) subjectBefore(v, lo int) who {
 		// A long apposition may hold commas of its own ("… in Munich,
 		// Germany, and co-author of the study, said"): walk back over
 		// them to the comma that follows a name.
+		// An age: "Fatima Ali, 34, said".
+		if j >= 3 && d.isWord(j-1) && isDigit(rune(d.text[d.toks[j-1].start])) && d.punct(j-2, ',') && d.runAt[j-3] >= 0 && d.runs[d.runAt[j-3]].b == j-2 {
+			return d.whoOfRun(int(d.runAt[j-3]))
+		}
 		for c := j - 1; c >= lo && c > j-45; c-- {
 			if d.punct(c, ',') {
 				if d.isWord(c+1) && (roleStart[d.low(c+1)] || d.is(c+1, "which") || d.toks[c+1].cap && isPossessive(d.word(c+1))) {
