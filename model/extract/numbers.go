@@ -62,6 +62,9 @@ func (d *doc) mayStartNumber(i int) bool {
 		return true
 	}
 	w := d.lt[t.start:t.end]
+	if len(w) > 9 && strings.IndexByte(w, '-') < 0 {
+		return false // longer than any number word
+	}
 	if numberStarts[w] {
 		return true
 	}

@@ -28,10 +28,20 @@ func tokenize(text string, paras []para, qs []qspan) []token {
 	qi := 0
 	for pi, p := range paras {
 		for i := p.start; i < p.end; {
-			r, n := utf8.DecodeRuneInString(text[i:p.end])
-			if isSpace(r) {
-				i += n
-				continue
+			var r rune
+			n := 1
+			if c := text[i]; c < utf8.RuneSelf {
+				r = rune(c)
+				if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+					i++
+					continue
+				}
+			} else {
+				r, n = utf8.DecodeRuneInString(text[i:p.end])
+				if isSpace(r) {
+					i += n
+					continue
+				}
 			}
 			for qi < len(qs) && qs[qi].close <= i && !(qs[qi].close == i && !qs[qi].closed) {
 				qi++
@@ -43,6 +53,12 @@ func tokenize(text string, paras []para, qs []qspan) []token {
 			if isAlnum(r) {
 				j := i + n
 				for j < p.end {
+					// ASCII letters and digits are most of the text: no
+					// decoding for them.
+					if c := text[j]; c < utf8.RuneSelf && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+						j++
+						continue
+					}
 					r2, n2 := utf8.DecodeRuneInString(text[j:p.end])
 					if isAlnum(r2) {
 						j += n2
