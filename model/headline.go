@@ -1,6 +1,10 @@
 package model
 
-import "sitrep/model/extract"
+import (
+	"sort"
+
+	"sitrep/model/extract"
+)
 
 // headlineRank orders the categories a queue badge may show: the human cost
 // of an event first. Figures of other categories never become the badge.
@@ -12,6 +16,8 @@ var headlineRank = map[extract.Category]int{
 	extract.AtRisk:    2,
 	extract.Missing:   1,
 	extract.Detained:  1,
+	// Military counts people too, but a troop figure is not a casualty
+	// figure and never becomes the badge.
 }
 
 // Headline picks the figure a story's queue badge shows: among casualty and
@@ -38,4 +44,53 @@ func Headline(stats []extract.Stat) *HeadlineFigure {
 		return nil
 	}
 	return &HeadlineFigure{Category: best.Category, Value: best.Value, Text: best.Text}
+}
+
+// KeyFigures are the figures a reader should see first: casualty and
+// displacement figures, highest-ranked category first and the largest first
+// within it, at most two per category (a story's toll since an offensive
+// began and the war's total are both news), at most n in all.
+func KeyFigures(stats []extract.Stat, n int) []extract.Stat {
+	var cands []extract.Stat
+	for _, s := range stats {
+		if _, ok := headlineRank[s.Category]; ok && s.Value > 0 {
+			cands = append(cands, s)
+		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool {
+		ra, rb := headlineRank[cands[a].Category], headlineRank[cands[b].Category]
+		if ra != rb {
+			return ra > rb
+		}
+		return cands[a].Value > cands[b].Value
+	})
+	out := make([]extract.Stat, 0, n)
+	perCategory := map[extract.Category]int{}
+	for _, s := range cands {
+		if len(out) == n {
+			break
+		}
+		if perCategory[s.Category] == 2 || duplicateFigure(out, s) {
+			continue
+		}
+		perCategory[s.Category]++
+		out = append(out, s)
+	}
+	return out
+}
+
+// duplicateFigure: the same count repeated later in a story is one fact.
+func duplicateFigure(chosen []extract.Stat, s extract.Stat) bool {
+	for _, c := range chosen {
+		if c.Category == s.Category && c.Value == s.Value {
+			return true
+		}
+	}
+	return false
+}
+
+// HumanCostRank orders categories by the human cost they count: killed
+// highest, figures that count no people (aid, money, duration) 0.
+func HumanCostRank(c extract.Category) int {
+	return headlineRank[c]
 }

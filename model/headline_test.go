@@ -35,3 +35,31 @@ func TestHeadline(t *testing.T) {
 		})
 	}
 }
+
+func TestKeyFigures(t *testing.T) {
+	stats := []extract.Stat{
+		{Category: extract.Money, Value: 1e9, Text: "$1bn", Start: 0},
+		{Category: extract.Displaced, Value: 50000, Text: "50,000", Start: 10},
+		{Category: extract.Killed, Value: 500, Text: "500", Start: 20},
+		{Category: extract.Killed, Value: 250000, Text: "over 250,000", Start: 30},
+		{Category: extract.Displaced, Value: 7e6, Text: "7 million", Start: 40},
+		{Category: extract.Refugees, Value: 4e6, Text: "4 million", Start: 50},
+		{Category: extract.AtRisk, Value: 300000, Text: "300,000", Start: 60},
+	}
+	var got []string
+	for _, s := range KeyFigures(append(stats, stats[3]), 5) {
+		got = append(got, s.Text)
+	}
+	want := []string{"over 250,000", "500", "7 million", "50,000", "4 million"}
+	if len(got) != len(want) {
+		t.Fatalf("KeyFigures = %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("KeyFigures = %q, want %q", got, want)
+		}
+	}
+	if len(KeyFigures(stats[:1], 3)) != 0 {
+		t.Error("money alone is no key figure")
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"sitrep/model"
@@ -52,7 +53,7 @@ func (p *highlightsPane) setStory(s *model.Story, hls []highlight) {
 	p.rows, p.sel = p.rows[:0], p.sel[:0]
 	p.cursor, p.top = 0, 0
 
-	// Quotes by speaker, speakers in order of first quote, unattributed last.
+	// Quotes by speaker, unattributed last.
 	type group struct {
 		name, role string
 		hls        []int
@@ -84,6 +85,9 @@ func (p *highlightsPane) setStory(s *model.Story, hls []highlight) {
 		}
 		g.hls = append(g.hls, i)
 	}
+	// The most-quoted voices first: they carry the story. Ties keep the
+	// order the article introduces them in.
+	sort.SliceStable(groups, func(a, b int) bool { return len(groups[a].hls) > len(groups[b].hls) })
 	if g := byName[""]; g != nil {
 		groups = append(groups, g)
 	}
@@ -104,17 +108,23 @@ func (p *highlightsPane) setStory(s *model.Story, hls []highlight) {
 			p.rows = append(p.rows, hlRow{rowQuote, "“" + s.Quotes[hls[i].idx].Text + "”", i})
 		}
 	}
-	nStats := 0
+	// Figures by human cost (killed, injured, displaced... then aid,
+	// money, the rest), in text order within a category.
+	var statHLs []int
 	for i, h := range hls {
-		if h.kind != hlStat {
-			continue
+		if h.kind == hlStat {
+			statHLs = append(statHLs, i)
 		}
-		nStats++
-		st := s.Stats[h.idx]
+	}
+	sort.SliceStable(statHLs, func(a, b int) bool {
+		return model.HumanCostRank(s.Stats[hls[statHLs[a]].idx].Category) > model.HumanCostRank(s.Stats[hls[statHLs[b]].idx].Category)
+	})
+	for _, i := range statHLs {
+		st := s.Stats[hls[i].idx]
 		p.sel = append(p.sel, len(p.rows))
 		p.rows = append(p.rows, hlRow{rowStat, statLine(st, s.Body), i})
 	}
-	if nStats == 0 {
+	if len(statHLs) == 0 {
 		p.rows = append(p.rows, hlRow{rowNote, "no figures found", -1})
 	}
 }

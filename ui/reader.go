@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"sitrep/model"
+	"sitrep/model/extract"
 )
 
 // readerPane shows the open story wrapped to the pane, with quotes, their
@@ -94,13 +95,52 @@ func (r *readerPane) rewrap() {
 			cur = item
 		}
 	}
-	r.head = append(r.head, r.c.st.StoryMeta.Render(cur), "")
+	r.head = append(r.head, r.c.st.StoryMeta.Render(cur))
+	r.head = append(r.head, r.keyFigureLines(iw)...)
+	r.head = append(r.head, "")
 	r.body = wrapText(s.Body, iw)
 	r.lines = len(r.head) + len(r.body)
 	if anchor >= 0 {
 		r.scroll = len(r.head) + r.lineOf(anchor)
 	}
 	r.clampScroll()
+}
+
+// keyFigureLines is the story's human cost at a glance, under its title:
+// "☠ over 250,000 killed · ⇢ 7 million displaced", wrapped between items.
+func (r *readerPane) keyFigureLines(iw int) []string {
+	figs := model.KeyFigures(r.story.Stats, 5)
+	var lines []string
+	cur := ""
+	for _, st := range figs {
+		item := r.c.sym.CategorySymbol(st.Category) + " " + keyFigureText(st)
+		switch {
+		case cur == "":
+			cur = item
+		case ansi.StringWidth(cur+r.c.sym.Sep+item) <= iw:
+			cur += r.c.sym.Sep + item
+		default:
+			lines = append(lines, r.c.st.Figure.Render(ansi.Truncate(cur, iw, r.c.sym.Ellipsis)))
+			cur = item
+		}
+	}
+	if cur != "" {
+		lines = append(lines, r.c.st.Figure.Render(ansi.Truncate(cur, iw, r.c.sym.Ellipsis)))
+	}
+	return lines
+}
+
+// keyFigureText is "over 250,000 killed": the value as the highlights pane
+// shows it, then the category in words.
+func keyFigureText(st extract.Stat) string {
+	val := formatValue(st.Value)
+	if st.Qualifier != "" {
+		val = st.Qualifier + " " + val
+	}
+	if st.Vague || !hasDigit(st.Text) {
+		val = st.Text
+	}
+	return val + " " + strings.ReplaceAll(string(st.Category), "_", " ")
 }
 
 // lineOf is the body line holding byte offset off.
