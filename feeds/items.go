@@ -36,11 +36,12 @@ func makeItems(parsed *gofeed.Feed, body []byte, f model.Feed, feedURL *url.URL,
 		}
 		s := model.Story{FeedID: f.ID, FeedTitle: f.Title, FirstSeen: now}
 		s.Link = safeLink(itemLink(it), base)
-		body := it.Content
-		if strings.TrimSpace(content.ToText(body)) == "" {
-			body = it.Description
+		// The full content when there is some, else the summary.
+		text := content.ToText(it.Content)
+		if strings.TrimSpace(text) == "" {
+			text = content.ToText(it.Description)
 		}
-		s.Body = sanitize.Text(content.ToText(body))
+		s.Body = sanitize.Text(text)
 		s.Title = sanitize.Line(content.ToText(it.Title))
 		if s.Title == "" {
 			s.Title = titleFromBody(s.Body)

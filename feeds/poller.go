@@ -60,7 +60,8 @@ type Poller struct {
 	store  Store
 	opts   Options
 	limits *limiter
-	cpu    chan struct{} // parsing and extraction are CPU work: one per core
+	cpu    chan struct{} // parsing and extraction: one slot per core
+	writes chan struct{} // polls with stories ready, queued for the store
 }
 
 // New returns a poller that fetches with client (NewClient(opts) when nil)
@@ -75,10 +76,12 @@ func New(client *http.Client, st Store, opts Options) *Poller {
 		store:  st,
 		opts:   opts,
 		limits: newLimiter(opts.MaxConcurrent, opts.MaxPerHost),
-		// Two slots per core, plus two: polls that hold a slot while they
-		// wait for the store's single writer must not leave a core idle,
-		// and parsing the next feeds should go on while one is written.
-		cpu: make(chan struct{}, 2*runtime.GOMAXPROCS(0)+2),
+		cpu:    make(chan struct{}, runtime.GOMAXPROCS(0)),
+		// The store has one writer. Polls whose stories are ready queue
+		// for it outside the CPU slots, so parsing the next feeds goes on
+		// meanwhile; the queue is bounded so that memory stays flat when
+		// the store is the slower side.
+		writes: make(chan struct{}, 2*runtime.GOMAXPROCS(0)+4),
 	}
 }
 
@@ -286,10 +289,10 @@ func discoveredError(found []string) error {
 	return fmt.Errorf("not a feed: a web page; it links to %d feeds: %s", len(found), strings.Join(found, " "))
 }
 
-// cpuSlot is one poll's hold on a CPU slot. Parsing, extraction and the
-// store's write (pure-Go SQLite) are CPU work: holding a slot through all
-// of them keeps a round of hundreds of feeds to a few feeds in process at a
-// time, so memory stays flat however many feeds are polled at once.
+// cpuSlot is one poll's hold on a CPU slot. Parsing and extraction are CPU
+// work: holding a slot through them keeps a round of hundreds of feeds to a
+// few feeds in process at a time, so memory stays flat however many feeds
+// are polled at once.
 type cpuSlot struct {
 	p    *Poller
 	held bool
@@ -358,6 +361,14 @@ func (p *Poller) save(ctx context.Context, f *model.Feed, items []item, res *Res
 		r := p.opts.Extract(stories[i].Body)
 		stories[i].Quotes, stories[i].Stats = r.Quotes, r.Stats
 	}
+	// Hand over from the CPU slot to a place in the store's queue.
+	select {
+	case p.writes <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-p.writes }()
+	cpu.give()
 	sr, err := p.store.UpsertStories(ctx, f.ID, stories, hashes)
 	if err != nil {
 		return fmt.Errorf("saving stories: %w", err)
