@@ -1,6 +1,9 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // qspan is one quotation found in the text.
 type qspan struct {
@@ -156,20 +159,31 @@ func pairMarks(text string, p para, pi int, marks []mark, out []qspan) []qspan {
 
 // singleCloser finds the closing single mark for the opener at i, or -1.
 // Single marks are mostly apostrophes, so the closer must look like one:
-// something before it and nothing (word-wise) after it.
+// something before it and nothing (word-wise) after it. A closer after
+// punctuation (‘…families are waiting,’) is preferred to one between a
+// word and a space, which may be a plural possessive (‘The soldiers’
+// families…’); the search stops at the next opener.
 func singleCloser(text string, marks []mark, i int) int {
+	weak := -1
 	for j := i + 1; j < len(marks); j++ {
 		m := marks[j]
-		if m.class != mSingle || m.r == '‘' || m.r == '‹' || m.r == '‚' {
+		if m.class != mSingle {
 			continue
 		}
-		if !m.rightFl {
+		if m.leftFl && (m.r == '‘' || m.r == '‹' || m.r == '‚' || m.r == '\'' && !m.rightFl) {
+			break // a new quotation opens: the first one ended before
+		}
+		if m.r == '‘' || m.r == '‹' || m.r == '‚' || !m.rightFl {
 			continue
 		}
-		// students’ union: a plural possessive followed by a noun is not
-		// a closer when more text of the sentence follows without
-		// punctuation, but we cannot tell nouns apart; accept it.
-		return j
+		before := prevRune(text, m.pos)
+		after := nextRune(text, m.pos+m.size)
+		if strings.ContainsRune(",.!?…;:—–)", before) || after < 0 || !isSpace(after) {
+			return j
+		}
+		if weak < 0 {
+			weak = j
+		}
 	}
-	return -1
+	return weak
 }
