@@ -3,8 +3,6 @@
 
 package extract
 
-import "strings"
-
 // orgRef resolves "the ministry", "the committee" to the latest body named
 // with that head noun before token j: "the Defence Ministry".
 func (d *doc) orgRef(noun string, j int) who {
@@ -36,11 +34,6 @@ var orgModifiers = set("interior", "defence", "defense", "foreign", "health", "f
 	"education", "information", "economy", "agriculture", "energy", "transport", "home", "state",
 	"federal", "national", "provincial", "regional", "local", "military", "civil", "emergency",
 	"humanitarian", "electoral", "election", "supreme", "constitutional", "rebel", "opposition")
-
-// pastVerb guesses a verb in the past tense: fought, accused, denied.
-func pastVerb(w string) bool {
-	return len(w) > 3 && strings.HasSuffix(w, "ed")
-}
 
 // issuer finds who issued "the statement": the latest earlier "X said in a
 // statement", "a statement from X" or "X issued a statement".
