@@ -453,6 +453,19 @@ func (d *doc) digitsAt(i int) (float64, float64, int, string, bool) {
 	if !hasTail {
 		tail = ""
 	}
+	// "5,000-6,000": the second number of a range keeps its own
+	// thousands groups.
+	if tail != "" && isDigit(rune(tail[0])) && strings.IndexFunc(tail, func(r rune) bool { return !isDigit(r) }) < 0 {
+		for j+1 < len(d.toks) && d.punct(j, ',') && d.toks[j].start == d.toks[j-1].end && d.toks[j+1].start == d.toks[j].end && isGroup(d.lt[d.toks[j+1].start:d.toks[j+1].end]) {
+			g := d.lt[d.toks[j+1].start:d.toks[j+1].end]
+			tail += g[:3]
+			j += 2
+			if len(g) > 3 {
+				tail += g[3:]
+				break
+			}
+		}
+	}
 	return v, scale, j, tail, true
 }
 
