@@ -16,6 +16,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 
+	"sitrep/feeds/content"
 	"sitrep/feeds/opml"
 	"sitrep/model"
 	"sitrep/model/sanitize"
@@ -59,13 +60,17 @@ func addOne(ctx context.Context, st store.Store, p *Poller, raw string, w io.Wri
 	if fe.permanent {
 		u = fe.finalURL.String()
 	}
-	body := toUTF8(fe.body, fe.header.Get("Content-Type"))
-	parsed, perr := gofeed.NewParser().Parse(bytes.NewReader(body))
+	parsed, _, perr := p.parse(fe)
 	if perr == nil {
-		return subscribe(ctx, st, u, sanitize.Line(parsed.Title), w, "")
+		return subscribe(ctx, st, u, sanitize.Line(content.ToText(parsed.Title)), w, "")
 	}
 	if !looksLikeHTML(fe.body, fe.header.Get("Content-Type")) {
-		return notAFeed(perr)
+		// A feed that is broken today may be mended tomorrow; anything
+		// else is a wrong URL.
+		if gofeed.DetectFeedType(bytes.NewReader(toUTF8(fe.body, fe.header.Get("Content-Type")))) != gofeed.FeedTypeUnknown {
+			return subscribe(ctx, st, u, "", w, "it does not read as a feed now: "+sanitize.Line(perr.Error()))
+		}
+		return perr
 	}
 	found := Discover(pageToUTF8(fe.body, fe.header.Get("Content-Type")), fe.finalURL)
 	switch len(found) {
