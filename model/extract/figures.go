@@ -127,7 +127,7 @@ func (d *doc) rangeAfter(f *figure) {
 	if hi <= lo {
 		return
 	}
-	if between && lo >= 1800 && hi <= 2100 && lo == float64(int(lo)) && hi == float64(int(hi)) && f.b-f.a == 1 && g.b-g.a == 1 {
+	if (between || from || sep == "-" || sep == "–" || sep == "to") && lo >= 1800 && hi <= 2100 && lo == float64(int(lo)) && hi == float64(int(hi)) && f.b-f.a == 1 && g.b-g.a == 1 {
 		f.noCount = true // "between 2010 and 2015": years
 		return
 	}
