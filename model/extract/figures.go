@@ -92,7 +92,7 @@ func (d *doc) rangeAfter(f *figure) {
 	sep := d.low(k)
 	ok := false
 	switch {
-	case sep == "to" || sep == "through" || sep == "-" || sep == "–" || sep == "~" || sep == "—" && false:
+	case sep == "to" || sep == "through" || sep == "-" || sep == "–" || sep == "~":
 		ok = true
 	case sep == "and" && between:
 		ok = true

@@ -440,7 +440,7 @@ func (d *doc) digitsAt(i int) (float64, float64, int, string, bool) {
 	scale := 0.0
 	switch {
 	case suf == "":
-	case suffixScales[suf] > 0 && !(suf == "m" && false):
+	case suffixScales[suf] > 0:
 		if suf == "t" && (i == 0 || !d.punct(i-1, '$')) {
 			return 0, 0, i, "", false
 		}

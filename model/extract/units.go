@@ -265,7 +265,7 @@ func (d *doc) notACount(f *figure) bool {
 	if (d.lowAt(b) == "a" || d.lowAt(b) == "p") && d.punct(b+1, '.') && d.lowAt(b+2) == "m" {
 		return true // 1 p.m.
 	}
-	if nx := d.lowAt(b); nx == "am" || nx == "pm" || nx == "a.m" || nx == "p.m" || nx == "gmt" || nx == "utc" || nx == "o'clock" || nx == "o’clock" || nx == "hrs" && false {
+	if nx := d.lowAt(b); nx == "am" || nx == "pm" || nx == "a.m" || nx == "p.m" || nx == "gmt" || nx == "utc" || nx == "o'clock" || nx == "o’clock" {
 		return true
 	}
 	// Dates: February 1, 1 February, Oct. 25, in 2011.
