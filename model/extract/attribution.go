@@ -111,9 +111,7 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 	// other person named in between, or the previous paragraph when this
 	// one opens with a quotation.
 	if k > 0 && d.qs[k-1].para == q.para && speakers[k-1].name != "" {
-		pa, _ := d.quoteTokens(k - 1)
 		_, pb := d.quoteTokens(k - 1)
-		_ = pa
 		if !d.otherNameBetween(pb, a, speakers[k-1].name) {
 			return speakers[k-1]
 		}

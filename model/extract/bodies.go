@@ -37,7 +37,7 @@ var orgModifiers = set("interior", "defence", "defense", "foreign", "health", "f
 
 // issuer finds who issued "the statement": the latest earlier "X said in a
 // statement", "a statement from X" or "X issued a statement".
-func (d *doc) issuer(noun string, pos int, self int) who {
+func (d *doc) issuer(noun string, self int) who {
 	for j := self; j >= 0; j-- {
 		if d.toks[j].quote >= 0 || !d.isWord(j) || stem(d.low(j)) != noun {
 			continue
@@ -79,6 +79,5 @@ func (d *doc) issuer(noun string, pos int, self int) who {
 			}
 		}
 	}
-	_ = pos
 	return who{}
 }

@@ -138,7 +138,7 @@ func (d *doc) npBackward(j, lo int) who {
 	}
 	if reportNouns[w] {
 		// "the statement said": the body that issued it speaks.
-		r := d.issuer(w, d.toks[j].start, j)
+		r := d.issuer(w, j)
 		r.found = true
 		return r
 	}
@@ -334,7 +334,7 @@ func (d *doc) npForward(i, _ int) who {
 		if (d.is(i+1, "from") || d.is(i+1, "by") || d.is(i+1, "of")) && i+2 < len(d.toks) && d.runAt[i+2] >= 0 {
 			return d.whoOfRun(int(d.runAt[i+2]))
 		}
-		r := d.issuer(w, d.toks[i].start, i)
+		r := d.issuer(w, i)
 		r.found = true
 		return r
 	}
