@@ -50,7 +50,15 @@ func addOne(ctx context.Context, st store.Store, p *Poller, raw string, w io.Wri
 	if err != nil {
 		return err
 	}
-	fe, err := p.get(ctx, u, fetchOpts{accept: "application/rss+xml, application/atom+xml, application/feed+json, text/html;q=0.8, */*;q=0.5"})
+	fo := fetchOpts{accept: "application/rss+xml, application/atom+xml, application/feed+json, text/html;q=0.8, */*;q=0.5"}
+	fe, err := p.get(ctx, u, fo)
+	if err != nil && !strings.Contains(raw, "://") {
+		// No scheme given and https failed: the site may speak only http.
+		plain := "http://" + strings.TrimPrefix(u, "https://")
+		if fe2, err2 := p.get(ctx, plain, fo); err2 == nil {
+			u, fe, err = plain, fe2, nil
+		}
+	}
 	switch {
 	case err != nil:
 		return subscribe(ctx, st, u, "", w, fmt.Sprintf("could not check it now: %v", err))

@@ -187,8 +187,18 @@ func TestHostileFeeds(t *testing.T) {
 		}
 	}
 	for _, n := range []string{"escape-injection.xml", "escape-injection.json", "escape-injection-atom.xml"} {
-		if r := byName[n]; r.Err != nil || r.New == 0 {
+		r := byName[n]
+		if r.Err != nil || r.New == 0 {
 			t.Errorf("%s: want its stories, got %+v", n, r)
+		}
+		// Sequences go whole, not just their ESC: no "[5m" left to read.
+		f := getFeed(t, st, r.FeedID)
+		for _, s := range append(feedStories(t, st, r.FeedID), model.Story{Title: f.Title}) {
+			for _, field := range []string{s.Title, s.Body} {
+				if strings.Contains(field, "[5m") || strings.Contains(field, "[2J") || strings.Contains(field, "]0;") {
+					t.Errorf("%s: escape sequence remnant in %q", n, field)
+				}
+			}
 		}
 	}
 }

@@ -254,6 +254,13 @@ func (p *Poller) parse(fe *fetched) (*gofeed.Feed, []byte, error) {
 		return nil, nil, errors.New("empty answer: the server sent no feed")
 	}
 	body := toUTF8(fe.body, fe.header.Get("Content-Type"))
+	// Raw terminal escapes are illegal in XML, and the XML decoder drops
+	// the ESC but keeps the rest ("[5m"), which no later sanitising can
+	// recognise. Removing whole sequences from the raw body first leaves
+	// clean text; a clean body comes back unchanged (and uncopied).
+	if clean := sanitize.Text(string(body)); len(clean) != len(body) || clean != string(body) {
+		body = []byte(clean)
+	}
 	fp := gofeed.NewParser()
 	fp.KeepOriginalFeed = true // for RSS <ttl>
 	parsed, err := fp.Parse(bytes.NewReader(body))
