@@ -63,7 +63,7 @@ func TestPaneGoldens(t *testing.T) {
 				"reader":     m.reader.View,
 				"highlights": m.highlights.View,
 				"status":     m.status.View,
-				"help":       func() string { return m.help.Short(focusHelp{m.keys, m.focus}) },
+				"help":       func() string { return m.help.Short(m.keyHelp()) },
 				"sources": func() string {
 					// Where sources are folded, draw them at the size they
 					// unfold to.

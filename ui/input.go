@@ -17,6 +17,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if !m.status.noteErr {
 		m.status.note = ""
 	}
+	if m.search.active {
+		return m.searchKey(msg)
+	}
 	if m.showHelp {
 		switch {
 		case key.Matches(msg, k.Help, k.Close, k.Quit):
@@ -30,12 +33,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Help):
 		m.showHelp = true
 		return nil
+	case key.Matches(msg, k.Search):
+		return m.openSearch()
 	case key.Matches(msg, k.Close):
 		if m.focus != focusQueue {
 			m.setFocus(focusQueue)
 			return m.relayout()
 		}
-		return nil
+		return m.clearSearch()
 	case key.Matches(msg, k.NextFocus):
 		return m.cycleFocus(1)
 	case key.Matches(msg, k.PrevFocus):
@@ -139,10 +144,10 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) sourceChanged() tea.Cmd {
 	m.status.note = ""
 	m.noteSelectedFeed()
-	m.queue.filter = m.sources.filter()
-	m.queue.cursor, m.queue.top, m.queue.offset, m.queue.headers = 0, 0, 0, nil
-	m.queue.moved = false
-	m.queue.total = -1
+	// A search stays in force across views: it narrows whichever is shown.
+	f := m.sources.filter()
+	f.Search = m.queue.filter.Search
+	m.queue.show(f)
 	return m.reloadQueue()
 }
 

@@ -24,6 +24,7 @@ type KeyMap struct {
 	PrevHighlight    key.Binding
 	NextHighlight    key.Binding
 	OpenLink         key.Binding
+	Search           key.Binding
 	Help             key.Binding
 	Close            key.Binding
 	Quit             key.Binding
@@ -52,17 +53,20 @@ func DefaultKeyMap() KeyMap {
 		PrevHighlight: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev highlight")),
 		NextHighlight: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next highlight")),
 		OpenLink:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
+		Search:        key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		Help:          key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Close:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Close:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close · clear search")),
 		Quit:          key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
 }
 
 // focusHelp is the key help for one focus: it satisfies help.KeyMap so the
-// one-line help and the full help both follow the focused pane.
+// one-line help and the full help both follow the focused pane. searching
+// says a search filters the queue, so esc there clears it.
 type focusHelp struct {
-	k     KeyMap
-	focus focusID
+	k         KeyMap
+	focus     focusID
+	searching bool
 }
 
 // ShortHelp is the status-line help: what this pane does first, then the
@@ -79,7 +83,11 @@ func (h focusHelp) ShortHelp() []key.Binding {
 	case focusHighlights:
 		return []key.Binding{move, withHelp(k.Open, "show in story"), k.NextFocus, k.Help, k.Quit}
 	}
-	return []key.Binding{move, k.Open, k.Star, k.Read, k.Archive, k.Undo, k.NextFocus, k.Help, k.Quit}
+	if h.searching {
+		// Say how to get the whole queue back before anything else.
+		return []key.Binding{move, k.Open, withHelp(k.Close, "clear search"), k.Search, k.Star, k.Read, k.Archive, k.Undo, k.NextFocus, k.Help, k.Quit}
+	}
+	return []key.Binding{move, k.Open, k.Star, k.Read, k.Archive, k.Undo, k.Search, k.NextFocus, k.Help, k.Quit}
 }
 
 // FullHelp is the `?` overlay: movement, triage, the rest.
@@ -100,7 +108,7 @@ func (h focusHelp) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageDown, k.PageUp, k.Open},
 		{k.NextUnread, k.PrevUnread, k.Star, k.Read, k.Archive, k.Undo},
 		{k.NextFocus, k.PrevFocus, k.Sources, k.PrevHighlight, k.NextHighlight},
-		{k.OpenLink, k.PollNow, k.Help, k.Close, k.Quit},
+		{k.Search, k.OpenLink, k.PollNow, k.Help, k.Close, k.Quit},
 	}
 }
 

@@ -63,6 +63,7 @@ type Model struct {
 	highlights *highlightsPane
 	status     *statusBar
 	help       *helpView
+	search     *searchInput
 
 	counts   model.Counts
 	storySeq int
@@ -115,6 +116,7 @@ func New(opts Options) *Model {
 	m.highlights = newHighlightsPane(m.c)
 	m.status = newStatusBar(m.c)
 	m.help = newHelpView(m.c)
+	m.search = newSearchInput(m.c)
 	m.setFocus(focusQueue)
 	return m
 }
@@ -147,6 +149,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
+	case tea.PasteMsg:
+		if m.search.active {
+			return m, m.search.update(msg)
+		}
+		return m, nil
 	case tea.MouseWheelMsg:
 		return m, m.handleWheel(msg.Mouse())
 	case tea.MouseClickMsg:
@@ -253,12 +260,14 @@ func (m *Model) relayout() tea.Cmd {
 	size(focusHighlights, m.highlights.SetSize)
 	m.status.SetSize(m.width)
 	m.help.SetSize(m.width, body.H)
+	m.search.SetSize(m.width)
 	return m.fetchWindow()
 }
 
 // restyle makes panes drop what they drew with the old styles.
 func (m *Model) restyle() {
 	m.help.restyle()
+	m.search.restyle()
 	m.reader.wrapW = -1
 	m.reader.rewrap()
 }
@@ -292,6 +301,11 @@ func (m *Model) cycleFocus(d int) tea.Cmd {
 	}
 	m.setFocus(order[(i+d+len(order))%len(order)])
 	return m.relayout()
+}
+
+// keyHelp is the key help for the screen as it is.
+func (m *Model) keyHelp() focusHelp {
+	return focusHelp{k: m.keys, focus: m.focus, searching: m.queue.filter.Search != ""}
 }
 
 func (m *Model) noteErr(s string) { m.status.note, m.status.noteErr = s, true }

@@ -3,9 +3,12 @@ package ui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"sitrep/model"
 )
@@ -49,6 +52,40 @@ type queuePane struct {
 	// window and continues in the next one; seekLeft bounds it.
 	seek     int
 	seekLeft int
+
+	// before is where the queue stood when a search began, to go back to
+	// when it is cleared.
+	before *queuePlace
+}
+
+// queuePlace is the queue's position in one filter: enough to show it
+// again as it was while a reload refreshes it.
+type queuePlace struct {
+	filter                     model.Filter
+	total, offset, cursor, top int
+	headers                    []model.StoryHeader
+	moved                      bool
+}
+
+func (q *queuePane) place() *queuePlace {
+	return &queuePlace{filter: q.filter, total: q.total, offset: q.offset, cursor: q.cursor, top: q.top,
+		headers: slices.Clone(q.headers), moved: q.moved}
+}
+
+// restore goes back to a place. Its window may be stale; the caller
+// reloads, which keeps the cursor on the same story.
+func (q *queuePane) restore(p queuePlace) {
+	q.filter, q.total, q.offset, q.cursor, q.top = p.filter, p.total, p.offset, p.cursor, p.top
+	q.headers, q.moved = p.headers, p.moved
+	q.keepVisible()
+}
+
+// show switches to another filter, from its newest story.
+func (q *queuePane) show(f model.Filter) {
+	q.filter = f
+	q.cursor, q.top, q.offset, q.headers = 0, 0, 0, nil
+	q.moved = false
+	q.total = -1
 }
 
 func newQueuePane(c *common) *queuePane { return &queuePane{c: c, total: -1} }
@@ -227,11 +264,17 @@ func (q *queuePane) View() string {
 	if q.total > 0 {
 		extra = fmt.Sprintf("%d/%d", q.cursor+1, q.total)
 	}
+	if q.filter.Search != "" {
+		extra = q.searchTitle(iw - ansi.StringWidth(title))
+	}
 	switch {
 	case q.err != nil:
 		lines = append(lines, st.Error.Render("cannot load the queue: "+q.err.Error()))
 	case q.total < 0:
 		lines = append(lines, st.Muted.Render("loading…"))
+	case q.total == 0 && q.filter.Search != "":
+		lines = append(lines, st.Muted.Render("no stories match “"+q.filter.Search+"”"),
+			st.Muted.Render("esc shows them all again"))
 	case q.total == 0:
 		lines = append(lines, st.Muted.Render("no stories here yet"))
 	}
@@ -251,6 +294,23 @@ func (q *queuePane) View() string {
 		}
 	}
 	return frame(st, sym, title, extra, q.focused, q.w, q.h, lines)
+}
+
+// searchTitle is "search: aleppo · 12" for the top edge, w cells at most
+// beside the title. The query gives way first so the count stays in view.
+func (q *queuePane) searchTitle(w int) string {
+	sym := q.c.sym
+	n := sym.Ellipsis
+	if q.total >= 0 {
+		n = strconv.Itoa(q.total)
+	}
+	// The edge around the extra text: " " title " ── " extra " ".
+	room := w - 6 - ansi.StringWidth("search: "+sym.Sep+n)
+	query := q.filter.Search
+	if ansi.StringWidth(query) > room {
+		query = ansi.Truncate(query, max(ansi.StringWidth(sym.Ellipsis), room), sym.Ellipsis)
+	}
+	return "search: " + query + sym.Sep + n
 }
 
 // item draws one story as three plain lines (unstyled so the cursor style

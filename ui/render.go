@@ -18,7 +18,7 @@ func (m *Model) render() string {
 	}
 	bodyH := m.height - 2
 	if m.showHelp {
-		rows = append(rows, strings.Split(m.help.Full(focusHelp{m.keys, m.focus}), "\n")...)
+		rows = append(rows, strings.Split(m.help.Full(m.keyHelp()), "\n")...)
 	} else {
 		type block struct {
 			x     int
@@ -55,7 +55,11 @@ func (m *Model) render() string {
 			rows = append(rows, b.String())
 		}
 	}
-	rows = append(rows, m.help.Short(focusHelp{m.keys, m.focus}))
+	if m.search.active {
+		rows = append(rows, m.search.View())
+	} else {
+		rows = append(rows, m.help.Short(m.keyHelp()))
+	}
 	return strings.Join(rows, "\n")
 }
 

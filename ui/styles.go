@@ -4,6 +4,8 @@ import (
 	"image/color"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 )
 
@@ -72,6 +74,7 @@ type Styles struct {
 	Brand     lipgloss.Style // "sitrep" in the top bar
 	StatusBar lipgloss.Style
 	Help      help.Styles
+	Search    textinput.Styles // the `/` prompt in the bottom row
 }
 
 // NewStyles builds the styles for a dark or light background.
@@ -132,5 +135,15 @@ func buildStyles(p palette, noColor bool) Styles {
 		FullDesc:       fg(p.muted),
 		FullSeparator:  fg(p.faint),
 	}
+	input := textinput.StyleState{
+		Text:        fg(p.text),
+		Placeholder: fg(p.faint),
+		Suggestion:  fg(p.faint),
+		Prompt:      fg(p.accent).Bold(true),
+	}
+	// A steady cursor: a blinking one would keep a timer running while the
+	// prompt is open, for no information.
+	s.Search = textinput.Styles{Focused: input, Blurred: input,
+		Cursor: textinput.CursorStyle{Color: p.accent, Shape: tea.CursorBlock}}
 	return s
 }

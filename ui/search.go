@@ -1,0 +1,145 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"sitrep/model/sanitize"
+)
+
+// searchInput is the one-line prompt `/` opens in the bottom row, where the
+// key help usually is. While it is open every key but enter and esc is
+// text, so typing "q" or "s" cannot quit or star.
+type searchInput struct {
+	c      *common
+	w      int
+	in     textinput.Model
+	active bool
+}
+
+// maxQuery bounds a query: a long paste should not become a long search.
+const maxQuery = 200
+
+// searchHint is what the prompt says to the right of the text.
+const searchHint = "enter search · esc cancel"
+
+func newSearchInput(c *common) *searchInput {
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.CharLimit = maxQuery
+	// ctrl+v would run a clipboard program; the terminal's own paste
+	// arrives as a tea.PasteMsg and still works.
+	in.KeyMap.Paste.SetEnabled(false)
+	s := &searchInput{c: c, in: in}
+	s.restyle()
+	return s
+}
+
+// restyle picks up rebuilt styles.
+func (s *searchInput) restyle() { s.in.SetStyles(s.c.st.Search) }
+
+func (s *searchInput) SetSize(w int) {
+	s.w = w
+	s.in.SetWidth(max(1, w-3-ansi.StringWidth(s.in.Prompt)-ansi.StringWidth(searchHint)))
+}
+
+// open shows an empty prompt; current is the search in force, which an
+// empty enter clears.
+func (s *searchInput) open(current string) tea.Cmd {
+	s.active = true
+	s.in.Reset()
+	s.in.Placeholder = "words to find"
+	if current != "" {
+		s.in.Placeholder = "enter alone clears “" + current + "”"
+	}
+	return s.in.Focus()
+}
+
+func (s *searchInput) close() {
+	s.active = false
+	s.in.Blur()
+}
+
+func (s *searchInput) update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	s.in, cmd = s.in.Update(msg)
+	return cmd
+}
+
+// query is the typed text made safe to draw and to keep: a paste can carry
+// escape sequences.
+func (s *searchInput) query() string {
+	return strings.TrimSpace(sanitize.Line(s.in.Value()))
+}
+
+// View is the bottom row: the prompt, then the hint while there is room.
+func (s *searchInput) View() string {
+	line := " " + s.in.View()
+	hint := s.c.st.Faint.Render(searchHint)
+	if gap := s.w - ansi.StringWidth(line) - ansi.StringWidth(hint) - 1; gap >= 1 {
+		line += strings.Repeat(" ", gap) + hint
+	}
+	return fit(line, s.w, s.c.sym.Ellipsis)
+}
+
+// searchKey handles a key while the prompt is open: enter searches, esc
+// leaves the queue as it was, everything else edits the text.
+func (m *Model) searchKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Open):
+		q := m.search.query()
+		m.search.close()
+		return m.setSearch(q)
+	case key.Matches(msg, m.keys.Close):
+		m.search.close()
+		return nil
+	}
+	return m.search.update(msg)
+}
+
+// openSearch is `/`.
+func (m *Model) openSearch() tea.Cmd {
+	return m.search.open(m.queue.filter.Search)
+}
+
+// setSearch filters the queue by q within the view shown; "" clears the
+// search and brings back the queue as it was before it.
+func (m *Model) setSearch(q string) tea.Cmd {
+	qp := m.queue
+	if q == qp.filter.Search {
+		return nil
+	}
+	if q == "" {
+		return m.clearSearch()
+	}
+	if qp.filter.Search == "" {
+		qp.before = qp.place()
+	}
+	f := qp.filter
+	f.Search = q
+	qp.show(f)
+	return m.reloadQueue()
+}
+
+// clearSearch is esc in the queue (or an empty search): the view without
+// the search, with the cursor back where it was before the search began if
+// the view is the same one.
+func (m *Model) clearSearch() tea.Cmd {
+	qp := m.queue
+	if qp.filter.Search == "" {
+		return nil
+	}
+	f := qp.filter
+	f.Search = ""
+	if b := qp.before; b != nil && b.filter == f {
+		qp.restore(*b)
+	} else {
+		qp.show(f)
+	}
+	qp.before = nil
+	return m.reloadQueue()
+}
