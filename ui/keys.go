@@ -85,7 +85,7 @@ func (h focusHelp) ShortHelp() []key.Binding {
 	}
 	if h.searching {
 		// Say how to get the whole queue back before anything else.
-		return []key.Binding{move, k.Open, withHelp(k.Close, "clear search"), k.Search, k.Star, k.Read, k.Archive, k.Undo, k.NextFocus, k.Help, k.Quit}
+		return []key.Binding{move, k.Open, withHelp(k.Close, "clear search"), k.Star, k.Read, k.Archive, k.Undo, k.NextFocus, k.Help, k.Quit}
 	}
 	return []key.Binding{move, k.Open, k.Star, k.Read, k.Archive, k.Undo, k.Search, k.NextFocus, k.Help, k.Quit}
 }

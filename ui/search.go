@@ -44,7 +44,14 @@ func (s *searchInput) restyle() { s.in.SetStyles(s.c.st.Search) }
 
 func (s *searchInput) SetSize(w int) {
 	s.w = w
-	s.in.SetWidth(max(1, w-3-ansi.StringWidth(s.in.Prompt)-ansi.StringWidth(searchHint)))
+	// The row is " ", the prompt, the text, a cell for the cursor, a
+	// space, the hint and a space; a narrow row gives the hint's room to
+	// the text.
+	tw := w - 4 - ansi.StringWidth(s.in.Prompt) - ansi.StringWidth(searchHint)
+	if tw < 12 {
+		tw = w - 2 - ansi.StringWidth(s.in.Prompt)
+	}
+	s.in.SetWidth(max(1, tw))
 }
 
 // open shows an empty prompt; current is the search in force, which an
