@@ -214,6 +214,14 @@ func (d *doc) otherNameBetween(a, b int, name string) bool {
 			}
 			n, fr := d.fullest(int(ri))
 			f := d.runs[fr]
+			if (n == name || strings.HasSuffix(name, n)) && d.punct(r.b, ',') {
+				// The speaker's own apposition names no one else: "Will
+				// Moy, chief executive of … Full Fact, told the BBC".
+				if e := d.appositionEnd(r.b); e > 0 {
+					i = e
+					continue
+				}
+			}
 			if !(r.kind == entPerson || f.kind == entPerson || r.subj && f.words >= 2) {
 				continue // "in Vilkove", "of Darsa General Hospital": not a new speaker
 			}

@@ -252,6 +252,13 @@ var functionCaps = set("the", "a", "an", "when", "but", "and", "or", "after", "b
 	"watch", "read", "photo", "video", "image", "related", "advertisement", "follow", "share", "subscribe",
 	"sign", "click", "see", "editor", "editing", "reporting", "writing", "additional", "now")
 
+// finiteAux are the auxiliaries that are verbs of their own: after a name
+// they make it a clause's subject.
+var finiteAux = set("is", "was", "were", "are", "has", "have", "had", "will", "would", "could", "did", "does")
+
+// firstNameCaps are function words that are also first names: Will, May.
+var firstNameCaps = set("will", "may", "june", "april", "august", "grace", "hope", "faith", "joy", "mark", "rich", "bill", "frank")
+
 // nameParticles join the parts of a name: bin, al, van, de.
 var nameParticles = set("bin", "ibn", "al", "el", "abu", "abd", "van", "von", "der", "den", "de", "del",
 	"della", "da", "di", "du", "la", "le", "dos", "das", "ben", "bint", "ter", "op", "mac", "y")

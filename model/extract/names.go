@@ -79,8 +79,15 @@ func (d *doc) findRuns() {
 
 func (d *doc) startsName(i int) bool {
 	t := d.toks[i]
-	if t.kind != tWord || !t.cap || functionCaps[d.low(i)] {
+	if t.kind != tWord || !t.cap {
 		return false
+	}
+	if functionCaps[d.low(i)] {
+		// "Will Moy, chief executive of Full Fact, told": inside a
+		// sentence a capitalised "Will" or "May" before another
+		// capitalised word is a first name, not a modal verb.
+		return firstNameCaps[d.low(i)] && i > 0 && d.toks[i-1].sent == t.sent &&
+			d.isWord(i+1) && d.toks[i+1].cap && d.toks[i+1].sent == t.sent && !functionCaps[d.low(i+1)]
 	}
 	c := d.text[t.start]
 	return !(c >= '0' && c <= '9')
@@ -247,10 +254,20 @@ func (d *doc) classify(r *nameRun) {
 			k++
 		}
 	}
+	finite := false
 	for d.isWord(k) && auxiliaries[d.low(k)] {
+		finite = finite || finiteAux[d.low(k)]
 		k++
 	}
-	if p := r.a - 1; d.isWord(p) && !d.toks[p].cap && (d.low(p) == "a" || d.low(p) == "an" || prepositions[d.low(p)]) {
+	afterPrep := d.isWord(r.a-1) && !d.toks[r.a-1].cap && (d.low(r.a-1) == "a" || d.low(r.a-1) == "an" || prepositions[d.low(r.a-1)])
+	if finite && !afterPrep && d.isWord(k) && !d.toks[k].cap && d.toks[k].sent == d.toks[r.a].sent {
+		// "Johnson is under fire", "Corbyn has long been": a finite
+		// verb after the name makes it the subject, whatever follows.
+		r.subj = true
+		r.speech = speechVerbs[d.low(k)]
+		return
+	}
+	if afterPrep {
 		// "in an Oliver Sacks kind of way": a name used as a modifier.
 		return
 	}

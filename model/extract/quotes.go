@@ -45,6 +45,17 @@ func classOf(r rune) markClass {
 	return 0
 }
 
+// doubledMark is the double mark that two single ones stand for.
+func doubledMark(r rune) rune {
+	switch r {
+	case '’':
+		return '”'
+	case '‘':
+		return '“'
+	}
+	return '"'
+}
+
 // opensBefore is true for characters after which a quote mark opens:
 // start of paragraph, space, brackets, dashes, slashes and other marks.
 func opensBefore(r rune) bool {
@@ -80,7 +91,14 @@ func findQuotes(text string, paras []para) []qspan {
 		marks = marks[:0]
 		for i := p.start; i < p.end; {
 			r, n := utf8.DecodeRuneInString(text[i:p.end])
-			if c := classOf(r); c != 0 {
+			c := classOf(r)
+			if c == mSingle && (r == '’' || r == '‘' || r == '\'') && strings.HasPrefix(text[i+n:p.end], string(r)) {
+				// Two single marks typed for one double, as some wire
+				// systems do: “It was an attempt to mislead voters,’’
+				c, n = mDouble, 2*n
+				r = doubledMark(r)
+			}
+			if c != 0 {
 				before := prevRune(text, i)
 				if i == p.start {
 					before = -1
