@@ -145,6 +145,13 @@ var titles = set(
 	"mediator", "negotiator", "speaker", "administrator", "superintendent", "commissioner", "ombudsman",
 	"pm", "fm", "ceo", "cfo", "coo", "cto", "founder", "co-founder", "president-elect", "md", "gm",
 	"cia", "fbi", "pentagon", "kremlin", "idf", "afp", "ap", "reuters",
+	// departments in a title: "Deputy Director of Public Prosecution
+	// Eva-Marie Persson", "Homeland Security Secretary Chad Wolf".
+	"prosecution", "prosecutions", "prosecutor", "prosecutors", "intelligence", "homeland", "treasury",
+	"commerce", "trade", "energy", "transport", "transportation", "education", "environment",
+	"agriculture", "culture", "labor", "labour", "immigration", "customs", "border", "protection",
+	"services", "development", "planning", "infrastructure", "veterans", "housing", "welfare", "interior",
+	"tourism", "communication", "sports", "youth", "women", "industry", "investment", "mines", "oil",
 )
 
 // personTitles mark the name after them as a person's (for he/she).

@@ -384,6 +384,36 @@ func (d *doc) fullest(ri int) (string, int) {
 			best, bestRun, bestLen, bestDist = okey, oi, owords, dist
 		}
 	}
+	if bestRun == ri && r.words == 1 && r.kind != entOrg {
+		return d.byFirstWord(ri)
+	}
+	return best, bestRun
+}
+
+// byFirstWord resolves a single word that no fuller name ends with to the
+// one person whose two-word name starts with it: a Chinese or Korean
+// family name written first ("Liu Xiaming … Liu said") or a first name.
+// Two different such people make it ambiguous, and the word stays as is.
+func (d *doc) byFirstWord(ri int) (string, int) {
+	r := d.runs[ri]
+	best, bestRun := r.key, ri
+	for oi := range d.runs {
+		o := &d.runs[oi]
+		if oi == ri || o.words != 2 || o.inQ || o.kind == entPlace || o.kind == entOrg || o.kind == entTitle {
+			continue
+		}
+		if o.initial && o.na == o.a {
+			continue // the first word of a sentence may be no part of the name
+		}
+		sp := strings.IndexByte(o.key, ' ')
+		if sp != len(r.key) || o.key[:sp] != r.key {
+			continue
+		}
+		if bestRun != ri && best != o.key {
+			return r.key, ri
+		}
+		best, bestRun = o.key, oi
+	}
 	return best, bestRun
 }
 
