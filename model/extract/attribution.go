@@ -433,6 +433,9 @@ func (d *doc) beforeAttr(a int) who {
 		if weakSpeechVerbs[w] && !d.near(j, a, 4) {
 			continue
 		}
+		if p := j - 1; d.isWord(p) && (determiners[d.low(p)] || isPossessive(d.word(p))) {
+			continue // "Trump's call with Zelenskiy", "the report": a noun
+		}
 		if w == "statement" || w == "announcement" {
 			// "… said in a statement: “Q”" is handled by the verb.
 			continue
@@ -446,6 +449,14 @@ func (d *doc) beforeAttr(a int) who {
 		} else {
 			r = d.subjectBefore(j, lo)
 		}
+		if r.found && !r.person && r.gender == 0 && r.name != "" {
+			// "Pompeo said that … Washington had concluded … “Q”": a
+			// capital standing for its government inside what a person
+			// said; the person speaks.
+			if o := d.outerSpeaker(j, lo); o.name != "" {
+				return o
+			}
+		}
 		if r.found {
 			return r
 		}
@@ -453,6 +464,21 @@ func (d *doc) beforeAttr(a int) who {
 		if tries >= 2 {
 			break
 		}
+	}
+	return who{}
+}
+
+// outerSpeaker finds a person who is the subject of a speech verb earlier
+// in the sentence than token v, not before token lo.
+func (d *doc) outerSpeaker(v, lo int) who {
+	for j := v - 1; j >= lo; j-- {
+		if !d.isWord(j) || d.toks[j].quote >= 0 || d.toks[j].cap || !speechVerbs[d.low(j)] || weakSpeechVerbs[d.low(j)] {
+			continue
+		}
+		if r := d.subjectBefore(j, lo); r.found && r.name != "" && r.person {
+			return r
+		}
+		return who{}
 	}
 	return who{}
 }

@@ -259,6 +259,15 @@ var functionCaps = set("the", "a", "an", "when", "but", "and", "or", "after", "b
 	"watch", "read", "photo", "video", "image", "related", "advertisement", "follow", "share", "subscribe",
 	"sign", "click", "see", "editor", "editing", "reporting", "writing", "additional", "now")
 
+// determiners before a speech word make it a noun: "his call", "the claim".
+var determiners = set("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "whose")
+
+// parentheticals are adverbs set off by commas between a subject and its
+// verb: "Netanyahu, however, said".
+var parentheticals = set("however", "meanwhile", "though", "too", "also", "instead", "nonetheless",
+	"nevertheless", "separately", "later", "earlier", "then", "now", "again", "moreover", "furthermore",
+	"therefore", "thus", "similarly", "likewise", "initially")
+
 // finiteAux are the auxiliaries that are verbs of their own: after a name
 // they make it a clause's subject.
 var finiteAux = set("is", "was", "were", "are", "has", "have", "had", "will", "would", "could", "did", "does")

@@ -33,6 +33,10 @@ func (d *doc) subjectBefore(v, lo int) who {
 	for j >= lo && d.isWord(j) && !d.toks[j].cap && auxiliaries[d.low(j)] {
 		j--
 	}
+	// "Netanyahu, however, said": a parenthetical adverb.
+	if j-2 >= lo && d.punct(j, ',') && d.isWord(j-1) && parentheticals[d.low(j-1)] && d.punct(j-2, ',') {
+		j -= 3
+	}
 	// "Kerry on Thursday said", "Kerry, on Thursday, said"
 	if j-1 >= lo && d.is(j-1, "on") && d.isWord(j) && d.toks[j].cap && functionCaps[d.low(j)] {
 		j -= 2
