@@ -33,11 +33,94 @@ func newStatusBar(c *common) *statusBar {
 
 func (s *statusBar) SetSize(w int) { s.w = w }
 
+// minNote is how much of an error the bar tries to show: enough to name
+// the feed. Shorter count labels make room for it before it is cut.
+const minNote = 20
+
 func (s *statusBar) View() string {
+	sym := s.c.sym
+	sepW := ansi.StringWidth(sym.Sep)
+	// lead is the poll progress, which outranks whatever follows it (rest).
+	lead, rest := "", s.rightItems()
+	if s.polling {
+		lead, rest = rest[0], rest[1:]
+	}
+	leadW := ansi.StringWidth(lead)
+	restW := ansi.StringWidth(strings.Join(rest, sym.Sep))
+	if lead != "" && len(rest) > 0 {
+		restW += sepW
+	}
+	// The right side needs one cell of gap and one of margin.
+	room := s.w
+	if leadW+restW > 0 {
+		room -= 2
+	}
+	// The counts win: the longest way of writing them that leaves room for
+	// the lead and the start of the rest; else the tightest labels, which
+	// leave the rest the most, the brand giving way only for the lead. So
+	// labels only ever shorten as the terminal narrows.
+	lefts, withBrand := s.countLines()
+	left := lefts[len(lefts)-1]
+	if l, ok := firstFitting(lefts[:withBrand], room-leadW-min(restW, minNote)); ok {
+		left = l
+	} else if l, ok := firstFitting(lefts[withBrand-1:], room-leadW); ok {
+		left = l
+	}
+	avail := max(0, room-ansi.StringWidth(left))
+	r := ansi.Truncate(lead, avail, sym.Ellipsis)
+	// The rest is cut from its end, and only shown if more than the
+	// ellipsis of it fits.
+	if left := avail - ansi.StringWidth(r); len(rest) > 0 && left >= 2+sepW*min(1, leadW) {
+		t := strings.Join(rest, sym.Sep)
+		if lead != "" {
+			t = sym.Sep + t
+		}
+		r += ansi.Truncate(t, left, sym.Ellipsis)
+	}
+	if r != "" {
+		r += " "
+	}
+	gap := max(1, s.w-ansi.StringWidth(left)-ansi.StringWidth(r))
+	return fit(left+strings.Repeat(" ", gap)+r, s.w, sym.Ellipsis)
+}
+
+// firstFitting is the first line at most w cells wide.
+func firstFitting(lines []string, w int) (string, bool) {
+	for _, l := range lines {
+		if ansi.StringWidth(l) <= w {
+			return l, true
+		}
+	}
+	return "", false
+}
+
+// countLines are the brand and the counts, from the fullest to the
+// tightest: Archived goes first (the sources pane shows it), then the
+// labels shorten, then the brand gives way. The first withBrand lines have
+// the brand whole.
+func (s *statusBar) countLines() (lines []string, withBrand int) {
+	st, sym, c := s.c.st, s.c.sym, s.counts
+	brand := " " + st.Brand.Render("sitrep") + "   "
+	counts := []string{
+		fmt.Sprintf("All %d%sUnread %d%sStarred %d%sArchived %d", c.All, sym.Sep, c.Unread, sym.Sep, c.Starred, sym.Sep, c.Archived),
+		fmt.Sprintf("All %d%sUnread %d%sStarred %d", c.All, sym.Sep, c.Unread, sym.Sep, c.Starred),
+		fmt.Sprintf("All %d%sUnread %d%s%s %d", c.All, sym.Sep, c.Unread, sym.Sep, sym.Starred, c.Starred),
+		fmt.Sprintf("All %d%sUnr %d%s%s %d", c.All, sym.Sep, c.Unread, sym.Sep, sym.Starred, c.Starred),
+	}
+	tight := counts[len(counts)-1]
+	var out []string
+	for _, n := range counts {
+		out = append(out, brand+st.StatusBar.Render(n))
+	}
+	return append(out,
+		" "+st.Brand.Render("sitrep")+" "+st.StatusBar.Render(tight),
+		" "+st.StatusBar.Render(tight)), len(counts)
+}
+
+// rightItems are poll progress, then the last poll's time or the failing
+// feeds, then the last notice or error: in the order they give way.
+func (s *statusBar) rightItems() []string {
 	st, sym := s.c.st, s.c.sym
-	left := " " + st.Brand.Render("sitrep") + "   " + st.StatusBar.Render(fmt.Sprintf(
-		"All %d%sUnread %d%sStarred %d%sArchived %d",
-		s.counts.All, sym.Sep, s.counts.Unread, sym.Sep, s.counts.Starred, sym.Sep, s.counts.Archived))
 	var right []string
 	if s.polling {
 		right = append(right, s.spin.View()+" "+fmt.Sprintf("polling %d/%d feeds", s.done, s.total))
@@ -59,21 +142,5 @@ func (s *statusBar) View() string {
 			right = append(right, st.Muted.Render(s.note))
 		}
 	}
-	r := strings.Join(right, sym.Sep) + " "
-	lw, rw := ansi.StringWidth(left), ansi.StringWidth(r)
-	if lw+1+rw > s.w {
-		// The counts stay whole while there is room; the right side is
-		// cut from its end, so poll progress (first) outlives the error,
-		// which the queue also shows in full for a selected feed.
-		keep := min(rw, 24)
-		if s.w-lw-1 >= keep {
-			r = ansi.Truncate(r, s.w-lw-1, sym.Ellipsis)
-		} else {
-			r = ansi.Truncate(r, keep, sym.Ellipsis)
-			left = ansi.Truncate(left, max(0, s.w-keep-1), sym.Ellipsis)
-		}
-		lw, rw = ansi.StringWidth(left), ansi.StringWidth(r)
-	}
-	gap := max(1, s.w-lw-rw)
-	return fit(left+strings.Repeat(" ", gap)+r, s.w, sym.Ellipsis)
+	return right
 }
