@@ -68,14 +68,16 @@ func (s *statusBar) View() string {
 	}
 	avail := max(0, room-ansi.StringWidth(left))
 	r := ansi.Truncate(lead, avail, sym.Ellipsis)
-	// The rest is cut from its end, and only shown if more than the
-	// ellipsis of it fits.
-	if left := avail - ansi.StringWidth(r); len(rest) > 0 && left >= 2+sepW*min(1, leadW) {
-		t := strings.Join(rest, sym.Sep)
+	// The rest is cut from its end, and shown only if a cell of it fits
+	// beside the ellipsis.
+	if len(rest) > 0 {
+		t, least := strings.Join(rest, sym.Sep), 2
 		if lead != "" {
-			t = sym.Sep + t
+			t, least = sym.Sep+t, least+sepW
 		}
-		r += ansi.Truncate(t, left, sym.Ellipsis)
+		if spare := avail - ansi.StringWidth(r); spare >= least {
+			r += ansi.Truncate(t, spare, sym.Ellipsis)
+		}
 	}
 	if r != "" {
 		r += " "
