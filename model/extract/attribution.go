@@ -20,10 +20,16 @@ func (d *doc) attribute() []Quote {
 	for k, q := range d.qs {
 		a, b := d.quoteTokens(k)
 		w := d.attributeOne(k, a, b, speakers)
+		if !w.found {
+			w = d.laterInSentence(k, b)
+		}
 		if w.name != "" && !w.org && (w.person || w.gender != 0 || strings.IndexByte(w.name, ' ') > 0) {
 			d.ments = append(d.ments, mention{pos: q.open, name: w.name, role: w.role, gender: w.gender, speech: true})
 		}
 		speakers[k] = w
+		if w.org && w.name != "" {
+			d.lastOrg, d.orgPos = w, q.open
+		}
 		// Single quotation marks with no speaker are mostly headline
 		// shorthand and scare quotes: 'Huge obstacles'. Keep only the long.
 		if q.single && w.name == "" && wordCount(d.text[q.start:q.end]) < 4 {
@@ -129,8 +135,30 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 		if w := d.colonLead(q.para - 1); w.found {
 			return w
 		}
+		if w := d.reportedLead(q.para - 1); w.name != "" && !w.org {
+			return w
+		}
 	}
 	return who{}
+}
+
+// laterInSentence handles a quotation whose sentence goes on to another
+// quotation attributed after it: The outages have been “terribly
+// disruptive” and … at the moment, “we won’t roll the dice,” Vesey said.
+func (d *doc) laterInSentence(k, b int) who {
+	if k+1 >= len(d.qs) || b >= len(d.toks) {
+		return who{}
+	}
+	a2, b2 := d.quoteTokens(k + 1)
+	if a2 >= len(d.toks) || d.toks[a2].sent != d.toks[b-1].sent {
+		return who{}
+	}
+	for i := b; i < a2; i++ {
+		if d.isWord(i) && speechVerbs[d.low(i)] {
+			return who{} // a verb of its own between them: not the same speaker for sure
+		}
+	}
+	return d.afterAttr(k+1, b2)
 }
 
 // headlineColon handles "Zelensky: “We will not give up”": a paragraph
@@ -270,6 +298,9 @@ func (d *doc) afterAttr(k, b int) who {
 	}
 	if d.in(i, speechVerbs) && strings.HasSuffix(d.low(i), "ing") {
 		return who{} // “Q,” adding …: the speaker is before
+	}
+	if d.in(i, clauseJoins) {
+		return who{} // “Q,” and analysts said …: a new clause, not an attribution
 	}
 	if d.in(i, speechVerbs) && !d.in(i, weakSpeechVerbs) && !d.toks[i].cap || d.is(i, "said") || d.is(i, "says") {
 		// “Q,” said X
@@ -500,6 +531,34 @@ func (d *doc) sentStart(j int) int {
 		j--
 	}
 	return j
+}
+
+// reportedLead handles a paragraph of quotation after one that reports the
+// same person's words without quotation marks: Erekat said it was only
+// the latest move … / “They wanted us on our knees …” The paragraph
+// before must open with "X said" and hold no quotation of its own.
+func (d *doc) reportedLead(pi int) who {
+	p := d.paras[pi]
+	a := lowerBound(d.toks, p.start)
+	if a >= len(d.toks) || d.toks[a].para != int32(pi) {
+		return who{}
+	}
+	for j := a; j < len(d.toks) && d.toks[j].para == int32(pi); j++ {
+		if d.toks[j].quote >= 0 {
+			return who{}
+		}
+	}
+	if ri := d.runAt[a]; ri >= 0 && d.runs[ri].speech {
+		r := d.runs[ri]
+		v := r.b
+		for v < len(d.toks) && v < r.b+30 && !(d.isWord(v) && !d.toks[v].cap && speechVerbs[d.low(v)]) {
+			v++
+		}
+		if d.isWord(v) && !weakSpeechVerbs[d.low(v)] && d.toks[v].sent == d.toks[a].sent {
+			return d.subjectBefore(v, a)
+		}
+	}
+	return who{}
 }
 
 // colonLead handles a paragraph ending "X said:" followed by a paragraph

@@ -13,6 +13,8 @@ type doc struct {
 	ments   []mention
 	roles   map[string]string // roleOf cache
 	genders map[string]int8   // genderOf cache
+	lastOrg who               // the body that spoke last, for "it added"
+	orgPos  int               // where it spoke
 }
 
 func newDoc(text string) *doc {

@@ -88,7 +88,9 @@ var speechVerbs = set(
 	"wonder", "wondered", "wonders",
 	"point", "pointed",
 	"appeal", "appealed",
-	"plead", "pleaded",
+	"plead", "pleaded", "pleads", "pleading",
+	"beg", "begs", "begged", "begging",
+	"implore", "implores", "implored", "imploring",
 	"continued", "continues", "rejected", "rejects", "denounced", "denounces", "slammed", "hailed", "praised", "criticised",
 	"criticized", "blasted", "welcomed", "decried",
 	"announcement", "statement",
@@ -258,6 +260,9 @@ var functionCaps = set("the", "a", "an", "when", "but", "and", "or", "after", "b
 	"furthermore", "nonetheless", "nevertheless", "otherwise", "everyone", "nobody", "someone", "anyone",
 	"watch", "read", "photo", "video", "image", "related", "advertisement", "follow", "share", "subscribe",
 	"sign", "click", "see", "editor", "editing", "reporting", "writing", "additional", "now")
+
+// clauseJoins after a closing mark start a new clause, not an attribution.
+var clauseJoins = set("and", "but", "while", "whereas", "yet", "or", "as", "because", "although")
 
 // determiners before a speech word make it a noun: "his call", "the claim".
 var determiners = set("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "whose")

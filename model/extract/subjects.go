@@ -69,6 +69,12 @@ func (d *doc) subjectBefore(v, lo int) who {
 			r.found = true
 			return r
 		}
+		if w == "it" && d.lastOrg.name != "" && t.start-d.orgPos < 800 && !d.otherBodyBetween(d.orgPos, t.start, d.lastOrg.name) {
+			// "“Q,” it added": the body that spoke just before.
+			r := d.lastOrg
+			r.found = true
+			return r
+		}
 		if neverSpeakers[w] {
 			return who{found: true}
 		}
@@ -344,4 +350,23 @@ func (d *doc) npForward(i, _ int) who {
 	}
 	// "a spokesman for the UN", "officials": unnamed.
 	return who{found: true}
+}
+
+// otherBodyBetween reports whether a body or place other than name is
+// named outside quotations between byte offsets a and b.
+func (d *doc) otherBodyBetween(a, b int, name string) bool {
+	for i := lowerBound(d.toks, a); i < len(d.toks) && d.toks[i].start < b; i++ {
+		if d.toks[i].quote >= 0 {
+			continue
+		}
+		if d.isWord(i) && !d.toks[i].cap && orgNouns[d.low(i)] {
+			return true
+		}
+		if ri := d.runAt[i]; ri >= 0 && d.runs[ri].a == i && (d.runs[ri].kind == entOrg || d.runs[ri].kind == entPlace) {
+			if n, _ := d.fullest(int(ri)); n != name {
+				return true
+			}
+		}
+	}
+	return false
 }
