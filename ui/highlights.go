@@ -295,16 +295,13 @@ func (p *highlightsPane) View() string {
 				l = r.text
 			}
 			if r.kind == rowQuote || r.kind == rowStat {
-				l = fit(l, iw, sym.Ellipsis)
 				switch {
-				case i == cur && p.focused:
-					l = st.Selected.Render(l)
 				case i == cur:
-					l = st.Cursor.Render(l)
+					l = cursorLine(p.c, l, iw, p.focused)
 				case r.kind == rowQuote:
-					l = st.Quote.Render(l)
+					l = st.Quote.Render(fit(l, iw, sym.Ellipsis))
 				default:
-					l = st.Figure.Render(l)
+					l = st.Figure.Render(fit(l, iw, sym.Ellipsis))
 				}
 			}
 			lines = append(lines, l)
@@ -316,25 +313,5 @@ func (p *highlightsPane) View() string {
 // handleNav moves over quotes and figures; the root scrolls the story to
 // the one selected.
 func (p *highlightsPane) handleNav(k navKey) paneEvent {
-	moved := false
-	switch k {
-	case navUp:
-		moved = p.move(-1)
-	case navDown:
-		moved = p.move(1)
-	case navTop:
-		moved = p.move(-len(p.sel))
-	case navBottom:
-		moved = p.move(len(p.sel))
-	case navPageDown:
-		moved = p.move(p.innerH())
-	case navPageUp:
-		moved = p.move(-p.innerH())
-	case navOpen:
-		return paneOpen
-	}
-	if moved {
-		return paneMoved
-	}
-	return paneNone
+	return listNav(k, len(p.sel), p.innerH(), p.move)
 }

@@ -283,11 +283,8 @@ func (q *queuePane) View() string {
 		for i := q.top; i < min(q.total, q.top+q.visibleItems()); i++ {
 			item := q.item(q.at(i), iw, now)
 			for _, l := range item {
-				switch {
-				case i == q.cursor && q.focused:
-					l = st.Selected.Render(fit(l, iw, sym.Ellipsis))
-				case i == q.cursor:
-					l = st.Cursor.Render(fit(l, iw, sym.Ellipsis))
+				if i == q.cursor {
+					l = cursorLine(q.c, l, iw, q.focused)
 				}
 				lines = append(lines, l)
 			}
@@ -384,26 +381,8 @@ func formatValue(v float64) string {
 }
 
 // handleNav moves the cursor; the root fetches another window if needed
-// and opens the story on enter.
+// and opens the story on enter. Every movement key counts as a move, even
+// at an end, so the root checks the window each time.
 func (q *queuePane) handleNav(k navKey) paneEvent {
-	n := q.visibleItems()
-	switch k {
-	case navUp:
-		q.move(-1)
-	case navDown:
-		q.move(1)
-	case navTop:
-		q.moveTo(0)
-	case navBottom:
-		q.moveTo(q.total - 1)
-	case navPageDown:
-		q.move(n)
-	case navPageUp:
-		q.move(-n)
-	case navOpen:
-		return paneOpen
-	default:
-		return paneNone
-	}
-	return paneMoved
+	return listNav(k, q.total, q.visibleItems(), func(d int) bool { q.move(d); return true })
 }

@@ -143,10 +143,7 @@ func (p *sourcesPane) View() string {
 		space := iw - 1 - ansi.StringWidth(count) - 1
 		l := ptr + labelStyle(fit(label, max(0, space), sym.Ellipsis)) + " " + count
 		if i == p.cursor {
-			if p.focused {
-				return st.Selected.Render(fit(ansi.Strip(l), iw, sym.Ellipsis))
-			}
-			return st.Cursor.Render(fit(ansi.Strip(l), iw, sym.Ellipsis))
+			return cursorLine(p.c, l, iw, p.focused)
 		}
 		return l
 	}
@@ -181,25 +178,5 @@ func (p *sourcesPane) View() string {
 
 // handleNav moves the cursor; the root reloads the queue when it moved.
 func (p *sourcesPane) handleNav(k navKey) paneEvent {
-	moved := false
-	switch k {
-	case navUp:
-		moved = p.move(-1)
-	case navDown:
-		moved = p.move(1)
-	case navTop:
-		moved = p.moveTo(0)
-	case navBottom:
-		moved = p.moveTo(p.rows() - 1)
-	case navPageDown:
-		moved = p.move(p.innerH())
-	case navPageUp:
-		moved = p.move(-p.innerH())
-	case navOpen:
-		return paneOpen
-	}
-	if moved {
-		return paneMoved
-	}
-	return paneNone
+	return listNav(k, p.rows(), p.innerH(), p.move)
 }
