@@ -230,7 +230,8 @@ var roleStart = set("the", "a", "an", "who", "its", "his", "her", "their", "our"
 	"deputy", "head", "director", "spokesman", "spokeswoman", "spokesperson", "president", "chairman",
 	"chairwoman", "minister", "secretary", "professor", "analyst", "fellow", "commander", "leader",
 	"ambassador", "envoy", "co-founder", "founder", "executive", "editor", "author", "researcher",
-	"associate", "assistant", "vice", "general", "lieutenant", "colonel", "member", "one")
+	"associate", "assistant", "vice", "general", "lieutenant", "colonel", "member", "one", "ranking",
+	"acting", "longtime", "veteran", "top")
 
 // pronouns that may be subjects of a speech verb.
 var malePron = set("he")
@@ -260,6 +261,15 @@ var functionCaps = set("the", "a", "an", "when", "but", "and", "or", "after", "b
 	"furthermore", "nonetheless", "nevertheless", "otherwise", "everyone", "nobody", "someone", "anyone",
 	"watch", "read", "photo", "video", "image", "related", "advertisement", "follow", "share", "subscribe",
 	"sign", "click", "see", "editor", "editing", "reporting", "writing", "additional", "now")
+
+// inversionVerbs take their subject after them: "…, says Richard Locksley,".
+var inversionVerbs = set("said", "says", "added", "adds", "explained", "explains", "noted", "notes", "wrote",
+	"writes", "recalled", "recalls", "continued", "continues", "stated", "warned", "warns", "argued", "argues",
+	"insisted", "insists", "observed", "observes")
+
+// namingVerbs in the passive give a name, not a speaker: "is called".
+var namingVerbs = set("called", "described", "labelled", "labeled", "dubbed", "branded", "termed", "named", "known")
+var passiveAux = set("is", "was", "were", "are", "be", "been", "being", "often", "also", "sometimes", "commonly", "widely")
 
 // clauseJoins after a closing mark start a new clause, not an attribution.
 var clauseJoins = set("and", "but", "while", "whereas", "yet", "or", "as", "because", "although")

@@ -85,8 +85,9 @@ func (d *doc) startsName(i int) bool {
 	if functionCaps[d.low(i)] {
 		// "Will Moy, chief executive of Full Fact, told": inside a
 		// sentence a capitalised "Will" or "May" before another
-		// capitalised word is a first name, not a modal verb.
-		return firstNameCaps[d.low(i)] && i > 0 && d.toks[i-1].sent == t.sent &&
+		// capitalised word is a first name, not a modal verb, unless
+		// the text is in title case ("All the Money You Will Ever Need").
+		return firstNameCaps[d.low(i)] && i > 0 && d.toks[i-1].sent == t.sent && !(d.isWord(i-1) && d.toks[i-1].cap) &&
 			d.isWord(i+1) && d.toks[i+1].cap && d.toks[i+1].sent == t.sent && !functionCaps[d.low(i+1)]
 	}
 	c := d.text[t.start]
@@ -237,8 +238,24 @@ func (d *doc) classify(r *nameRun) {
 	if r.kind == entOther && d.punct(r.b, ',') && d.isWord(r.b+1) && roleStart[d.low(r.b+1)] && r.b-r.na >= 2 {
 		r.kind = entPerson
 	}
+	// "…, says Richard Locksley, an immunologist …": a name right after
+	// a speech verb that takes the inverted subject is its speaker.
+	if p := r.a - 1; d.isWord(p) && !d.toks[p].cap && inversionVerbs[d.low(p)] && (d.punct(r.b, ',') || d.punct(r.b, '.')) {
+		r.subj, r.speech = true, true
+		return
+	}
 	// What follows: a verb makes the run a likely subject.
 	k := r.b
+	// "Rep. Robert Aderholt (R-AL), ranking member": a bracket after the
+	// name is no part of the clause.
+	if d.punct(k, '(') {
+		for e := k + 1; e < len(d.toks) && e < k+8 && d.toks[e].sent == d.toks[r.a].sent; e++ {
+			if d.punct(e, ')') {
+				k = e + 1
+				break
+			}
+		}
+	}
 	// ", 54," an age; ", the governor," an apposition; ", said" a verb
 	// after an apposition that ended before the name.
 	if d.punct(k, ',') && d.isWord(k+1) && isDigit(rune(d.text[d.toks[k+1].start])) && d.punct(k+2, ',') {
@@ -259,7 +276,9 @@ func (d *doc) classify(r *nameRun) {
 		finite = finite || finiteAux[d.low(k)]
 		k++
 	}
-	afterPrep := d.isWord(r.a-1) && !d.toks[r.a-1].cap && (d.low(r.a-1) == "a" || d.low(r.a-1) == "an" || prepositions[d.low(r.a-1)])
+	// After a preposition, an article or "than" a name is a modifier or
+	// in a subordinate comparison: "than Rose-Lynn Harlan has ever been".
+	afterPrep := d.isWord(r.a-1) && !d.toks[r.a-1].cap && (d.low(r.a-1) == "a" || d.low(r.a-1) == "an" || d.low(r.a-1) == "than" || prepositions[d.low(r.a-1)])
 	if finite && !afterPrep && d.isWord(k) && !d.toks[k].cap && d.toks[k].sent == d.toks[r.a].sent {
 		// "Johnson is under fire", "Corbyn has long been": a finite
 		// verb after the name makes it the subject, whatever follows.
@@ -378,6 +397,11 @@ func (d *doc) fullest(ri int) (string, int) {
 		}
 		dist := pos - d.toks[o.a].start
 		if dist < 0 {
+			if r.initial && r.words == 1 {
+				// "Research focusing on …" opening a sentence is a common
+				// noun, not "Scientific Research" named further on.
+				continue
+			}
 			dist = 1<<29 - dist // later mentions only when nothing earlier fits
 		}
 		if owords > bestLen && dist <= bestDist || dist < bestDist {
@@ -399,7 +423,7 @@ func (d *doc) byFirstWord(ri int) (string, int) {
 	best, bestRun := r.key, ri
 	for oi := range d.runs {
 		o := &d.runs[oi]
-		if oi == ri || o.words != 2 || o.inQ || o.kind == entPlace || o.kind == entOrg || o.kind == entTitle {
+		if oi == ri || o.a > r.a || o.words != 2 || o.inQ || o.kind == entPlace || o.kind == entOrg || o.kind == entTitle {
 			continue
 		}
 		if o.initial && o.na == o.a {

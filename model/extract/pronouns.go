@@ -62,7 +62,7 @@ func (d *doc) genderOf(name string) int8 {
 	he, she := 0, 0
 	for ri := range d.runs {
 		r := &d.runs[ri]
-		if r.inQ || r.key == "" || r.key != name && !(strings.HasSuffix(name, r.key) && name[len(name)-len(r.key)-1] == ' ') {
+		if r.inQ || r.key == "" || r.key != name && !(strings.HasSuffix(name, r.key) && name[len(name)-len(r.key)-1] == ' ') && !(strings.HasPrefix(name, r.key) && name[len(r.key)] == ' ') {
 			continue
 		}
 		for k := r.b; k < len(d.toks) && k < r.b+30 && d.toks[k].sent == d.toks[r.a].sent; k++ {
@@ -109,6 +109,11 @@ func (d *doc) collectMentions() {
 		g := r.gender
 		if g == 0 {
 			g = d.runs[fr].gender
+		}
+		if g == 0 && r.key != name {
+			// The pronouns after this very mention ("Elise wrote, she
+			// interviewed …") before those after the full name.
+			g = d.genderOf(r.key)
 		}
 		d.ments = append(d.ments, mention{pos: d.toks[r.a].start, name: name, gender: g, speech: r.speech})
 	}
