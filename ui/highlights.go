@@ -131,21 +131,30 @@ func (p *highlightsPane) setStory(s *model.Story, hls []highlight) {
 
 // statLine is "killed     over 250,000   lives claimed by the war".
 func statLine(st extract.Stat, body string) string {
-	val := formatValue(st.Value)
+	val, inWords := figureValue(st)
+	return fmt.Sprintf("%-10s %-14s %s", categoryName(st.Category), val, statContext(body, st, !inWords, 5))
+}
+
+// figureValue is how a figure's value is shown: "over 250,000". A figure
+// written in words ("one week", "thousands") or too vague to have a value
+// is shown as written, and inWords says so.
+func figureValue(st extract.Stat) (val string, inWords bool) {
+	if st.Value == 0 || st.Vague || !hasDigit(st.Text) {
+		return st.Text, true
+	}
+	val = formatValue(st.Value)
 	if st.Qualifier != "" {
 		val = st.Qualifier + " " + val
 	}
-	// A figure written in words ("one week", "thousands") or too vague to
-	// have a value is shown as written.
-	inWords := st.Value == 0 || st.Vague || !hasDigit(st.Text)
-	if inWords {
-		val = st.Text
+	return val, false
+}
+
+// categoryName is a statistic category in words: "at risk".
+func categoryName(c extract.Category) string {
+	if c == "" {
+		return "other"
 	}
-	cat := strings.ReplaceAll(string(st.Category), "_", " ")
-	if cat == "" {
-		cat = "other"
-	}
-	return fmt.Sprintf("%-10s %-14s %s", cat, val, statContext(body, st, !inWords, 5))
+	return strings.ReplaceAll(string(c), "_", " ")
 }
 
 // statContext says what a figure counts in a few words: the words of its

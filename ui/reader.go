@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"sitrep/model"
 	"sitrep/model/extract"
@@ -82,20 +81,9 @@ func (r *readerPane) rewrap() {
 	if s.Author != "" {
 		meta = append(meta, s.Author)
 	}
-	// The facts wrap between items, never inside one.
-	cur := ""
-	for _, item := range meta {
-		switch {
-		case cur == "":
-			cur = item
-		case ansi.StringWidth(cur+r.c.sym.Sep+item) <= iw:
-			cur += r.c.sym.Sep + item
-		default:
-			r.head = append(r.head, r.c.st.StoryMeta.Render(cur))
-			cur = item
-		}
+	for _, l := range wrapItems(meta, r.c.sym, iw) {
+		r.head = append(r.head, r.c.st.StoryMeta.Render(l))
 	}
-	r.head = append(r.head, r.c.st.StoryMeta.Render(cur))
 	r.head = append(r.head, r.keyFigureLines(iw)...)
 	r.head = append(r.head, "")
 	r.body = wrapText(s.Body, iw)
@@ -109,23 +97,13 @@ func (r *readerPane) rewrap() {
 // keyFigureLines is the story's human cost at a glance, under its title:
 // "☠ over 250,000 killed · ⇢ 7 million displaced", wrapped between items.
 func (r *readerPane) keyFigureLines(iw int) []string {
-	figs := model.KeyFigures(r.story.Stats, 5)
-	var lines []string
-	cur := ""
-	for _, st := range figs {
-		item := r.c.sym.CategorySymbol(st.Category) + " " + keyFigureText(st)
-		switch {
-		case cur == "":
-			cur = item
-		case ansi.StringWidth(cur+r.c.sym.Sep+item) <= iw:
-			cur += r.c.sym.Sep + item
-		default:
-			lines = append(lines, r.c.st.Figure.Render(ansi.Truncate(cur, iw, r.c.sym.Ellipsis)))
-			cur = item
-		}
+	var items []string
+	for _, st := range model.KeyFigures(r.story.Stats, 5) {
+		items = append(items, r.c.sym.CategorySymbol(st.Category)+" "+keyFigureText(st))
 	}
-	if cur != "" {
-		lines = append(lines, r.c.st.Figure.Render(ansi.Truncate(cur, iw, r.c.sym.Ellipsis)))
+	lines := wrapItems(items, r.c.sym, iw)
+	for i, l := range lines {
+		lines[i] = r.c.st.Figure.Render(l)
 	}
 	return lines
 }
@@ -133,14 +111,8 @@ func (r *readerPane) keyFigureLines(iw int) []string {
 // keyFigureText is "over 250,000 killed": the value as the highlights pane
 // shows it, then the category in words.
 func keyFigureText(st extract.Stat) string {
-	val := formatValue(st.Value)
-	if st.Qualifier != "" {
-		val = st.Qualifier + " " + val
-	}
-	if st.Vague || !hasDigit(st.Text) {
-		val = st.Text
-	}
-	return val + " " + strings.ReplaceAll(string(st.Category), "_", " ")
+	val, _ := figureValue(st)
+	return val + " " + categoryName(st.Category)
 }
 
 // lineOf is the body line holding byte offset off.

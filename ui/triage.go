@@ -11,14 +11,12 @@ import (
 // not move the reader's place).
 func (m *Model) reloadQueue() tea.Cmd {
 	q := m.queue
-	q.seq++
-	q.pending = true
 	q.seek = 0 // a reload ends an n/N search
 	var keep int64
 	if h := q.selected(); h != nil && q.moved {
 		keep = h.ID
 	}
-	return loadQueueCmd(m.ctx, m.opts.Store, q.seq, q.filter, q.offset, queuePage, keep)
+	return m.loadWindow(q.offset, keep)
 }
 
 // fetchWindow moves the queue's window when the cursor nears its edge.
@@ -28,9 +26,7 @@ func (m *Model) fetchWindow() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	q.seq++
-	q.pending = true
-	return loadQueueCmd(m.ctx, m.opts.Store, q.seq, q.filter, off, queuePage, 0)
+	return m.loadWindow(off, 0)
 }
 
 // openSelected opens the story under the queue cursor and marks it read.
@@ -187,7 +183,7 @@ func (m *Model) nextUnread(dir int) tea.Cmd {
 	}
 	q.seek, q.seekLeft = dir, maxSeekWindows
 	m.note("looking for unread stories…")
-	return m.loadWindowAt(off)
+	return m.loadWindow(off, 0)
 }
 
 // maxSeekWindows bounds an n/N search: 50 windows are 10,000 stories.
@@ -203,11 +199,13 @@ func (q *queuePane) nextWindow(dir int) (int, bool) {
 	return max(0, q.offset-queuePage), q.offset > 0
 }
 
-func (m *Model) loadWindowAt(off int) tea.Cmd {
+// loadWindow asks for the window of the queue at off, keeping the cursor
+// on story keep if it is there. The answer replaces any request before it.
+func (m *Model) loadWindow(off int, keep int64) tea.Cmd {
 	q := m.queue
 	q.seq++
 	q.pending = true
-	return loadQueueCmd(m.ctx, m.opts.Store, q.seq, q.filter, off, queuePage, 0)
+	return loadQueueCmd(m.ctx, m.opts.Store, q.seq, q.filter, off, queuePage, keep)
 }
 
 // seekLoaded continues an n/N search in a window that just arrived.
@@ -238,7 +236,7 @@ func (m *Model) seekLoaded() tea.Cmd {
 	}
 	q.seekLeft--
 	if off, ok := q.nextWindow(dir); ok && q.seekLeft > 0 {
-		return m.loadWindowAt(off)
+		return m.loadWindow(off, 0)
 	}
 	q.seek = 0
 	m.note("no more unread stories this way")

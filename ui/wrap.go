@@ -24,6 +24,29 @@ func fit(s string, w int, tail string) string {
 	return s
 }
 
+// wrapItems joins short items ("Reuters", "Fri 12 Feb 2016") with the
+// separator into lines of at most width cells, breaking between items,
+// never inside one; an item wider than a line is cut.
+func wrapItems(items []string, sym Symbols, width int) []string {
+	var lines []string
+	cur := ""
+	for _, item := range items {
+		switch {
+		case cur == "":
+			cur = item
+		case ansi.StringWidth(cur+sym.Sep+item) <= width:
+			cur += sym.Sep + item
+		default:
+			lines = append(lines, ansi.Truncate(cur, width, sym.Ellipsis))
+			cur = item
+		}
+	}
+	if cur != "" {
+		lines = append(lines, ansi.Truncate(cur, width, sym.Ellipsis))
+	}
+	return lines
+}
+
 // span is a byte range of a text.
 type span struct{ start, end int }
 

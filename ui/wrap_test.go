@@ -72,3 +72,26 @@ func TestFit(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapItems(t *testing.T) {
+	sym := unicodeSymbols()
+	items := []string{"Business Insider", "Fri 12 Feb 2016 21:04", "98 words"}
+	cases := []struct {
+		width int
+		want  []string
+	}{
+		{100, []string{"Business Insider · Fri 12 Feb 2016 21:04 · 98 words"}},
+		{40, []string{"Business Insider · Fri 12 Feb 2016 21:04", "98 words"}},
+		{21, []string{"Business Insider", "Fri 12 Feb 2016 21:04", "98 words"}},
+		{10, []string{"Business …", "Fri 12 Fe…", "98 words"}},
+	}
+	for _, c := range cases {
+		got := wrapItems(items, sym, c.width)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("width %d: %q, want %q", c.width, got, c.want)
+		}
+	}
+	if got := wrapItems(nil, sym, 10); len(got) != 0 {
+		t.Errorf("no items: %q", got)
+	}
+}
