@@ -102,23 +102,15 @@ func loadedBenchModel(b *testing.B) *Model {
 
 // BenchmarkMoveCursor is one j keypress and the frame after it, including
 // the window fetches that moving through 100,000 stories causes.
-func BenchmarkMoveCursor(b *testing.B) {
-	m := loadedBenchModel(b)
-	b.ResetTimer()
-	for b.Loop() {
-		if m.queue.cursor >= m.queue.total-1 {
-			b.StopTimer()
-			press(b, m, "g")
-			b.StartTimer()
-		}
-		press(b, m, "j")
-		_ = m.render()
-	}
-}
+func BenchmarkMoveCursor(b *testing.B) { benchDownTheQueue(b, "j") }
 
 // BenchmarkPageThrough is one space (a page down) and the frame after it:
 // the window moves every few pages.
-func BenchmarkPageThrough(b *testing.B) {
+func BenchmarkPageThrough(b *testing.B) { benchDownTheQueue(b, "space") }
+
+// benchDownTheQueue times key and the frame after it, going back to the
+// top (untimed) at the end of the queue.
+func benchDownTheQueue(b *testing.B, key string) {
 	m := loadedBenchModel(b)
 	b.ResetTimer()
 	for b.Loop() {
@@ -127,7 +119,7 @@ func BenchmarkPageThrough(b *testing.B) {
 			press(b, m, "g")
 			b.StartTimer()
 		}
-		press(b, m, "space")
+		press(b, m, key)
 		_ = m.render()
 	}
 }

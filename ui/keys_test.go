@@ -142,29 +142,21 @@ func TestNextPrevUnread(t *testing.T) {
 
 func TestMovementKeys(t *testing.T) {
 	m := newTestModel(t, fixtureStore(t), 120, 32)
-	press(t, m, "G")
-	if m.queue.cursor != 4 {
-		t.Fatalf("G: cursor %d", m.queue.cursor)
-	}
-	press(t, m, "g")
-	if m.queue.cursor != 0 {
-		t.Fatalf("g: cursor %d", m.queue.cursor)
-	}
-	press(t, m, "down", "j")
-	if m.queue.cursor != 2 {
-		t.Fatalf("down j: cursor %d", m.queue.cursor)
-	}
-	press(t, m, "k", "up", "up")
-	if m.queue.cursor != 0 {
-		t.Fatalf("k up up: cursor %d", m.queue.cursor)
-	}
-	press(t, m, "space")
-	if m.queue.cursor != 4 {
-		t.Fatalf("space: cursor %d", m.queue.cursor)
-	}
-	press(t, m, "b")
-	if m.queue.cursor != 0 {
-		t.Fatalf("b: cursor %d", m.queue.cursor)
+	for _, step := range []struct {
+		keys []string
+		want int
+	}{
+		{[]string{"G"}, 4},
+		{[]string{"g"}, 0},
+		{[]string{"down", "j"}, 2},
+		{[]string{"k", "up", "up"}, 0},
+		{[]string{"space"}, 4},
+		{[]string{"b"}, 0},
+	} {
+		press(t, m, step.keys...)
+		if m.queue.cursor != step.want {
+			t.Fatalf("%v: cursor %d, want %d", step.keys, m.queue.cursor, step.want)
+		}
 	}
 	press(t, m, "tab")
 	if m.focus != focusReader {
