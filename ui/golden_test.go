@@ -77,6 +77,18 @@ func TestPaneGoldens(t *testing.T) {
 					golden.RequireEqual(t, ansi.Strip(views[name]()))
 				})
 			}
+
+			// A search for "aleppo" in force, and the prompt open again.
+			m = runTeatest(t, fixtureModel(fixtureStore(t)), w, h, func(tm *teatest.TestModel) {
+				for _, k := range []string{"/", "a", "l", "e", "p", "p", "o", "enter"} {
+					tm.Send(keyMsg(k))
+				}
+				waitFor(t, tm, "search: aleppo")
+				tm.Send(keyMsg("/"))
+				waitFor(t, tm, "esc cancel")
+			})
+			t.Run("search_queue", func(t *testing.T) { golden.RequireEqual(t, ansi.Strip(m.queue.View())) })
+			t.Run("search_prompt", func(t *testing.T) { golden.RequireEqual(t, ansi.Strip(m.search.View())) })
 		})
 	}
 }
