@@ -71,17 +71,20 @@ func (s *searchInput) close() {
 	s.in.Blur()
 }
 
+// update edits the text. The input drops control characters itself, but a
+// paste can also carry bidi overrides, which the one sanitiser removes
+// before the text is drawn.
 func (s *searchInput) update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	s.in, cmd = s.in.Update(msg)
+	if v := s.in.Value(); !sanitize.IsSafe(v) {
+		s.in.SetValue(sanitize.Text(v))
+	}
 	return cmd
 }
 
-// query is the typed text made safe to draw and to keep: a paste can carry
-// escape sequences.
-func (s *searchInput) query() string {
-	return strings.TrimSpace(sanitize.Line(s.in.Value()))
-}
+// query is the text as one clean line: "  two   words " is "two words".
+func (s *searchInput) query() string { return sanitize.Line(s.in.Value()) }
 
 // View is the bottom row: the prompt, then the hint while there is room.
 func (s *searchInput) View() string {
@@ -100,7 +103,14 @@ func (m *Model) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Open):
 		q := m.search.query()
 		m.search.close()
-		return m.setSearch(q)
+		cmd := m.setSearch(q)
+		if q != "" && m.focus != focusQueue {
+			// The matches are what the reader wants to see next; in the
+			// single-pane layout they would be off screen.
+			m.setFocus(focusQueue)
+			return tea.Batch(cmd, m.relayout())
+		}
+		return cmd
 	case key.Matches(msg, m.keys.Close):
 		m.search.close()
 		return nil

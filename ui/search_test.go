@@ -152,13 +152,32 @@ func TestSearchEscInPromptKeepsSearch(t *testing.T) {
 func TestSearchPasteIsSanitised(t *testing.T) {
 	m := newTestModel(t, fixtureStore(t), 120, 32)
 	press(t, m, "/")
-	send(t, m, tea.PasteMsg{Content: "ale\x1b]0;pwned\x07ppo"})
+	send(t, m, tea.PasteMsg{Content: "ale\x1b]0;pwned\x07ppo\u202e"})
+	if s := m.render(); strings.ContainsAny(s, "\x07\u202e") || strings.Contains(s, "\x1b]0;") {
+		t.Fatalf("the prompt draws pasted control characters: %q", bottomRow(m))
+	}
 	press(t, m, "enter")
 	if q := m.queue.filter.Search; strings.ContainsAny(q, "\x1b\x07") {
 		t.Fatalf("query keeps control characters: %q", q)
 	}
 	if s := m.render(); strings.Contains(s, "pwned\x07") || strings.Contains(s, "\x1b]0;") {
 		t.Fatal("a pasted escape sequence reached the screen")
+	}
+}
+
+// TestSearchFromTheReaderShowsTheQueue: in the single-pane layout a search
+// typed while reading brings the matches on screen.
+func TestSearchFromTheReaderShowsTheQueue(t *testing.T) {
+	m := newTestModel(t, fixtureStore(t), 60, 20)
+	press(t, m, "enter") // opens the story, and the reader takes the screen
+	if m.focus != focusReader {
+		t.Fatalf("focus %s after enter, want Story", m.focus)
+	}
+	press(t, m, "/")
+	typeText(t, m, "munich")
+	press(t, m, "enter")
+	if m.focus != focusQueue || !strings.Contains(screen(m), "Talks in Munich") {
+		t.Fatalf("focus %s; the matches are not on screen:\n%s", m.focus, screen(m))
 	}
 }
 
