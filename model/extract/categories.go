@@ -37,21 +37,21 @@ var catWords = concat(
 	cw(Killed, "killed", "kill", "kills", "killing", "killings", "dead", "died", "die", "dies", "dying",
 		"death", "deaths", "death toll", "fatalities", "fatality", "slain", "massacred",
 		"executed", "perished", "bodies", "casualties", "murdered", "shot dead", "beheaded", "toll",
-		"lost their lives", "lost his life", "claimed", "claiming"),
+		"lost their lives", "lost his life", "claimed", "claiming", "drowned", "drowning"),
 	cw(Injured, "injured", "wounded", "injuring", "wounding", "hurt", "injuries", "maimed", "wounds"),
 	cw(Displaced, "displaced", "displaces", "displace", "displacing", "fled", "flee", "fleeing", "flees", "homeless", "forced from their homes",
 		"driven from", "uprooted", "evacuated", "displacement", "idps", "forced to leave", "lost their homes",
 		"camp population", "sheltering", "shelters", "uprooting", "evacuate", "evacuees", "to leave",
 		"leave the", "left the", "left their", "leave their", "forced out", "exodus", "sheltered",
 		"took shelter", "taking shelter", "sought shelter", "from their homes", "from his home",
-		"from her home"),
+		"from her home", "camp", "camps"),
 	cw(Refugees, "refugees", "refugee", "asylum", "asylum seekers", "sought refuge", "crossed into",
 		"crossing into", "abroad", "crossed the border", "crossing the border", "across the border",
 		"at the border", "neighbouring countries", "neighboring countries"),
 	cw(Detained, "hostages", "hostage", "prisoners", "prisoner", "arrested", "arrests", "arresting",
 		"detained", "detainees", "detaining", "detention", "abducted", "abducting", "kidnapped",
 		"captured", "jailed", "imprisoned", "held by", "held captive", "taken captive", "in custody",
-		"captives", "abductees", "rounded up", "seized"),
+		"captives", "abductees", "rounded up", "seized", "custody"),
 	cw(Missing, "missing", "disappeared", "unaccounted"),
 	cw(AtRisk, "at risk", "besieged", "siege", "starving", "starvation", "famine", "in need", "without food",
 		"food insecure", "food insecurity", "malnourished", "malnutrition", "brink", "hunger", "need aid",
@@ -123,7 +123,7 @@ func (d *doc) categorise(f *figure) Category {
 		if d.toks[k].sent != sent {
 			break
 		}
-		if c, n := d.catAt(k); n > 0 && !(things && !thingCat(c)) {
+		if c, n := d.catAt(k); n > 0 && !(things && !thingCat(c)) && !d.barracks(f, k) {
 			dist := lo - k
 			if weakCat(c) {
 				dist += 3
@@ -137,7 +137,7 @@ func (d *doc) categorise(f *figure) Category {
 		if d.toks[k].sent != sent {
 			break
 		}
-		if c, n := d.catAt(k); n > 0 && !(things && !thingCat(c)) {
+		if c, n := d.catAt(k); n > 0 && !(things && !thingCat(c)) && !d.barracks(f, k) {
 			dist := k - hi + 1
 			if k < hi {
 				// The figure's own noun: decisive for an event word,
@@ -159,6 +159,16 @@ func (d *doc) categorise(f *figure) Category {
 	}
 	if best == Displaced && bestDist >= 0 {
 		// "fleeing to Lebanon, Jordan": a border was crossed.
+	}
+	// "had lost 38 soldiers", "holding 23 aid workers": the verb right
+	// before a count of people decides.
+	if (best == Other || weakCat(best)) && (f.unit == "people" || f.unit == "troops") {
+		switch d.lowAt(f.qa - 1) {
+		case "lost", "lose", "losing", "loses":
+			return Killed
+		case "holding", "held", "hold", "holds":
+			return Detained
+		}
 	}
 	// "The death toll … rose to 52": the toll is far from its figure.
 	if best == Other && (d.is(f.qa-1, "to") || d.is(f.qa-1, "at") || d.is(f.qa-1, "reached")) && !things {
@@ -209,19 +219,26 @@ func (d *doc) catAt(k int) (Category, int) {
 	if d.low(k) == "missing" && (d.is(k+1, "the") || d.is(k+1, "a") || d.is(k+1, "an") || d.is(k+1, "out")) {
 		return "", 0 // "missing the target": a verb, not the missing
 	}
+	// The longest phrase wins: "lost their homes" over "lost".
+	var cat Category
+	n := 0
 	for _, c := range catIndex[d.low(k)] {
-		ok := true
-		for i := 1; i < len(c.words); i++ {
+		ok := len(c.words) > n
+		for i := 1; ok && i < len(c.words); i++ {
 			if d.lowAt(k+i) != c.words[i] {
 				ok = false
-				break
 			}
 		}
 		if ok {
-			return c.cat, len(c.words)
+			cat, n = c.cat, len(c.words)
 		}
 	}
-	return "", 0
+	return cat, n
+}
+
+// barracks: a camp counts the displaced, but not troops at a camp.
+func (d *doc) barracks(f *figure, k int) bool {
+	return f.unit == "troops" && (d.is(k, "camp") || d.is(k, "camps"))
 }
 
 // fleeingAbroad: "fleeing to Lebanon", "fled across the border".

@@ -62,6 +62,10 @@ func (d *doc) hyphenTail(f *figure, tail string) {
 			f.noCount = true // an age, not a count
 			return
 		}
+		if w := d.lowAt(f.a); w != "" && d.toks[f.a].cap && !isDigit(rune(w[0])) && d.isWord(f.a+1) && d.toks[f.a+1].cap {
+			f.noCount = true // the Six-Day War: a name
+			return
+		}
 		f.dur, f.unit = true, timeUnits[seg]
 	case seg == "plus":
 		f.qual, f.qkind = "plus", 1
@@ -73,8 +77,13 @@ func (d *doc) hyphenTail(f *figure, tail string) {
 		f.currency = currencyWords[seg]
 	case seg == "time" || seg == "off" || seg == "way" || seg == "sided" || seg == "fold" || seg == "point" || seg == "nil" || seg == "all":
 		f.noCount = true // one-time, two-way
+	case f.currency != "" || seg == "and" || units[seg] > 0 || measureUnits[seg] || scales[seg] > 0 || !isLetters(seg) || len(seg) < 3 ||
+		thingUnits[seg] != "" || troopUnits[seg] || thingNouns[seg+"s"] || personUnits[seg+"s"] || thingUnits[seg+"s"] != "":
+		f.unit = seg // a 44-truck convoy, a 55-kilometer zone, a 16-inch screen
 	default:
-		f.unit = seg
+		// A compound adjective: the two-state solution, a three-judge
+		// panel. It names a kind of thing, it counts nothing.
+		f.noCount = true
 	}
 }
 
@@ -253,4 +262,21 @@ func (d *doc) qualifier(f *figure) {
 	if f.isRange && f.qkind == 0 {
 		f.qkind = 4
 	}
+}
+
+// measureUnits are units of measure written before a noun: a 16-inch screen.
+var measureUnits = set("inch", "inches", "foot", "feet", "ft", "ounce", "oz", "gallon", "gallons", "pound", "lb",
+	"degree", "degrees", "mile", "miles", "km", "kilometer", "kilometre", "kilometers", "kilometres", "meter",
+	"metre", "meters", "metres", "mm", "cm", "millimeter", "millimetre", "centimeter", "centimetre", "acre",
+	"acres", "hectare", "hectares", "square", "mph", "kph", "ton", "tonne", "liter", "litre", "yard", "yards",
+	"kg", "kilogram", "gram", "mw", "kw", "gb", "tb", "megawatt", "horsepower", "percent", "bed", "seat",
+	"storey", "story", "floor", "lane", "mile-long", "kilometre-long", "volt", "watt", "inch-thick")
+
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }

@@ -1,6 +1,9 @@
 package extract
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // figures turns the numbers found into Stats with bounds and categories.
 // With keepBare false it drops bare numbers: no unit, no currency or
@@ -13,9 +16,15 @@ func (d *doc) figures(keepBare bool) []Stat {
 	out := make([]Stat, 0, len(fs))
 	for i := range fs {
 		f := &fs[i]
+		if f.unit == "" && f.currency == "" && !f.percent && i > 0 {
+			d.inheritUnit(f, &fs[i-1])
+		}
 		st := Stat{Value: f.value, Qualifier: f.qual, Vague: f.vague}
 		st.Category = d.categorise(f)
-		if !keepBare && st.Category == Other && f.unit == "" && f.currency == "" && !f.percent && !f.vague && !f.scaled {
+		// A qualified number stands for a count even bare: the camp
+		// population "is estimated at around 40,000".
+		qualified := f.qkind >= 1 && f.qkind <= 3 && f.value >= 10 && f.qual != "under" && f.qual != "below" && f.qual != "above"
+		if !keepBare && st.Category == Other && f.unit == "" && f.currency == "" && !f.percent && !f.vague && !f.scaled && !qualified {
 			continue
 		}
 		switch {
@@ -71,4 +80,32 @@ func tidy(v float64) float64 {
 		}
 	}
 	return v
+}
+
+// inheritUnit gives a bare number the noun of the figure before it in an
+// elliptical coordination: "Nearly 2,000 homes were destroyed and a
+// further 5,400 damaged", "12 of the 48 trucks".
+func (d *doc) inheritUnit(f, prev *figure) {
+	if prev.unit == "" || prev.dur || prev.currency != "" || prev.percent || f.dur {
+		return
+	}
+	if d.toks[prev.a].sent != d.toks[f.a].sent || prev.unitEnd > f.qa || f.qa-prev.unitEnd > 12 {
+		return
+	}
+	// Only "a further 5,400", "another 30", or "and 5,400 damaged": a
+	// bare number before a participle. Elsewhere (box scores, recipes) a
+	// bare number after a figure is a different thing.
+	p := f.qa - 1
+	more := false
+	for p > prev.unitEnd && (d.is(p, "further") || d.is(p, "another") || d.is(p, "additional") || d.is(p, "a") || d.is(p, "an")) {
+		more = more || !d.is(p, "a") && !d.is(p, "an")
+		p--
+	}
+	if !(d.is(p, "and") || d.punct(p, ',') || d.is(p, "while") || d.is(p, "but")) || f.value <= 1 {
+		return
+	}
+	if w := d.lowAt(f.b); !more && !(d.isWord(f.b) && !d.toks[f.b].cap && strings.HasSuffix(w, "ed")) {
+		return
+	}
+	f.unit = prev.unit
 }

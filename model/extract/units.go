@@ -20,7 +20,8 @@ var personUnits = set("people", "persons", "person", "civilians", "civilian", "c
 	"afghans", "iraqis", "ukrainians", "russians", "americans", "yemenis", "sudanese", "somalis",
 	"rohingya", "kurds", "muslims", "christians", "jews", "yazidis", "soldier", "soldiers", "troops",
 	"servicemen", "servicemembers", "marines", "paratroopers", "personnel", "recruits", "conscripts",
-	"peacekeepers", "guards", "mercenaries", "contractors", "agents", "spies", "policemen")
+	"peacekeepers", "guards", "mercenaries", "contractors", "agents", "spies", "policemen", "males",
+	"females", "adults", "juveniles", "detainees", "inmates", "evacuees")
 
 // troopUnits are counted as "troops".
 var troopUnits = set("troops", "soldiers", "soldier", "servicemen", "marines", "paratroopers",
@@ -105,9 +106,15 @@ func (d *doc) unitAfter(f *figure) {
 			j++
 		}
 	}
-	for s := 0; j < n && s < 4; s++ {
+	for s := 0; j < n && s < 6; s++ {
 		if !d.isWord(j) || d.toks[j].sent != d.toks[f.a].sent {
 			return
+		}
+		if s > 0 && (d.is(j, "and") || d.is(j, "or")) && d.isWord(j+1) {
+			// "18 Northern and central California counties", "four
+			// national security and diplomatic officials"
+			j++
+			continue
 		}
 		w := stem(d.low(j))
 		if strings.HasSuffix(w, "’s") {
@@ -187,7 +194,8 @@ func adjectiveLike(w string) bool {
 	case "service", "aid", "food", "military", "civilian", "government", "rebel", "security", "police",
 		"young", "old", "senior", "junior", "foreign", "local", "innocent", "unarmed", "armed", "elite",
 		"special", "ground", "combat", "emergency", "relief", "medical", "health", "humanitarian",
-		"former", "top", "key", "small", "large", "big", "heavy", "light", "more", "other", "new":
+		"former", "top", "key", "small", "large", "big", "heavy", "light", "more", "other", "new",
+		"adult", "male", "female", "elderly", "unaccompanied", "pregnant", "sick", "homeless", "stranded":
 		return true
 	}
 	return false
@@ -244,6 +252,18 @@ func (d *doc) notACount(f *figure) bool {
 	if digit && f.unit == "" && f.unitEnd == f.b && f.currency == "" && !f.percent && !f.scaled && d.isWord(f.b) && d.toks[f.b].cap && !functionCaps[d.low(f.b)] && !nationalities[stem(d.low(f.b))] && !places[stem(d.low(f.b))] && d.toks[f.b].sent == d.toks[f.a].sent {
 		return true
 	}
+	// Inside a quotation of a few words a number is part of a slogan or a
+	// nickname: “one country, two systems”, the “three amigos”.
+	if qi := d.toks[f.a].quote; qi >= 0 && d.toks[f.a].kind != tQuote {
+		q := d.qs[qi]
+		if wordCount(d.text[q.start:q.end]) <= 4 {
+			return true
+		}
+	}
+	// Emergency numbers: "911 calls".
+	if (f.value == 911 || f.value == 999 || f.value == 112) && digit && f.unitEnd == f.b+1 && (d.is(f.b, "call") || d.is(f.b, "calls")) {
+		return true
+	}
 	// "one" on its own is a pronoun: one of them, at one point, no one.
 	if f.wordOnly && f.value == 1 && f.unit == "" && !f.isRange && f.currency == "" && !f.percent {
 		return true
@@ -286,7 +306,7 @@ func (d *doc) notACount(f *figure) bool {
 			return true
 		}
 		// Labels: Resolution 2254, Section 427, area 55, Flight 17.
-		if labels[pw] && (f.unitEnd == f.b || pw == "resolution") {
+		if labels[pw] && (f.unitEnd == f.b || pw == "resolution" || pw == "age" || pw == "aged" || pw == "ages") {
 			return true
 		}
 		if prev >= 0 && d.punct(prev, '.') && (d.lowAt(prev-1) == "no" || d.lowAt(prev-1) == "nos" || d.lowAt(prev-1) == "nr") {
