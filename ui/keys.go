@@ -55,7 +55,7 @@ func DefaultKeyMap() KeyMap {
 		OpenLink:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
 		Search:        key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		Help:          key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Close:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close · clear search")),
+		Close:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close, clear search")),
 		Quit:          key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
 }
