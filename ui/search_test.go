@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"sitrep/model"
@@ -191,6 +192,33 @@ func TestSearchFitsEveryWidth(t *testing.T) {
 		checkFrame(t, m, w, 24)
 		if s := screen(m); !strings.Contains(s, "search: ") || !strings.Contains(s, "· 0 ") {
 			t.Errorf("%d columns: the queue title lost the search or its count:\n%s", w, s)
+		}
+	}
+}
+
+func TestSearchInKeyHelp(t *testing.T) {
+	k := DefaultKeyMap()
+	has := func(bs []key.Binding, keyName, desc string) bool {
+		for _, b := range bs {
+			if b.Help().Key == keyName && b.Help().Desc == desc {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(focusHelp{k: k, focus: focusQueue}.ShortHelp(), "/", "search") {
+		t.Error("the queue's key help does not offer / search")
+	}
+	if !has(focusHelp{k: k, focus: focusQueue, searching: true}.ShortHelp(), "esc", "clear search") {
+		t.Error("while searching, the queue's key help does not offer esc clear search")
+	}
+	for _, f := range []focusID{focusSources, focusQueue, focusReader, focusHighlights} {
+		var all []key.Binding
+		for _, g := range (focusHelp{k: k, focus: f}).FullHelp() {
+			all = append(all, g...)
+		}
+		if !has(all, "/", "search") {
+			t.Errorf("%s: the full help does not list / search", f)
 		}
 	}
 }
