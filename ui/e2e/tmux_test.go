@@ -35,7 +35,7 @@ func startTmux(t *testing.T, width, height int, env []string, argv ...string) *t
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("sitrep-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), name: "e2e"}
 	// A config file of our own: the user's ~/.tmux.conf must not change the test.
 	conf := t.TempDir() + "/tmux.conf"
-	confText := "set -g set-clipboard on\nset -g allow-rename on\nset -g default-terminal xterm-256color\nset -g history-limit 0\n"
+	confText := "set -g set-clipboard on\nset -g allow-rename on\nset -g automatic-rename off\nset -g default-terminal xterm-256color\nset -g history-limit 0\n"
 	if err := os.WriteFile(conf, []byte(confText), 0o600); err != nil {
 		t.Fatal(err)
 	}
