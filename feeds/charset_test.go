@@ -60,3 +60,18 @@ func TestHeaderCharset(t *testing.T) {
 		}
 	}
 }
+
+func TestHasEscapeIntroducer(t *testing.T) {
+	for s, want := range map[string]bool{
+		"plain":            false,
+		"caf\u00e9 \u00a0": false, // C2 A0 is NBSP, not C1
+		"x\x1b[2Jy":        true,
+		"x\u009b31m":       true,
+		"x\u0085":          true,
+		"\xc2":             false,
+	} {
+		if got := hasEscapeIntroducer([]byte(s)); got != want {
+			t.Errorf("hasEscapeIntroducer(%q) = %v", s, got)
+		}
+	}
+}

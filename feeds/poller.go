@@ -257,9 +257,10 @@ func (p *Poller) parse(fe *fetched) (*gofeed.Feed, []byte, error) {
 	// Raw terminal escapes are illegal in XML, and the XML decoder drops
 	// the ESC but keeps the rest ("[5m"), which no later sanitising can
 	// recognise. Removing whole sequences from the raw body first leaves
-	// clean text; a clean body comes back unchanged (and uncopied).
-	if clean := sanitize.Text(string(body)); len(clean) != len(body) || clean != string(body) {
-		body = []byte(clean)
+	// clean text. Every field is sanitised again after parsing; this pass
+	// is only for the sequences, so only bodies that carry one pay for it.
+	if hasEscapeIntroducer(body) {
+		body = []byte(sanitize.Text(string(body)))
 	}
 	fp := gofeed.NewParser()
 	fp.KeepOriginalFeed = true // for RSS <ttl>
@@ -273,6 +274,25 @@ func (p *Poller) parse(fe *fetched) (*gofeed.Feed, []byte, error) {
 		return nil, nil, notAFeed(err)
 	}
 	return parsed, body, nil
+}
+
+// hasEscapeIntroducer reports whether b holds an ESC or an 8-bit C1
+// control (U+0080..U+009F, which UTF-8 writes as C2 80..C2 9F).
+func hasEscapeIntroducer(b []byte) bool {
+	if bytes.IndexByte(b, 0x1b) >= 0 {
+		return true
+	}
+	for i := bytes.IndexByte(b, 0xc2); i >= 0 && i+1 < len(b); {
+		if b[i+1] >= 0x80 && b[i+1] <= 0x9f {
+			return true
+		}
+		j := bytes.IndexByte(b[i+1:], 0xc2)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 func notAFeed(err error) error {
