@@ -34,9 +34,9 @@ type fetchOpts struct {
 }
 
 // get does one GET through the limiter: host slot, then global slot, held
-// only while the request and its body are in flight, never while the body
-// is parsed. Non-2xx/304 answers are returned with their status, not as
-// errors, so the caller can read Retry-After.
+// while the request and its body are in flight (and until fo.then has
+// run), never while the body is parsed. Non-2xx/304 answers are returned
+// with their status, not as errors, so the caller can read Retry-After.
 func (p *Poller) get(ctx context.Context, rawURL string, fo fetchOpts) (*fetched, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
@@ -51,6 +51,7 @@ func (p *Poller) get(ctx context.Context, rawURL string, fo fetchOpts) (*fetched
 	}
 	defer release()
 
+	outer := ctx // waiting for a CPU slot is not the request's time
 	ctx, cancel := context.WithTimeout(ctx, p.opts.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
@@ -87,7 +88,13 @@ func (p *Poller) get(ctx context.Context, rawURL string, fo fetchOpts) (*fetched
 		return f, nil
 	}
 	var r io.Reader = resp.Body
-	if enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); (enc == "gzip" || enc == "x-gzip") && !resp.Uncompressed {
+	enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding")))
+	gzipped := (enc == "gzip" || enc == "x-gzip") && !resp.Uncompressed
+	if !gzipped && resp.ContentLength > p.opts.MaxBody {
+		// Announced too large: no need to download it to know.
+		return nil, fmt.Errorf("%w (%s announced, over %s)", ErrTooLarge, humanBytes(resp.ContentLength), humanBytes(p.opts.MaxBody))
+	}
+	if gzipped {
 		zr, err := gzip.NewReader(resp.Body)
 		if err != nil {
 			return nil, fmt.Errorf("bad gzip body: %w", err)
@@ -104,7 +111,7 @@ func (p *Poller) get(ctx context.Context, rawURL string, fo fetchOpts) (*fetched
 	}
 	f.body = body
 	if fo.then != nil {
-		if err := fo.then(ctx); err != nil {
+		if err := fo.then(outer); err != nil {
 			return nil, err
 		}
 	}

@@ -371,3 +371,18 @@ func TestGzipFeed(t *testing.T) {
 		t.Errorf("%+v", s)
 	}
 }
+
+func TestAnnouncedTooLarge(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", fmt.Sprint(17<<20))
+		w.WriteHeader(200)
+		io.WriteString(w, "<rss>") // then hangs up: only the header matters
+	}))
+	defer srv.Close()
+	st := openStore(t)
+	p := New(srv.Client(), st, testOptions())
+	r := p.PollNow(context.Background(), addFeed(t, st, srv.URL))
+	if !errors.Is(r.Err, ErrTooLarge) || !strings.Contains(r.Err.Error(), "announced") {
+		t.Errorf("%v", r.Err)
+	}
+}
