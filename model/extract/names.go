@@ -366,6 +366,30 @@ func (d *doc) joinName(r nameRun) string {
 // Bremmer → Ian Bremmer. When two people share the last word of the name
 // the nearest earlier one wins.
 func (d *doc) fullest(ri int) (string, int) {
+	// Memoised: attribution asks for the same runs many times, and each
+	// answer scans every run of the text.
+	if d.full == nil {
+		d.full = make([]int32, len(d.runs))
+	}
+	if c := d.full[ri]; c > 0 {
+		return d.fullName(int(c - 1)), int(c - 1)
+	}
+	name, fr := d.fullestScan(ri)
+	d.full[ri] = int32(fr + 1)
+	if fr != ri && d.fullName(fr) != name {
+		d.full[ri] = 0 // a trimmed key: keep computing (rare)
+	}
+	return name, fr
+}
+
+// fullName is the key fullest gives for its chosen run: the run's key, or
+// for a run opening a sentence with no first name, the key less its first
+// word.
+func (d *doc) fullName(fr int) string {
+	return d.runs[fr].key
+}
+
+func (d *doc) fullestScan(ri int) (string, int) {
 	r := d.runs[ri]
 	best, bestRun := r.key, ri
 	if r.kind == entPlace || r.kind == entOrg && r.words == 1 || r.key == "" {
@@ -374,7 +398,15 @@ func (d *doc) fullest(ri int) (string, int) {
 	bestLen := r.words
 	bestDist := 1 << 30
 	pos := d.toks[r.a].start
-	for oi := range d.runs {
+	if d.lasts == nil {
+		d.indexLasts()
+	}
+	lw := r.key
+	if sp := strings.LastIndexByte(lw, ' '); sp >= 0 {
+		lw = lw[sp+1:]
+	}
+	for _, oi32 := range d.lasts[lw] {
+		oi := int(oi32)
 		o := &d.runs[oi]
 		if oi == ri || o.words <= r.words || o.kind == entPlace {
 			continue
@@ -420,25 +452,72 @@ func (d *doc) fullest(ri int) (string, int) {
 // Two different such people make it ambiguous, and the word stays as is.
 func (d *doc) byFirstWord(ri int) (string, int) {
 	r := d.runs[ri]
-	best, bestRun := r.key, ri
+	if d.firsts == nil {
+		d.indexFirsts()
+	}
+	for _, oi := range d.firsts[r.key] {
+		o := &d.runs[oi]
+		if int(oi) == ri || o.a > r.a {
+			continue
+		}
+		if best := d.firsts[r.key]; len(best) > 0 && !sameKeys(d, best, r.a) {
+			return r.key, ri // two different people: ambiguous
+		}
+		return o.key, int(oi)
+	}
+	return r.key, ri
+}
+
+// indexLasts maps the last word of each name of two words or more to its
+// runs, once per text, so that fullest looks only at names that may end
+// with the one it resolves.
+func (d *doc) indexLasts() {
+	d.lasts = make(map[string][]int32)
 	for oi := range d.runs {
 		o := &d.runs[oi]
-		if oi == ri || o.a > r.a || o.words != 2 || o.inQ || o.kind == entPlace || o.kind == entOrg || o.kind == entTitle {
+		if o.words < 2 || o.kind == entPlace {
+			continue
+		}
+		lw := o.key[strings.LastIndexByte(o.key, ' ')+1:]
+		d.lasts[lw] = append(d.lasts[lw], int32(oi))
+	}
+}
+
+// indexFirsts maps the first word of each two-word name of a person (or of
+// something unknown) to its runs, once per text.
+func (d *doc) indexFirsts() {
+	d.firsts = make(map[string][]int32)
+	for oi := range d.runs {
+		o := &d.runs[oi]
+		if o.words != 2 || o.inQ || o.kind == entPlace || o.kind == entOrg || o.kind == entTitle {
 			continue
 		}
 		if o.initial && o.na == o.a {
 			continue // the first word of a sentence may be no part of the name
 		}
 		sp := strings.IndexByte(o.key, ' ')
-		if sp != len(r.key) || o.key[:sp] != r.key {
+		if sp <= 0 {
 			continue
 		}
-		if bestRun != ri && best != o.key {
-			return r.key, ri
-		}
-		best, bestRun = o.key, oi
+		d.firsts[o.key[:sp]] = append(d.firsts[o.key[:sp]], int32(oi))
 	}
-	return best, bestRun
+}
+
+// sameKeys reports whether the runs before token a among rs all carry
+// the same name.
+func sameKeys(d *doc, rs []int32, a int) bool {
+	k := ""
+	for _, oi := range rs {
+		o := &d.runs[oi]
+		if o.a > a {
+			continue
+		}
+		if k != "" && o.key != k {
+			return false
+		}
+		k = o.key
+	}
+	return true
 }
 
 func suffixOf(short, long []string) bool {

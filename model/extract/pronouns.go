@@ -110,7 +110,7 @@ func (d *doc) collectMentions() {
 		if g == 0 {
 			g = d.runs[fr].gender
 		}
-		if g == 0 && r.key != name {
+		if g == 0 && len(name) > len(r.key) && name[len(r.key)] == ' ' && strings.HasPrefix(name, r.key) {
 			// The pronouns after this very mention ("Elise wrote, she
 			// interviewed …") before those after the full name.
 			g = d.genderOf(r.key)

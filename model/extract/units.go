@@ -256,7 +256,7 @@ func (d *doc) notACount(f *figure) bool {
 	// nickname: “one country, two systems”, the “three amigos”.
 	if qi := d.toks[f.a].quote; qi >= 0 && d.toks[f.a].kind != tQuote {
 		q := d.qs[qi]
-		if wordCount(d.text[q.start:q.end]) <= 4 {
+		if !moreWords(d.text[q.start:q.end], 4) {
 			return true
 		}
 	}
@@ -367,3 +367,20 @@ var labels = set("resolution", "resolutions", "section", "article", "articles", 
 	"tower", "bay", "dock", "runway", "channel", "frequency", "code", "id", "pin", "rule", "amendment",
 	"verse", "psalm", "figure", "table", "appendix", "annex", "schedule", "part", "title", "step",
 	"tier", "rank", "ranked", "aged", "age", "ages", "score", "scored")
+
+// moreWords reports whether s has more than n words, reading no further
+// than it must.
+func moreWords(s string, n int) bool {
+	c, in := 0, false
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b == ' ' || b == '\n' || b == '\t' {
+			in = false
+		} else if !in {
+			in = true
+			if c++; c > n {
+				return true
+			}
+		}
+	}
+	return false
+}
