@@ -258,8 +258,8 @@ func (d *doc) classify(r *nameRun) {
 	}
 	// ", 54," an age; ", the governor," an apposition; ", said" a verb
 	// after an apposition that ended before the name.
-	if d.punct(k, ',') && d.isWord(k+1) && isDigit(rune(d.text[d.toks[k+1].start])) && d.punct(k+2, ',') {
-		k += 3
+	if d.punct(k, ',') && d.isWord(k+1) && (isDigit(rune(d.text[d.toks[k+1].start])) || parentheticals[d.low(k+1)]) && d.punct(k+2, ',') {
+		k += 3 // ", 54," an age; ", however," an aside
 	}
 	if d.punct(k, ',') {
 		if e := d.appositionEnd(k); e > 0 {
@@ -412,7 +412,7 @@ func (d *doc) fullestScan(ri int) (string, int) {
 			continue
 		}
 		okey, owords := o.key, o.words
-		if o.initial && o.na == o.a && !maleNames[d.low(o.na)] && !femaleNames[d.low(o.na)] {
+		if o.initial && o.na == o.a && !maleNames[d.low(o.na)] && !femaleNames[d.low(o.na)] && commonOpener(d.low(o.na)) {
 			// "Hosting Cook", "Mediator Joseph Mwangi": the first word
 			// of a sentence may be no part of the name.
 			sp := strings.IndexByte(okey, ' ')
@@ -621,4 +621,19 @@ func acronym(w string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// commonOpener reports whether a capitalised word opening a sentence may be
+// an ordinary word rather than a first name: "Hosting Cook", "Mediator
+// Joseph Mwangi" but not "Montell Figgins".
+func commonOpener(w string) bool {
+	if personNouns[w] || titles[w] || roleStart[w] || functionCaps[w] || speechVerbs[w] {
+		return true
+	}
+	for _, suf := range []string{"ing", "ed", "ly", "ers", "ors", "ists", "ians"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }

@@ -13,6 +13,7 @@ type mention struct {
 	role   string
 	gender int8
 	speech bool // subject of a speech verb: a strong antecedent
+	inner  bool // subject of a clause inside the sentence: "whether Thomas slept", "the night Epstein died"
 }
 
 // pronoun resolves he/she to the last person named as a subject or a
@@ -36,6 +37,11 @@ func (d *doc) pronoun(pos int, g int8) who {
 		score := m.pos
 		if mg == 0 && !m.speech {
 			score -= 150
+		}
+		if m.inner && !m.speech {
+			// "Figgins declined to address whether Thomas slept … on the
+			// night Epstein died. “…,” he said": the main subject speaks.
+			score -= 400
 		}
 		if score > bestScore {
 			best, bestScore = i, score
@@ -95,6 +101,7 @@ func (d *doc) genderOf(name string) int8 {
 
 // collectMentions records the people named as subjects outside quotes.
 func (d *doc) collectMentions() {
+	lastSent := int32(-1) // sentence of the last subject: a second one there is inside a clause
 	for ri, r := range d.runs {
 		if r.inQ || !r.subj || r.kind == entPlace || r.kind == entOrg {
 			continue
@@ -115,6 +122,8 @@ func (d *doc) collectMentions() {
 			// interviewed …") before those after the full name.
 			g = d.genderOf(r.key)
 		}
-		d.ments = append(d.ments, mention{pos: d.toks[r.a].start, name: name, gender: g, speech: r.speech})
+		d.ments = append(d.ments, mention{pos: d.toks[r.a].start, name: name, gender: g, speech: r.speech, inner: d.toks[r.a].sent == lastSent})
+		lastSent = d.toks[r.a].sent
 	}
 }
+
