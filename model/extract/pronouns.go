@@ -126,4 +126,3 @@ func (d *doc) collectMentions() {
 		lastSent = d.toks[r.a].sent
 	}
 }
-
