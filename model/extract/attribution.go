@@ -118,9 +118,15 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 	// one opens with a quotation.
 	if k > 0 && d.qs[k-1].para == q.para && speakers[k-1].name != "" {
 		_, pb := d.quoteTokens(k - 1)
-		if !d.otherNameBetween(pb, a, speakers[k-1].name) {
-			return speakers[k-1]
+		prev := speakers[k-1]
+		if !d.otherNameBetween(pb, a, prev.name) && (d.opensSentence(a, pb) || d.toks[a].sent == d.toks[pb-1].sent || d.sentenceNames(a, prev)) {
+			return prev
 		}
+		// A few quoted words inside the writer's own later sentence
+		// ("… to reconcile dividends with “investing for growth.”")
+		// echo the speaker; they are not more of the speech unless the
+		// sentence is about the speaker ("… which made Vaughan believe
+		// he was “basically seeing …”").
 		return who{}
 	}
 	if q.open == p.start && q.para > 0 && d.onlyQuotesAfter(k, b) {
@@ -159,6 +165,46 @@ func (d *doc) laterInSentence(k, b int) who {
 		}
 	}
 	return d.afterAttr(k+1, b2)
+}
+
+// opensSentence reports whether the quotation opening at token a starts
+// its sentence, with nothing but quotations between it and token lo.
+func (d *doc) opensSentence(a, lo int) bool {
+	for j := a - 1; j >= lo && d.toks[j].sent == d.toks[a].sent; j-- {
+		if d.toks[j].quote < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceNames reports whether the sentence of token a names the person
+// w outside quotations, by name or by a pronoun of w's gender.
+func (d *doc) sentenceNames(a int, w who) bool {
+	g := w.gender
+	if g == 0 && !w.org {
+		g = d.genderOf(w.name)
+	}
+	for j := d.sentStart(a); j < len(d.toks) && d.toks[j].sent == d.toks[a].sent; j++ {
+		if d.toks[j].quote >= 0 || !d.isWord(j) {
+			continue
+		}
+		if ri := d.runAt[j]; ri >= 0 && d.runs[ri].a == j {
+			if n, _ := d.fullest(int(ri)); n == w.name {
+				return true
+			}
+		}
+		if d.is(j, "he") || d.is(j, "she") {
+			pg := int8(1)
+			if d.is(j, "she") {
+				pg = 2
+			}
+			if g == pg || g == 0 && d.pronoun(d.toks[j].start, pg).name == w.name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // headlineColon handles "Zelensky: “We will not give up”": a paragraph
