@@ -51,7 +51,7 @@ var catWords = concat(
 	cw(Detained, "hostages", "hostage", "prisoners", "prisoner", "arrested", "arrests", "arresting",
 		"detained", "detainees", "detaining", "detention", "abducted", "abducting", "kidnapped",
 		"captured", "jailed", "imprisoned", "held by", "held captive", "taken captive", "in custody",
-		"captives", "abductees", "rounded up", "seized", "custody"),
+		"captives", "abductees", "rounded up", "seized", "custody", "behind bars"),
 	cw(Missing, "missing", "disappeared", "unaccounted"),
 	cw(AtRisk, "at risk", "besieged", "siege", "starving", "starvation", "famine", "in need", "without food",
 		"food insecure", "food insecurity", "malnourished", "malnutrition", "brink", "hunger", "need aid",

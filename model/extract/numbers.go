@@ -76,7 +76,7 @@ func (d *doc) mayStartNumber(i int) bool {
 
 // numberStarts are the words a number may start with.
 var numberStarts = func() map[string]bool {
-	m := map[string]bool{"a": true, "an": true, "half": true, "several": true, "few": true, "us": true, "c": true, "rs": true,
+	m := map[string]bool{"a": true, "an": true, "half": true, "quarter": true, "several": true, "few": true, "us": true, "c": true, "rs": true,
 		"percent": true, "percents": true, "per": true}
 	for w := range units {
 		m[w] = true
@@ -310,11 +310,24 @@ func (d *doc) countAt(i int) (figure, bool) {
 				continue
 			}
 		}
-		if w == "half" && parts == 0 {
-			// half a million, half a dozen
+		if (w == "half" || w == "quarter") && parts == 0 {
+			// half a million, half a dozen, a quarter of a million
 			k := j + 1
+			if w == "quarter" && d.is(k, "of") {
+				k++
+			}
 			if d.is(k, "a") {
 				k++
+			}
+			if w == "quarter" {
+				if s, ok := scales[d.low(k)]; ok && s >= 1000 && k < n {
+					total += s / 4
+					parts++
+					lastScale = s
+					j = k + 1
+					continue
+				}
+				return f, false
 			}
 			if k < n {
 				if s, ok := scales[d.low(k)]; ok && s >= 12 {

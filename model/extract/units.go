@@ -107,8 +107,12 @@ func (d *doc) unitAfter(f *figure) {
 		}
 	}
 	for s := 0; j < n && s < 6; s++ {
-		if !d.isWord(j) || d.toks[j].sent != d.toks[f.a].sent {
+		if d.toks[j].sent != d.toks[f.a].sent || !d.isWord(j) && !d.punct(j, '.') {
 			return
+		}
+		if s > 0 && d.punct(j, '.') && d.toks[j].start == d.toks[j-1].end && d.isWord(j+1) && d.toks[j-1].cap && strings.IndexByte(d.low(j-1), '.') > 0 {
+			j++ // "1,500 U.S. troops": the period of an abbreviation
+			continue
 		}
 		if s > 0 && (d.is(j, "and") || d.is(j, "or")) && d.isWord(j+1) {
 			// "18 Northern and central California counties", "four
