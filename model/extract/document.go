@@ -11,13 +11,13 @@ type doc struct {
 	runs    []nameRun
 	runAt   []int32 // token index → index into runs, or -1
 	ments   []mention
-	roles   map[string]string  // roleOf cache
-	genders map[string]int8    // genderOf cache
-	full    []int32            // fullest cache: chosen run + 1, 0 unknown
-	firsts  map[string][]int32 // first word of two-word names → runs
-	lasts   map[string][]int32 // last word of longer names → runs
-	lastOrg who                // the body that spoke last, for "it added"
-	orgPos  int                // where it spoke
+	roles   map[string]string // roleOf cache
+	genders map[string]int8   // genderOf cache
+	full    []int32           // fullest cache: chosen run + 1, 0 unknown
+	firsts  wordIndex         // first word of two-word names → runs
+	lasts   wordIndex         // last word of longer names → runs
+	lastOrg who               // the body that spoke last, for "it added"
+	orgPos  int               // where it spoke
 }
 
 func newDoc(text string) *doc {

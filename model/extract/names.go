@@ -398,15 +398,14 @@ func (d *doc) fullestScan(ri int) (string, int) {
 	bestLen := r.words
 	bestDist := 1 << 30
 	pos := d.toks[r.a].start
-	if d.lasts == nil {
+	if d.lasts.head == nil {
 		d.indexLasts()
 	}
 	lw := r.key
 	if sp := strings.LastIndexByte(lw, ' '); sp >= 0 {
 		lw = lw[sp+1:]
 	}
-	for _, oi32 := range d.lasts[lw] {
-		oi := int(oi32)
+	for oi := d.lasts.first(lw); oi >= 0; oi = d.lasts.after(oi) {
 		o := &d.runs[oi]
 		if oi == ri || o.words <= r.words || o.kind == entPlace {
 			continue
@@ -452,41 +451,41 @@ func (d *doc) fullestScan(ri int) (string, int) {
 // Two different such people make it ambiguous, and the word stays as is.
 func (d *doc) byFirstWord(ri int) (string, int) {
 	r := d.runs[ri]
-	if d.firsts == nil {
+	if d.firsts.head == nil {
 		d.indexFirsts()
 	}
-	for _, oi := range d.firsts[r.key] {
+	best, bestRun := r.key, ri
+	for oi := d.firsts.first(r.key); oi >= 0; oi = d.firsts.after(oi) {
 		o := &d.runs[oi]
-		if int(oi) == ri || o.a > r.a {
+		if oi == ri || o.a > r.a {
 			continue
 		}
-		if best := d.firsts[r.key]; len(best) > 0 && !sameKeys(d, best, r.a) {
+		if bestRun != ri && o.key != best {
 			return r.key, ri // two different people: ambiguous
 		}
-		return o.key, int(oi)
+		best, bestRun = o.key, oi
 	}
-	return r.key, ri
+	return best, bestRun
 }
 
-// indexLasts maps the last word of each name of two words or more to its
-// runs, once per text, so that fullest looks only at names that may end
-// with the one it resolves.
+// indexLasts indexes the names of two words or more by their last word,
+// once per text, so that fullest looks only at names that may end with
+// the one it resolves.
 func (d *doc) indexLasts() {
-	d.lasts = make(map[string][]int32)
+	d.lasts.init(len(d.runs))
 	for oi := range d.runs {
 		o := &d.runs[oi]
 		if o.words < 2 || o.kind == entPlace {
 			continue
 		}
-		lw := o.key[strings.LastIndexByte(o.key, ' ')+1:]
-		d.lasts[lw] = append(d.lasts[lw], int32(oi))
+		d.lasts.add(o.key[strings.LastIndexByte(o.key, ' ')+1:], oi)
 	}
 }
 
-// indexFirsts maps the first word of each two-word name of a person (or of
-// something unknown) to its runs, once per text.
+// indexFirsts indexes the two-word names of people (or of unknowns) by
+// their first word, once per text.
 func (d *doc) indexFirsts() {
-	d.firsts = make(map[string][]int32)
+	d.firsts.init(len(d.runs))
 	for oi := range d.runs {
 		o := &d.runs[oi]
 		if o.words != 2 || o.inQ || o.kind == entPlace || o.kind == entOrg || o.kind == entTitle {
@@ -495,30 +494,31 @@ func (d *doc) indexFirsts() {
 		if o.initial && o.na == o.a {
 			continue // the first word of a sentence may be no part of the name
 		}
-		sp := strings.IndexByte(o.key, ' ')
-		if sp <= 0 {
-			continue
+		if sp := strings.IndexByte(o.key, ' '); sp > 0 {
+			d.firsts.add(o.key[:sp], oi)
 		}
-		d.firsts[o.key[:sp]] = append(d.firsts[o.key[:sp]], int32(oi))
 	}
 }
 
-// sameKeys reports whether the runs before token a among rs all carry
-// the same name.
-func sameKeys(d *doc, rs []int32, a int) bool {
-	k := ""
-	for _, oi := range rs {
-		o := &d.runs[oi]
-		if o.a > a {
-			continue
-		}
-		if k != "" && o.key != k {
-			return false
-		}
-		k = o.key
-	}
-	return true
+// wordIndex chains runs by a word: one map and one slice per text.
+type wordIndex struct {
+	head map[string]int32 // word → last run added + 1
+	next []int32          // run → previous run with the same word + 1
 }
+
+func (x *wordIndex) init(n int) {
+	x.head = make(map[string]int32)
+	x.next = make([]int32, n)
+}
+
+func (x *wordIndex) add(w string, ri int) {
+	x.next[ri] = x.head[w]
+	x.head[w] = int32(ri + 1)
+}
+
+// first returns a run indexed under w, or -1; after the next one, or -1.
+func (x *wordIndex) first(w string) int { return int(x.head[w]) - 1 }
+func (x *wordIndex) after(ri int) int   { return int(x.next[ri]) - 1 }
 
 func suffixOf(short, long []string) bool {
 	off := len(long) - len(short)
