@@ -299,6 +299,9 @@ func (d *doc) otherNameBetween(a, b int, name string) bool {
 			if !(r.kind == entPerson || f.kind == entPerson || r.subj && f.words >= 2) {
 				continue // "in Vilkove", "of Darsa General Hospital": not a new speaker
 			}
+			if p := r.a - 1; d.isWord(p) && !d.toks[p].cap && (prepositions[d.low(p)] || objectVerbs[d.low(p)]) {
+				continue // "Bornstein wrote of Trump", "Cook told Benioff": not a new speaker
+			}
 			if n != name && !strings.HasSuffix(name, n) {
 				return true
 			}

@@ -90,6 +90,7 @@ var speechVerbs = set(
 	"appeal", "appealed",
 	"plead", "pleaded", "pleads", "pleading",
 	"beg", "begs", "begged", "begging",
+	"comment", "comments", "commented", "commenting",
 	"implore", "implores", "implored", "imploring",
 	"continued", "continues", "rejected", "rejects", "denounced", "denounces", "slammed", "hailed", "praised", "criticised",
 	"criticized", "blasted", "welcomed", "decried",
@@ -266,6 +267,9 @@ var functionCaps = set("the", "a", "an", "when", "but", "and", "or", "after", "b
 var inversionVerbs = set("said", "says", "added", "adds", "explained", "explains", "noted", "notes", "wrote",
 	"writes", "recalled", "recalls", "continued", "continues", "stated", "warned", "warns", "argued", "argues",
 	"insisted", "insists", "observed", "observes")
+
+// objectVerbs take the person spoken to as their object: "Cook told Benioff".
+var objectVerbs = set("told", "tells", "asked", "asks", "urged", "thanked", "reminded", "assured", "informed")
 
 // namingVerbs in the passive give a name, not a speaker: "is called".
 var namingVerbs = set("called", "described", "labelled", "labeled", "dubbed", "branded", "termed", "named", "known")

@@ -144,6 +144,9 @@ func (d *doc) classify(r *nameRun) {
 	r.na = r.b
 	for k := r.b - 1; k >= r.a; k-- {
 		if d.toks[k].kind != tWord {
+			if d.punct(k, '.') && k-1 >= r.a && len(d.low(k-1)) == 1 && k+1 < r.b {
+				continue // the period of an initial: Silvia S. Martins
+			}
 			break
 		}
 		w := stem(d.low(k))

@@ -159,7 +159,9 @@ func pairMarks(text string, p para, pi int, marks []mark, out []qspan) []qspan {
 				open = -1
 			}
 		case m.class == mDouble:
-			if m.rightFl || m.mid {
+			// A right curly mark closes even after a stray space:
+			// “… schedule delays ”.
+			if m.rightFl || m.mid || m.r == '”' && closesAfter(nextRune(text[:p.end], m.pos+m.size)) {
 				emit(o, m.pos, m.pos+m.size, true)
 				open = -1
 			} else if m.leftFl && (m.r == '“' || m.r == '„') && o.r != '„' {

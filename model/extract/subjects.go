@@ -140,6 +140,11 @@ func (d *doc) npBackward(j, lo int) who {
 			// a noun after a preposition is not the subject.
 			return who{found: true}
 		}
+		if r.na == r.a && d.inPhrase(r.a) {
+			// "The authors of the research published in the journal JAMA
+			// Psychiatry argued": the name is in a modifier of the subject.
+			return who{found: true}
+		}
 		return d.whoOfRun(int(ri))
 	}
 	w := d.low(j)
@@ -369,4 +374,20 @@ func (d *doc) otherBodyBetween(a, b int, name string) bool {
 		}
 	}
 	return false
+}
+
+// inPhrase reports whether the name starting at token a follows a
+// preposition and a common noun: "in the journal JAMA Psychiatry", "at
+// the newspaper Le Monde". A role noun there ("of the ministry spokesman
+// X") makes it a person's name, which the other rules handle.
+func (d *doc) inPhrase(a int) bool {
+	k := a - 1
+	if !d.isWord(k) || d.toks[k].cap || personNouns[d.low(k)] || personTitles[d.low(k)] || titles[d.low(k)] {
+		return false
+	}
+	k--
+	for k >= 0 && d.isWord(k) && !d.toks[k].cap && (determiners[d.low(k)] || adjectiveLike(d.low(k))) {
+		k--
+	}
+	return d.isWord(k) && !d.toks[k].cap && prepositions[d.low(k)]
 }

@@ -199,7 +199,8 @@ func adjectiveLike(w string) bool {
 		"young", "old", "senior", "junior", "foreign", "local", "innocent", "unarmed", "armed", "elite",
 		"special", "ground", "combat", "emergency", "relief", "medical", "health", "humanitarian",
 		"former", "top", "key", "small", "large", "big", "heavy", "light", "more", "other", "new",
-		"adult", "male", "female", "elderly", "unaccompanied", "pregnant", "sick", "homeless", "stranded":
+		"adult", "male", "female", "elderly", "unaccompanied", "pregnant", "sick", "homeless", "stranded",
+		"state", "city", "county", "party", "border", "prison", "village", "district", "election", "campaign":
 		return true
 	}
 	return false
