@@ -402,7 +402,8 @@ func (d *doc) trailingAttribution(b int) who {
 		if t.sent != sent || t.kind == tQuote || t.para != d.toks[b-1].para {
 			return who{}
 		}
-		if d.punct(j, ',') && j+1 < len(d.toks) && d.directAttribution(j+1) {
+		// ", she said." or an inverted ", reports Wee." at the end.
+		if d.punct(j, ',') && j+1 < len(d.toks) && (d.directAttribution(j+1) || d.isWord(j+1) && !d.toks[j+1].cap && inversionVerbs[d.low(j+1)] && d.runAt[j+2] >= 0) {
 			k := j + 1
 			if d.in(k, speechVerbs) {
 				w := d.npForward(k+1, 0)

@@ -9,30 +9,40 @@ import (
 // TestHeldOutScore scores Extract on testdata/heldout: real articles from
 // the article-extraction benchmark and wire-style figure sentences, labelled
 // by hand by someone other than the extractor's author, before looking at
-// its output. It is the closest thing here to the hidden evaluation, so its
-// floors sit just under what the extractor reaches and it must never be
-// tuned sentence by sentence.
+// its output on them. It is the closest thing here to the hidden
+// evaluation, so its floors sit just under what the extractor reaches and
+// it must never be tuned sentence by sentence.
+//
+// Batch 1 (no prefix) was labelled first and its errors drove the first
+// round of fixes. Batch 2 ("b2-") was labelled after that round and batch
+// 3 ("b3-") after the next: each batch's first run is the fairest estimate
+// of the hidden sets, and the README keeps those first figures.
 func TestHeldOutScore(t *testing.T) {
 	gs := loadGold(t, filepath.Join("testdata", "heldout", "*.json"))
 	if len(gs) == 0 {
 		t.Skip("no held-out files")
 	}
-	var s, fresh score
+	var all score
+	batches := map[string]*score{"1": {}, "2": {}, "3": {}}
 	for _, g := range gs {
-		scoreFile(t, g, &s, testing.Verbose())
-		if strings.HasPrefix(g.ID, "b2-") || strings.Contains(g.ID, "/b2-") {
-			scoreFile(t, g, &fresh, false)
+		scoreFile(t, g, &all, testing.Verbose())
+		b := "1"
+		if strings.HasPrefix(g.ID, "b2-") {
+			b = "2"
+		} else if strings.HasPrefix(g.ID, "b3-") {
+			b = "3"
 		}
+		scoreFile(t, g, batches[b], false)
 	}
-	// Batch 2 was labelled after the fixes and never used to tune them:
-	// the fairest estimate of what the hidden sets will show.
-	report(t, "held-out batch 2 (never tuned on)", fresh)
-	qf, sa, sf, ca := report(t, "held-out", s)
-	wrong := ratio(s.spkBad, s.spkN)
-	if s.spkN == 0 {
-		wrong = 0
+	for _, b := range []string{"1", "2", "3"} {
+		report(t, "held-out batch "+b, *batches[b])
 	}
-	t.Logf("held-out: wrong-speaker rate %.3f (%d/%d)", wrong, s.spkBad, s.spkN)
+	qf, sa, sf, ca := report(t, "held-out", all)
+	wrong := 0.0
+	if all.spkN > 0 {
+		wrong = float64(all.spkBad) / float64(all.spkN)
+	}
+	t.Logf("held-out: wrong-speaker rate %.3f (%d/%d)", wrong, all.spkBad, all.spkN)
 	const qFloor, sFloor, fFloor, cFloor, wrongCeil = 0.0, 0.0, 0.0, 0.0, 1.0
 	if qf < qFloor || sa < sFloor || sf < fFloor || ca < cFloor {
 		t.Errorf("held-out below floors (quote F1 %.2f, speaker %.2f, figure F1 %.2f, category %.2f)", qFloor, sFloor, fFloor, cFloor)

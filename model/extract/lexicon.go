@@ -91,6 +91,7 @@ var speechVerbs = set(
 	"plead", "pleaded", "pleads", "pleading",
 	"beg", "begs", "begged", "begging",
 	"comment", "comments", "commented", "commenting",
+	"assure", "assures", "assured", "assuring", "reassured",
 	"implore", "implores", "implored", "imploring",
 	"continued", "continues", "rejected", "rejects", "denounced", "denounces", "slammed", "hailed", "praised", "criticised",
 	"criticized", "blasted", "welcomed", "decried",
@@ -266,7 +267,7 @@ var functionCaps = set("the", "a", "an", "when", "but", "and", "or", "after", "b
 // inversionVerbs take their subject after them: "…, says Richard Locksley,".
 var inversionVerbs = set("said", "says", "added", "adds", "explained", "explains", "noted", "notes", "wrote",
 	"writes", "recalled", "recalls", "continued", "continues", "stated", "warned", "warns", "argued", "argues",
-	"insisted", "insists", "observed", "observes")
+	"insisted", "insists", "observed", "observes", "reports", "reported", "writes", "wrote", "tweeted")
 
 // objectVerbs take the person spoken to as their object: "Cook told Benioff".
 var objectVerbs = set("told", "tells", "asked", "asks", "urged", "thanked", "reminded", "assured", "informed")
