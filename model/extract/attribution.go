@@ -374,12 +374,15 @@ func (d *doc) afterAttr(k, b int) who {
 		if t.sent != sent || t.kind == tQuote || t.para != d.toks[i].para {
 			break
 		}
-		if t.kind == tWord && !t.cap && speechVerbs[d.low(j)] && !weakSpeechVerbs[d.low(j)] {
+		// A weak verb counts right after the name at the end of the
+		// sentence: “Q,” Abernathy reported.
+		weakOK := weakSpeechVerbs[d.low(j)] && d.runAt[i] >= 0 && d.runs[d.runAt[i]].b == j && (d.punct(j+1, '.') || d.punct(j+1, ','))
+		if t.kind == tWord && !t.cap && speechVerbs[d.low(j)] && (!weakSpeechVerbs[d.low(j)] || weakOK) {
 			w := d.subjectBefore(j, i)
 			w.found = true
 			return w
 		}
-		if t.kind == tPunct && d.text[t.start] != ',' && d.text[t.start] != '.' && d.text[t.start] != '(' && d.text[t.start] != ')' {
+		if t.kind == tPunct && d.text[t.start] != ',' && d.text[t.start] != '.' && d.text[t.start] != '(' && d.text[t.start] != ')' && !d.possessive(j-1) {
 			break
 		}
 		if j > i+12 && !long && !d.inApposition(i, j) || j > i+30 && !long {
@@ -434,7 +437,7 @@ func (d *doc) directAttribution(i int) bool {
 		k = i + 1
 	} else if ri := d.runAt[i]; ri >= 0 && d.runs[ri].a == i {
 		k = d.runs[ri].b
-		if d.punct(k, ',') && d.isWord(k+1) && (roleStart[d.low(k+1)] || isPossessive(d.word(k+1))) {
+		if d.punct(k, ',') && d.isWord(k+1) && (roleStart[d.low(k+1)] || d.possessive(k+1)) {
 			// “Q” Kurinji Selvaraj, a research analyst at the Council on
 			// Energy, Environment and Water, said.
 			for j := k + 1; j < len(d.toks) && j < k+45 && d.toks[j].sent == d.toks[k].sent && d.toks[j].kind != tQuote; j++ {

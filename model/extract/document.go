@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // doc holds one text under analysis. It lives for one call of Extract only,
 // so the package keeps no mutable state between calls.
 type doc struct {
@@ -79,3 +81,19 @@ func stem(w string) string {
 }
 
 func isPossessive(w string) bool { return stem(w) != w }
+
+// possessive reports a possessive word: Assad’s, or Edmunds' written with
+// the apostrophe after the s, which the tokenizer leaves outside the word.
+func (d *doc) possessive(i int) bool {
+	if !d.isWord(i) {
+		return false
+	}
+	if isPossessive(d.word(i)) {
+		return true
+	}
+	t := d.toks[i]
+	if t.end >= len(d.text) || d.text[t.end-1] != 's' || i+1 >= len(d.toks) || d.toks[i+1].start != t.end {
+		return false
+	}
+	return d.text[t.end] == '\'' || strings.HasPrefix(d.text[t.end:], "’")
+}

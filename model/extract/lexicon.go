@@ -113,6 +113,7 @@ var weakSpeechVerbs = set("post", "posted", "put", "puts", "putting", "sum", "su
 // auxiliaries sit between a subject and its speech verb: "has said",
 // "also told", "was quoted as saying".
 var auxiliaries = set("has", "have", "had", "also", "later", "then", "previously", "earlier", "again",
+	"instead", "still", "even", "now", "immediately", "quickly", "finally", "eventually", "only",
 	"would", "will", "could", "might", "may", "did", "does", "do", "is", "was", "were", "are", "been",
 	"repeatedly", "once", "further", "recently", "last", "reportedly", "publicly", "privately", "quoted", "as",
 	"to", "once", "had", "first", "separately", "subsequently", "simply", "just", "flatly", "strongly",

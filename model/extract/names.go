@@ -153,6 +153,9 @@ func (d *doc) classify(r *nameRun) {
 		if titles[w] || nationalities[w] || (w == "of" || w == "the") || countries[w] && k < r.b-1 {
 			break // "ambassador to Britain Liu Xiaming": the place is not the name
 		}
+		if k < r.b-1 && strings.IndexByte(d.word(k), '.') < 0 && acronym(d.word(k)) {
+			break // "Browns DL Sheldon Richardson", "NFL QB Tom Brady": a label, not the name
+		}
 		r.na = k
 	}
 	// A royal or religious title stays with a single name: Prince
@@ -308,7 +311,7 @@ func (d *doc) classify(r *nameRun) {
 // at the comma c: the closing comma, or the speech verb when the closing
 // comma is missing. It returns -1 when there is none.
 func (d *doc) appositionEnd(c int) int {
-	if !d.isWord(c+1) || !(roleStart[d.low(c+1)] || isPossessive(d.word(c+1)) && d.toks[c+1].cap) {
+	if !d.isWord(c+1) || !(roleStart[d.low(c+1)] || d.possessive(c+1) && d.toks[c+1].cap) {
 		return -1
 	}
 	for k := c + 1; k < len(d.toks) && k < c+25; k++ {

@@ -7,6 +7,18 @@ import "strings"
 
 // subjectAt takes the noun phrase that opens the clause at token lo.
 func (d *doc) subjectAt(lo, limit int) who {
+	// "After the hearing, Hawk Sawyer issued …": an opening phrase set off
+	// by a comma comes before the subject.
+	if d.isWord(lo) && (prepositions[d.low(lo)] || functionCaps[d.low(lo)]) {
+		for c := lo + 1; c < limit && c < lo+9; c++ {
+			if d.punct(c, ',') {
+				if d.isWord(c+1) && d.toks[c+1].cap {
+					lo = c + 1
+				}
+				break
+			}
+		}
+	}
 	i := lo
 	for i < limit && d.isWord(i) && functionCaps[d.low(i)] && !d.in(i, malePron) && !d.in(i, femalePron) {
 		i++
@@ -19,6 +31,9 @@ func (d *doc) subjectAt(lo, limit int) who {
 	j := i
 	if ri := d.runAt[i]; ri >= 0 {
 		j = d.runs[ri].b - 1
+		if d.is(j+1, "and") && d.hasRun(j+2) {
+			return who{found: true} // "Dale and Martha disputed …, saying": two speakers
+		}
 		if d.isWord(j+1) && !d.toks[j+1].cap && (orgNouns[d.low(j+1)] || reportNouns[d.low(j+1)]) {
 			j++
 		}
@@ -36,6 +51,21 @@ func (d *doc) subjectBefore(v, lo int) who {
 	// "Netanyahu, however, said": a parenthetical adverb.
 	if j-2 >= lo && d.punct(j, ',') && d.isWord(j-1) && parentheticals[d.low(j-1)] && d.punct(j-2, ',') {
 		j -= 3
+	}
+	// "Richardson, via USA Today, said", "Kerry, in a statement, said": a
+	// phrase set off by commas that opens with a preposition.
+	if j-2 >= lo && d.punct(j, ',') {
+		for c := j - 2; c >= lo && c >= j-8; c-- {
+			if d.punct(c, ',') {
+				if d.isWord(c+1) && !d.toks[c+1].cap && prepositions[d.low(c+1)] && d.isWord(c-1) {
+					j = c - 1
+				}
+				break
+			}
+			if d.toks[c].kind != tWord && !d.punct(c, '.') {
+				break
+			}
+		}
 	}
 	// "Kerry on Thursday said", "Kerry, on Thursday, said"
 	if j-1 >= lo && d.is(j-1, "on") && d.isWord(j) && d.toks[j].cap && functionCaps[d.low(j)] {
@@ -99,7 +129,7 @@ func (d *doc) subjectBefore(v, lo int) who {
 		}
 		for c := j - 1; c >= lo && c > j-45; c-- {
 			if d.punct(c, ',') {
-				if d.isWord(c+1) && (roleStart[d.low(c+1)] || d.is(c+1, "which") || d.toks[c+1].cap && isPossessive(d.word(c+1))) {
+				if d.isWord(c+1) && (roleStart[d.low(c+1)] || d.is(c+1, "which") || d.toks[c+1].cap && d.possessive(c+1)) {
 					if c > lo && (d.runAt[c-1] >= 0 || c+1 == j-1 || c > j-25) {
 						r := d.npBackward(c-1, lo)
 						if r.found && r.name != "" && r.role == "" {
@@ -140,9 +170,13 @@ func (d *doc) npBackward(j, lo int) who {
 			// a noun after a preposition is not the subject.
 			return who{found: true}
 		}
-		if r.na == r.a && d.inPhrase(r.a) {
+		if d.inPhrase(r.a) {
 			// "The authors of the research published in the journal JAMA
 			// Psychiatry argued": the name is in a modifier of the subject.
+			return who{found: true}
+		}
+		if d.is(r.a-1, "and") && d.hasRun(r.a-2) {
+			// "Dale and Martha said": two speakers, no one of them.
 			return who{found: true}
 		}
 		return d.whoOfRun(int(ri))
@@ -296,6 +330,18 @@ func (d *doc) npForward(i, _ int) who {
 	if !d.isWord(i) {
 		return who{}
 	}
+	// "according to his aunt, Jane Starner,": the name in apposition to
+	// a description of a person.
+	if k := i; !d.toks[k].cap || d.in(k, determiners) {
+		for k < len(d.toks) && k < i+4 && d.isWord(k) && !d.toks[k].cap {
+			k++
+		}
+		if k > i && d.punct(k, ',') && personNouns[d.low(k-1)] || k > i && d.punct(k, ',') && (maleKin[d.low(k-1)] || femaleKin[d.low(k-1)]) {
+			if ri := d.runAt[k+1]; ri >= 0 && d.runs[ri].a == k+1 && d.runs[ri].kind != entPlace && d.runs[ri].kind != entOrg && d.runs[ri].kind != entTitle {
+				return d.whoOfRun(int(ri))
+			}
+		}
+	}
 	// "said planetary geologist Rosaly Lopes": lower-case words of a
 	// role before the name.
 	if d.runAt[i] < 0 && !d.toks[i].cap {
@@ -390,4 +436,9 @@ func (d *doc) inPhrase(a int) bool {
 		k--
 	}
 	return d.isWord(k) && !d.toks[k].cap && prepositions[d.low(k)]
+}
+
+// hasRun reports whether token i lies in a run of capitalised words.
+func (d *doc) hasRun(i int) bool {
+	return i >= 0 && i < len(d.runAt) && d.runAt[i] >= 0
 }
