@@ -105,6 +105,14 @@ func (d *doc) subjectBefore(v, lo int) who {
 			r.found = true
 			return r
 		}
+		if w == "they" {
+			// "Big Machine have twice denied … “Q,” they said": a body
+			// named as the subject of the sentence before.
+			if r := d.theyBody(j); r.name != "" {
+				r.found = true
+				return r
+			}
+		}
 		if neverSpeakers[w] {
 			return who{found: true}
 		}
@@ -442,3 +450,44 @@ func (d *doc) inPhrase(a int) bool {
 func (d *doc) hasRun(i int) bool {
 	return i >= 0 && i < len(d.runAt) && d.runAt[i] >= 0
 }
+
+// theyBody resolves "they" at token j to a body that is the subject of the
+// sentence before j's sentence (outside quotations): a body by its name
+// or kind, or a proper name with a plural verb ("Big Machine have"), as
+// British copy writes companies and bands. People are never resolved: an
+// unnamed "they" stays without a speaker.
+func (d *doc) theyBody(j int) who {
+	s := d.sentStart(j)
+	// the sentence before, skipping sentences that are all quotation
+	for s > 0 {
+		p := d.sentStart(s - 1)
+		if d.toks[s-1].quote < 0 || d.toks[p].quote < 0 {
+			s = p
+			break
+		}
+		s = p
+	}
+	if d.toks[j].start-d.toks[s].start > 600 || d.toks[s].quote >= 0 {
+		return who{}
+	}
+	ri := d.runAt[s]
+	for k := s; ri < 0 && k < s+3 && d.isWord(k) && functionCaps[d.low(k)]; k++ {
+		ri = d.runAt[k+1]
+	}
+	if ri < 0 {
+		return who{}
+	}
+	r := d.runs[ri]
+	w := d.whoOfRun(int(ri))
+	if w.name == "" || w.person || w.gender != 0 || r.kind == entPlace {
+		return who{}
+	}
+	if r.kind == entOrg || d.isWord(r.b) && pluralVerbs[d.low(r.b)] {
+		w.org = true
+		return w
+	}
+	return who{}
+}
+
+// pluralVerbs after a proper name make it a collective: "Big Machine have".
+var pluralVerbs = set("have", "are", "were", "say", "deny", "insist", "claim", "argue", "do", "want", "plan")
