@@ -57,7 +57,7 @@ var catWords = concat(
 		"food insecure", "food insecurity", "malnourished", "malnutrition", "brink", "hunger", "need aid",
 		"need assistance", "need help", "require assistance", "trapped", "cut off", "vulnerable", "risk",
 		"shortages", "shortage", "need humanitarian", "needs humanitarian", "need food", "malnourished",
-		"need urgent", "needing"),
+		"need urgent", "needing", "urgent need", "in urgent need", "need of"),
 	cw(Aid, "aid", "food parcels", "rations",
 		"meals", "supplies", "relief", "tents", "blankets", "kits", "doses", "vaccines", "assistance",
 		"humanitarian", "donated", "delivered", "pledged", "funding", "appeal"),
@@ -152,7 +152,9 @@ func (d *doc) categorise(f *figure) Category {
 			if c == Displaced && d.fleeingAbroad(k+n) {
 				c = Refugees
 			}
-			if dist < bestDist {
+			// On a tie the word after the figure wins: "Seven people were
+			// arrested and 23 police officers injured".
+			if dist < bestDist || dist == bestDist && k >= hi {
 				best, bestDist = c, dist
 			}
 		}

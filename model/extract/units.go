@@ -139,6 +139,9 @@ func (d *doc) unitAfter(f *figure) {
 		}
 		if personUnits[w] {
 			f.unit, f.unitEnd = "people", j+1
+			if (w == "police" || w == "aid" || w == "security") && d.isWord(j+1) && personUnits[stem(d.low(j+1))] {
+				f.unitEnd = j + 2 // "23 police officers"
+			}
 			return
 		}
 		if u, ok := thingUnits[w]; ok {
