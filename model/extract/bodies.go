@@ -49,6 +49,16 @@ func (d *doc) issuer(noun string, self int) who {
 			}
 		}
 		if j == self {
+			// "X issued a statement saying …": the statement is this one.
+			for v := j - 1; v >= 0 && v > j-4; v-- {
+				if d.is(v, "issued") || d.is(v, "released") || d.is(v, "published") {
+					// Its issuer, named or not ("The ministry issued a
+					// statement"): never an earlier statement's.
+					r := d.subjectBefore(v, d.sentStart(v))
+					r.found = true
+					return r
+				}
+			}
 			continue
 		}
 		// X said in a statement
