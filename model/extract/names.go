@@ -52,7 +52,7 @@ func (d *doc) findRuns() {
 			break
 		}
 		// Never end on a particle or a period.
-		for j > i+1 && (d.toks[j-1].kind != tWord || (!d.toks[j-1].cap && d.in(j-1, nameParticles)) || d.is(j-1, "of") || d.is(j-1, "the")) {
+		for j > i+1 && (d.toks[j-1].kind != tWord || (!d.toks[j-1].cap && d.in(j-1, nameParticles)) || d.is(j-1, "of") || d.is(j-1, "for") || d.is(j-1, "the")) {
 			j--
 		}
 		if isPossessive(d.word(i)) {
@@ -107,7 +107,7 @@ func (d *doc) continuesName(j int) bool {
 			return !functionCaps[d.low(j)] || d.low(j) == "the"
 		}
 		w := d.low(j)
-		if w == "of" {
+		if w == "of" || w == "for" {
 			// "Secretary of State", "Bank of England", but not "Rosaly
 			// Lopes of NASA": only a title or a body takes "of".
 			p := stem(d.low(j - 1))
@@ -116,7 +116,7 @@ func (d *doc) continuesName(j int) bool {
 		if nameParticles[w] {
 			return d.isWord(j+1) && d.toks[j+1].cap && d.toks[j+1].sent == t.sent
 		}
-		if w == "the" && d.is(j-1, "of") {
+		if w == "the" && (d.is(j-1, "of") || d.is(j-1, "for")) {
 			return d.isWord(j+1) && d.toks[j+1].cap
 		}
 		return false
@@ -150,13 +150,23 @@ func (d *doc) classify(r *nameRun) {
 			break
 		}
 		w := stem(d.low(k))
-		if titles[w] || nationalities[w] || (w == "of" || w == "the") || countries[w] && k < r.b-1 {
+		if titles[w] || nationalities[w] || (w == "of" || w == "the" || w == "for") || countries[w] && k < r.b-1 {
 			break // "ambassador to Britain Liu Xiaming": the place is not the name
 		}
 		if k < r.b-1 && strings.IndexByte(d.word(k), '.') < 0 && acronym(d.word(k)) {
 			break // "Browns DL Sheldon Richardson", "NFL QB Tom Brady": a label, not the name
 		}
 		r.na = k
+	}
+	// "Centre for Economic Policy Research", "Bank of England": a body's
+	// noun joined by of/for to words that hold no title is a body's name.
+	if r.na > r.a && d.isWord(r.na-1) && (d.is(r.na-1, "of") || d.is(r.na-1, "for")) && orgNouns[stem(d.low(r.na-2))] {
+		r.kind = entOrg
+		r.na = r.a
+		for r.na < r.b-1 && functionCaps[d.low(r.na)] {
+			r.na++
+		}
+		return
 	}
 	// A royal or religious title stays with a single name: Prince
 	// Andrew, Pope Francis, King Abdullah.
