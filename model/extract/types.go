@@ -18,8 +18,11 @@
 // quotes and are left out; double-quoted scare quotes are kept with a nil
 // Speaker. Speaker is the fullest name the text gives (Bremmer → Ian
 // Bremmer); bodies speak too (AP, the US military, "the statement" → the
-// body that issued it). Unnamed people ("a spokesman", "officials"), I, we
-// and they give a nil Speaker: no speaker is better than a wrong one.
+// body that issued it). Unnamed people ("a spokesman", "officials"), I and
+// we give a nil Speaker, and so does "they" unless it stands for a body
+// named as the subject of the sentence before ("Big Machine have denied
+// it. “…,” they said"); "it said" takes the body that spoke just before.
+// No speaker is better than a wrong one.
 //
 // Figures. Value is the number as written (1.4 million → 1400000). Bounds:
 // an exact figure has Lower = Upper = Value; "over", "more than", "at least",
