@@ -45,7 +45,7 @@ func (d *doc) subjectAt(lo, limit int) who {
 // before token lo.
 func (d *doc) subjectBefore(v, lo int) who {
 	j := v - 1
-	for j >= lo && d.isWord(j) && !d.toks[j].cap && auxiliaries[d.low(j)] {
+	for j >= lo && d.isWord(j) && !d.toks[j].cap && (auxiliaries[d.low(j)] || d.mannerAdverb(j)) {
 		j--
 	}
 	// "Netanyahu, however, said": a parenthetical adverb.
@@ -78,11 +78,26 @@ func (d *doc) subjectBefore(v, lo int) who {
 		// "X accused the army of … and said …": the subject of the
 		// verb before.
 		for p := j - 1; p >= lo && p > j-15; p-- {
-			if d.toks[p].quote >= 0 || d.toks[p].kind != tWord {
+			if d.toks[p].quote >= 0 {
 				return who{}
+			}
+			if d.toks[p].kind != tWord {
+				break
 			}
 			if !d.toks[p].cap && speechVerbs[d.low(p)] && !weakSpeechVerbs[d.low(p)] {
 				return d.subjectBefore(p, lo)
+			}
+		}
+		// "Van Der Beek even touched upon the idea … and noted": the
+		// subject of the first verb, if a name opens the clause.
+		for p := j - 1; p >= lo && p > j-25; p-- {
+			if d.toks[p].quote >= 0 || d.punct(p, ',') && p < j-1 && !d.hasRun(p-1) {
+				break
+			}
+			if ri := d.runAt[p]; ri >= 0 && d.runs[ri].a == p && d.runs[ri].subj && d.runs[ri].kind != entPlace {
+				if p == lo || d.punct(p-1, ',') || functionCaps[d.low(p-1)] {
+					return d.whoOfRun(int(ri))
+				}
 			}
 		}
 		return who{}
@@ -491,3 +506,11 @@ func (d *doc) theyBody(j int) who {
 
 // pluralVerbs after a proper name make it a collective: "Big Machine have".
 var pluralVerbs = set("have", "are", "were", "say", "deny", "insist", "claim", "argue", "do", "want", "plan")
+
+// mannerAdverb reports an -ly adverb right after a name, before its verb:
+// "Brooke tearfully asked". Only after a name: "the family said" keeps
+// its noun.
+func (d *doc) mannerAdverb(j int) bool {
+	w := d.low(j)
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && d.hasRun(j-1) && d.runs[d.runAt[j-1]].b == j
+}
