@@ -52,6 +52,9 @@ func makeItems(parsed *gofeed.Feed, body []byte, f model.Feed, feedURL *url.URL,
 		t, ok := itemDate(it)
 		s.Published = storyDate(t, ok, now)
 		s.Key = sanitize.Line(identity(it, s.Link, base))
+		if s.Key == "" { // a guid of nothing but control characters
+			s.Key = "h:" + shortHash(it.GUID, it.Title, it.Published)
+		}
 		if keys[s.Key] {
 			// Two entries of one feed sharing a guid are two stories (a
 			// publisher's bug, not an update): tell them apart by what
