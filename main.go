@@ -240,6 +240,7 @@ func runReader(ctx context.Context, st store.Store, poller *feeds.Poller, cfg co
 	m := ui.New(ui.Options{
 		Store:    st,
 		Poll:     poller.Poll,
+		PollNow:  poller.PollNow,
 		Interval: cfg.PollInterval,
 		OpenURL:  browserOpener(cfg.Browser),
 	})

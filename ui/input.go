@@ -56,7 +56,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Undo):
 		return m.undoLast()
 	case key.Matches(msg, k.PollNow):
-		return m.pollNow()
+		return m.pollNow(true)
 	case key.Matches(msg, k.NextHighlight):
 		m.stepHighlight(1)
 		return nil

@@ -24,16 +24,22 @@ const WindowTitle = "sitrep"
 // DefaultInterval is the time between polling rounds.
 const DefaultInterval = 15 * time.Minute
 
-// maxParallelPolls bounds how many feeds are fetched at once.
-const maxParallelPolls = 8
+// maxParallelPolls bounds how many poll commands the reader has running.
+// The poller keeps its own, stricter limits (16 in all, 2 per host); this
+// only keeps a round of thousands of feeds from starting thousands of
+// goroutines at once.
+const maxParallelPolls = 32
 
 // PollFunc polls one feed; (*feeds.Poller).Poll is one.
 type PollFunc = func(ctx context.Context, f model.Feed) feeds.Result
 
 // Options are the reader's dependencies.
 type Options struct {
-	Store    store.Store
-	Poll     PollFunc // nil: no polling (tests, read-only use)
+	Store store.Store
+	Poll  PollFunc // nil: no polling (tests, read-only use)
+	// PollNow polls a feed whatever its schedule, for R: the reader asked.
+	// nil: Poll is used.
+	PollNow  PollFunc
 	Interval time.Duration
 	// OpenURL opens a story's link. Default: $BROWSER or xdg-open, without
 	// a shell, for http/https links only.
@@ -69,11 +75,12 @@ type Model struct {
 	storySeq int
 	undo     []undoEntry
 
-	gen      int // of the armed poll tick
-	polling  bool
-	toPoll   []model.Feed
-	inFlight int
-	quitting bool
+	gen        int // of the armed poll tick
+	polling    bool
+	toPoll     []model.Feed
+	forceRound bool // this round polls every feed, due or not (R)
+	inFlight   int
+	quitting   bool
 	// tick arms the periodic poll; tests replace it to avoid real timers.
 	tick func(d time.Duration, gen int) tea.Cmd
 }
@@ -130,7 +137,7 @@ func (m *Model) Init() tea.Cmd {
 		m.reloadQueue(),
 	}
 	if m.opts.Poll != nil {
-		cmds = append(cmds, m.pollNow())
+		cmds = append(cmds, m.pollNow(false))
 	}
 	return tea.Batch(cmds...)
 }

@@ -5,14 +5,20 @@ import (
 )
 
 // pollNow starts a round at once (start-up and R) and re-arms the periodic
-// tick under a new generation, so the tick armed before is dropped.
-func (m *Model) pollNow() tea.Cmd {
+// tick under a new generation, so the tick armed before is dropped. A
+// forced round (R) polls every feed; otherwise feeds that are not due
+// (backing off, or told by their server to wait) are left alone.
+func (m *Model) pollNow(force bool) tea.Cmd {
 	if m.opts.Poll == nil {
 		m.note("polling is off")
 		return nil
 	}
 	m.gen++
-	return tea.Batch(m.startRound(), m.tick(m.opts.Interval, m.gen))
+	cmd := m.startRound()
+	if cmd != nil {
+		m.forceRound = force
+	}
+	return tea.Batch(cmd, m.tick(m.opts.Interval, m.gen))
 }
 
 // startRound lists the feeds to poll unless a round is running.
@@ -51,7 +57,11 @@ func (m *Model) launchPoll() tea.Cmd {
 	f := m.toPoll[0]
 	m.toPoll = m.toPoll[1:]
 	m.inFlight++
-	return pollCmd(m.ctx, m.opts.Poll, f)
+	poll := m.opts.Poll
+	if m.forceRound && m.opts.PollNow != nil {
+		poll = m.opts.PollNow
+	}
+	return pollCmd(m.ctx, poll, f)
 }
 
 // feedPolled takes one feed's result: progress, errors, the next poll, and
@@ -82,7 +92,7 @@ func (m *Model) feedPolled(msg feedPolledMsg) tea.Cmd {
 }
 
 func (m *Model) endRound() {
-	m.polling, m.inFlight, m.toPoll = false, 0, nil
+	m.polling, m.inFlight, m.toPoll, m.forceRound = false, 0, nil, false
 	m.status.polling = false
 	m.status.polled = m.opts.Now()
 }

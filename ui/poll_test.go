@@ -119,3 +119,43 @@ func TestNewStoriesAndSelection(t *testing.T) {
 		t.Fatalf("after moving: selected %q, want %q kept", got, chosen)
 	}
 }
+
+// TestForcedPollOnlyOnR: start-up and the periodic tick respect each
+// feed's schedule (Poll); R is the reader asking, and polls every feed
+// (PollNow).
+func TestForcedPollOnlyOnR(t *testing.T) {
+	s := fixtureStore(t)
+	var mu sync.Mutex
+	var scheduled, forced int
+	poll := func(ctx context.Context, f model.Feed) feeds.Result {
+		mu.Lock()
+		scheduled++
+		mu.Unlock()
+		return feeds.Result{FeedID: f.ID, Title: f.Title, Skipped: true}
+	}
+	pollNow := func(ctx context.Context, f model.Feed) feeds.Result {
+		mu.Lock()
+		forced++
+		mu.Unlock()
+		return feeds.Result{FeedID: f.ID, Title: f.Title, NotModified: true}
+	}
+	m := New(Options{Store: s, Poll: poll, PollNow: pollNow, Interval: time.Hour, Now: func() time.Time { return fixedNow }, Location: time.UTC})
+	m.tick = func(time.Duration, int) tea.Cmd { return nil }
+	send(t, m, windowSize(120, 32))
+	drain(t, m, m.Init())
+	if scheduled != 4 || forced != 0 {
+		t.Fatalf("start-up: %d scheduled, %d forced polls; want 4, 0", scheduled, forced)
+	}
+	send(t, m, pollTickMsg{gen: m.gen})
+	if scheduled != 8 || forced != 0 {
+		t.Fatalf("tick: %d scheduled, %d forced polls; want 8, 0", scheduled, forced)
+	}
+	press(t, m, "R")
+	if scheduled != 8 || forced != 4 {
+		t.Fatalf("R: %d scheduled, %d forced polls; want 8, 4", scheduled, forced)
+	}
+	send(t, m, pollTickMsg{gen: m.gen})
+	if scheduled != 12 || forced != 4 {
+		t.Fatalf("tick after R: %d scheduled, %d forced; the force must end with its round", scheduled, forced)
+	}
+}
