@@ -46,14 +46,16 @@ func Headline(stats []extract.Stat) *HeadlineFigure {
 	return &HeadlineFigure{Category: best.Category, Value: best.Value, Text: best.Text}
 }
 
-// KeyFigures are the figures a reader should see first: casualty and
+// KeyFigures are the figures a reader should see first: exact casualty and
 // displacement figures, highest-ranked category first and the largest first
 // within it, at most two per category (a story's toll since an offensive
 // began and the war's total are both news), at most n in all.
 func KeyFigures(stats []extract.Stat, n int) []extract.Stat {
 	var cands []extract.Stat
 	for _, s := range stats {
-		if _, ok := headlineRank[s.Category]; ok && s.Value > 0 {
+		// Vague counts ("dozens of the wounded") stay in the highlights
+		// list; a glance wants numbers.
+		if _, ok := headlineRank[s.Category]; ok && s.Value > 0 && !s.Vague {
 			cands = append(cands, s)
 		}
 	}

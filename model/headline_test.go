@@ -45,6 +45,7 @@ func TestKeyFigures(t *testing.T) {
 		{Category: extract.Displaced, Value: 7e6, Text: "7 million", Start: 40},
 		{Category: extract.Refugees, Value: 4e6, Text: "4 million", Start: 50},
 		{Category: extract.AtRisk, Value: 300000, Text: "300,000", Start: 60},
+		{Category: extract.Killed, Value: 1000, Text: "thousands", Vague: true, Start: 70},
 	}
 	var got []string
 	for _, s := range KeyFigures(append(stats, stats[3]), 5) {
