@@ -86,9 +86,12 @@ func loadStoryCmd(ctx context.Context, s store.Store, seq int, id int64) tea.Cmd
 	}
 }
 
+// setTriageCmd writes a triage decision. Quitting cancels the reader's
+// context to stop polls, but a decision the reader made must still land:
+// the write runs without that cancellation, and quit waits for it.
 func setTriageCmd(ctx context.Context, s store.Store, id int64, t model.Triage) tea.Cmd {
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ioTimeout)
 		defer cancel()
 		return triageSavedMsg{id: id, err: s.SetTriage(ctx, id, t)}
 	}

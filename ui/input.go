@@ -73,9 +73,15 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return m.paneKey(msg)
 }
 
+// quit stops polls in flight and leaves once every triage decision is
+// saved (the last triageSavedMsg quits, see Update).
 func (m *Model) quit() tea.Cmd {
 	m.quitting = true
-	m.cancel() // stop polls in flight
+	m.cancel()
+	if m.pendingWrites > 0 {
+		m.note("saving…")
+		return nil
+	}
 	return tea.Quit
 }
 

@@ -81,6 +81,9 @@ type Model struct {
 	forceRound bool // this round polls every feed, due or not (R)
 	inFlight   int
 	quitting   bool
+	// pendingWrites counts triage writes not yet confirmed; quit waits
+	// for them.
+	pendingWrites int
 	// tick arms the periodic poll; tests replace it to avoid real timers.
 	tick func(d time.Duration, gen int) tea.Cmd
 }
@@ -155,6 +158,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
+		if m.quitting {
+			return m, nil // saving the last decisions; nothing new starts
+		}
 		return m, m.handleKey(msg)
 	case tea.PasteMsg:
 		if m.search.active {
@@ -215,6 +221,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.highlights.setStory(m.reader.story, m.reader.hls)
 		return m, nil
 	case triageSavedMsg:
+		m.pendingWrites = max(0, m.pendingWrites-1)
+		if m.quitting {
+			if m.pendingWrites == 0 {
+				return m, tea.Quit
+			}
+			return m, nil
+		}
 		cmds := []tea.Cmd{loadCountsCmd(m.ctx, m.opts.Store), loadFeedsCmd(m.ctx, m.opts.Store)}
 		if msg.err != nil {
 			// Show the truth again rather than the optimistic guess.

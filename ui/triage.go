@@ -100,7 +100,7 @@ func (m *Model) applyTriage(h model.StoryHeader, t model.Triage, undoable bool) 
 			m.undo = m.undo[len(m.undo)-maxUndo:]
 		}
 	}
-	return tea.Batch(setTriageCmd(m.ctx, m.opts.Store, h.ID, t), m.fetchWindow())
+	return tea.Batch(m.saveTriage(h.ID, t), m.fetchWindow())
 }
 
 // leaves says whether a change takes a story out of the shown view: an
@@ -145,7 +145,7 @@ func (m *Model) undoLast() tea.Cmd {
 		m.reader.story.Triage = h.Triage
 	}
 	m.note("undone")
-	return tea.Batch(setTriageCmd(m.ctx, m.opts.Store, h.ID, h.Triage), m.fetchWindow())
+	return tea.Batch(m.saveTriage(h.ID, h.Triage), m.fetchWindow())
 }
 
 // adjustCounts guesses the new counts until the store's answer arrives:
@@ -255,4 +255,11 @@ func (m *Model) openLink() tea.Cmd {
 	}
 	m.note("opening " + link)
 	return openLinkCmd(m.opts.OpenURL, link)
+}
+
+// saveTriage writes a decision in a command and counts it, so quitting can
+// wait until every decision is on disk.
+func (m *Model) saveTriage(id int64, t model.Triage) tea.Cmd {
+	m.pendingWrites++
+	return setTriageCmd(m.ctx, m.opts.Store, id, t)
 }
