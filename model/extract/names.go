@@ -104,6 +104,11 @@ func (d *doc) continuesName(j int) bool {
 			if d.low(j) == "the" && !d.is(j-1, "of") {
 				return false
 			}
+			if w := d.low(j); len(w) == 1 && functionCaps[w] && d.isWord(j-1) && d.toks[j-1].cap && d.middleInitial(j) {
+				// "Sonya A. Zoghlin": a capital A or I with its period
+				// between two names is an initial, not an article.
+				return true
+			}
 			return !functionCaps[d.low(j)] || d.low(j) == "the"
 		}
 		w := d.low(j)
@@ -127,6 +132,35 @@ func (d *doc) continuesName(j int) bool {
 		return abbrevs[w] || len(w) == 1
 	}
 	return false
+}
+
+// middleInitial reports whether the one-letter word j is followed by its
+// period and, in the same sentence, by a capitalised word that can go on
+// a name.
+func (d *doc) middleInitial(j int) bool {
+	p := j + 1
+	return d.punct(p, '.') && d.toks[p].start == d.toks[j].end && d.isWord(p+1) && d.toks[p+1].cap &&
+		d.toks[p+1].sent == d.toks[j].sent && !functionCaps[d.low(p+1)]
+}
+
+// genSuffix reports whether w (lower case, no period) is a generational
+// suffix that follows a surname: Jr, Sr, III.
+func genSuffix(w string) bool {
+	switch w {
+	case "jr", "sr", "ii", "iii", "iv":
+		return true
+	}
+	return false
+}
+
+// coreName drops a generational suffix from a key: "Patrick Carlineo Jr."
+// is the Carlineo of a later "Carlineo said".
+func coreName(key string) string {
+	sp := strings.LastIndexByte(key, ' ')
+	if sp > 0 && genSuffix(strings.ToLower(strings.TrimSuffix(key[sp+1:], "."))) {
+		return key[:sp]
+	}
+	return key
 }
 
 // classify splits a run into title and name and guesses what it names.
@@ -260,6 +294,11 @@ func (d *doc) classify(r *nameRun) {
 		r.subj, r.speech = true, true
 		return
 	}
+	// "Jeanine Pirro’s comments": a possessive modifies the noun after
+	// it, which is no verb of the name's.
+	if isPossessive(d.word(r.b - 1)) {
+		return
+	}
 	// What follows: a verb makes the run a likely subject.
 	k := r.b
 	// "Rep. Robert Aderholt (R-AL), ranking member": a bracket after the
@@ -285,6 +324,17 @@ func (d *doc) classify(r *nameRun) {
 			}
 		} else if d.isWord(k+1) && speechVerbs[d.low(k+1)] {
 			k++
+		} else if d.isWord(k+1) && !d.toks[k+1].cap && strings.HasSuffix(d.low(k+1), "ing") {
+			// "Okoro, speaking at a rally on Sunday, urged calm": a
+			// participle aside between the subject and its verb.
+			for e := k + 2; e < len(d.toks) && e < k+25 && d.toks[e].sent == d.toks[k].sent && d.toks[e].kind != tQuote; e++ {
+				if d.punct(e, ',') {
+					if d.isWord(e+1) && !d.toks[e+1].cap {
+						k = e + 1
+					}
+					break
+				}
+			}
 		}
 	}
 	finite := false
@@ -358,7 +408,7 @@ func (d *doc) joinName(r nameRun) string {
 		}
 	}
 	if plain {
-		return stem(s)
+		return d.withSuffixDot(r, stem(s))
 	}
 	var b strings.Builder
 	for k := r.na; k < r.b; k++ {
@@ -375,7 +425,18 @@ func (d *doc) joinName(r nameRun) string {
 		}
 		b.WriteString(stem(d.word(k)))
 	}
-	return b.String()
+	return d.withSuffixDot(r, b.String())
+}
+
+// withSuffixDot keeps the period of a closing "Jr." or "Sr.", which the
+// run leaves out as it never ends on a period: the article's name is
+// "James Kennedy Jr.".
+func (d *doc) withSuffixDot(r nameRun, key string) string {
+	last := r.b - 1
+	if r.b-r.na >= 2 && (d.is(last, "jr") || d.is(last, "sr")) && d.punct(r.b, '.') && d.toks[r.b].start == d.toks[last].end {
+		return key + "."
+	}
+	return key
 }
 
 // fullest returns the fullest name the text gives the person of run ri:
@@ -439,10 +500,18 @@ func (d *doc) fullestScan(ri int) (string, int) {
 				continue
 			}
 		}
-		if !strings.HasSuffix(okey, r.key) || okey[len(okey)-len(r.key)-1] != ' ' {
+		if core := coreName(okey); core != okey && strings.HasSuffix(core, r.key) && len(core) > len(r.key) && core[len(core)-len(r.key)-1] == ' ' {
+			// "Carlineo" is the Carlineo of "Patrick Carlineo Jr.".
+		} else if !strings.HasSuffix(okey, r.key) || okey[len(okey)-len(r.key)-1] != ' ' {
 			continue
 		}
 		dist := pos - d.toks[o.a].start
+		if o.inQ && !r.inQ {
+			// A name inside someone's words ("Pat Carlineo is
+			// passionate …") is the speaker's wording, not the article's:
+			// only when the article names the person nowhere else.
+			dist += 1 << 28
+		}
 		if dist < 0 {
 			if r.initial && r.words == 1 {
 				// "Research focusing on …" opening a sentence is a common
@@ -494,7 +563,8 @@ func (d *doc) indexLasts() {
 		if o.words < 2 || o.kind == entPlace {
 			continue
 		}
-		d.lasts.add(o.key[strings.LastIndexByte(o.key, ' ')+1:], oi)
+		core := coreName(o.key)
+		d.lasts.add(core[strings.LastIndexByte(core, ' ')+1:], oi)
 	}
 }
 

@@ -114,7 +114,8 @@ func (d *doc) collectMentions() {
 			continue
 		}
 		g := r.gender
-		if g == 0 {
+		if g == 0 || fr != ri && d.runs[fr].gender != 0 && r.na == r.a && r.words == 1 {
+			// The full name's gender: "Omar" after "Ilhan Omar".
 			g = d.runs[fr].gender
 		}
 		if g == 0 && len(name) > len(r.key) && name[len(r.key)] == ' ' && strings.HasPrefix(name, r.key) {

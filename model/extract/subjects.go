@@ -314,7 +314,9 @@ func (d *doc) whoOfRun(ri int) who {
 	if f.kind == entPerson {
 		w.person = true
 	}
-	if w.gender == 0 {
+	if w.gender == 0 || fr != ri && f.gender != 0 && r.na == r.a && r.words == 1 {
+		// A lone surname takes the gender of the full name: "Omar"
+		// after "Ilhan Omar" is no man called Omar.
 		w.gender = f.gender
 	}
 	if r.kind == entPlace || r.kind == entOrg || f.kind == entOrg || f.kind == entPlace || r.words == 1 && knownOrgs[strings.ToLower(name)] {
