@@ -92,6 +92,9 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 	if d.inTitleList(a, b) {
 		return who{}
 	}
+	if d.titleAfterName(k, a) {
+		return who{}
+	}
 	if w := d.afterAttr(k, b); w.found {
 		return w
 	}
@@ -116,9 +119,18 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 	// Continuation: another quotation earlier in the paragraph, with no
 	// other person named in between, or the previous paragraph when this
 	// one opens with a quotation.
-	if k > 0 && d.qs[k-1].para == q.para && speakers[k-1].name != "" {
-		_, pb := d.quoteTokens(k - 1)
-		prev := speakers[k-1]
+	pk := k - 1
+	for pk >= 0 && d.qs[pk].para == q.para && speakers[pk].name == "" {
+		// Skip a title between the speaker's quotations: Maley said on
+		// CNBC's “Trading Nation” on Monday. “It was down …”
+		if pa, _ := d.quoteTokens(pk); !d.titleAfterName(pk, pa) {
+			break
+		}
+		pk--
+	}
+	if pk >= 0 && d.qs[pk].para == q.para && speakers[pk].name != "" {
+		_, pb := d.quoteTokens(pk)
+		prev := speakers[pk]
 		if !d.otherNameBetween(pb, a, prev.name) && (d.opensSentence(a, pb) || d.toks[a].sent == d.toks[pb-1].sent || d.sentenceNames(a, prev)) {
 			return prev
 		}
@@ -205,6 +217,28 @@ func (d *doc) sentenceNames(a int, w who) bool {
 		}
 	}
 	return false
+}
+
+// titleAfterName reports whether quotation k, opening at token a, is the
+// title of a show, book or film: a few capitalised words with no final
+// punctuation right after a possessive or a preposition ("on CNBC's
+// “Trading Nation”", "in “Dancing with the Stars”"). Titles have no
+// speaker.
+func (d *doc) titleAfterName(k, a int) bool {
+	q := d.qs[k]
+	s := d.text[q.start:q.end]
+	if n := wordCount(s); n == 0 || n > 6 || endsSentence(s) {
+		return false
+	}
+	if p := a - 1; !(d.isWord(p) && (d.possessive(p) || !d.toks[p].cap && prepositions[d.low(p)])) {
+		return false
+	}
+	for i := a + 1; i < len(d.toks) && d.toks[i].start < q.end; i++ {
+		if d.isWord(i) && !d.toks[i].cap && !nameParticles[d.low(i)] && !functionCaps[d.low(i)] {
+			return false
+		}
+	}
+	return true
 }
 
 // headlineColon handles "Zelensky: “We will not give up”": a paragraph
@@ -354,6 +388,11 @@ func (d *doc) afterAttr(k, b int) who {
 	if d.in(i, speechVerbs) && !d.in(i, weakSpeechVerbs) && !d.toks[i].cap || d.is(i, "said") || d.is(i, "says") {
 		// “Q,” said X
 		w := d.npForward(i+1, q.end)
+		if w.name == "" && !comma && isLetter(last) && d.isWord(i+1) && prepositions[d.low(i+1)] {
+			// “… the little deal” announced in October, said X: a
+			// participle about the quoted words, not "said X".
+			return who{}
+		}
 		w.found = true
 		return w
 	}

@@ -24,6 +24,7 @@ func TestQuotePairing(t *testing.T) {
 		{"nested", `“He told me ‘never again’ and meant it,” she said.`, []string{"He told me ‘never again’ and meant it,"}},
 		{"ellipsis brackets", `“…really showed [the conflict] could spiral…,” he said.`, []string{"…really showed [the conflict] could spiral…,"}},
 		{"orphan", `An orphan “ mark and nothing else`, nil},
+		{"stray spaces", `"Who are we? " she wrote. " You did well," he said. “ I love it.”`, []string{"Who are we?", "You did well,", "I love it."}},
 		{"plural possessive inside single quotes", `‘The soldiers’ families are waiting,’ he said.`, []string{"The soldiers’ families are waiting,"}},
 		{"two single-quoted phrases", `It crossed his ‘very clear red line’ and then ‘went much too far,’ she said.`, []string{"very clear red line", "went much too far,"}},
 		{"unclosed runs to paragraph end", "“First part.\n\n“Second part.”", []string{"First part.", "Second part."}},

@@ -121,6 +121,25 @@ func findQuotes(text string, paras []para) []qspan {
 	return out
 }
 
+// spaced reports whether the mark stands between spaces (or after the
+// paragraph start) inside a paragraph that goes on after it.
+func (m mark) spaced(text string, p para) bool {
+	before := prevRune(text, m.pos)
+	after := nextRune(text[:p.end], m.pos+m.size)
+	return (m.pos == p.start || isSpace(before)) && after >= 0 && isSpace(after) && m.pos+m.size+1 < p.end
+}
+
+// closerAfter reports whether a double mark after marks[i] in the
+// paragraph can close a quotation: a spaced opener with none is an orphan.
+func closerAfter(text string, p para, marks []mark, i int) bool {
+	for _, m := range marks[i+1:] {
+		if m.class == mDouble && (m.rightFl || m.r == '”' || m.spaced(text, p)) {
+			return true
+		}
+	}
+	return false
+}
+
 func pairMarks(text string, p para, pi int, marks []mark, out []qspan) []qspan {
 	open := -1 // index into marks of the open double or guillemet
 	emit := func(o mark, closeAt, closeEnd int, closed bool) {
@@ -134,7 +153,9 @@ func pairMarks(text string, p para, pi int, marks []mark, out []qspan) []qspan {
 		if open < 0 {
 			switch m.class {
 			case mDouble:
-				if m.leftFl || m.mid {
+				if m.leftFl || m.mid || m.r != '”' && m.spaced(text, p) && closerAfter(text, p, marks, i) {
+					// A stray space after the opener: " You guys …",
+					// “ I love what I’m doing.”
 					open = i
 				}
 			case mGuil:
@@ -161,7 +182,9 @@ func pairMarks(text string, p para, pi int, marks []mark, out []qspan) []qspan {
 		case m.class == mDouble:
 			// A right curly mark closes even after a stray space:
 			// “… schedule delays ”.
-			if m.rightFl || m.mid || m.r == '”' && closesAfter(nextRune(text[:p.end], m.pos+m.size)) {
+			if m.rightFl || m.mid || m.r == '”' && closesAfter(nextRune(text[:p.end], m.pos+m.size)) || m.r == '"' && m.spaced(text, p) {
+				// A straight mark between spaces closes an open
+				// quotation: "… retribution ourselves? " she wrote.
 				emit(o, m.pos, m.pos+m.size, true)
 				open = -1
 			} else if m.leftFl && (m.r == '“' || m.r == '„') && o.r != '„' {

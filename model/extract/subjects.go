@@ -45,6 +45,9 @@ func (d *doc) subjectAt(lo, limit int) who {
 // before token lo.
 func (d *doc) subjectBefore(v, lo int) who {
 	j := v - 1
+	if j > lo && d.punct(j, '.') && d.isWord(j-1) && genSuffix(d.low(j-1)) {
+		j-- // "James Kennedy Jr. said": the period belongs to the name
+	}
 	for j >= lo && d.isWord(j) && !d.toks[j].cap && (auxiliaries[d.low(j)] || d.mannerAdverb(j)) {
 		j--
 	}
