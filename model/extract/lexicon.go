@@ -310,3 +310,14 @@ var months = map[string]int{
 // prepositions before a name make it no subject: "at ICICI Securities".
 var prepositions = set("at", "of", "for", "from", "with", "by", "in", "on", "to", "into", "about", "against",
 	"via", "under", "over", "between", "among", "toward", "towards")
+
+// occupations describe a person after "the" ("said the actor") the way a
+// title does: the person last named with one of them is meant.
+var occupations = set("actor", "actress", "singer", "star", "coach", "player", "quarterback", "striker",
+	"goalkeeper", "manager", "rapper", "musician", "author", "writer", "artist", "comedian", "lawmaker",
+	"defendant", "attorney", "lawyer", "prosecutor", "scientist", "researcher", "professor", "economist",
+	"historian", "novelist", "filmmaker", "director", "producer", "executive", "founder", "entrepreneur",
+	"investor", "candidate", "nominee", "councilman", "councilwoman", "sheriff", "detective", "trooper",
+	"pilot", "astronaut", "designer", "chef", "journalist", "columnist", "host", "anchor", "pitcher",
+	"forward", "defenseman", "defender", "midfielder", "guard", "winger", "goalie", "veteran", "teacher",
+	"superintendent", "commissioner", "priest", "bishop", "archbishop", "cardinal", "rabbi", "pastor")

@@ -247,8 +247,9 @@ func (d *doc) npBackward(j, lo int) who {
 		name := d.text[d.toks[a].start:d.toks[j].end]
 		return who{name: stem(name), found: true, org: true}
 	}
-	if personTitles[w] && d.is(j-1, "the") {
-		// "the president said": the person last named with that title.
+	if d.is(j-1, "the") && descNoun(w) {
+		// "the president said", "the actor said": the person last named
+		// with that title or description.
 		return d.titleRef(w, j)
 	}
 	if personNouns[w] || w == "group" {
@@ -339,16 +340,51 @@ func (d *doc) titleRef(title string, j int) who {
 		if r.a >= j || r.kind == entPlace || r.kind == entOrg || r.words == 0 {
 			continue
 		}
+		if r.inQ {
+			continue
+		}
+		hit := false
 		for k := r.a; k < r.na; k++ {
-			if d.low(k) == title {
-				w := d.whoOfRun(ri)
-				w.found = true
-				return w
+			hit = hit || d.low(k) == title
+		}
+		// "actor James Van Der Beek", "former senator Bob Kerrey": the
+		// lower-case words just before the name.
+		for k := r.a - 1; !hit && k >= 0 && k >= r.a-3 && d.isWord(k) && !d.toks[k].cap && !functionCaps[d.low(k)]; k-- {
+			hit = d.low(k) == title
+		}
+		// "Kurt Volker, former special envoy to Kyiv,": the apposition.
+		if !hit && d.punct(r.b, ',') {
+			if e := d.appositionEnd(r.b); e > 0 {
+				for k := r.b + 1; k < e && k < r.b+8 && !hit; k++ {
+					hit = d.isWord(k) && !d.toks[k].cap && d.low(k) == title
+				}
 			}
+		}
+		if hit {
+			w := d.whoOfRun(ri)
+			if w.org || !w.person && w.gender == 0 && d.genderOf(w.name) == 0 {
+				// "BMJ Case Reports, the 43-year-old man": no person.
+				continue
+			}
+			w.found = true
+			return w
 		}
 	}
 	return who{found: true}
 }
+
+// descNoun reports whether w, after "the", describes one person who may
+// have been named with it before: the senator, the actor, the envoy.
+func descNoun(w string) bool {
+	if personTitles[w] || occupations[w] {
+		return true
+	}
+	return personNouns[w] && !strings.HasSuffix(w, "s") && !genericPeople[w]
+}
+
+// genericPeople say too little to stand for one person named before.
+var genericPeople = set("man", "woman", "resident", "witness", "survivor", "worker", "member", "source",
+	"observer", "medic", "father", "mother", "son", "daughter")
 
 // npForward reads a speaker after a speech verb: “Q,” said Stephanie Grisham.
 func (d *doc) npForward(i, _ int) who {
@@ -417,6 +453,10 @@ func (d *doc) npForward(i, _ int) who {
 		r := d.pronoun(d.toks[i].start, g)
 		r.found = true
 		return r
+	}
+	if d.is(i-1, "the") && !d.toks[i].cap && descNoun(w) && !d.isWord(i+1) {
+		// "said the actor.": the person last named as one.
+		return d.titleRef(w, i)
 	}
 	if reportNouns[w] {
 		// "said a report from Kotak Institutional Equities"
