@@ -103,6 +103,13 @@ func (d *doc) subjectBefore(v, lo int) who {
 				}
 			}
 		}
+		// "China's ambassador to Britain accused … and warned": a
+		// described person opening the sentence.
+		if lo+3 < j && d.possessive(lo) && d.isWord(lo+1) && descNoun(d.low(lo+1)) && (d.is(lo+2, "to") || d.is(lo+2, "in")) {
+			if ri := d.runAt[lo+3]; ri >= 0 && d.runs[ri].a == lo+3 && d.runs[ri].kind == entPlace {
+				return d.npBackward(d.runs[ri].b-1, lo)
+			}
+		}
 		return who{}
 	}
 	t := d.toks[j]
@@ -191,6 +198,15 @@ func (d *doc) npBackward(j, lo int) who {
 	}
 	if ri := d.runAt[j]; ri >= 0 && d.runs[ri].b-1 == j {
 		r := d.runs[ri]
+		if r.kind == entPlace && r.a >= 2 && (d.is(r.a-1, "to") || d.is(r.a-1, "in")) && d.isWord(r.a-2) && descNoun(d.low(r.a-2)) {
+			// "China's ambassador to Britain accused …": a person
+			// described, whose name may come later ("China's ambassador
+			// to Britain Liu Xiaming has said").
+			desc := d.lt[d.toks[r.a-2].start:d.toks[r.b-1].end]
+			w := d.laterNamed(desc, d.toks[j].end)
+			w.found = true
+			return w
+		}
 		if r.na == r.a && d.in(r.a-1, prepositions) {
 			// "a user on Weibo posted", "analyst at ICICI Securities said":
 			// a noun after a preposition is not the subject.
@@ -360,7 +376,7 @@ func (d *doc) titleRef(title string, j int) who {
 				}
 			}
 		}
-		if hit {
+		if hit && r.a < j {
 			w := d.whoOfRun(ri)
 			if w.org || !w.person && w.gender == 0 && d.genderOf(w.name) == 0 {
 				// "BMJ Case Reports, the 43-year-old man": no person.
@@ -370,7 +386,49 @@ func (d *doc) titleRef(title string, j int) who {
 			return w
 		}
 	}
-	return who{found: true}
+	w := d.laterNamed(title, d.toks[j].end)
+	w.found = true
+	return w
+}
+
+// laterNamed finds the person a description stands for when the article
+// names them only further on, with the same words right before the name:
+// "the ambassador to Britain said …" … "ambassador to Britain Liu
+// Xiaming". desc is lower case; the search runs a few paragraphs from
+// byte offset from.
+func (d *doc) laterNamed(desc string, from int) who {
+	end := from + 2500
+	if end > len(d.lt) {
+		end = len(d.lt)
+	}
+	for off := from; off < end; {
+		i := strings.Index(d.lt[off:end], desc)
+		if i < 0 {
+			break
+		}
+		a := off + i
+		e := a + len(desc)
+		off = e
+		if isLetter(prevRune(d.lt, a)) {
+			continue // inside a longer word
+		}
+		k := lowerBound(d.toks, e)
+		if k >= len(d.toks) || d.toks[k].quote >= 0 || d.toks[k].start != e+1 {
+			continue
+		}
+		ri := d.runAt[k]
+		if ri < 0 {
+			continue
+		}
+		r := d.runs[ri]
+		if r.kind == entPlace || r.kind == entOrg || r.kind == entTitle || r.b-r.na < 2 {
+			continue
+		}
+		if w := d.whoOfRun(int(ri)); w.name != "" && !w.org {
+			return w
+		}
+	}
+	return who{}
 }
 
 // descNoun reports whether w, after "the", describes one person who may
