@@ -592,6 +592,21 @@ func (d *doc) theyBody(j int) who {
 	for k := s; ri < 0 && k < s+3 && d.isWord(k) && functionCaps[d.low(k)]; k++ {
 		ri = d.runAt[k+1]
 	}
+	if ri < 0 && d.is(s, "the") && d.isWord(s+1) && orgNouns[d.low(s+1)] {
+		// "The company that runs the AMAs, Dick Clark Productions,
+		// denies …": the body named in apposition to the subject.
+		for c := s + 2; c < s+14 && c < len(d.toks) && d.toks[c].sent == d.toks[s].sent && d.toks[c].quote < 0; c++ {
+			if d.punct(c, ',') {
+				if oi := d.runAt[c+1]; oi >= 0 && d.runs[oi].a == c+1 && d.punct(d.runs[oi].b, ',') && d.runs[oi].kind != entPlace && d.runs[oi].kind != entPerson {
+					if w := d.whoOfRun(int(oi)); w.name != "" && !w.person && w.gender == 0 {
+						w.org = true
+						return w
+					}
+				}
+				break
+			}
+		}
+	}
 	if ri < 0 {
 		return who{}
 	}
