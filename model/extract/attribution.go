@@ -416,7 +416,7 @@ func (d *doc) afterAttr(k, b int) who {
 		// A weak verb counts right after the name at the end of the
 		// sentence: “Q,” Abernathy reported.
 		weakOK := weakSpeechVerbs[d.low(j)] && d.runAt[i] >= 0 && d.runs[d.runAt[i]].b == j && (d.punct(j+1, '.') || d.punct(j+1, ','))
-		if t.kind == tWord && !t.cap && speechVerbs[d.low(j)] && (!weakSpeechVerbs[d.low(j)] || weakOK) {
+		if t.kind == tWord && !t.cap && (speechVerbs[d.low(j)] && (!weakSpeechVerbs[d.low(j)] || weakOK) || d.phrasalSpeech(j)) {
 			w := d.subjectBefore(j, i)
 			w.found = true
 			return w
@@ -544,7 +544,7 @@ func (d *doc) beforeAttr(a int) who {
 			}
 			continue
 		}
-		if !speechVerbs[w] || t.cap && j > 0 && d.toks[j-1].sent == sent {
+		if !speechVerbs[w] && !d.phrasalSpeech(j) || t.cap && j > 0 && d.toks[j-1].sent == sent {
 			continue
 		}
 		if w == "called" && (d.is(j-1, "so") || d.punct(j-1, '-')) || strings.HasPrefix(w, "so-") {
@@ -553,7 +553,7 @@ func (d *doc) beforeAttr(a int) who {
 		if strings.HasPrefix(w, "call") && (d.is(j+1, "on") || d.is(j+1, "for") || d.is(j+1, "off") || d.is(j+1, "up")) {
 			continue // "called on the “interim” government": not speech
 		}
-		if weakSpeechVerbs[w] && !d.near(j, a, 4) {
+		if weakSpeechVerbs[w] && !d.near(j, a, 4) && !d.phrasalSpeech(j) {
 			continue
 		}
 		if p := j - 1; d.isWord(p) && (determiners[d.low(p)] || isPossessive(d.word(p))) {
@@ -670,4 +670,19 @@ func (d *doc) colonLead(pi int) who {
 		}
 	}
 	return who{}
+}
+
+// phrasalSpeech reports whether token j is a verb that reports speech only
+// with its particle: "pointed out", "weighed in", "chimed in".
+func (d *doc) phrasalSpeech(j int) bool {
+	if !d.isWord(j) || d.toks[j].cap {
+		return false
+	}
+	switch d.low(j) {
+	case "point", "points", "pointed", "pointing":
+		return d.is(j+1, "out")
+	case "weigh", "weighs", "weighed", "weighing", "chime", "chimes", "chimed", "chiming":
+		return d.is(j+1, "in")
+	}
+	return false
 }
