@@ -553,7 +553,7 @@ func (d *doc) beforeAttr(a int) who {
 		if strings.HasPrefix(w, "call") && (d.is(j+1, "on") || d.is(j+1, "for") || d.is(j+1, "off") || d.is(j+1, "up")) {
 			continue // "called on the “interim” government": not speech
 		}
-		if weakSpeechVerbs[w] && !d.near(j, a, 4) && !d.phrasalSpeech(j) {
+		if weakSpeechVerbs[w] && !d.near(j, a, 4) && !d.phrasalSpeech(j) && !d.presentsAs(j, a) {
 			continue
 		}
 		if p := j - 1; d.isWord(p) && (determiners[d.low(p)] || isPossessive(d.word(p))) {
@@ -686,3 +686,25 @@ func (d *doc) phrasalSpeech(j int) bool {
 	}
 	return false
 }
+
+// presentsAs reports whether the verb at j presents someone "as" the
+// quotation opening at a, within one clause: "Benioff introduced Cook to
+// the audience as “someone who has redefined …”". A name given in
+// between ("known as", "called") makes the words a name, not speech.
+func (d *doc) presentsAs(j, a int) bool {
+	if !d.is(a-1, "as") || !presentingVerbs[d.low(j)] || a-j > 14 {
+		return false
+	}
+	for k := j + 1; k < a-1; k++ {
+		if !d.isWord(k) || namingVerbs[d.low(k)] || d.toks[k].quote >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// presentingVerbs present a person or thing as something in the
+// subject's words.
+var presentingVerbs = set("introduced", "introduces", "described", "describes", "hailed", "hails",
+	"praised", "praises", "criticised", "criticized", "dismissed", "dismisses", "denounced", "denounces",
+	"branded", "brands", "labelled", "labeled", "characterized", "characterised", "portrayed", "portrays")

@@ -94,14 +94,16 @@ var speechVerbs = set(
 	"assure", "assures", "assured", "assuring", "reassured",
 	"implore", "implores", "implored", "imploring",
 	"continued", "continues", "rejected", "rejects", "denounced", "denounces", "slammed", "hailed", "praised", "criticised",
-	"criticized", "blasted", "welcomed", "decried",
+	"criticized", "blasted", "welcomed", "decried", "introduced", "introduces", "characterized",
+	"characterised", "portrayed", "portrays",
 	"announcement", "statement",
 )
 
 // weakSpeechVerbs attribute a quotation that follows them in the same
 // sentence only when they are the closest verb; they are too common as
 // ordinary verbs to attribute a quotation after them.
-var weakSpeechVerbs = set("post", "posted", "put", "puts", "putting", "sum", "summed", "point", "pointed",
+var weakSpeechVerbs = set("introduced", "introduces", "characterized", "characterised", "portrayed", "portrays",
+	"post", "posted", "put", "puts", "putting", "sum", "summed", "point", "pointed",
 	"agree", "agreed", "agrees", "hope", "hoped", "hopes", "believe", "believes", "believed", "think", "thinks",
 	"thought", "estimate", "estimates", "estimated", "report", "reports", "reported", "question", "questioned",
 	"state", "states", "maintain", "maintains", "maintained", "charge", "charged", "call", "calls", "calling",
