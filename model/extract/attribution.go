@@ -601,6 +601,9 @@ func (d *doc) outerSpeaker(v, lo int) who {
 		if !d.isWord(j) || d.toks[j].quote >= 0 || d.toks[j].cap || !speechVerbs[d.low(j)] || weakSpeechVerbs[d.low(j)] {
 			continue
 		}
+		if p := j - 1; d.isWord(p) && (determiners[d.low(p)] || isPossessive(d.word(p))) {
+			continue // "Swift's claims": a noun, not a verb
+		}
 		if r := d.subjectBefore(j, lo); r.found && r.name != "" && r.person {
 			return r
 		}

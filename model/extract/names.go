@@ -356,6 +356,12 @@ func (d *doc) classify(r *nameRun) {
 		// "in an Oliver Sacks kind of way": a name used as a modifier.
 		return
 	}
+	if p := r.a - 1; d.isWord(p) && !d.toks[p].cap && d.toks[p].sent == d.toks[r.a].sent && !namingVerbs[d.low(p)] &&
+		(objectVerbs[d.low(p)] || strings.HasSuffix(d.low(p), "ed") && len(d.low(p)) > 4) {
+		// "he emailed Gaiman about …", "told Benioff": the object of
+		// the verb before, not the subject of what follows.
+		return
+	}
 	if d.isWord(k) && !d.toks[k].cap && d.toks[k].sent == d.toks[r.a].sent {
 		switch d.low(k) {
 		case "of", "and", "or", "in", "at", "on", "for", "with", "to", "from", "by", "into", "near", "under",
