@@ -157,7 +157,14 @@ func genSuffix(w string) bool {
 // is the Carlineo of a later "Carlineo said".
 func coreName(key string) string {
 	sp := strings.LastIndexByte(key, ' ')
-	if sp > 0 && genSuffix(strings.ToLower(strings.TrimSuffix(key[sp+1:], "."))) {
+	if sp <= 0 {
+		return key
+	}
+	// EqualFold, not ToLower: this runs for every name and must not
+	// allocate.
+	switch w := strings.TrimSuffix(key[sp+1:], "."); {
+	case strings.EqualFold(w, "jr"), strings.EqualFold(w, "sr"), strings.EqualFold(w, "ii"),
+		strings.EqualFold(w, "iii"), strings.EqualFold(w, "iv"):
 		return key[:sp]
 	}
 	return key
