@@ -464,6 +464,38 @@ func (d *doc) npForward(i, _ int) who {
 			}
 		}
 	}
+	// "said another witness in the impeachment probe, former White House
+	// Russia adviser Fiona Hill.": a described person named at the end of
+	// the sentence, after a comma.
+	if k := i; !d.toks[k].cap && (personNouns[d.low(k)] || (d.is(k, "another") || d.is(k, "one")) && personNouns[d.low(k+1)]) {
+		c := k + 1
+		for c < len(d.toks) && c < k+10 && d.isWord(c) && !d.toks[c].cap {
+			c++
+		}
+		for c < len(d.toks) && c < k+14 && d.isWord(c) && d.toks[c].sent == d.toks[k].sent {
+			c++ // "of the Eurasia Group": capitalised words of a body
+		}
+		if d.punct(c, ',') {
+			for e := c + 1; e < len(d.toks) && e < c+12 && d.toks[e].sent == d.toks[k].sent && d.isWord(e); e++ {
+				ri := d.runAt[e]
+				if ri < 0 || d.runs[ri].a != e {
+					continue
+				}
+				r := d.runs[ri]
+				if !(d.punct(r.b, '.') || d.punct(r.b, ',')) {
+					e = r.b - 1 // "White House Russia adviser": a modifier of the role
+					continue
+				}
+				if r.b-r.na < 2 {
+					break
+				}
+				if w := d.whoOfRun(int(ri)); w.name != "" && !w.org && (w.person || w.gender != 0) {
+					return w
+				}
+				break
+			}
+		}
+	}
 	// "said planetary geologist Rosaly Lopes": lower-case words of a
 	// role before the name.
 	if d.runAt[i] < 0 && !d.toks[i].cap {
