@@ -331,9 +331,10 @@ func (d *doc) classify(r *nameRun) {
 			}
 		} else if d.isWord(k+1) && speechVerbs[d.low(k+1)] {
 			k++
-		} else if d.isWord(k+1) && !d.toks[k+1].cap && strings.HasSuffix(d.low(k+1), "ing") {
-			// "Okoro, speaking at a rally on Sunday, urged calm": a
-			// participle aside between the subject and its verb.
+		} else if d.isWord(k+1) && !d.toks[k+1].cap && (strings.HasSuffix(d.low(k+1), "ing") || prepositions[d.low(k+1)]) {
+			// "Okoro, speaking at a rally on Sunday, urged calm", "Young,
+			// in his testimony, didn't": an aside between the subject
+			// and its verb.
 			for e := k + 2; e < len(d.toks) && e < k+25 && d.toks[e].sent == d.toks[k].sent && d.toks[e].kind != tQuote; e++ {
 				if d.punct(e, ',') {
 					if d.isWord(e+1) && !d.toks[e+1].cap {
@@ -521,9 +522,9 @@ func (d *doc) fullestScan(ri int) (string, int) {
 		dist := pos - d.toks[o.a].start
 		if o.inQ && !r.inQ {
 			// A name inside someone's words ("Pat Carlineo is
-			// passionate …") is the speaker's wording, not the article's:
-			// only when the article names the person nowhere else.
-			dist += 1 << 28
+			// passionate …", “Make Trump just go away”) is the speaker's
+			// wording, not the article's.
+			continue
 		}
 		if dist < 0 {
 			if r.initial && r.words == 1 {

@@ -513,6 +513,21 @@ func (d *doc) npForward(i, _ int) who {
 		if d.isWord(r.b) && !d.toks[r.b].cap && orgNouns[d.low(r.b)] {
 			return who{name: d.text[d.toks[r.na].start:d.toks[r.b].end], found: true, org: true}
 		}
+		if r.kind != entPerson && r.gender == 0 {
+			// "responded NASA administrator Jim Bridenstine": a body, a
+			// lower-case role and the person's name.
+			k := r.b
+			for k < len(d.toks) && k < r.b+2 && d.isWord(k) && !d.toks[k].cap && !functionCaps[d.low(k)] && !speechVerbs[d.low(k)] {
+				k++
+			}
+			if k > r.b && k < len(d.toks) && d.toks[k].sent == d.toks[r.a].sent {
+				if pi := d.runAt[k]; pi >= 0 && d.runs[pi].a == k && d.runs[pi].b-d.runs[pi].na >= 2 {
+					if w := d.whoOfRun(int(pi)); w.name != "" && !w.org && (w.person || w.gender != 0) {
+						return w
+					}
+				}
+			}
+		}
 		if d.isWord(r.b) && !d.toks[r.b].cap && personNouns[d.low(r.b)] && r.kind != entPerson {
 			// "a Taliban spokesman": unless a name follows.
 			if k := r.b + 1; k < len(d.toks) && d.runAt[k] >= 0 {
