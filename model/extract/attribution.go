@@ -378,6 +378,11 @@ func (d *doc) afterAttr(k, b int) who {
 		if !comma && !d.directAttribution(i) {
 			return who{}
 		}
+		if last == '.' && !comma && d.reportsOn(i) {
+			// “… dinner.” Martha added that shortly before …: a new
+			// sentence reporting more, not the attribution of this one.
+			return who{}
+		}
 	}
 	if d.in(i, speechVerbs) && strings.HasSuffix(d.low(i), "ing") {
 		return who{} // “Q,” adding …: the speaker is before
@@ -711,3 +716,27 @@ func (d *doc) presentsAs(j, a int) bool {
 var presentingVerbs = set("introduced", "introduces", "described", "describes", "hailed", "hails",
 	"praised", "praises", "criticised", "criticized", "dismissed", "dismisses", "denounced", "denounces",
 	"branded", "brands", "labelled", "labeled", "characterized", "characterised", "portrayed", "portrays")
+
+// reportsOn reports whether the "X said" at token i goes on with a
+// reported clause ("Martha added that …", "he said the talks …") rather
+// than ending the sentence as an attribution does ("Smith said.", "he
+// said in a statement.").
+func (d *doc) reportsOn(i int) bool {
+	v := i
+	for v < len(d.toks) && v < i+8 && !(d.isWord(v) && !d.toks[v].cap && speechVerbs[d.low(v)]) {
+		v++
+	}
+	if !d.isWord(v) || d.toks[v].sent != d.toks[i].sent {
+		return false
+	}
+	if d.is(v+1, "that") {
+		return true
+	}
+	n := 0
+	for k := v + 1; k < len(d.toks) && d.toks[k].sent == d.toks[v].sent && d.toks[k].kind != tQuote; k++ {
+		if d.isWord(k) {
+			n++
+		}
+	}
+	return n > 8
+}

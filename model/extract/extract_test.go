@@ -82,6 +82,8 @@ func TestAttribution(t *testing.T) {
 		{"introduced as", `Marc Benioff introduced Tim Cook to the audience as “someone who redefined the job.”`, []*string{str("Marc Benioff")}, ""},
 		{"show title", `“It was a bad year,” Matt Maley said on CNBC's “Trading Nation” on Monday. “It is over now.”`, []*string{str("Matt Maley"), nil, str("Matt Maley")}, ""},
 		{"participle after quote", `“Bigger than the little deal” announced in October, said Derek Scissors, a scholar.`, []*string{str("Derek Scissors")}, ""},
+		{"new sentence after a quote", `“I visited him,” Dale Ford wrote. “We went to dinner.” Martha Fry added that the letter was kind.`, []*string{str("Dale Ford"), str("Dale Ford")}, ""},
+		{"role between body and name", `“It depends on Boeing,” responded NASA administrator Jim Bridenstine.`, []*string{str("Jim Bridenstine")}, ""},
 		{"unnamed official", "“We’re ready,” a senior official told reporters.", []*string{nil}, ""},
 		{"title reference", "President Joe Banda arrived on Monday.\n\nThe president said: “We will rebuild.”", []*string{str("Joe Banda")}, ""},
 		{"paragraph continuation", "“The road is closed,” said Omar Hassan.\n\n“Nobody can pass.”", []*string{str("Omar Hassan"), str("Omar Hassan")}, ""},
