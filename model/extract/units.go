@@ -164,6 +164,11 @@ func (d *doc) unitAfter(f *figure) {
 			f.unit, f.unitEnd = w, j+1
 			return
 		}
+		// "450 Dreamers", "300 Democrats": a capitalised group of people.
+		if d.toks[j].cap && s == 0 && d.groupPlural(j) {
+			f.unit, f.unitEnd = "people", j+1
+			return
+		}
 		// Skip a modifier: Afghan, US, high-ranking, service, more.
 		if d.toks[j].cap || strings.IndexByte(w, '-') > 0 || adjectiveLike(w) || s == 0 && (w == "more" || w == "other" || w == "new" || w == "additional") {
 			j++
@@ -257,7 +262,7 @@ func (d *doc) notACount(f *figure) bool {
 		return true
 	}
 	// A model or a name after the number: "the 737 Max jet".
-	if digit && f.unit == "" && f.unitEnd == f.b && f.currency == "" && !f.percent && !f.scaled && d.isWord(f.b) && d.toks[f.b].cap && !functionCaps[d.low(f.b)] && !nationalities[stem(d.low(f.b))] && !places[stem(d.low(f.b))] && d.toks[f.b].sent == d.toks[f.a].sent {
+	if digit && f.unit == "" && f.unitEnd == f.b && f.currency == "" && !f.percent && !f.scaled && d.isWord(f.b) && d.toks[f.b].cap && !functionCaps[d.low(f.b)] && !nationalities[stem(d.low(f.b))] && !places[stem(d.low(f.b))] && d.toks[f.b].sent == d.toks[f.a].sent && !d.groupPlural(f.b) {
 		return true
 	}
 	// Inside a quotation of a few words a number is part of a slogan or a
@@ -388,6 +393,23 @@ func moreWords(s string, n int) bool {
 			if c++; c > n {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// groupPlural reports whether the capitalised word at k is the plural of
+// a group of people ("450 Dreamers", "300 Democrats", "40 Republicans")
+// rather than a model or a name: a plural ending of people that no other
+// capitalised word follows.
+func (d *doc) groupPlural(k int) bool {
+	w := d.low(k)
+	if len(w) < 6 || d.isWord(k+1) && d.toks[k+1].cap {
+		return false
+	}
+	for _, suf := range []string{"ers", "ans", "ists", "ats", "ites", "ians"} {
+		if strings.HasSuffix(w, suf) {
+			return true
 		}
 	}
 	return false
