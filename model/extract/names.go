@@ -311,7 +311,10 @@ func (d *doc) classify(r *nameRun) {
 	// "Rep. Robert Aderholt (R-AL), ranking member": a bracket after the
 	// name is no part of the clause.
 	if d.punct(k, '(') {
-		for e := k + 1; e < len(d.toks) && e < k+8 && d.toks[e].sent == d.toks[r.a].sent; e++ {
+		// Up to 24 tokens: the bracket may list titles in quotation
+		// marks ("filmmaker Charlie McDowell (“The Discovery,” “The One I
+		// Love”), also remembers").
+		for e := k + 1; e < len(d.toks) && e < k+24 && d.toks[e].sent == d.toks[r.a].sent; e++ {
 			if d.punct(e, ')') {
 				k = e + 1
 				break

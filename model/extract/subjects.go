@@ -503,7 +503,8 @@ func (d *doc) npForward(i, _ int) who {
 		for k < len(d.toks) && k < i+5 && d.isWord(k) && !d.toks[k].cap && d.runAt[k] < 0 && !functionCaps[d.low(k)] && !speechVerbs[d.low(k)] {
 			k++
 		}
-		if k > i && k < len(d.toks) && d.runAt[k] >= 0 && d.runs[d.runAt[k]].a == k && (personNouns[d.low(k-1)] || personTitles[d.low(k-1)] || strings.HasSuffix(d.low(k-1), "ist") || strings.HasSuffix(d.low(k-1), "er") || strings.HasSuffix(d.low(k-1), "or")) {
+		if k > i && k < len(d.toks) && d.runAt[k] >= 0 && d.runs[d.runAt[k]].a == k && (personNouns[d.low(k-1)] || personTitles[d.low(k-1)] || strings.HasSuffix(d.low(k-1), "ist") || strings.HasSuffix(d.low(k-1), "er") || strings.HasSuffix(d.low(k-1), "or") || strings.HasSuffix(d.low(k-1), "-year-old")) {
+			// "wrote 43-year-old Martin Taylor": an age is a person's too.
 			i = k
 		}
 	}
