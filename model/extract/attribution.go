@@ -564,6 +564,9 @@ func (d *doc) beforeAttr(a int) who {
 		if p := j - 1; d.isWord(p) && (determiners[d.low(p)] || isPossessive(d.word(p))) {
 			continue // "Trump's call with Zelenskiy", "the report": a noun
 		}
+		if objectVerbs[w] && d.isWord(j-1) && passiveAux[d.low(j-1)] {
+			continue // "he was told by a leaker that …": he heard it
+		}
 		if namingVerbs[w] && d.isWord(j-1) && passiveAux[d.low(j-1)] {
 			continue // "HP is called “feather duvet lung”": a name, not speech
 		}
