@@ -25,8 +25,55 @@ func (d *doc) orgRef(noun string, j int) who {
 			return who{name: d.text[d.toks[k-1].start:d.toks[k].end], found: true, org: true}
 		}
 	}
+	if genericBodies[noun] {
+		// "Dick Clark Productions denied … “Q,” the production company
+		// said": the body last named as the subject of a clause nearby.
+		for ri := len(d.runs) - 1; ri >= 0; ri-- {
+			r := d.runs[ri]
+			if r.a >= j || r.inQ || !r.subj && !r.initial || r.key == "" {
+				continue
+			}
+			if d.toks[j].start-d.toks[r.a].start > 1500 {
+				break
+			}
+			if !d.bodyLike(r) {
+				continue
+			}
+			if w := d.whoOfRun(ri); w.name != "" && !w.person && w.gender == 0 {
+				w.org, w.found = true, true
+				return w
+			}
+		}
+	}
 	return who{found: true}
 }
+
+// genericBodies describe any kind of body: "the company said" may stand
+// for a body whose name does not end with the word.
+var genericBodies = set("company", "firm", "label", "agency", "organisation", "organization", "monitor",
+	"network", "studio", "retailer", "airline", "carrier", "insurer", "automaker", "publisher",
+	"broadcaster", "startup", "start-up", "regulator", "watchdog", "charity", "group")
+
+// bodyLike reports whether a run names a body by its shape: a known body,
+// an acronym or a company word at its end (Productions, Records, Inc).
+func (d *doc) bodyLike(r nameRun) bool {
+	if r.kind == entOrg {
+		return true
+	}
+	if r.kind != entOther || r.gender != 0 {
+		return false
+	}
+	last := d.word(r.b - 1)
+	if r.words == 1 && acronym(last) {
+		return true
+	}
+	return companyWords[stem(d.low(r.b-1))]
+}
+
+var companyWords = set("productions", "records", "inc", "corp", "corporation", "group", "holdings", "media",
+	"entertainment", "labs", "systems", "technologies", "pictures", "studios", "partners", "capital",
+	"motors", "airlines", "airways", "industries", "enterprises", "communications", "networks",
+	"pharmaceuticals", "brands", "foods", "energy", "resources", "games", "co", "ltd", "llc", "plc", "ag", "sa")
 
 // orgModifiers name a body in lower case: "the interior ministry".
 var orgModifiers = set("interior", "defence", "defense", "foreign", "health", "finance", "justice",

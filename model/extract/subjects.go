@@ -263,6 +263,10 @@ func (d *doc) npBackward(j, lo int) who {
 		name := d.text[d.toks[a].start:d.toks[j].end]
 		return who{name: stem(name), found: true, org: true}
 	}
+	if d.is(j-1, "the") && genericBodies[w] && !orgNouns[w] {
+		// "the label said", "the monitor said"
+		return d.orgRef(w, j)
+	}
 	if d.is(j-1, "the") && descNoun(w) {
 		// "the president said", "the actor said": the person last named
 		// with that title or description.
@@ -559,6 +563,10 @@ func (d *doc) npForward(i, _ int) who {
 		r := d.pronoun(d.toks[i].start, g)
 		r.found = true
 		return r
+	}
+	if d.is(i-1, "the") && !d.toks[i].cap && genericBodies[w] && !d.isWord(i+1) {
+		// "said the company.": the body last named nearby.
+		return d.orgRef(w, i)
 	}
 	if d.is(i-1, "the") && !d.toks[i].cap && descNoun(w) && !d.isWord(i+1) {
 		// "said the actor.": the person last named as one.
