@@ -86,7 +86,7 @@ func TestAttribution(t *testing.T) {
 		{"role between body and name", `“It depends on Boeing,” responded NASA administrator Jim Bridenstine.`, []*string{str("Jim Bridenstine")}, ""},
 		{"the production company", "Dick Clark Productions denied that it had settled.\n\n“At no time did we agree,” the production company said.", []*string{str("Dick Clark Productions")}, ""},
 		{"the label", "Big Machine Label Group rejected the claims on Friday.\n\n“We never blocked her,” the label said.", []*string{str("Big Machine Label Group")}, ""},
-		{"passive told", `Smith was told by an aide that Obama had promised “space” to Putin.`, []*string{nil}, ""},
+		{"passive told", `Smith was told by an aide that the talks on “space” had stalled.`, []*string{nil}, ""},
 		{"unnamed official", "“We’re ready,” a senior official told reporters.", []*string{nil}, ""},
 		{"title reference", "President Joe Banda arrived on Monday.\n\nThe president said: “We will rebuild.”", []*string{str("Joe Banda")}, ""},
 		{"paragraph continuation", "“The road is closed,” said Omar Hassan.\n\n“Nobody can pass.”", []*string{str("Omar Hassan"), str("Omar Hassan")}, ""},
