@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"sitrep/feeds"
-	"sitrep/model"
 	"sitrep/model/store"
 )
 
@@ -51,8 +50,7 @@ func poll(args []string) error {
 		}
 	}
 	opts := feeds.Options{MaxConcurrent: *concurrent}
-	ts := &timedStore{SQLite: st}
-	p := feeds.New(feeds.NewClient(opts), ts, opts)
+	p := feeds.New(feeds.NewClient(opts), st, opts)
 	limit := *concurrent
 	if limit == 0 {
 		limit = 16
@@ -71,7 +69,7 @@ func poll(args []string) error {
 			}
 			pprof.StartCPUProfile(f)
 		}
-		ts.reset()
+		busy0, txs0 := st.WriterStats()
 		start := time.Now()
 		cpu0 := cpuTime()
 		results := make([]feeds.Result, len(list))
@@ -108,7 +106,8 @@ func poll(args []string) error {
 		}
 		fmt.Printf("%s: %.2f s, %d new stories, %d of %d answers 304 (%.1f%%), %d errors; CPU used %.2f s, load average %s\n",
 			name, elapsed.Seconds(), fresh, notMod, len(results), 100*float64(notMod)/float64(len(results)), errs, cpuUsed.Seconds(), loadAvg())
-		fmt.Printf("  the store's writer was busy %.2f s of it\n", ts.busy().Seconds())
+		busy1, txs1 := st.WriterStats()
+		fmt.Printf("  the store's writer was busy %.2f s of it, in %d transactions\n", (busy1 - busy0).Seconds(), txs1-txs0)
 		if firstErr != nil {
 			fmt.Printf("  first error: %v\n", firstErr)
 		}
@@ -173,39 +172,4 @@ func loadAvg() string {
 		return "?"
 	}
 	return f[0]
-}
-
-// timedStore measures how long the store's single writer is busy, to tell
-// a round bound by the store from one bound by the poller. The store
-// serialises its writers already; the mutex here only makes the sum exact.
-type timedStore struct {
-	*store.SQLite
-	mu   sync.Mutex
-	held time.Duration
-}
-
-func (t *timedStore) reset() { t.mu.Lock(); t.held = 0; t.mu.Unlock() }
-
-func (t *timedStore) busy() time.Duration { t.mu.Lock(); defer t.mu.Unlock(); return t.held }
-
-func (t *timedStore) timed(f func() error) error {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	start := time.Now()
-	err := f()
-	t.held += time.Since(start)
-	return err
-}
-
-func (t *timedStore) UpsertStories(ctx context.Context, feedID int64, stories []model.Story, hashes []string) (r model.SaveResult, err error) {
-	err = t.timed(func() error { r, err = t.SQLite.UpsertStories(ctx, feedID, stories, hashes); return err })
-	return r, err
-}
-
-func (t *timedStore) SaveFeedState(ctx context.Context, f model.Feed) error {
-	return t.timed(func() error { return t.SQLite.SaveFeedState(ctx, f) })
-}
-
-func (t *timedStore) MarkPolled(ctx context.Context, id int64, last, next time.Time) error {
-	return t.timed(func() error { return t.SQLite.MarkPolled(ctx, id, last, next) })
 }

@@ -148,7 +148,10 @@ func (s *SQLite) SaveFeedState(ctx context.Context, f model.Feed) error {
 		return err
 	}
 	var urlTaken bool
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	// One of the poller's writes, so it joins a group transaction.
+	err = s.submit(ctx, 1, func(ctx context.Context, g *groupTx) error {
+		tx := g.tx
+		urlTaken = false
 		url := strings.TrimSpace(f.URL)
 		var other int64
 		err := tx.QueryRowContext(ctx, `SELECT id FROM feeds WHERE url = ? AND id <> ?`, url, f.ID).Scan(&other)
@@ -184,8 +187,8 @@ func (s *SQLite) SaveFeedState(ctx context.Context, f model.Feed) error {
 // MarkPolled records a poll that changed nothing (304 or same content): the
 // poll times, and the error cleared.
 func (s *SQLite) MarkPolled(ctx context.Context, feedID int64, lastPoll, nextPoll time.Time) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE feeds SET last_poll = ?, next_poll = ?, last_error = '', error_count = 0
+	err := s.submit(ctx, 1, func(ctx context.Context, g *groupTx) error {
+		res, err := g.tx.ExecContext(ctx, `UPDATE feeds SET last_poll = ?, next_poll = ?, last_error = '', error_count = 0
 			WHERE id = ?`, dbTime(lastPoll), dbTime(nextPoll), feedID)
 		if err != nil {
 			return err

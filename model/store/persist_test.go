@@ -228,7 +228,7 @@ func TestUpgradeFromFirstSchema(t *testing.T) {
 	if err := migrate(ctx, db, migrations[:1]); err != nil {
 		t.Fatal(err)
 	}
-	old := &SQLite{db: db}
+	old := newSQLite(db)
 	f := addFeed(t, old, "https://a.example/feed")
 	upsert(t, old, f.ID, story("x", "written by version 1", base))
 	before := takeSnapshot(t, old)

@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 	"unicode"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver, pure Go
@@ -23,11 +25,17 @@ import (
 // SQLite is the Store kept in one SQLite database file.
 type SQLite struct {
 	db *sql.DB
-	// writeMu serialises this process's writers so they queue in Go instead
-	// of spinning in SQLite's busy handler, holding pooled connections. The
-	// busy timeout still covers other processes (sitrep add while the
-	// reader runs).
-	writeMu sync.Mutex
+	// writeSem is the write lock (see lockWrite), a channel so that the
+	// poller's writes can wait for it or for their group at once.
+	writeSem chan struct{}
+	// pending are the writes waiting for a group transaction (group.go).
+	pendMu  sync.Mutex
+	pending []*groupOp
+	// lockedAt is when the write lock was taken, written only by its holder;
+	// busy (nanoseconds) and groups (transactions) add up the writer's work.
+	lockedAt time.Time
+	busy     atomic.Int64
+	groups   atomic.Int64
 }
 
 var _ Store = (*SQLite)(nil)
@@ -42,6 +50,7 @@ var pragmas = []string{
 	"foreign_keys(1)",
 	"journal_mode(WAL)",
 	"synchronous(NORMAL)",
+	"temp_store(MEMORY)",
 }
 
 // maxConns bounds the pool: each connection keeps its own page cache, and the
@@ -94,7 +103,12 @@ func open(db *sql.DB) (*SQLite, error) {
 		db.Close()
 		return nil, err
 	}
-	return &SQLite{db: db}, nil
+	return newSQLite(db), nil
+}
+
+// newSQLite wraps an open, migrated database.
+func newSQLite(db *sql.DB) *SQLite {
+	return &SQLite{db: db, writeSem: make(chan struct{}, 1)}
 }
 
 // Close closes the database.

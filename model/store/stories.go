@@ -115,7 +115,8 @@ func headlineArgs(h *model.HeadlineFigure) (cat, val, text any) {
 	return string(h.Category), h.Value, h.Text
 }
 
-// UpsertStories saves a feed's stories in one transaction. A key not yet in
+// UpsertStories saves a feed's stories atomically: in one transaction,
+// which it may share with other feeds' writes (see group.go). A key not yet in
 // the feed is inserted, with the story's Triage (normally zero). A known key
 // whose hash differs is updated in place: text, highlights, title, link,
 // author and date change, its triage state and first-seen time do not, and
@@ -147,38 +148,9 @@ func (s *SQLite) UpsertStories(ctx context.Context, feedID int64, stories []mode
 	if len(enc) == 0 { // an empty feed: no write lock for nothing
 		return res, nil
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		var one int
-		err := tx.QueryRowContext(ctx, `SELECT 1 FROM feeds WHERE id = ?`, feedID).Scan(&one)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("feed %d: %w", feedID, ErrNotFound)
-		}
-		if err != nil {
-			return err
-		}
-		u, err := newUpserter(ctx, tx)
-		if err != nil {
-			return err
-		}
-		defer u.close()
-		var counts tally
-		for i := range enc {
-			created, changed, err := u.upsert(ctx, feedID, &enc[i])
-			if err != nil {
-				return fmt.Errorf("story %q: %w", enc[i].Key, err)
-			}
-			switch {
-			case created:
-				res.New++
-				counts.add(enc[i].Triage, +1)
-			case changed:
-				res.Updated++
-			}
-		}
-		if err := u.index(ctx); err != nil {
-			return err
-		}
-		return counts.apply(ctx, tx, feedID)
+	err := s.submit(ctx, len(enc), func(ctx context.Context, g *groupTx) error {
+		res = model.SaveResult{}
+		return g.upsertStories(ctx, feedID, enc, &res)
 	})
 	if err != nil {
 		return model.SaveResult{}, fmt.Errorf("store: saving stories: %w", err)
@@ -186,8 +158,42 @@ func (s *SQLite) UpsertStories(ctx context.Context, feedID int64, stories []mode
 	return res, nil
 }
 
-// upserter holds the statements of one UpsertStories transaction, prepared
-// once because a batch can hold thousands of stories (Populate, first polls).
+// upsertStories writes one feed's stories in g's transaction, counting them
+// into res; their search index rows wait in the upserter for the end of the
+// transaction.
+func (g *groupTx) upsertStories(ctx context.Context, feedID int64, enc []encodedStory, res *model.SaveResult) error {
+	var one int
+	err := g.tx.QueryRowContext(ctx, `SELECT 1 FROM feeds WHERE id = ?`, feedID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("feed %d: %w", feedID, ErrNotFound)
+	}
+	if err != nil {
+		return err
+	}
+	u, err := g.upserter(ctx)
+	if err != nil {
+		return err
+	}
+	var counts tally
+	for i := range enc {
+		created, changed, err := u.upsert(ctx, feedID, &enc[i])
+		if err != nil {
+			return fmt.Errorf("story %q: %w", enc[i].Key, err)
+		}
+		switch {
+		case created:
+			res.New++
+			counts.add(enc[i].Triage, +1)
+		case changed:
+			res.Updated++
+		}
+	}
+	return counts.apply(ctx, g.tx, feedID)
+}
+
+// upserter holds the story statements of one transaction, prepared once
+// because a transaction can hold thousands of stories (Populate, a group of
+// first polls).
 type upserter struct {
 	lookup, insStory, insText, updStory, updText, ftsIns, ftsDel *sql.Stmt
 	// The search index is written after all the stories: FTS5 flushes its

@@ -20,8 +20,11 @@ func mustAffect(res sql.Result, what string, id int64) error {
 
 // write runs fn in one write transaction, committed when fn returns nil.
 func (s *SQLite) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+	if err := s.lockWrite(ctx); err != nil {
+		return err
+	}
+	defer s.unlockWrite()
+	s.groups.Add(1)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

@@ -1,0 +1,242 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+	"time"
+)
+
+// Group commit. A polling round has hundreds of goroutines each saving one
+// feed: its stories, then its polling state. One transaction per call made
+// the single writer the bottleneck of the round, mostly in work that is per
+// commit and not per row: writing the same B-tree and FTS5 pages to the WAL
+// again, and FTS5 flushing a small index segment that it later has to merge.
+// So the poller's writes (UpsertStories, SaveFeedState, MarkPolled) queue as
+// ops, and whichever caller gets the write lock runs every op waiting at
+// that moment in one transaction. Each op still gets its own result: an op
+// that fails rolls the group back, runs again alone for its own error, and
+// the others run together again; should the shared part fail (the search
+// index, the commit), every op runs in a transaction of its own, as before
+// group commit. One feed's trouble never costs another feed its stories.
+
+// maxGroupStories bounds the stories of one group transaction, so that a
+// reader's triage waiting behind it waits a few tens of milliseconds, not a
+// whole round. An op larger than that (Populate's batches) still runs, alone.
+const maxGroupStories = 600
+
+// groupOp is one caller's write, waiting for a group transaction.
+type groupOp struct {
+	stories int // its weight against maxGroupStories
+	// run does the write in g's transaction. It may be run a second time
+	// (the fallback), so it must reset whatever it reports.
+	run  func(ctx context.Context, g *groupTx) error
+	err  error
+	done chan struct{}
+}
+
+// groupTx is the transaction a group's ops share, with the story statements
+// prepared once for all of them and the search index rows held back until
+// the end (see upserter).
+type groupTx struct {
+	tx *sql.Tx
+	up *upserter
+}
+
+// upserter prepares the story statements on first use: a group of polling
+// states only needs none of them.
+func (g *groupTx) upserter(ctx context.Context) (*upserter, error) {
+	if g.up == nil {
+		u, err := newUpserter(ctx, g.tx)
+		if err != nil {
+			return nil, err
+		}
+		g.up = u
+	}
+	return g.up, nil
+}
+
+func (g *groupTx) close() {
+	if g.up != nil {
+		g.up.close()
+	}
+}
+
+// submit queues run and returns once it has been committed or has failed.
+// ctx only bounds the wait: once a group has taken the op it is carried
+// through, since stopping in the middle would cost the other ops too.
+func (s *SQLite) submit(ctx context.Context, stories int, run func(ctx context.Context, g *groupTx) error) error {
+	op := &groupOp{stories: stories, run: run, done: make(chan struct{})}
+	s.pendMu.Lock()
+	s.pending = append(s.pending, op)
+	s.pendMu.Unlock()
+	select {
+	case <-op.done:
+		return op.err
+	case s.writeSem <- struct{}{}:
+		s.lockedAt = time.Now()
+		// With the write lock held, op is either finished (a group that
+		// held the lock before took it) or still waiting: groups take ops
+		// and finish them under the lock.
+		select {
+		case <-op.done:
+		default:
+			s.runGroup(ctx, s.takeGroup(op))
+		}
+		s.unlockWrite()
+		return op.err
+	case <-ctx.Done():
+		if s.withdraw(op) {
+			return ctx.Err()
+		}
+		<-op.done
+		return op.err
+	}
+}
+
+// takeGroup removes from the queue own and, oldest first, the other waiting
+// ops that fit in maxGroupStories.
+func (s *SQLite) takeGroup(own *groupOp) []*groupOp {
+	s.pendMu.Lock()
+	defer s.pendMu.Unlock()
+	group := []*groupOp{own}
+	n := own.stories
+	rest := s.pending[:0]
+	for _, op := range s.pending {
+		switch {
+		case op == own:
+		case n+op.stories <= maxGroupStories:
+			group = append(group, op)
+			n += op.stories
+		default:
+			rest = append(rest, op)
+		}
+	}
+	clear(s.pending[len(rest):])
+	s.pending = rest
+	return group
+}
+
+// withdraw takes op out of the queue if no group has taken it yet.
+func (s *SQLite) withdraw(op *groupOp) bool {
+	s.pendMu.Lock()
+	defer s.pendMu.Unlock()
+	for i, o := range s.pending {
+		if o == op {
+			s.pending = append(s.pending[:i], s.pending[i+1:]...)
+			return true
+		}
+	}
+	return false
+}
+
+// runGroup runs the ops, under the write lock, and finishes every one.
+func (s *SQLite) runGroup(ctx context.Context, ops []*groupOp) {
+	// The transaction outlives the caller that happens to lead it.
+	ctx = context.WithoutCancel(ctx)
+	all, ops := ops, slices.Clone(ops) // DeleteFunc below clears what it drops
+	// An op that fails takes the shared transaction down with it: it runs
+	// again alone, to get its own error, and the rest try together again. A
+	// few failures in one group and the rest run alone too.
+	for tries := 0; len(ops) > 1 && tries < 3; tries++ {
+		culprit, err := s.runShared(ctx, ops)
+		if err == nil {
+			ops = nil
+			break
+		}
+		if culprit == nil {
+			break // the shared part failed
+		}
+		culprit.err = s.runAlone(ctx, culprit)
+		ops = slices.DeleteFunc(ops, func(op *groupOp) bool { return op == culprit })
+	}
+	for _, op := range ops {
+		op.err = s.runAlone(ctx, op)
+	}
+	for _, op := range all {
+		close(op.done)
+	}
+}
+
+// runShared runs ops in one transaction. When one of them fails, it rolls
+// back and returns that op; when the shared part (the search index, the
+// commit) fails, it returns its error and no culprit.
+//
+// Ops do not run in savepoints of their own, which would let the others go
+// on after a failure without a second try: a savepoint makes SQLite copy
+// every page an op touches to a sub-journal first, which cost more than
+// a tenth of the writer's time, to save a retry that failures (a feed
+// removed while being polled) seldom need.
+func (s *SQLite) runShared(ctx context.Context, ops []*groupOp) (*groupOp, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	s.groups.Add(1)
+	g := &groupTx{tx: tx}
+	defer g.close()
+	for _, op := range ops {
+		if err := op.run(ctx, g); err != nil {
+			tx.Rollback()
+			return op, err
+		}
+	}
+	if g.up != nil {
+		if err := g.up.index(ctx); err != nil {
+			tx.Rollback()
+			return nil, err
+		}
+	}
+	return nil, tx.Commit()
+}
+
+// runAlone runs one op in a transaction of its own.
+func (s *SQLite) runAlone(ctx context.Context, op *groupOp) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	s.groups.Add(1)
+	g := &groupTx{tx: tx}
+	defer g.close()
+	if err := op.run(ctx, g); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if g.up != nil {
+		if err := g.up.index(ctx); err != nil {
+			tx.Rollback()
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// lockWrite takes the write lock: this process's writers queue in Go instead
+// of spinning in SQLite's busy handler, holding pooled connections. The busy
+// timeout still covers other processes (sitrep add while the reader runs).
+func (s *SQLite) lockWrite(ctx context.Context) error {
+	select {
+	case s.writeSem <- struct{}{}:
+		s.lockedAt = time.Now()
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (s *SQLite) unlockWrite() {
+	if !s.lockedAt.IsZero() {
+		s.busy.Add(int64(time.Since(s.lockedAt)))
+		s.lockedAt = time.Time{}
+	}
+	<-s.writeSem
+}
+
+// WriterStats reports how long this process's single writer has held the
+// write lock in all, and how many transactions it has committed or tried:
+// the benchmark's way of telling a round bound by the store from one bound
+// by the poller.
+func (s *SQLite) WriterStats() (busy time.Duration, transactions int64) {
+	return time.Duration(s.busy.Load()), s.groups.Load()
+}
