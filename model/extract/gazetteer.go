@@ -159,6 +159,8 @@ var maleNames = set(
 	"satya", "mark", "sergey", "larry", "warren", "rupert", "lebron", "kobe", "tiger", "rafael", "novak",
 	"roger", "cristiano", "lionel", "neymar", "kylian", "zlatan", "wayne", "tom", "aaron", "patrick",
 	"russell", "kyrie", "stephen", "kevin", "giannis", "luka", "zion", "shaquille", "magic", "kareem",
+	"charlie", "freddie", "eddie", "tommy", "sammy", "ricky", "stevie", "benny", "kenny", "lenny", "ronnie",
+	"donnie", "jackie", "archie", "alfie", "ollie",
 )
 
 var femaleNames = set(
@@ -221,4 +223,6 @@ var femaleNames = set(
 	"penny", "ngozi", "chimamanda", "folake", "funmi", "ama", "akua", "ellen", "joyce", "graca",
 	"nkosazana", "thuli", "grace", "winnie", "wangari", "leymah", "samia", "sahle-work", "beyonce",
 	"rihanna", "oprah", "serena", "venus", "simone", "naomi", "megan", "alexandra", "alexa", "ally",
+	"maggie", "jenny", "abby", "debbie", "vicky", "cathy", "kathy", "mandy", "cindy", "wendy",
+	"sadie", "josie", "rosie", "ellie", "millie", "evie", "lottie",
 )

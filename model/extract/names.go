@@ -270,7 +270,7 @@ func (d *doc) classify(r *nameRun) {
 		}
 	}
 	// A role noun just before the run: "spokesman Zabihullah Mujahid".
-	if p := r.a - 1; d.isWord(p) && !d.toks[p].cap && (personNouns[d.low(p)] || personTitles[d.low(p)]) {
+	if p := r.a - 1; d.isWord(p) && !d.toks[p].cap && (personNouns[d.low(p)] || personTitles[d.low(p)] || occupations[d.low(p)]) {
 		if r.kind == entOther {
 			r.kind = entPerson
 		}
