@@ -87,6 +87,8 @@ func TestAttribution(t *testing.T) {
 		{"the production company", "Dick Clark Productions denied that it had settled.\n\n“At no time did we agree,” the production company said.", []*string{str("Dick Clark Productions")}, ""},
 		{"the label", "Big Machine Label Group rejected the claims on Friday.\n\n“We never blocked her,” the label said.", []*string{str("Big Machine Label Group")}, ""},
 		{"passive told", `Smith was told by an aide that the talks on “space” had stalled.`, []*string{nil}, ""},
+		{"al- particle", "President Bashar al-Assad spoke on Monday. “We won,” Assad said.", []*string{str("Bashar al-Assad")}, ""},
+		{"two particles", `“It is over,” said Ursula von der Leyen.`, []*string{str("Ursula von der Leyen")}, ""},
 		{"unnamed official", "“We’re ready,” a senior official told reporters.", []*string{nil}, ""},
 		{"title reference", "President Joe Banda arrived on Monday.\n\nThe president said: “We will rebuild.”", []*string{str("Joe Banda")}, ""},
 		{"paragraph continuation", "“The road is closed,” said Omar Hassan.\n\n“Nobody can pass.”", []*string{str("Omar Hassan"), str("Omar Hassan")}, ""},

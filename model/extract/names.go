@@ -119,7 +119,15 @@ func (d *doc) continuesName(j int) bool {
 			return (titles[p] || orgNouns[p]) && d.isWord(j+1) && d.toks[j+1].cap && d.toks[j+1].sent == t.sent
 		}
 		if nameParticles[w] {
-			return d.isWord(j+1) && d.toks[j+1].cap && d.toks[j+1].sent == t.sent
+			// "bin Salman", and two particles: "von der Leyen".
+			n := j + 1
+			if d.isWord(n) && !d.toks[n].cap && nameParticles[d.low(n)] {
+				n++
+			}
+			return d.isWord(n) && d.toks[n].cap && d.toks[n].sent == t.sent
+		}
+		if d.particleJoined(j) {
+			return true // "al-Baghdadi", "el-Sisi"
 		}
 		if w == "the" && (d.is(j-1, "of") || d.is(j-1, "for")) {
 			return d.isWord(j+1) && d.toks[j+1].cap
@@ -132,6 +140,40 @@ func (d *doc) continuesName(j int) bool {
 		return abbrevs[w] || len(w) == 1
 	}
 	return false
+}
+
+// particleBefore reports whether key[h] is a hyphen after a name
+// particle: the "al-" of "Bashar al-Assad".
+func particleBefore(key string, h int) bool {
+	if h <= 0 || h >= len(key) || key[h] != '-' {
+		return false
+	}
+	s := strings.LastIndexByte(key[:h], ' ') + 1
+	var buf [8]byte // lower-case without allocating: a map look-up of string(bytes) does not copy
+	if h-s > len(buf) {
+		return false
+	}
+	for i := s; i < h; i++ {
+		c := key[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i-s] = c
+	}
+	p := buf[:h-s]
+	return nameParticles[string(p)] || string(p) == "ad" || string(p) == "as" || string(p) == "ash"
+}
+
+// particleJoined reports whether the lower-case word j is a particle
+// joined by a hyphen to a capitalised name: al-Baghdadi, el-Sisi, ad-Din.
+func (d *doc) particleJoined(j int) bool {
+	w := d.word(j)
+	h := strings.IndexByte(w, '-')
+	if h <= 0 || h+1 >= len(w) || !nameParticles[d.low(j)[:h]] && d.low(j)[:h] != "ad" && d.low(j)[:h] != "as" && d.low(j)[:h] != "ash" {
+		return false
+	}
+	c := w[h+1]
+	return c >= 'A' && c <= 'Z'
 }
 
 // middleInitial reports whether the one-letter word j is followed by its
@@ -519,7 +561,7 @@ func (d *doc) fullestScan(ri int) (string, int) {
 		}
 		if core := coreName(okey); core != okey && strings.HasSuffix(core, r.key) && len(core) > len(r.key) && core[len(core)-len(r.key)-1] == ' ' {
 			// "Carlineo" is the Carlineo of "Patrick Carlineo Jr.".
-		} else if !strings.HasSuffix(okey, r.key) || okey[len(okey)-len(r.key)-1] != ' ' {
+		} else if !strings.HasSuffix(okey, r.key) || okey[len(okey)-len(r.key)-1] != ' ' && !particleBefore(okey, len(okey)-len(r.key)-1) {
 			continue
 		}
 		dist := pos - d.toks[o.a].start
@@ -581,7 +623,11 @@ func (d *doc) indexLasts() {
 			continue
 		}
 		core := coreName(o.key)
-		d.lasts.add(core[strings.LastIndexByte(core, ' ')+1:], oi)
+		last := core[strings.LastIndexByte(core, ' ')+1:]
+		d.lasts.add(last, oi)
+		if h := strings.IndexByte(last, '-'); h > 0 && particleBefore(last, h) {
+			d.lasts.add(last[h+1:], oi) // "Assad" is the al-Assad of "Bashar al-Assad"
+		}
 	}
 }
 
