@@ -390,9 +390,10 @@ func (d *doc) titleRef(title string, j int) who {
 			return w
 		}
 	}
-	w := d.laterNamed(title, d.toks[j].end)
-	w.found = true
-	return w
+	// No one earlier: no speaker. A bare title is not searched for
+	// further on ("the president said" … "Ukrainian President
+	// Zelensky" may be someone else); laterNamed is for descriptions.
+	return who{found: true}
 }
 
 // laterNamed finds the person a description stands for when the article
@@ -413,8 +414,8 @@ func (d *doc) laterNamed(desc string, from int) who {
 		a := off + i
 		e := a + len(desc)
 		off = e
-		if isLetter(prevRune(d.lt, a)) {
-			continue // inside a longer word
+		if pr := prevRune(d.lt, a); pr >= 0 && !isSpace(pr) {
+			continue // inside a longer word: "secretary-general"
 		}
 		k := lowerBound(d.toks, e)
 		if k >= len(d.toks) || d.toks[k].quote >= 0 || d.toks[k].start != e+1 {
