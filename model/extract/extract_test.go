@@ -89,6 +89,8 @@ func TestAttribution(t *testing.T) {
 		{"passive told", `Smith was told by an aide that the talks on “space” had stalled.`, []*string{nil}, ""},
 		{"al- particle", "President Bashar al-Assad spoke on Monday. “We won,” Assad said.", []*string{str("Bashar al-Assad")}, ""},
 		{"two particles", `“It is over,” said Ursula von der Leyen.`, []*string{str("Ursula von der Leyen")}, ""},
+		{"the Observatory", "The Syrian Observatory for Human Rights said 12 people died. “The strikes hit a market,” the Observatory said.", []*string{str("Syrian Observatory for Human Rights")}, ""},
+		{"the general, named later", "“We are ready,” the general told Reuters. UN Secretary-General Antonio Guterres spoke later.", []*string{nil}, ""},
 		{"unnamed official", "“We’re ready,” a senior official told reporters.", []*string{nil}, ""},
 		{"title reference", "President Joe Banda arrived on Monday.\n\nThe president said: “We will rebuild.”", []*string{str("Joe Banda")}, ""},
 		{"paragraph continuation", "“The road is closed,” said Omar Hassan.\n\n“Nobody can pass.”", []*string{str("Omar Hassan"), str("Omar Hassan")}, ""},

@@ -528,6 +528,20 @@ func (d *doc) fullName(fr int) string {
 func (d *doc) fullestScan(ri int) (string, int) {
 	r := d.runs[ri]
 	best, bestRun := r.key, ri
+	if r.kind == entOrg && r.words == 1 && orgNouns[stem(d.low(r.na))] {
+		// "the Observatory said" after "the Syrian Observatory for
+		// Human Rights": the nearest earlier body whose name holds the
+		// word.
+		for oi := ri - 1; oi >= 0; oi-- {
+			o := &d.runs[oi]
+			if o.kind != entOrg || o.inQ || o.words < 2 {
+				continue
+			}
+			if k := strings.Index(o.key, r.key); k >= 0 && (k == 0 || o.key[k-1] == ' ') && (k+len(r.key) == len(o.key) || o.key[k+len(r.key)] == ' ') {
+				return o.key, oi
+			}
+		}
+	}
 	if r.kind == entPlace || r.kind == entOrg && r.words == 1 || r.key == "" {
 		return best, ri
 	}
