@@ -104,6 +104,9 @@ func (d *doc) continuesName(j int) bool {
 			if d.low(j) == "the" && !d.is(j-1, "of") {
 				return false
 			}
+			if d.is(j, "watch") && d.isWord(j-1) && d.toks[j-1].cap {
+				return true // "Human Rights Watch", "Airwars Watch": a body's name, not "Watch:"
+			}
 			if w := d.low(j); len(w) == 1 && functionCaps[w] && d.isWord(j-1) && d.toks[j-1].cap && d.middleInitial(j) {
 				// "Sonya A. Zoghlin": a capital A or I with its period
 				// between two names is an initial, not an article.

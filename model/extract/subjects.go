@@ -130,6 +130,14 @@ func (d *doc) subjectBefore(v, lo int) who {
 			r.found = true
 			return r
 		}
+		if w == "it" {
+			// "Human Rights Watch urged restraint. “Q,” it said": a body
+			// named as the subject of the sentence before.
+			if r := d.theyBody(j); r.name != "" {
+				r.found = true
+				return r
+			}
+		}
 		if w == "they" {
 			// "Big Machine have twice denied … “Q,” they said": a body
 			// named as the subject of the sentence before.
@@ -669,10 +677,11 @@ func (d *doc) theyBody(j int) who {
 	}
 	r := d.runs[ri]
 	w := d.whoOfRun(int(ri))
-	if w.name == "" || w.person || w.gender != 0 || r.kind == entPlace {
+	known := r.words == 1 && knownOrgs[d.low(r.na)] // the Taliban, Hamas: bodies, whatever else the word is
+	if w.name == "" || w.person || w.gender != 0 || r.kind == entPlace && !known {
 		return who{}
 	}
-	if r.kind == entOrg || d.isWord(r.b) && pluralVerbs[d.low(r.b)] {
+	if r.kind == entOrg || known || d.isWord(r.b) && pluralVerbs[d.low(r.b)] {
 		w.org = true
 		return w
 	}
