@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"sync"
@@ -24,8 +25,18 @@ func poll(args []string) error {
 	dbPath := fs.String("db", "", "database (default: a temporary one)")
 	concurrent := fs.Int("concurrent", 0, "global request limit (0: sitrep's default)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the first round here")
+	// The reader's GC settings (main.go, tuneGC), so the figures are the
+	// reader's; GOGC and GOMEMLIMIT in the environment win, as there.
+	gcPercent := fs.Int("gogc", 200, "GOGC, as sitrep sets it")
+	memLimit := fs.Int64("memlimit", 100<<20, "soft memory limit in bytes, as sitrep sets it")
 	fs.Parse(args)
 
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(*gcPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(*memLimit)
+	}
 	urls, err := readLines(*urlsFile)
 	if err != nil {
 		return err
@@ -55,7 +66,10 @@ func poll(args []string) error {
 	if limit == 0 {
 		limit = 16
 	}
-	fmt.Printf("sitrep poller: %d feeds, global limit %d, per-host limit 2, GOMAXPROCS %d\n", len(urls), limit, runtime.GOMAXPROCS(0))
+	gogc := debug.SetGCPercent(-1) // reads the setting, and turns GC off...
+	debug.SetGCPercent(gogc)       // ...until here
+	fmt.Printf("sitrep poller: %d feeds, global limit %d, per-host limit 2, GOMAXPROCS %d, GOGC %d, memory limit %d MiB\n",
+		len(urls), limit, runtime.GOMAXPROCS(0), gogc, debug.SetMemoryLimit(-1)>>20)
 
 	for round := 1; round <= 2; round++ {
 		list, err := st.Feeds(ctx)
