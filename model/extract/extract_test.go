@@ -94,6 +94,8 @@ func TestAttribution(t *testing.T) {
 		{"it said after a body", "Human Rights Watch urged restraint. “Civilians must be protected,” it said.", []*string{str("Human Rights Watch")}, ""},
 		{"they said, the Taliban", "The Taliban said they had captured the district. “The enemy fled,” they said in a statement.", []*string{str("Taliban")}, ""},
 		{"lone first name", "Médecins Sans Frontières said its clinic was hit.\n\nMariam, 29, said her house was destroyed. “Nothing is left,” she said.", []*string{str("Mariam")}, ""},
+		{"capitalised unnamed group", "Officials told Reuters that the plan was “dead on arrival.”", []*string{nil}, ""},
+		{"whose apposition", "John Smith, whose son was killed in the attack, said the army “failed us.”", []*string{str("John Smith")}, ""},
 		{"unnamed official", "“We’re ready,” a senior official told reporters.", []*string{nil}, ""},
 		{"title reference", "President Joe Banda arrived on Monday.\n\nThe president said: “We will rebuild.”", []*string{str("Joe Banda")}, ""},
 		{"paragraph continuation", "“The road is closed,” said Omar Hassan.\n\n“Nobody can pass.”", []*string{str("Omar Hassan"), str("Omar Hassan")}, ""},

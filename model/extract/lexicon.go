@@ -230,7 +230,7 @@ var personNouns = set("spokesman", "spokeswoman", "spokesperson", "official", "o
 
 // personRoleStart starts an apposition that describes a person:
 // "Ian Bremmer, the president of the Eurasia group, said".
-var roleStart = set("the", "a", "an", "another", "who", "its", "his", "her", "their", "our", "former", "senior", "chief",
+var roleStart = set("the", "a", "an", "another", "who", "whose", "its", "his", "her", "their", "our", "former", "senior", "chief",
 	"ceo", "cfo", "coo", "cto", "co-founder", "head",
 	"deputy", "head", "director", "spokesman", "spokeswoman", "spokesperson", "president", "chairman",
 	"chairwoman", "minister", "secretary", "professor", "analyst", "fellow", "commander", "leader",

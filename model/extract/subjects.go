@@ -339,6 +339,9 @@ func (d *doc) whoOfRun(ri int) who {
 		if w := d.low(r.na); len(w) > 3 && w[len(w)-1] == 's' && nationalities[w[:len(w)-1]] {
 			return who{found: true} // "most Americans": a population, not a speaker
 		}
+		if w := d.low(r.na); r.kind != entOrg && (personNouns[w] || len(w) > 4 && w[len(w)-1] == 's' && (personNouns[w[:len(w)-1]] || occupations[w[:len(w)-1]])) {
+			return who{found: true} // "Officials told Reuters", "Teachers chanted": unnamed people
+		}
 	}
 	name, fr := d.fullest(ri)
 	w := who{name: name, found: true, person: r.kind == entPerson, gender: r.gender}
