@@ -113,7 +113,9 @@ func (d *doc) collectMentions() {
 		if r.kind != entPerson && f.kind != entPerson && !(f.kind == entOther && f.words >= 2 && (r.speech || f.gender != 0 || d.genderOf(name) != 0)) &&
 			!(f.kind == entOther && f.words == 1 && f.gender != 0 && fr == ri) {
 			// A lone first name of known gender is a person too:
-			// "Mariam, 29, said her house was destroyed".
+			// "Mariam, 29, said her house was destroyed". Not a lone word
+			// whose gender only the pronouns after it suggest: "July",
+			// "Christmas", "Audience" would pass.
 			continue
 		}
 		g := r.gender
