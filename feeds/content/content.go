@@ -50,6 +50,9 @@ func hasMarkup(s string) bool {
 	if !strings.Contains(s, "<") {
 		return false
 	}
+	if plainTagFirst(s) {
+		return true
+	}
 	z := xhtml.NewTokenizer(strings.NewReader(s))
 	for {
 		switch z.Next() {
@@ -65,3 +68,37 @@ func hasMarkup(s string) bool {
 		}
 	}
 }
+
+// plainTagFirst reports whether the first thing in s that the tokenizer
+// would read as markup is a bare tag of a known element, "<p>" or "</p>":
+// then hasMarkup's answer is yes without a tokenizer, whose set-up
+// (a buffer per call) cost more than the scan on every feed item. Anything
+// less plain (attributes, comments, a tag cut off at the end) is left to
+// the tokenizer.
+func plainTagFirst(s string) bool {
+	for i := strings.IndexByte(s, '<'); i >= 0 && i+1 < len(s); {
+		rest := s[i+1:]
+		c := rest[0]
+		switch {
+		case c == '/' || c == '!' || c == '?' || isASCIILetter(c):
+			// Where the tokenizer's first tag or comment starts.
+			rest = strings.TrimPrefix(rest, "/")
+			n := 0
+			for n < len(rest) && (isASCIILetter(rest[n]) || '0' <= rest[n] && rest[n] <= '9') {
+				n++
+			}
+			if n == 0 || n == len(rest) || rest[n] != '>' {
+				return false
+			}
+			return atom.Lookup([]byte(strings.ToLower(rest[:n]))) != 0
+		}
+		j := strings.IndexByte(rest, '<')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
