@@ -11,6 +11,11 @@ import (
 
 // These tests complement FuzzExtract in plain "go test": random token soups
 // and mutated articles must neither hang nor break the span invariants.
+//
+// hangLimit only tells an endless loop from a slow machine: one input takes
+// milliseconds, but CI runs every package at once on two cores, so the
+// guard is generous. Speed is measured by the benchmarks, not here.
+const hangLimit = 30 * time.Second
 
 func TestRandomTokenSoup(t *testing.T) {
 	parts := []string{"“", "”", "\"", "'", "‘", "’", "«", "»", " ", "\n", "\n\n", ",", ".", "-", "$", "€", "5", "50", ",000", "1.4", "million", "a", "hundred", "and", "between", "to", "of", "said", "he", "she", "Mr.", "John", "Kerry", "the", "statement", "ministry", "according", "told", "said:", "thousands", "dozens", "half", "two", "twenty-one", "-", "–", "%", "percent", "k", "m", "bn", "is", "X", "Y", "Z", "(", ")", "which", "CEO", "of", "'s", "’s", "at", "least", "more", "than", "or", "so", "plus", "+", "under", "five", "children", "toll", "rose", "10-15", "2013-14", "3-6", "times", "higher", "Rs", ".", "p.m."}
@@ -29,8 +34,8 @@ func TestRandomTokenSoup(t *testing.T) {
 		go func() { checkSpans(t, in); done <- true }()
 		select {
 		case <-done:
-		case <-time.After(2 * time.Second):
-			t.Fatalf("hang on %q", in)
+		case <-time.After(hangLimit):
+			t.Fatalf("no result after %v on %q", hangLimit, in)
 		}
 	}
 }
@@ -79,8 +84,8 @@ func TestMutatedArticles(t *testing.T) {
 			if time.Since(start) > 300*time.Millisecond {
 				t.Logf("slow %v on %d bytes", time.Since(start), len(in))
 			}
-		case <-time.After(3 * time.Second):
-			t.Fatalf("no result after 3s on %d bytes: %q", len(in), in)
+		case <-time.After(hangLimit):
+			t.Fatalf("no result after %v on %d bytes: %q", hangLimit, len(in), in)
 		}
 	}
 }
