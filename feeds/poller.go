@@ -264,6 +264,10 @@ func (p *Poller) parse(fe *fetched) (*gofeed.Feed, []byte, error) {
 	}
 	fp := gofeed.NewParser()
 	fp.KeepOriginalFeed = true // for RSS <ttl>
+	// gofeed parses every item's HTML once more to find an image for
+	// Item.Image, which sitrep never shows: that was a quarter of the
+	// parse time in the poll benchmark.
+	fp.RSSTranslator = rssTranslator
 	parsed, err := fp.Parse(bytes.NewReader(body))
 	if err != nil {
 		if cut := salvage(body); cut != nil {
@@ -275,6 +279,8 @@ func (p *Poller) parse(fe *fetched) (*gofeed.Feed, []byte, error) {
 	}
 	return parsed, body, nil
 }
+
+var rssTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
 
 // hasEscapeIntroducer reports whether b holds an ESC or an 8-bit C1
 // control (U+0080..U+009F, which UTF-8 writes as C2 80..C2 9F).
