@@ -29,6 +29,7 @@ func poll(args []string) error {
 	// reader's; GOGC and GOMEMLIMIT in the environment win, as there.
 	gcPercent := fs.Int("gogc", 200, "GOGC, as sitrep sets it")
 	memLimit := fs.Int64("memlimit", 100<<20, "soft memory limit in bytes, as sitrep sets it")
+	latency := fs.Duration("latency", 0, "the server's added latency, to print the second round's floor")
 	fs.Parse(args)
 
 	if os.Getenv("GOGC") == "" {
@@ -122,6 +123,13 @@ func poll(args []string) error {
 			name, elapsed.Seconds(), fresh, notMod, len(results), 100*float64(notMod)/float64(len(results)), errs, cpuUsed.Seconds(), loadAvg())
 		busy1, txs1 := st.WriterStats()
 		fmt.Printf("  the store's writer was busy %.2f s of it, in %d transactions\n", (busy1 - busy0).Seconds(), txs1-txs0)
+		if round == 2 && *latency > 0 {
+			// An unchanged round is all waiting: every answer is a 304
+			// after the server's latency, limit requests at a time.
+			floor := time.Duration((len(results)+limit-1)/limit) * *latency
+			fmt.Printf("  floor at %d requests in flight and %s each: %d rounds of requests = %.2f s\n",
+				limit, *latency, (len(results)+limit-1)/limit, floor.Seconds())
+		}
 		if firstErr != nil {
 			fmt.Printf("  first error: %v\n", firstErr)
 		}
