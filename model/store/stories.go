@@ -219,7 +219,8 @@ func newUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 		{&u.insStory, `INSERT INTO stories (feed_id, key, link, title, author, published, first_seen,
 			words, content_hash, quote_count, headline_category, headline_value, headline_text,
 			read, starred, archived)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (feed_id, key) DO NOTHING RETURNING id`},
 		{&u.insText, `INSERT INTO story_texts (story_id, body, quotes, stats) VALUES (?, ?, ?, ?)`},
 		{&u.updStory, `UPDATE stories SET link = ?, title = ?, author = ?,
 			published = CASE WHEN ? = 1 THEN published ELSE ? END,
@@ -249,26 +250,29 @@ func (u *upserter) close() {
 }
 
 func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (created, changed bool, err error) {
-	var id int64
-	var oldHash string
-	err = u.lookup.QueryRowContext(ctx, feedID, e.Key).Scan(&id, &oldHash)
 	cat, val, text := headlineArgs(e.headline)
+	// Insert first: the poller sends only new and changed stories, and new
+	// ones are most of them (all of a first poll), so trying the INSERT
+	// saves them a lookup; a key already there inserts nothing.
+	var id int64
+	err = u.insStory.QueryRowContext(ctx, feedID, e.Key, e.Link, e.Title, e.Author, e.published, e.firstSeen,
+		e.Words, e.hash, len(e.Quotes), cat, val, text,
+		dbBool(e.Read), dbBool(e.Starred), dbBool(e.Archived)).Scan(&id)
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		err = u.insStory.QueryRowContext(ctx, feedID, e.Key, e.Link, e.Title, e.Author, e.published, e.firstSeen,
-			e.Words, e.hash, len(e.Quotes), cat, val, text,
-			dbBool(e.Read), dbBool(e.Starred), dbBool(e.Archived)).Scan(&id)
-		if err != nil {
-			return false, false, err
-		}
+	case err == nil:
 		if _, err := u.insText.ExecContext(ctx, id, e.Body, e.quotes, e.stats); err != nil {
 			return false, false, err
 		}
 		u.toIndex = append(u.toIndex, indexJob{id: id, title: e.Title, body: e.Body})
 		return true, false, nil
-	case err != nil:
+	case !errors.Is(err, sql.ErrNoRows):
 		return false, false, err
-	case oldHash == e.hash:
+	}
+	var oldHash string
+	if err := u.lookup.QueryRowContext(ctx, feedID, e.Key).Scan(&id, &oldHash); err != nil {
+		return false, false, err
+	}
+	if oldHash == e.hash {
 		return false, false, nil
 	}
 	if _, err := u.updStory.ExecContext(ctx, e.Link, e.Title, e.Author, dbBool(e.undated), e.published,
