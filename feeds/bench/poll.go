@@ -27,7 +27,7 @@ func poll(args []string) error {
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the first round here")
 	// The reader's GC settings (main.go, tuneGC), so the figures are the
 	// reader's; GOGC and GOMEMLIMIT in the environment win, as there.
-	gcPercent := fs.Int("gogc", 200, "GOGC, as sitrep sets it")
+	gcPercent := fs.Int("gogc", 300, "GOGC, as sitrep sets it")
 	memLimit := fs.Int64("memlimit", 100<<20, "soft memory limit in bytes, as sitrep sets it")
 	latency := fs.Duration("latency", 0, "the server's added latency, to print the second round's floor")
 	fs.Parse(args)
