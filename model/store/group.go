@@ -66,6 +66,9 @@ func (g *groupTx) close() {
 // ctx only bounds the wait: once a group has taken the op it is carried
 // through, since stopping in the middle would cost the other ops too.
 func (s *SQLite) submit(ctx context.Context, stories int, run func(ctx context.Context, g *groupTx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err // as a transaction begun with ctx would
+	}
 	op := &groupOp{stories: stories, run: run, done: make(chan struct{})}
 	s.pendMu.Lock()
 	s.pending = append(s.pending, op)
