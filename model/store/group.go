@@ -43,8 +43,8 @@ type groupTx struct {
 	up *upserter
 }
 
-// upserter prepares the story statements on first use: a group of polling
-// states only needs none of them.
+// upserter prepares the story statements on first use: a group of nothing
+// but polling states needs none of them.
 func (g *groupTx) upserter(ctx context.Context) (*upserter, error) {
 	if g.up == nil {
 		u, err := newUpserter(ctx, g.tx)
