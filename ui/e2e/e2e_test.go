@@ -69,8 +69,9 @@ func waitIdle(s *tmuxSession, mustSee *regexp.Regexp) string {
 	return ""
 }
 
-// TestStarSurvivesRestart: start the demo on a database, star the first
-// story, quit, start again on the same database: Starred shows 1.
+// TestStarSurvivesRestart: start the demo on a database, open the first
+// story (the reference story: its quotes and figures show), star it, quit,
+// start again on the same database: Starred shows 1.
 func TestStarSurvivesRestart(t *testing.T) {
 	requireTmux(t)
 	db := filepath.Join(t.TempDir(), "e2e.db")
@@ -80,6 +81,14 @@ func TestStarSurvivesRestart(t *testing.T) {
 	scr := waitIdle(s, regexp.MustCompile(`Huge obstacles`))
 	if m := starredRE.FindStringSubmatch(scr); m == nil || m[1] != "0" {
 		t.Fatalf("a fresh demo should show Starred 0; screen:\n%s", scr)
+	}
+	// The reference story, opened: at a glance, who said what and the toll.
+	s.keys("Enter")
+	scr = s.waitFor(regexp.MustCompile(`Ian Bremmer`), 5*time.Second)
+	for _, want := range []string{"still a far off hope", "over 250,000 killed", "50,000 displaced"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("the open Syria story does not show %q:\n%s", want, scr)
+		}
 	}
 	s.keys("s")
 	s.waitFor(starred1RE, 5*time.Second)
