@@ -151,7 +151,9 @@ func (p *Poller) PollNow(ctx context.Context, f model.Feed) (res Result) {
 	default:
 		f.LastError = ""
 		f.ErrorCount = 0
-		f.NextPoll = nextPoll(now, p.opts.Interval, p.opts.MaxBackoff, out.hints...)
+		// The feed's own hint comes from this answer's body, or, after a
+		// 304, from the last body it sent.
+		f.NextPoll = nextPoll(now, p.opts.Interval, p.opts.MaxBackoff, append(out.hints, f.UpdateHint)...)
 	}
 	res.URL, res.Title, res.NextPoll, res.ErrorCount = f.URL, f.Title, f.NextPoll, f.ErrorCount
 	var serr error
@@ -246,7 +248,7 @@ func (p *Poller) poll(ctx context.Context, f *model.Feed, res *Result, out *outc
 		f.SiteURL = l
 	}
 	ttl, sy := feedHints(parsed)
-	out.hints = append(out.hints, ttl, sy)
+	f.UpdateHint = max(ttl, sy)
 
 	items := makeItems(parsed, body, *f, fe.finalURL, now)
 	parsed, body = nil, nil // the stories hold what is needed

@@ -73,6 +73,37 @@ func TestConditionalGET(t *testing.T) {
 	}
 }
 
+// TestFeedHintOutlives304: a feed that says it changes hourly (<ttl>) is
+// not asked again sooner after a 304 either, though a 304 carries no feed.
+func TestFeedHintOutlives304(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"v1"`)
+		io.WriteString(w, strings.Replace(rssFeed(rssItem("a", "A", "Alpha.")), "<channel>", "<channel><ttl>60</ttl>", 1))
+	}))
+	defer srv.Close()
+	st := openStore(t)
+	f := addFeed(t, st, srv.URL)
+	p := New(srv.Client(), st, testOptions())
+	ctx := context.Background()
+	if r := p.PollNow(ctx, f); r.Err != nil || r.NextPoll.Before(fixedNow.Add(time.Hour)) {
+		t.Fatalf("first poll: %+v; want the next poll an hour on", r)
+	}
+	r := p.PollNow(ctx, getFeed(t, st, f.ID))
+	if r.Err != nil || !r.NotModified {
+		t.Fatalf("second poll: %+v", r)
+	}
+	if r.NextPoll.Before(fixedNow.Add(time.Hour)) {
+		t.Errorf("after a 304 the next poll is %v, sooner than the feed's hourly <ttl>", r.NextPoll.Sub(fixedNow))
+	}
+	if got := getFeed(t, st, f.ID); got.UpdateHint != time.Hour {
+		t.Errorf("stored update hint %v, want 1h", got.UpdateHint)
+	}
+}
+
 func TestUpdatesAndExtractionRuns(t *testing.T) {
 	var body atomic.Value
 	body.Store(rssFeed(rssItem("a", "A", "Alpha."), rssItem("b", "B", "Beta.")))

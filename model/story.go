@@ -25,6 +25,10 @@ type Feed struct {
 	NextPoll   time.Time // earliest time the poller may ask again
 	LastError  string    // "" when the last poll succeeded
 	ErrorCount int       // consecutive failed polls
+	// UpdateHint is the feed's own word on how often it changes (RSS <ttl>,
+	// sy:updatePeriod), kept so that polls answered 304, which carry no
+	// feed to read it from, still honour it.
+	UpdateHint time.Duration
 
 	// Filled by the store when listing feeds.
 	Unread int

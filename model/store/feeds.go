@@ -20,7 +20,7 @@ var ErrURLTaken = errors.New("feed URL already subscribed")
 // feedColumns are read by scanFeed, in this order. Total counts every stored
 // story of the feed, archived ones included; Unread leaves archived out.
 const feedColumns = `id, url, title, site_url, tags, full_text, etag, last_modified,
-	last_poll, next_poll, last_error, error_count, n_unread, n_stories`
+	last_poll, next_poll, last_error, error_count, n_unread, n_stories, update_hint`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -30,13 +30,15 @@ func scanFeed(r scanner) (model.Feed, error) {
 		tags               string
 		fullText           int
 		lastPoll, nextPoll sql.NullInt64
+		hintSeconds        int64
 	)
 	err := r.Scan(&f.ID, &f.URL, &f.Title, &f.SiteURL, &tags, &fullText, &f.ETag, &f.LastModified,
-		&lastPoll, &nextPoll, &f.LastError, &f.ErrorCount, &f.Unread, &f.Total)
+		&lastPoll, &nextPoll, &f.LastError, &f.ErrorCount, &f.Unread, &f.Total, &hintSeconds)
 	if err != nil {
 		return f, err
 	}
 	f.FullText = fullText != 0
+	f.UpdateHint = time.Duration(hintSeconds) * time.Second
 	f.LastPoll, f.NextPoll = goTime(lastPoll), goTime(nextPoll)
 	if err := json.Unmarshal([]byte(tags), &f.Tags); err != nil {
 		return f, fmt.Errorf("feed %d tags: %w", f.ID, err)
@@ -165,11 +167,11 @@ func (s *SQLite) SaveFeedState(ctx context.Context, f model.Feed) error {
 		res, err := tx.ExecContext(ctx, `UPDATE feeds SET
 				url = COALESCE(NULLIF(?, ''), url), title = ?, site_url = ?, tags = ?, full_text = ?,
 				etag = ?, last_modified = ?, last_poll = ?, next_poll = ?,
-				last_error = ?, error_count = ?
+				last_error = ?, error_count = ?, update_hint = ?
 			WHERE id = ?`,
 			url, f.Title, f.SiteURL, string(tagsJSON), dbBool(f.FullText),
 			f.ETag, f.LastModified, dbTime(f.LastPoll), dbTime(f.NextPoll),
-			f.LastError, f.ErrorCount, f.ID)
+			f.LastError, f.ErrorCount, int64(f.UpdateHint/time.Second), f.ID)
 		if err != nil {
 			return err
 		}

@@ -105,6 +105,7 @@ func TestFeedStateRoundTrip(t *testing.T) {
 		NextPoll:     time.Date(2026, 3, 1, 10, 45, 15, 0, kabul),
 		LastError:    "HTTP 503",
 		ErrorCount:   3,
+		UpdateHint:   90 * time.Minute,
 	}
 	if err := s.SaveFeedState(ctx, want); err != nil {
 		t.Fatalf("SaveFeedState: %v", err)

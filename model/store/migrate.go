@@ -73,6 +73,9 @@ var migrations = [][]string{
 	{ // 2: cheaper search-index upkeep for the poller's many small batches.
 		ftsMergeSetting,
 	},
+	{ // 3: the feed's own update hint, in seconds (model.Feed.UpdateHint).
+		`ALTER TABLE feeds ADD COLUMN update_hint BIGINT NOT NULL DEFAULT 0`,
+	},
 }
 
 // migrate applies the migrations the database has not seen yet, each in its
