@@ -353,9 +353,20 @@ func FetchAll(ctx context.Context, p *Poller, st store.Store, w io.Writer) (anyO
 			fmt.Fprintln(w, line)
 		}
 	}
-	fmt.Fprintf(w, "%d feeds, %d new stories, %d errors\n", len(fs), fresh, failed)
+	fmt.Fprintf(w, "%s, %s, %s\n", plural(len(fs), "feed"), plural(fresh, "new story"), plural(failed, "error"))
 	if ctx.Err() != nil {
 		return anyOK, ctx.Err()
 	}
 	return anyOK, nil
+}
+
+// plural is "1 feed", "2 feeds", "1 new story", "0 new stories".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
