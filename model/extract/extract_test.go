@@ -156,6 +156,7 @@ func TestFigures(t *testing.T) {
 		{"Some 3,000 troops were deployed.", []fig{{3000, Military, "troops", "some", false, -1, -1, "Some 3,000 troops"}}},
 		{"A 5-year conflict.", []fig{{5, Duration, "years", "", false, 5, 5, "5-year"}}},
 		{"One of them said no one knew.", nil},
+		{"Many had been displaced two or three times, and some five times.", nil},
 		{"Some 5,000-6,000 people fled.", []fig{{5000, Displaced, "people", "some", false, 5000, 6000, "Some 5,000-6,000 people"}}},
 		{"Two dozen hostages were freed.", []fig{{24, Detained, "people", "", false, 24, 24, "Two dozen hostages"}}},
 	}

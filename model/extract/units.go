@@ -249,6 +249,12 @@ func (d *doc) notACount(f *figure) bool {
 	if f.value == 1 && d.is(f.b, "in") && d.isWord(f.b+1) && (units[d.lowAt(f.b+1)] > 1 || isDigit(rune(d.text[d.toks[f.b+1].start]))) {
 		return true
 	}
+	// "displaced three times", "two or three times": how often, not how
+	// many. A bare number before "times" never counts people or things.
+	if f.unitEnd == f.b && f.currency == "" && !f.percent &&
+		(d.is(f.b, "times") || (d.is(f.b, "or") || d.is(f.b, "to")) && d.isWord(f.b+1) && d.is(f.b+2, "times")) {
+		return true
+	}
 	// "nine times higher", "25 times their annual expenses": a ratio.
 	if d.is(f.b, "times") {
 		switch d.lowAt(f.b + 1) {
