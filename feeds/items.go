@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"html"
@@ -29,10 +30,15 @@ type item struct {
 func makeItems(parsed *gofeed.Feed, body []byte, f model.Feed, feedURL *url.URL, now time.Time) []item {
 	out := make([]item, 0, len(parsed.Items))
 	keys := make(map[string]bool, len(parsed.Items))
-	base := feedBase(body, feedURL)
-	for _, it := range parsed.Items {
+	channelBase := feedBase(body, feedURL)
+	itemBase := itemXMLBases(body, parsed, channelBase)
+	for i, it := range parsed.Items {
 		if it == nil {
 			continue
+		}
+		base := channelBase
+		if itemBase != nil && itemBase[i] != nil {
+			base = itemBase[i]
 		}
 		s := model.Story{FeedID: f.ID, FeedTitle: f.Title, FirstSeen: now}
 		s.Link = safeLink(itemLink(it), base)
@@ -113,6 +119,42 @@ func feedBase(body []byte, feedURL *url.URL) *url.URL {
 }
 
 var rootBaseRe = regexp.MustCompile(`<(?:[a-zA-Z]+:)?(?:rss|channel|feed|RDF)\b[^>]*?\sxml:base\s*=\s*["']([^"']*)["']`)
+
+var (
+	itemTagRe = regexp.MustCompile(`<item\b[^>]*>`)
+	xmlBaseRe = regexp.MustCompile(`\sxml:base\s*=\s*["']([^"']*)["']`)
+)
+
+// itemXMLBases finds an xml:base on each RSS <item> (gofeed keeps none for
+// RSS), resolved against the channel's base; nil entries have none. When
+// the <item> tags found do not line up one to one with the parsed items
+// (an "<item" inside CDATA, say), it gives up and returns nil: a wrong base
+// would be worse than the channel's.
+func itemXMLBases(body []byte, parsed *gofeed.Feed, channel *url.URL) []*url.URL {
+	if parsed.FeedType != "rss" || !bytes.Contains(body, []byte("xml:base")) {
+		return nil
+	}
+	tags := itemTagRe.FindAll(body, -1)
+	if len(tags) != len(parsed.Items) {
+		return nil
+	}
+	bases := make([]*url.URL, len(tags))
+	for i, tag := range tags {
+		m := xmlBaseRe.FindSubmatch(tag)
+		if m == nil {
+			continue
+		}
+		u, err := url.Parse(html.UnescapeString(strings.TrimSpace(string(m[1]))))
+		if err != nil {
+			continue
+		}
+		if channel != nil {
+			u = channel.ResolveReference(u)
+		}
+		bases[i] = u
+	}
+	return bases
+}
 
 func rootXMLBase(body []byte) string {
 	head := body[:min(len(body), 4096)]

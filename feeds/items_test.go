@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mmcdole/gofeed"
 
@@ -189,5 +190,27 @@ func TestFullText(t *testing.T) {
 	p.PollNow(ctx, getFeed(t, st, f.ID))
 	if pages != 1 {
 		t.Errorf("page fetched %d times; an unchanged item must not refetch it", pages)
+	}
+}
+
+// TestItemXMLBase: an RSS item's own xml:base beats the channel's; items
+// without one keep the channel's.
+func TestItemXMLBase(t *testing.T) {
+	body := `<?xml version="1.0"?><rss version="2.0" xml:base="http://a.example/news/"><channel><title>t</title>
+<item xml:base="/desk/"><title>one</title><link>one.html</link><guid>1</guid></item>
+<item><title>two</title><link>two.html</link><guid>2</guid></item>
+<item xml:base="http://b.example/x/"><title>three</title><link>three.html</link><guid>3</guid></item>
+</channel></rss>`
+	parsed, err := gofeed.NewParser().ParseString(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	feedURL, _ := url.Parse("http://feeds.example/rss.xml")
+	items := makeItems(parsed, []byte(body), model.Feed{ID: 1}, feedURL, time.Now())
+	want := []string{"http://a.example/desk/one.html", "http://a.example/news/two.html", "http://b.example/x/three.html"}
+	for i, it := range items {
+		if it.story.Link != want[i] {
+			t.Errorf("item %d link %q, want %q", i, it.story.Link, want[i])
+		}
 	}
 }
