@@ -56,7 +56,7 @@ func (m *markdown) story(w *bufio.Writer, s story) error {
 
 	w.WriteString("\n### Quotes\n\n")
 	if len(s.Quotes) == 0 {
-		w.WriteString("None found.\n")
+		w.WriteString("None found.\n\n")
 	}
 	for _, g := range groupQuotes(s.Quotes) {
 		w.WriteString(g.label + ":\n\n")
@@ -290,7 +290,8 @@ func escapeText(s string) string {
 				b.WriteByte('\\')
 			}
 		case '.', ')':
-			if i > 0 && i <= 9 && allDigits(s[:i]) {
+			// "1990. " starts an ordered list; "12.5" does not.
+			if i > 0 && i <= 9 && allDigits(s[:i]) && (i+1 == len(s) || s[i+1] == ' ') {
 				b.WriteByte('\\')
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"sitrep/model"
@@ -248,6 +249,11 @@ func sentenceEnd(text string, i, limit int) (int, bool) {
 		return limit, true
 	}
 	r, _ := utf8.DecodeRuneInString(text[k:])
+	if strings.Contains(text[j:k], "\n") && !unicode.IsLower(r) {
+		// A stop at the end of a line, with the next line not continuing
+		// the sentence in lower case, ends it whatever comes next.
+		return j, true
+	}
 	if !(r >= 'A' && r <= 'Z') && !(r >= '0' && r <= '9') && !strings.ContainsRune("\u201c\u2018\"'(\u00ab", r) &&
 		!(r > 0x7f && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)) {
 		return 0, false
