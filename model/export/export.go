@@ -38,6 +38,11 @@ const pageSize = 200
 // through the store (200 headers per page, then Story(id) one at a time, so
 // at most one body is in memory) to w. n is the number of stories written.
 func Write(ctx context.Context, st Source, w io.Writer, opts Options) (n int, err error) {
+	if opts.Now.IsZero() {
+		// The stamp tells a reader how fresh the export is; a caller that
+		// forgot it should not write "unknown".
+		opts.Now = time.Now()
+	}
 	var enc encoder
 	switch opts.Format {
 	case "", "md", "markdown":

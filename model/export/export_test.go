@@ -546,3 +546,26 @@ func TestBounds(t *testing.T) {
 		}
 	}
 }
+
+func TestCancelled(t *testing.T) {
+	st := openStore(t, syria(t), plain())
+	c, cancel := context.WithCancel(ctx)
+	cancel()
+	n, err := Write(c, st, &bytes.Buffer{}, Options{Filter: model.Filter{View: model.ViewStarred}, Now: now})
+	if err == nil || n != 0 {
+		t.Errorf("cancelled export: n = %d, err = %v", n, err)
+	}
+}
+
+// failing is a writer whose disk is full.
+type failing struct{}
+
+func (failing) Write([]byte) (int, error) { return 0, fmt.Errorf("disk full") }
+
+func TestWriteError(t *testing.T) {
+	st := openStore(t, syria(t), plain())
+	n, err := Write(ctx, st, failing{}, Options{Filter: model.Filter{View: model.ViewStarred}, Now: now})
+	if err == nil || !strings.Contains(err.Error(), "disk full") || n != 0 {
+		t.Errorf("n = %d, err = %v; want 0 and the writer's error", n, err)
+	}
+}
