@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -26,6 +27,7 @@ import (
 	"sitrep/feeds/demo"
 	"sitrep/model"
 	"sitrep/model/config"
+	"sitrep/model/export"
 	"sitrep/model/extract"
 	"sitrep/model/store"
 	"sitrep/ui"
@@ -40,6 +42,8 @@ usage:
   sitrep rm URL...                          unsubscribe
   sitrep feeds                              list subscriptions and their polling state
   sitrep import FILE.opml                   subscribe to an OPML file's feeds (folders become tags)
+  sitrep export [--format md|json] [--view starred|all|unread|archived] [--search Q]
+                                            what you kept, with quotes, figures and sources
   sitrep export-opml                        print the subscriptions as OPML
   sitrep fulltext on|off URL...             fetch linked pages for feeds that carry only summaries
   sitrep fetch                              one polling round, headless, a line per feed
@@ -172,6 +176,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	case "fulltext":
 		err = setFullText(ctx, st, cmdArgs, stdout)
+	case "export":
+		err = runExport(ctx, st, cmdArgs, stdout, stderr)
 	case "export-opml":
 		err = feeds.ExportOPML(ctx, st, stdout)
 	case "fetch":
@@ -235,6 +241,34 @@ func setFullText(ctx context.Context, st store.Store, args []string, stdout io.W
 		}
 		fmt.Fprintf(stdout, "full text %s: %s\n", args[0], u)
 	}
+	return nil
+}
+
+// runExport writes the stories of a view (starred by default) with their
+// quotes, figures and sources, for a report.
+func runExport(ctx context.Context, st store.Store, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("sitrep export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "md", "md (Markdown, for reports) or json (JSON lines, the extract contract)")
+	view := fs.String("view", "starred", "which stories: starred, all, unread or archived")
+	search := fs.String("search", "", "only stories matching this full-text query")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	views := map[string]model.View{"starred": model.ViewStarred, "all": model.ViewAll, "unread": model.ViewUnread, "archived": model.ViewArchived}
+	v, ok := views[*view]
+	if !ok {
+		return fmt.Errorf("export: unknown view %q (starred, all, unread or archived)", *view)
+	}
+	n, err := export.Write(ctx, st, stdout, export.Options{
+		Filter: model.Filter{View: v, Search: *search},
+		Format: *format,
+		Now:    time.Now(),
+	})
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	fmt.Fprintf(stderr, "exported %d stories\n", n)
 	return nil
 }
 

@@ -138,6 +138,26 @@ func TestFeedCommands(t *testing.T) {
 	if !strings.Contains(out, "Local Desk") || !strings.Contains(out, "500") {
 		t.Errorf("fetch output should name the good feed and the broken one's error:\n%s", out)
 	}
+	// What was fetched can be exported with its source and figures.
+	out, e, code = runCLI(t, "", "--db", db, "export", "--view", "all")
+	if code != 0 || !strings.Contains(out, "## Shelling kills 14") || !strings.Contains(out, "Source: Local Desk") ||
+		!strings.Contains(out, "**killed**: At least 14 people") {
+		t.Errorf("export --view all: exit %d, stderr %q, output:\n%s", code, e, out)
+	}
+	out, _, code = runCLI(t, "", "--db", db, "export", "--view", "all", "--format", "json")
+	var exported struct {
+		Title string `json:"title"`
+		Stats []struct {
+			Value float64 `json:"value"`
+		} `json:"stats"`
+	}
+	if err := json.Unmarshal([]byte(strings.TrimSpace(out)), &exported); code != 0 || err != nil ||
+		exported.Title != "Shelling kills 14" || len(exported.Stats) != 1 || exported.Stats[0].Value != 14 {
+		t.Errorf("export --format json: exit %d, %v, output:\n%s", code, err, out)
+	}
+	if _, e, code := runCLI(t, "", "--db", db, "export", "--view", "bogus"); code == 0 || !strings.Contains(e, "bogus") {
+		t.Errorf("export of an unknown view: exit %d, stderr %q", code, e)
+	}
 	out, _, _ = runCLI(t, "", "--db", db, "feeds")
 	if !strings.Contains(out, good) {
 		t.Errorf("feeds does not list %s:\n%s", good, out)
