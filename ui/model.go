@@ -6,6 +6,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"time"
 
@@ -331,6 +332,19 @@ func (m *Model) keyHelp() focusHelp {
 func (m *Model) noteErr(s string) { m.status.note, m.status.noteErr = s, true }
 func (m *Model) note(s string)    { m.status.note, m.status.noteErr = s, false }
 
+// feedRetry says how long a feed has been failing and when the poller
+// tries again: " · failed 3 times · next try 21:30".
+func feedRetry(f model.Feed, loc *time.Location) string {
+	out := ""
+	if f.ErrorCount > 1 {
+		out += fmt.Sprintf(" · failed %d times", f.ErrorCount)
+	}
+	if !f.NextPoll.IsZero() {
+		out += " · next try " + f.NextPoll.In(loc).Format("Mon 15:04")
+	}
+	return out
+}
+
 // noteSelectedFeed shows the error of the feed under the sources cursor:
 // in full above its stories, and in the status line while the sources
 // have focus.
@@ -341,7 +355,7 @@ func (m *Model) noteSelectedFeed() {
 	if f == nil || f.LastError == "" {
 		return
 	}
-	m.queue.banner = f.Title + ": " + f.LastError
+	m.queue.banner = f.Title + ": " + f.LastError + feedRetry(*f, m.c.loc)
 	if m.focus == focusSources {
 		m.noteErr(m.queue.banner)
 	}
