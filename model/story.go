@@ -59,6 +59,10 @@ type Story struct {
 	Words     int
 	Quotes    []extract.Quote // spans into Body
 	Stats     []extract.Stat  // spans into Body
+	// Note is the reader's own note on the story ("" for none); Tags are
+	// the reader's tags, normalised (see store.NormalizeTags) and sorted.
+	Note string
+	Tags []string
 	Triage
 }
 
@@ -74,6 +78,8 @@ type StoryHeader struct {
 	// Headline is the largest human-cost figure of the story (see Headline),
 	// or nil.
 	Headline *HeadlineFigure
+	Tags     []string // the reader's tags, sorted
+	HasNote  bool     // the reader wrote a note on the story
 	Triage
 }
 
@@ -101,6 +107,13 @@ type Filter struct {
 	View   View
 	FeedID int64  // with ViewFeed
 	Search string // full-text query; "" for none
+	Tag    string // only stories with this tag (normalised); "" for any
+}
+
+// TagCount is one of the reader's tags and how many stories carry it.
+type TagCount struct {
+	Tag   string
+	Count int
 }
 
 // Counts are the numbers beside All, Unread, Starred and Archived.

@@ -90,6 +90,7 @@ func (s *SQLite) RemoveFeed(ctx context.Context, url string) error {
 		for _, stmt := range []string{
 			ftsDeleteFeedSQL,
 			`DELETE FROM story_texts WHERE story_id IN (SELECT id FROM stories WHERE feed_id = ?)`,
+			`DELETE FROM story_tags WHERE story_id IN (SELECT id FROM stories WHERE feed_id = ?)`,
 			`DELETE FROM stories WHERE feed_id = ?`,
 			`DELETE FROM feeds WHERE id = ?`,
 		} {

@@ -76,6 +76,15 @@ var migrations = [][]string{
 	{ // 3: the feed's own update hint, in seconds (model.Feed.UpdateHint).
 		`ALTER TABLE feeds ADD COLUMN update_hint BIGINT NOT NULL DEFAULT 0`,
 	},
+	{ // 4: the reader's tags and note on a story (SetTags, SetNote).
+		`CREATE TABLE story_tags (
+			story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+			tag      TEXT    NOT NULL,
+			PRIMARY KEY (story_id, tag)
+		)`,
+		`CREATE INDEX story_tags_tag ON story_tags (tag, story_id)`,
+		`ALTER TABLE stories ADD COLUMN note TEXT NOT NULL DEFAULT ''`,
+	},
 }
 
 // migrate applies the migrations the database has not seen yet, each in its

@@ -18,7 +18,7 @@ const headerColumns = `s.id, s.feed_id,
 	(SELECT COALESCE(NULLIF(f.title, ''), f.url) FROM feeds f WHERE f.id = s.feed_id),
 	s.title, s.link, s.published, s.quote_count,
 	s.headline_category, s.headline_value, s.headline_text,
-	s.read, s.starred, s.archived`
+	s.read, s.starred, s.archived, s.note <> ''`
 
 func scanHeader(r scanner) (model.StoryHeader, error) {
 	var (
@@ -29,7 +29,7 @@ func scanHeader(r scanner) (model.StoryHeader, error) {
 		read, starred, archd int
 	)
 	err := r.Scan(&h.ID, &h.FeedID, &h.FeedTitle, &h.Title, &h.Link, &published, &h.QuoteCount,
-		&cat, &val, &text, &read, &starred, &archd)
+		&cat, &val, &text, &read, &starred, &archd, &h.HasNote)
 	if err != nil {
 		return h, err
 	}
@@ -64,6 +64,14 @@ func where(f model.Filter) (string, []any, error) {
 		cond, args = `s.feed_id = ? AND s.archived = 0`, []any{f.FeedID}
 	default:
 		return "", nil, fmt.Errorf("store: unknown queue view %d", f.View)
+	}
+	if f.Tag != "" {
+		tag := NormalizeTag(f.Tag)
+		if tag == "" {
+			return "", nil, errNoMatch
+		}
+		cond += ` AND s.id IN (SELECT story_id FROM story_tags WHERE tag = ?)`
+		args = append(args, tag)
 	}
 	if strings.TrimSpace(f.Search) != "" {
 		q := ftsQuery(f.Search)
@@ -108,13 +116,29 @@ func (s *SQLite) Queue(ctx context.Context, f model.Filter, offset, limit int) (
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: queue: %w", err)
 	}
+	rows.Close()
+	if len(out) == 0 {
+		return out, nil
+	}
+	// The page's tags in one more query, by the ids of the page.
+	ids := make([]int64, len(out))
+	for i, h := range out {
+		ids[i] = h.ID
+	}
+	tags, err := storyTags(ctx, s.db, ids)
+	if err != nil {
+		return nil, fmt.Errorf("store: queue tags: %w", err)
+	}
+	for i := range out {
+		out[i].Tags = tags[out[i].ID]
+	}
 	return out, nil
 }
 
 // QueueLen counts a filter's stories: from the feed counters without a
 // search, by the index otherwise.
 func (s *SQLite) QueueLen(ctx context.Context, f model.Filter) (int, error) {
-	if strings.TrimSpace(f.Search) == "" {
+	if strings.TrimSpace(f.Search) == "" && f.Tag == "" {
 		switch f.View {
 		case model.ViewFeed:
 			var n int

@@ -52,6 +52,16 @@ type Store interface {
 	Counts(ctx context.Context) (model.Counts, error)
 	// SetTriage writes a story's read/starred/archived state.
 	SetTriage(ctx context.Context, id int64, t model.Triage) error
+	// SetNote replaces a story's note ("" removes it). ErrNotFound when the
+	// story does not exist.
+	SetNote(ctx context.Context, id int64, note string) error
+	// SetTags replaces a story's set of tags with tags, normalised by
+	// NormalizeTags (an empty set removes them all). ErrNotFound when the
+	// story does not exist.
+	SetTags(ctx context.Context, id int64, tags []string) error
+	// Tags lists every tag in use with the number of stories carrying it
+	// (archived ones included), by tag.
+	Tags(ctx context.Context) ([]model.TagCount, error)
 
 	Close() error
 }

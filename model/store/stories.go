@@ -313,13 +313,13 @@ func (s *SQLite) Story(ctx context.Context, id int64) (model.Story, error) {
 	err := s.db.QueryRowContext(ctx, `SELECT s.id, s.feed_id, COALESCE(NULLIF(f.title, ''), f.url),
 			s.key, s.link, s.title, s.author, s.published, s.first_seen, s.words,
 			s.read, s.starred, s.archived,
-			COALESCE(t.body, ''), COALESCE(t.quotes, '[]'), COALESCE(t.stats, '[]')
+			COALESCE(t.body, ''), COALESCE(t.quotes, '[]'), COALESCE(t.stats, '[]'), s.note
 		FROM stories s
 		JOIN feeds f ON f.id = s.feed_id
 		LEFT JOIN story_texts t ON t.story_id = s.id
 		WHERE s.id = ?`, id).Scan(&st.ID, &st.FeedID, &st.FeedTitle,
 		&st.Key, &st.Link, &st.Title, &st.Author, &published, &first, &st.Words,
-		&read, &starred, &archd, &st.Body, &quotes, &stats)
+		&read, &starred, &archd, &st.Body, &quotes, &stats, &st.Note)
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Story{}, fmt.Errorf("store: story %d: %w", id, ErrNotFound)
 	}
@@ -334,5 +334,10 @@ func (s *SQLite) Story(ctx context.Context, id int64) (model.Story, error) {
 	if err := json.Unmarshal([]byte(stats), &st.Stats); err != nil {
 		return model.Story{}, fmt.Errorf("store: story %d stats: %w", id, err)
 	}
+	tags, err := storyTags(ctx, s.db, []int64{id})
+	if err != nil {
+		return model.Story{}, fmt.Errorf("store: story %d tags: %w", id, err)
+	}
+	st.Tags = tags[id]
 	return st, nil
 }
