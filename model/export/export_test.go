@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -76,6 +77,8 @@ func syria(t *testing.T) model.Story {
 			stat(t, b, "Nearly 4.6 million refugees", extract.Stat{Value: 4.6e6, Upper: f64p(4.6e6), Qualifier: "nearly", Unit: "people", Category: extract.Refugees}),
 		},
 		Triage: model.Triage{Starred: true},
+		Tags:   []string{"aleppo", "un"},
+		Note:   "Check the 250,000 against OHCHR *figures* <soon>",
 	}
 }
 
@@ -138,8 +141,37 @@ func openStore(t *testing.T, stories ...model.Story) *store.SQLite {
 		if _, err := s.UpsertStories(ctx, f.ID, batch, hashes); err != nil {
 			t.Fatal(err)
 		}
+		for _, st := range batch {
+			if len(st.Tags) > 0 || st.Note != "" {
+				setTagsAndNote(t, s, st)
+			}
+		}
 	}
 	return s
+}
+
+// setTagsAndNote gives the stored story titled like st its tags and note,
+// which UpsertStories does not write.
+func setTagsAndNote(t *testing.T, s *store.SQLite, st model.Story) {
+	t.Helper()
+	for _, v := range []model.View{model.ViewAll, model.ViewArchived} {
+		hs, err := s.Queue(ctx, model.Filter{View: v}, 0, 10000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hs {
+			if h.Title == st.Title {
+				if err := s.SetTags(ctx, h.ID, st.Tags); err != nil {
+					t.Fatal(err)
+				}
+				if err := s.SetNote(ctx, h.ID, st.Note); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+		}
+	}
+	t.Fatalf("story %q not stored", st.Title)
 }
 
 func export(t *testing.T, src Source, opts Options) (string, int) {
@@ -261,6 +293,8 @@ type jsonStoryBack struct {
 	Author    *string         `json:"author"`
 	Published string          `json:"published"`
 	Link      *string         `json:"link"`
+	Tags      []string        `json:"tags"`
+	Note      *string         `json:"note"`
 	Quotes    []extract.Quote `json:"quotes"`
 	Stats     []extract.Stat  `json:"stats"`
 	Text      string          `json:"text"`
@@ -294,7 +328,14 @@ func TestJSONLines(t *testing.T) {
 	if titles[0] != syria(t).Title || titles[2] != "Talks resume in Geneva" {
 		t.Errorf("order: %q", titles)
 	}
+	if !reflect.DeepEqual(lines[0].Tags, []string{"aleppo", "un"}) || lines[0].Note == nil ||
+		*lines[0].Note != "Check the 250,000 against OHCHR *figures* <soon>" {
+		t.Errorf("tags %q, note %v of the tagged story", lines[0].Tags, lines[0].Note)
+	}
 	for _, s := range lines {
+		if s.Tags == nil || s.Note == nil {
+			t.Errorf("%q: tags or note missing rather than empty", s.Title)
+		}
 		if s.Source != "Business Insider" {
 			t.Errorf("%q: source %q", s.Title, s.Source)
 		}

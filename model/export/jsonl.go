@@ -22,6 +22,8 @@ type jsonStory struct {
 	Author    *string         `json:"author"`
 	Published *string         `json:"published"` // RFC 3339, UTC
 	Link      *string         `json:"link"`
+	Tags      []string        `json:"tags"` // the reader's tags, [] for none
+	Note      string          `json:"note"` // the reader's note, "" for none
 	Quotes    []extract.Quote `json:"quotes"`
 	Stats     []extract.Stat  `json:"stats"`
 	Text      string          `json:"text"`
@@ -37,7 +39,12 @@ func (jsonLines) story(w *bufio.Writer, s story) error {
 		Link:   nilIfEmpty(s.Link),
 		Quotes: s.Quotes,
 		Stats:  s.Stats,
+		Tags:   s.Tags,
+		Note:   s.Note,
 		Text:   s.Body,
+	}
+	if line.Tags == nil {
+		line.Tags = []string{}
 	}
 	if !s.Published.IsZero() {
 		p := s.Published.UTC().Format(time.RFC3339)

@@ -53,6 +53,13 @@ func (m *markdown) story(w *bufio.Writer, s story) error {
 	} else {
 		w.WriteString("- Link: none\n")
 	}
+	// The reader's own tags and note, only when there are some.
+	if len(s.Tags) > 0 {
+		w.WriteString("- Tags: " + escapeText(strings.Join(s.Tags, ", ")) + "\n")
+	}
+	if s.Note != "" {
+		w.WriteString("- Note: " + escapeText(s.Note) + "\n")
+	}
 
 	w.WriteString("\n### Quotes\n\n")
 	if len(s.Quotes) == 0 {

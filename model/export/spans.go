@@ -21,6 +21,8 @@ type story struct {
 	Body                        string
 	Quotes                      []extract.Quote
 	Stats                       []extract.Stat
+	Tags                        []string // the reader's, sanitised
+	Note                        string   // the reader's, one line, sanitised
 }
 
 // prepare sanitises a stored story once more. The store only holds
@@ -33,6 +35,12 @@ func prepare(s model.Story) story {
 		Author:    sanitize.Line(s.Author),
 		Link:      safeLink(s.Link),
 		Published: s.Published,
+		Note:      sanitize.Line(s.Note),
+	}
+	for _, t := range s.Tags {
+		if t = sanitize.Line(t); t != "" {
+			out.Tags = append(out.Tags, t)
+		}
 	}
 	var spans [][2]int
 	for _, q := range s.Quotes {
