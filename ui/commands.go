@@ -61,6 +61,7 @@ func loadQueueCmd(ctx context.Context, s store.Store, seq int, f model.Filter, o
 		}
 		hs, err := s.Queue(ctx, f, offset, limit)
 		for i := range hs {
+			hs[i].Tags = sanitizeTags(hs[i].Tags)
 			hs[i].Title = sanitize.Line(hs[i].Title)
 			hs[i].FeedTitle = sanitize.Line(hs[i].FeedTitle)
 			if hs[i].Headline != nil {
@@ -94,6 +95,61 @@ func setTriageCmd(ctx context.Context, s store.Store, id int64, t model.Triage) 
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ioTimeout)
 		defer cancel()
 		return triageSavedMsg{id: id, err: s.SetTriage(ctx, id, t)}
+	}
+}
+
+// sanitizeTags cleans the reader's tags for drawing, dropping empty ones.
+func sanitizeTags(tags []string) []string {
+	var out []string
+	for _, t := range tags {
+		if t = sanitize.Line(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// loadTagsCmd lists the tags in use for the sources pane.
+func loadTagsCmd(ctx context.Context, s store.Store) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
+		defer cancel()
+		ts, err := s.Tags(ctx)
+		out := ts[:0:0]
+		for _, t := range ts {
+			if t.Tag = sanitize.Line(t.Tag); t.Tag != "" {
+				out = append(out, t)
+			}
+		}
+		return tagsLoadedMsg{tags: out, err: err}
+	}
+}
+
+// loadNoteCmd reads a story's note for the note prompt.
+func loadNoteCmd(ctx context.Context, s store.Store, id int64) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
+		defer cancel()
+		st, err := s.Story(ctx, id)
+		return noteLoadedMsg{id: id, note: sanitize.Line(st.Note), err: err}
+	}
+}
+
+// setTagsCmd and setNoteCmd write the reader's tags or note; like triage,
+// they outlive the reader's cancellation so quitting does not lose them.
+func setTagsCmd(ctx context.Context, s store.Store, id int64, tags []string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ioTimeout)
+		defer cancel()
+		return annotationSavedMsg{id: id, err: s.SetTags(ctx, id, tags)}
+	}
+}
+
+func setNoteCmd(ctx context.Context, s store.Store, id int64, note string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ioTimeout)
+		defer cancel()
+		return annotationSavedMsg{id: id, err: s.SetNote(ctx, id, note)}
 	}
 }
 
@@ -171,6 +227,8 @@ func sanitizeFeed(f *model.Feed) {
 // text they name; if sanitising changed the body, spans that no longer
 // match are dropped rather than drawn in the wrong place.
 func sanitizeStory(s model.Story) model.Story {
+	s.Tags = sanitizeTags(s.Tags)
+	s.Note = sanitize.Line(s.Note)
 	s.Title = sanitize.Line(s.Title)
 	s.FeedTitle = sanitize.Line(s.FeedTitle)
 	s.Author = sanitize.Line(s.Author)

@@ -240,7 +240,7 @@ func fixtureStore(t testing.TB) store.Store {
 		quote("People are starving,", "Pawel Krzysiek", "ICRC").
 		stat("42,000 people remain at risk", 42000, "", extract.AtRisk))
 
-	// Triage mix: one read, one starred.
+	// Triage mix: one read, one starred; tags on two stories, a note on one.
 	hdrs, err := s.Queue(ctx, model.Filter{View: model.ViewAll}, 0, 100)
 	if err != nil {
 		t.Fatal(err)
@@ -251,6 +251,11 @@ func fixtureStore(t testing.TB) store.Store {
 			_ = s.SetTriage(ctx, h.ID, model.Triage{Read: true})
 		case "Convoy reaches Madaya after 3 months of siege":
 			_ = s.SetTriage(ctx, h.ID, model.Triage{Read: true, Starred: true})
+		case "'Huge obstacles' stand in the way of Syria ceasefire":
+			_ = s.SetTags(ctx, h.ID, []string{"ceasefire", "un"})
+			_ = s.SetNote(ctx, h.ID, "check the 250,000 against OHCHR")
+		case "Aleppo: 51,000 displaced since the offensive began":
+			_ = s.SetTags(ctx, h.ID, []string{"aleppo", "un"})
 		}
 	}
 	return s

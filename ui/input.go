@@ -53,6 +53,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.triage(func(h *model.Triage) { h.Read = !h.Read })
 	case key.Matches(msg, k.Archive):
 		return m.triage(func(h *model.Triage) { h.Archived = !h.Archived })
+	case key.Matches(msg, k.Tag):
+		return m.editTags()
+	case key.Matches(msg, k.Note):
+		return m.editNote()
 	case key.Matches(msg, k.Undo):
 		return m.undoLast()
 	case key.Matches(msg, k.PollNow):

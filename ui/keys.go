@@ -19,6 +19,8 @@ type KeyMap struct {
 	Star             key.Binding
 	Read             key.Binding
 	Archive          key.Binding
+	Tag              key.Binding
+	Note             key.Binding
 	Undo             key.Binding
 	PollNow          key.Binding
 	PrevHighlight    key.Binding
@@ -48,6 +50,8 @@ func DefaultKeyMap() KeyMap {
 		Star:          key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
 		Read:          key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "read")),
 		Archive:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "archive")),
+		Tag:           key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tags")),
+		Note:          key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "note")),
 		Undo:          key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		PollNow:       key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "poll now")),
 		PrevHighlight: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev highlight")),
@@ -79,15 +83,15 @@ func (h focusHelp) ShortHelp() []key.Binding {
 		return []key.Binding{move, withHelp(k.Open, "show"), k.NextFocus, k.Help, k.Quit}
 	case focusReader:
 		scroll := key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("j/k", "scroll"))
-		return []key.Binding{scroll, k.PageDown, withHelp(k.NextHighlight, "next highlight"), k.Star, k.OpenLink, k.NextFocus, k.Help, k.Quit}
+		return []key.Binding{scroll, k.PageDown, withHelp(k.NextHighlight, "next highlight"), k.Star, k.Tag, k.Note, k.OpenLink, k.NextFocus, k.Help, k.Quit}
 	case focusHighlights:
 		return []key.Binding{move, withHelp(k.Open, "show in story"), k.NextFocus, k.Help, k.Quit}
 	}
 	if h.searching {
 		// Say how to get the whole queue back before anything else.
-		return []key.Binding{move, k.Open, withHelp(k.Close, "clear search"), k.Star, k.Read, k.Archive, k.Undo, k.NextFocus, k.Help, k.Quit}
+		return []key.Binding{move, k.Open, withHelp(k.Close, "clear search"), k.Star, k.Read, k.Archive, k.Undo, k.Tag, k.Note, k.NextFocus, k.Help, k.Quit}
 	}
-	return []key.Binding{move, k.Open, k.Star, k.Read, k.Archive, k.Undo, k.Search, k.NextFocus, k.Help, k.Quit}
+	return []key.Binding{move, k.Open, k.Star, k.Read, k.Archive, k.Undo, k.Search, k.Tag, k.Note, k.NextFocus, k.Help, k.Quit}
 }
 
 // FullHelp is the `?` overlay: movement, triage, the rest.
@@ -106,7 +110,7 @@ func (h focusHelp) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageDown, k.PageUp, k.Open},
-		{k.NextUnread, k.PrevUnread, k.Star, k.Read, k.Archive, k.Undo},
+		{k.NextUnread, k.PrevUnread, k.Star, k.Read, k.Archive, k.Tag, k.Note, k.Undo},
 		{k.NextFocus, k.PrevFocus, k.Sources, k.PrevHighlight, k.NextHighlight},
 		{k.Search, k.OpenLink, k.PollNow, k.Help, k.Close, k.Quit},
 	}

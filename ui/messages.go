@@ -46,6 +46,25 @@ type triageSavedMsg struct {
 	err error
 }
 
+// tagsLoadedMsg carries the tags in use, for the sources pane.
+type tagsLoadedMsg struct {
+	tags []model.TagCount
+	err  error
+}
+
+// noteLoadedMsg carries a story's note, to prefill the note prompt.
+type noteLoadedMsg struct {
+	id   int64
+	note string
+	err  error
+}
+
+// annotationSavedMsg reports a tags or note write.
+type annotationSavedMsg struct {
+	id  int64
+	err error
+}
+
 // pollTickMsg fires every Interval. A tick whose gen is not the current
 // generation was armed before a manual poll re-armed the timer: dropped.
 type pollTickMsg struct{ gen int }

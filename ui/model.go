@@ -89,15 +89,31 @@ type Model struct {
 	tick func(d time.Duration, gen int) tea.Cmd
 }
 
-// undoEntry is one triage action: the story as it was, and where it stood
-// in the queue if the action took it out.
+// undoEntry is one action: for triage, the story as it was, and where it
+// stood in the queue if the action took it out; for tags and notes, the
+// story and what they were.
 type undoEntry struct {
+	kind      undoKind
+	id        int64    // undoTags, undoNote
+	tags      []string // undoTags: the tags before
+	note      string   // undoNote: the note before
+	noteAfter string   // undoNote: the note set
+
 	before  model.StoryHeader
 	after   model.Triage
 	filter  model.Filter
 	index   int
 	removed bool
 }
+
+// undoKind is what an undoEntry undoes.
+type undoKind int
+
+const (
+	undoTriage undoKind = iota
+	undoTags
+	undoNote
+)
 
 // New builds the root model.
 func New(opts Options) *Model {
@@ -138,6 +154,7 @@ func (m *Model) Init() tea.Cmd {
 		tea.RequestBackgroundColor,
 		loadCountsCmd(m.ctx, m.opts.Store),
 		loadFeedsCmd(m.ctx, m.opts.Store),
+		loadTagsCmd(m.ctx, m.opts.Store),
 		m.reloadQueue(),
 	}
 	if m.opts.Poll != nil {
@@ -202,6 +219,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.noteSelectedFeed()
 		return m, nil
+	case tagsLoadedMsg:
+		if msg.err != nil {
+			m.noteErr("tags: " + msg.err.Error())
+			return m, nil
+		}
+		m.sources.setTags(msg.tags)
+		return m, nil
+	case noteLoadedMsg:
+		return m, m.noteLoaded(msg)
+	case annotationSavedMsg:
+		return m, m.annotationSaved(msg)
 	case queueLoadedMsg:
 		if !m.queue.apply(msg) {
 			return m, nil

@@ -264,6 +264,9 @@ func (q *queuePane) View() string {
 	if q.total > 0 {
 		extra = fmt.Sprintf("%d/%d", q.cursor+1, q.total)
 	}
+	if q.filter.Tag != "" && q.filter.Search == "" {
+		title = "Queue " + sym.Tag + q.filter.Tag
+	}
 	if q.filter.Search != "" {
 		extra = q.searchTitle(iw - ansi.StringWidth(title))
 	}
@@ -338,6 +341,12 @@ func (q *queuePane) item(h *model.StoryHeader, iw int, now time.Time) []string {
 			s = "#"
 		}
 		badges += " " + s + " " + formatValue(hf.Value)
+	}
+	if h.HasNote {
+		badges += " " + sym.Note
+	}
+	for _, t := range h.Tags {
+		badges += " " + sym.Tag + t
 	}
 	return []string{
 		fit(l1, iw, sym.Ellipsis),

@@ -84,6 +84,23 @@ func (r *readerPane) rewrap() {
 	for _, l := range wrapItems(meta, r.c.sym, iw) {
 		r.head = append(r.head, r.c.st.StoryMeta.Render(l))
 	}
+	// The reader's own tags and note, under the meta lines.
+	if len(s.Tags) > 0 {
+		tags := make([]string, len(s.Tags))
+		for i, t := range s.Tags {
+			tags[i] = r.c.sym.Tag + t
+		}
+		line := strings.Join(tags, " ")
+		for _, sp := range wrapText(line, iw) {
+			r.head = append(r.head, r.c.st.StoryMeta.Render(line[sp.start:sp.end]))
+		}
+	}
+	if s.Note != "" {
+		note := r.c.sym.Note + " " + s.Note
+		for _, sp := range wrapText(note, iw) {
+			r.head = append(r.head, r.c.st.StoryMeta.Render(note[sp.start:sp.end]))
+		}
+	}
 	r.head = append(r.head, r.keyFigureLines(iw)...)
 	r.head = append(r.head, "")
 	r.body = wrapText(s.Body, iw)

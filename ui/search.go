@@ -14,11 +14,40 @@ import (
 // searchInput is the one-line prompt `/` opens in the bottom row, where the
 // key help usually is. While it is open every key but enter and esc is
 // text, so typing "q" or "s" cannot quit or star.
+//
+// The same prompt edits the tags (t) and the note (e) of a story: kind says
+// which, and target is the story.
 type searchInput struct {
 	c      *common
 	w      int
 	in     textinput.Model
 	active bool
+	kind   promptKind
+	target int64
+	orig   string // what an edit prompt was prefilled with
+}
+
+// promptKind is what the bottom-row prompt is for.
+type promptKind int
+
+const (
+	promptSearch promptKind = iota
+	promptTags
+	promptNote
+)
+
+// maxNote bounds a note typed or pasted in the prompt.
+const maxNote = 2000
+
+// editHint is the hint of the tags and note prompts.
+const editHint = "enter save · esc cancel"
+
+// hint is what the prompt says to the right of the text.
+func (s *searchInput) hint() string {
+	if s.kind == promptSearch {
+		return searchHint
+	}
+	return editHint
 }
 
 // maxQuery bounds a query: a long paste should not become a long search.
@@ -47,7 +76,7 @@ func (s *searchInput) SetSize(w int) {
 	// The row is " ", the prompt, the text, a cell for the cursor, a
 	// space, the hint and a space; a narrow row gives the hint's room to
 	// the text.
-	tw := w - 4 - ansi.StringWidth(s.in.Prompt) - ansi.StringWidth(searchHint)
+	tw := w - 4 - ansi.StringWidth(s.in.Prompt) - ansi.StringWidth(s.hint())
 	if tw < 12 {
 		tw = w - 2 - ansi.StringWidth(s.in.Prompt)
 	}
@@ -58,11 +87,35 @@ func (s *searchInput) SetSize(w int) {
 // empty enter clears.
 func (s *searchInput) open(current string) tea.Cmd {
 	s.active = true
+	s.kind, s.target = promptSearch, 0
+	s.in.Prompt, s.in.CharLimit = "/ ", maxQuery
+	s.SetSize(s.w)
 	s.in.Reset()
 	s.in.Placeholder = "words to find"
 	if current != "" {
 		s.in.Placeholder = "enter alone clears “" + current + "”"
 	}
+	return s.in.Focus()
+}
+
+// openEdit shows the tags or note prompt for story id, prefilled with
+// value and the cursor at its end.
+func (s *searchInput) openEdit(kind promptKind, id int64, value string) tea.Cmd {
+	s.active = true
+	s.kind, s.target = kind, id
+	switch kind {
+	case promptTags:
+		s.in.Prompt, s.in.CharLimit = "tags: ", maxNote
+		s.in.Placeholder = "words separated by spaces"
+	default:
+		s.in.Prompt, s.in.CharLimit = "note: ", maxNote
+		s.in.Placeholder = "a line of your own on this story"
+	}
+	s.SetSize(s.w)
+	s.in.Reset()
+	s.orig = sanitize.Line(value)
+	s.in.SetValue(s.orig)
+	s.in.CursorEnd()
 	return s.in.Focus()
 }
 
@@ -89,7 +142,7 @@ func (s *searchInput) query() string { return sanitize.Line(s.in.Value()) }
 // View is the bottom row: the prompt, then the hint while there is room.
 func (s *searchInput) View() string {
 	line := " " + s.in.View()
-	hint := s.c.st.Faint.Render(searchHint)
+	hint := s.c.st.Faint.Render(s.hint())
 	if gap := s.w - ansi.StringWidth(line) - ansi.StringWidth(hint) - 1; gap >= 1 {
 		line += strings.Repeat(" ", gap) + hint
 	}
@@ -100,6 +153,13 @@ func (s *searchInput) View() string {
 // leaves the queue as it was, everything else edits the text.
 func (m *Model) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
+	case key.Matches(msg, m.keys.Open) && m.search.kind != promptSearch:
+		kind, id, text, orig := m.search.kind, m.search.target, m.search.query(), m.search.orig
+		m.search.close()
+		if kind == promptTags {
+			return m.saveTags(id, splitTags(text), true)
+		}
+		return m.saveNote(id, orig, text, true)
 	case key.Matches(msg, m.keys.Open):
 		q := m.search.query()
 		m.search.close()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -9,15 +10,17 @@ import (
 	"sitrep/model"
 )
 
-// sourcesPane lists the queue views (All, Unread, Starred, Archived) and
-// every feed. The cursor row is the queue's filter.
+// sourcesPane lists the queue views (All, Unread, Starred, Archived),
+// every feed, then the reader's tags (a tag row shows all stories with that
+// tag). The cursor row is the queue's filter.
 type sourcesPane struct {
 	c       *common
 	w, h    int
 	focused bool
 	counts  model.Counts
 	feeds   []model.Feed
-	cursor  int // 0..3 the views, 4.. the feeds
+	tags    []model.TagCount
+	cursor  int // 0..3 the views, 4.. the feeds, then the tags
 	top     int // first visible row
 }
 
@@ -27,7 +30,7 @@ func newSourcesPane(c *common) *sourcesPane { return &sourcesPane{c: c} }
 
 func (p *sourcesPane) SetSize(w, h int) { p.w, p.h = w, h; p.keepVisible() }
 
-func (p *sourcesPane) rows() int { return numViews + len(p.feeds) }
+func (p *sourcesPane) rows() int { return numViews + len(p.feeds) + len(p.tags) }
 
 // filter is the queue selection of the cursor row.
 func (p *sourcesPane) filter() model.Filter {
@@ -36,6 +39,8 @@ func (p *sourcesPane) filter() model.Filter {
 		return model.Filter{View: []model.View{model.ViewAll, model.ViewUnread, model.ViewStarred, model.ViewArchived}[p.cursor]}
 	case p.cursor-numViews < len(p.feeds):
 		return model.Filter{View: model.ViewFeed, FeedID: p.feeds[p.cursor-numViews].ID}
+	case p.cursor-numViews-len(p.feeds) < len(p.tags):
+		return model.Filter{View: model.ViewAll, Tag: p.tags[p.cursor-numViews-len(p.feeds)].Tag}
 	}
 	return model.Filter{View: model.ViewAll}
 }
@@ -48,13 +53,46 @@ func (p *sourcesPane) selectedFeed() *model.Feed {
 	return nil
 }
 
-// setFeeds replaces the feed list, keeping the cursor on the same feed.
+// selectedTag is the tag under the cursor, or "".
+func (p *sourcesPane) selectedTag() string {
+	if i := p.cursor - numViews - len(p.feeds); i >= 0 && i < len(p.tags) {
+		return p.tags[i].Tag
+	}
+	return ""
+}
+
+// setTags replaces the tag list, keeping the cursor on the same tag (or
+// on the row where it was, if that tag is gone).
+func (p *sourcesPane) setTags(ts []model.TagCount) {
+	keep := p.selectedTag()
+	p.tags = ts
+	if keep != "" {
+		for i := range ts {
+			if ts[i].Tag == keep {
+				p.cursor = numViews + len(p.feeds) + i
+			}
+		}
+	}
+	p.cursor = clamp(p.cursor, 0, p.rows()-1)
+	p.keepVisible()
+}
+
+// setFeeds replaces the feed list, keeping the cursor on the same feed
+// or tag.
 func (p *sourcesPane) setFeeds(fs []model.Feed) {
 	var keep int64 = -1
 	if f := p.selectedFeed(); f != nil {
 		keep = f.ID
 	}
+	keepTag := p.selectedTag()
 	p.feeds = fs
+	if keepTag != "" {
+		for i := range p.tags {
+			if p.tags[i].Tag == keepTag {
+				p.cursor = numViews + len(fs) + i
+			}
+		}
+	}
 	if keep >= 0 {
 		for i := range fs {
 			if fs[i].ID == keep {
@@ -98,15 +136,22 @@ func (p *sourcesPane) rowAt(y int) int {
 	return -1
 }
 
-// lineRows maps each drawn line to its list row; -1 is the separator.
+// lineRows maps each drawn line to its list row; -1 is a separator (after
+// the views, and before the tags when there are some).
 func (p *sourcesPane) lineRows() []int {
-	rows := make([]int, 0, p.rows()+1)
+	rows := make([]int, 0, p.rows()+2)
 	for i := 0; i < numViews; i++ {
 		rows = append(rows, i)
 	}
 	rows = append(rows, -1)
 	for i := range p.feeds {
 		rows = append(rows, numViews+i)
+	}
+	if len(p.tags) > 0 {
+		rows = append(rows, -1)
+		for i := range p.tags {
+			rows = append(rows, numViews+len(p.feeds)+i)
+		}
 	}
 	return rows
 }
@@ -116,17 +161,15 @@ func (p *sourcesPane) keepVisible() {
 	if ih <= 0 {
 		return
 	}
-	line := p.cursor
-	if p.cursor >= numViews {
-		line++ // the separator
-	}
+	lines := p.lineRows()
+	line := max(0, slices.Index(lines, p.cursor))
 	if line < p.top {
 		p.top = line
 	}
 	if line >= p.top+ih {
 		p.top = line - ih + 1
 	}
-	p.top = clamp(p.top, 0, max(0, p.rows()+1-ih))
+	p.top = clamp(p.top, 0, max(0, len(lines)-ih))
 }
 
 func (p *sourcesPane) View() string {
@@ -156,6 +199,9 @@ func (p *sourcesPane) View() string {
 			lines = append(lines, st.Faint.Render(strings.Repeat(sym.H, iw)))
 		case r < numViews:
 			lines = append(lines, row(r, names[r], fmt.Sprint(nums[r]), plain))
+		case r >= numViews+len(p.feeds):
+			t := p.tags[r-numViews-len(p.feeds)]
+			lines = append(lines, row(r, sym.Tag+t.Tag, fmt.Sprint(t.Count), plain))
 		default:
 			f := p.feeds[r-numViews]
 			label, count := f.Title, fmt.Sprint(f.Unread)

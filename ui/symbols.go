@@ -22,6 +22,8 @@ type Symbols struct {
 	Ellipsis                        string
 	Sep                             string // " · " between facts
 	NoCount                         string // feed never polled or in error
+	Note                            string // the reader wrote a note
+	Tag                             string // before a tag: "#aleppo"
 
 	// Border pieces: top-left, top, top-right, side, bottom-left, bottom-right.
 	TL, H, TR, V, BL, BR string
@@ -37,7 +39,7 @@ func (s Symbols) CategorySymbol(c extract.Category) string {
 func unicodeSymbols() Symbols {
 	return Symbols{
 		Unread: "●", Read: "○", Starred: "★", Archived: "▪",
-		Quote: "❝", Error: "⚠", Pointer: "▸", Ellipsis: "…", Sep: " · ", NoCount: "–",
+		Quote: "❝", Error: "⚠", Pointer: "▸", Ellipsis: "…", Sep: " · ", NoCount: "–", Note: "✎", Tag: "#",
 		TL: "╭", H: "─", TR: "╮", V: "│", BL: "╰", BR: "╯",
 		category: map[extract.Category]string{
 			extract.Killed:    "☠",
@@ -54,7 +56,7 @@ func unicodeSymbols() Symbols {
 func asciiSymbols() Symbols {
 	return Symbols{
 		Unread: "*", Read: " ", Starred: "+", Archived: "#",
-		Quote: "\"", Error: "!", Pointer: ">", Ellipsis: "~", Sep: " | ", NoCount: "-",
+		Quote: "\"", Error: "!", Pointer: ">", Ellipsis: "~", Sep: " | ", NoCount: "-", Note: "n", Tag: "#",
 		TL: "+", H: "-", TR: "+", V: "|", BL: "+", BR: "+",
 		category: map[extract.Category]string{
 			extract.Killed:    "x",

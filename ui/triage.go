@@ -95,10 +95,7 @@ func (m *Model) applyTriage(h model.StoryHeader, t model.Triage, undoable bool) 
 	}
 	if undoable {
 		m.queue.moved = true
-		m.undo = append(m.undo, e)
-		if len(m.undo) > maxUndo {
-			m.undo = m.undo[len(m.undo)-maxUndo:]
-		}
+		m.pushUndo(e)
 	}
 	return tea.Batch(m.saveTriage(h.ID, t), m.fetchWindow())
 }
@@ -120,7 +117,15 @@ func leaves(f model.Filter, from, to model.Triage) bool {
 // maxUndo bounds the undo stack; older actions are forgotten.
 const maxUndo = 200
 
-// undoLast reverts the last triage action.
+// pushUndo records an action, forgetting the oldest beyond maxUndo.
+func (m *Model) pushUndo(e undoEntry) {
+	m.undo = append(m.undo, e)
+	if len(m.undo) > maxUndo {
+		m.undo = m.undo[len(m.undo)-maxUndo:]
+	}
+}
+
+// undoLast reverts the last triage, tags or note action.
 func (m *Model) undoLast() tea.Cmd {
 	if len(m.undo) == 0 {
 		m.note("nothing to undo")
@@ -128,6 +133,14 @@ func (m *Model) undoLast() tea.Cmd {
 	}
 	e := m.undo[len(m.undo)-1]
 	m.undo = m.undo[:len(m.undo)-1]
+	switch e.kind {
+	case undoTags:
+		m.note("undone")
+		return m.saveTags(e.id, e.tags, false)
+	case undoNote:
+		m.note("undone")
+		return m.saveNote(e.id, e.noteAfter, e.note, false)
+	}
 	h := e.before
 	m.adjustCounts(h.FeedID, e.after, h.Triage)
 	switch {
