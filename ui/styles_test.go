@@ -15,7 +15,7 @@ import (
 func TestSymbolsAreOneCell(t *testing.T) {
 	for name, set := range map[string]Symbols{"unicode": unicodeSymbols(), "ascii": asciiSymbols()} {
 		glyphs := []string{set.Unread, set.Read, set.Starred, set.Archived, set.Quote, set.Error,
-			set.Pointer, set.Ellipsis, set.NoCount, set.TL, set.H, set.TR, set.V, set.BL, set.BR}
+			set.Pointer, set.Ellipsis, set.NoCount, set.Note, set.Tag, set.TL, set.H, set.TR, set.V, set.BL, set.BR}
 		for _, g := range set.category {
 			glyphs = append(glyphs, g)
 		}
