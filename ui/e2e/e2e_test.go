@@ -70,8 +70,9 @@ func waitIdle(s *tmuxSession, mustSee *regexp.Regexp) string {
 }
 
 // TestStarSurvivesRestart: start the demo on a database, open the first
-// story (the reference story: its quotes and figures show), star it, quit,
-// start again on the same database: Starred shows 1.
+// story (the reference story: its quotes and figures show), star, tag and
+// note it, quit, start again on the same database: Starred shows 1, and
+// the tag and the note are there.
 func TestStarSurvivesRestart(t *testing.T) {
 	requireTmux(t)
 	db := filepath.Join(t.TempDir(), "e2e.db")
@@ -92,6 +93,15 @@ func TestStarSurvivesRestart(t *testing.T) {
 	}
 	s.keys("s")
 	s.waitFor(starred1RE, 5*time.Second)
+	// A tag and a note typed into their prompts (q is text there).
+	s.keys("t")
+	s.keys("-l", "quote-check")
+	s.keys("Enter")
+	s.waitFor(regexp.MustCompile(`#quote-check`), 5*time.Second)
+	s.keys("e")
+	s.keys("-l", "quote Bremmer in the brief")
+	s.keys("Enter")
+	s.waitFor(regexp.MustCompile(`quote Bremmer in the brief`), 5*time.Second)
 	s.keys("q")
 	s.waitExit(5 * time.Second)
 
@@ -99,6 +109,13 @@ func TestStarSurvivesRestart(t *testing.T) {
 	scr = waitIdle(s2, regexp.MustCompile(`Huge obstacles`))
 	if !starred1RE.MatchString(scr) {
 		t.Fatalf("after restart on the same db, Starred should be 1; screen:\n%s", scr)
+	}
+	if !strings.Contains(scr, "#quote-check") {
+		t.Errorf("after restart the tag is gone; screen:\n%s", scr)
+	}
+	s2.keys("Enter")
+	if scr := s2.waitFor(regexp.MustCompile(`Ian Bremmer`), 5*time.Second); !strings.Contains(scr, "quote Bremmer in the brief") {
+		t.Errorf("after restart the note is gone; screen:\n%s", scr)
 	}
 	s2.keys("q")
 	s2.waitExit(5 * time.Second)
