@@ -164,15 +164,15 @@ func bounds(s extract.Stat) string {
 	var v string
 	switch {
 	case s.Lower != nil && s.Upper != nil && *s.Lower != *s.Upper:
-		v = human(*s.Lower) + "\u2013" + human(*s.Upper)
+		v = extract.FormatNumber(*s.Lower) + "\u2013" + extract.FormatNumber(*s.Upper)
 	case s.Lower != nil && s.Upper != nil:
-		v = human(*s.Lower)
+		v = extract.FormatNumber(*s.Lower)
 	case s.Lower != nil:
-		v = "at least " + human(*s.Lower)
+		v = "at least " + extract.FormatNumber(*s.Lower)
 	case s.Upper != nil:
-		v = "at most " + human(*s.Upper)
+		v = "at most " + extract.FormatNumber(*s.Upper)
 	default:
-		v = "about " + human(s.Value)
+		v = "about " + extract.FormatNumber(s.Value)
 	}
 	if s.Unit != "" {
 		v += " " + s.Unit
@@ -181,27 +181,6 @@ func bounds(s extract.Stat) string {
 		v += " (vague count, conservative lower bound)"
 	}
 	return v
-}
-
-// human writes 250000 as 250,000 and 1.5 as 1.5.
-func human(f float64) string {
-	if f != float64(int64(f)) || f > 1e15 || f < -1e15 {
-		return strconv.FormatFloat(f, 'f', -1, 64)
-	}
-	s := strconv.FormatInt(int64(f), 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var out []byte
-	for i := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, s[i])
-	}
-	if neg {
-		return "-" + string(out)
-	}
-	return string(out)
 }
 
 func span(start, end int) string {

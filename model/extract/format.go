@@ -60,10 +60,10 @@ func pad(s string, n int) string {
 // figureValue writes the value with its bounds: "over 250,000 people",
 // "300–400 people", "≥ 12 people (vague)".
 func figureValue(s Stat) string {
-	v := human(s.Value)
+	v := FormatNumber(s.Value)
 	switch {
 	case s.Lower != nil && s.Upper != nil && *s.Lower != *s.Upper:
-		v = human(*s.Lower) + "–" + human(*s.Upper)
+		v = FormatNumber(*s.Lower) + "–" + FormatNumber(*s.Upper)
 	case s.Vague:
 		v = "≥ " + v
 	case s.Qualifier != "":
@@ -78,8 +78,9 @@ func figureValue(s Stat) string {
 	return v
 }
 
-// human writes 250000 as 250,000 and 1.5 as 1.5.
-func human(f float64) string {
+// FormatNumber writes 250000 as 250,000 and 1.5 as 1.5: a figure's value as
+// the text and exports show it.
+func FormatNumber(f float64) string {
 	if f != float64(int64(f)) || f > 1e15 || f < -1e15 {
 		return strconv.FormatFloat(f, 'f', -1, 64)
 	}
