@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
-	"strconv"
 	"strings"
 	"time"
 
@@ -121,8 +120,7 @@ func (w *storyWriter) quote(text, speaker, role string) {
 }
 
 func (w *storyWriter) stat(qualifier string, value float64, unit string, cat extract.Category) {
-	text := strconv.FormatFloat(value, 'f', 0, 64)
-	text = groupThousands(text)
+	text := extract.FormatNumber(value)
 	if qualifier != "" {
 		text = qualifier + " " + text
 	}
@@ -131,17 +129,6 @@ func (w *storyWriter) stat(qualifier string, value float64, unit string, cat ext
 	v := value
 	w.stats = append(w.stats, extract.Stat{Text: text, Value: value, Lower: &v, Qualifier: qualifier,
 		Unit: unit, Category: cat, Start: start, End: w.b.Len()})
-}
-
-func groupThousands(digits string) string {
-	var out []byte
-	for i := range len(digits) {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, digits[i])
-	}
-	return string(out)
 }
 
 // synthStory writes one plausible story of about 4 KB.
