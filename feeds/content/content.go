@@ -50,9 +50,12 @@ func hasMarkup(s string) bool {
 	if !strings.Contains(s, "<") {
 		return false
 	}
-	if plainTagFirst(s) {
-		return true
-	}
+	return plainTagFirst(s) || tokenizerHasMarkup(s)
+}
+
+// tokenizerHasMarkup is hasMarkup's definition: the tokenizer meets a tag of
+// a known element or a comment. plainTagFirst shortcuts it.
+func tokenizerHasMarkup(s string) bool {
 	z := xhtml.NewTokenizer(strings.NewReader(s))
 	for {
 		switch z.Next() {
