@@ -217,19 +217,19 @@ func titleFromBody(body string) string {
 // left out: a dateless item gets a new first-seen date each poll, and that
 // must not count as a change.
 func contentHash(s model.Story) string {
-	h := sha256.New()
-	for _, p := range []string{s.Title, s.Link, s.Author, s.Body} {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))
+	return hashHex(s.Title, s.Link, s.Author, s.Body)
 }
 
 func shortHash(parts ...string) string {
+	return hashHex(parts...)[:16]
+}
+
+// hashHex is the SHA-256, in hex, of parts each ended by a NUL.
+func hashHex(parts ...string) string {
 	h := sha256.New()
 	for _, p := range parts {
 		h.Write([]byte(p))
 		h.Write([]byte{0})
 	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
+	return hex.EncodeToString(h.Sum(nil))
 }
