@@ -5,12 +5,12 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"sitrep/model"
+	"sitrep/model/extract"
 )
 
 // The queue never holds every story: it keeps a window of headers around
@@ -370,23 +370,15 @@ func shortTime(t, now time.Time) string {
 	}
 }
 
-// formatValue writes a figure for a badge: 250,000 · 7.5 million.
+// formatValue writes a figure for a badge: 250,000 · 7.5 million. Below a
+// million it is the whole number as extract.FormatNumber writes it.
 func formatValue(v float64) string {
 	if v >= 1e6 {
 		m := v / 1e6
 		s := strconv.FormatFloat(math.Round(m*10)/10, 'f', -1, 64)
 		return s + " million"
 	}
-	n := int64(math.Round(v))
-	s := strconv.FormatInt(n, 10)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+	return extract.FormatNumber(math.Round(v))
 }
 
 // handleNav moves the cursor; the root fetches another window if needed
