@@ -193,26 +193,10 @@ func (s *SQLite) runShared(ctx context.Context, ops []*groupOp) (*groupOp, error
 	return nil, tx.Commit()
 }
 
-// runAlone runs one op in a transaction of its own.
+// runAlone runs one op in a transaction of its own: a group of one.
 func (s *SQLite) runAlone(ctx context.Context, op *groupOp) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	s.groups.Add(1)
-	g := &groupTx{tx: tx}
-	defer g.close()
-	if err := op.run(ctx, g); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if g.up != nil {
-		if err := g.up.index(ctx); err != nil {
-			tx.Rollback()
-			return err
-		}
-	}
-	return tx.Commit()
+	_, err := s.runShared(ctx, []*groupOp{op})
+	return err
 }
 
 // lockWrite takes the write lock: this process's writers queue in Go instead
