@@ -383,9 +383,10 @@ func (p *Poller) save(ctx context.Context, f *model.Feed, items []item, res *Res
 			// Network waits do not hold a CPU slot.
 			cpu.give()
 			// Best effort: the summary stays when the page cannot be had.
-			if text, err := p.fullText(ctx, s.Link); err == nil && content.WordCount(text) > s.Words {
-				s.Body = text
-				s.Words = content.WordCount(text)
+			if text, err := p.fullText(ctx, s.Link); err == nil {
+				if n := content.WordCount(text); n > s.Words {
+					s.Body, s.Words = text, n
+				}
 			}
 		}
 		stories = append(stories, s)
