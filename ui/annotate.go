@@ -87,8 +87,7 @@ func (m *Model) saveTags(id int64, tags []string, undoable bool) tea.Cmd {
 	}
 	if s := m.reader.story; s != nil && s.ID == id {
 		s.Tags = tags
-		m.reader.wrapW = -1
-		m.reader.rewrap()
+		m.reader.redraw()
 	}
 	m.pendingWrites++
 	return setTagsCmd(m.ctx, m.opts.Store, id, tags)
@@ -108,8 +107,7 @@ func (m *Model) saveNote(id int64, old, note string, undoable bool) tea.Cmd {
 	}
 	if s := m.reader.story; s != nil && s.ID == id {
 		s.Note = note
-		m.reader.wrapW = -1
-		m.reader.rewrap()
+		m.reader.redraw()
 	}
 	m.pendingWrites++
 	return setNoteCmd(m.ctx, m.opts.Store, id, note)

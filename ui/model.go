@@ -317,8 +317,7 @@ func (m *Model) relayout() tea.Cmd {
 func (m *Model) restyle() {
 	m.help.restyle()
 	m.search.restyle()
-	m.reader.wrapW = -1
-	m.reader.rewrap()
+	m.reader.redraw()
 }
 
 // setFocus moves focus and tells the panes.

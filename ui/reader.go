@@ -49,6 +49,12 @@ func (r *readerPane) setStory(s model.Story) {
 	r.marks = storyMarks(r.story, r.hls)
 	r.current = -1
 	r.scroll = 0
+	r.redraw()
+}
+
+// redraw rewraps whatever the width: for a changed story (tags, note) or
+// changed styles, which the width check in rewrap cannot see.
+func (r *readerPane) redraw() {
 	r.wrapW = -1
 	r.rewrap()
 }
