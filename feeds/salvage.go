@@ -15,10 +15,10 @@ func salvage(body []byte) []byte {
 	var end int
 	if i := lastEnd(body, itemEnd); i > 0 {
 		end = i
+		rdf := rdfRoot.FindSubmatch(body[:min(len(body), 4096)])
 		switch {
-		case rdfRoot.Match(body[:min(len(body), 4096)]):
-			prefix := rdfRoot.FindSubmatch(body[:min(len(body), 4096)])[1]
-			closers = "</" + string(prefix) + "RDF>"
+		case rdf != nil:
+			closers = "</" + string(rdf[1]) + "RDF>"
 		case bytes.Contains(body[:end], []byte("<channel")) && lastEnd(body[:end], channelEnd) < 0:
 			closers = "</channel></rss>"
 		default:
