@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -261,7 +262,7 @@ func ImportOPML(ctx context.Context, st store.Store, r io.Reader, w io.Writer) e
 			f.SiteURL, changed = safeLink(e.SiteURL, nil), true
 		}
 		for _, t := range e.Tags {
-			if t = sanitize.Line(t); t != "" && !contains(f.Tags, t) {
+			if t = sanitize.Line(t); t != "" && !slices.Contains(f.Tags, t) {
 				f.Tags, changed = append(f.Tags, t), true
 			}
 		}
@@ -277,15 +278,6 @@ func ImportOPML(ctx context.Context, st store.Store, r io.Reader, w io.Writer) e
 	}
 	fmt.Fprintln(w, ")")
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // ExportOPML writes the subscriptions as OPML, tags as folders.
