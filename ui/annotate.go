@@ -116,12 +116,8 @@ func (m *Model) saveNote(id int64, old, note string, undoable bool) tea.Cmd {
 // annotationSaved follows a tags or note write: the sources' tag list and,
 // when the queue is filtered by a tag, the queue change with it.
 func (m *Model) annotationSaved(msg annotationSavedMsg) tea.Cmd {
-	m.pendingWrites = max(0, m.pendingWrites-1)
-	if m.quitting {
-		if m.pendingWrites == 0 {
-			return tea.Quit
-		}
-		return nil
+	if cmd, quitting := m.writeLanded(); quitting {
+		return cmd
 	}
 	cmds := []tea.Cmd{loadTagsCmd(m.ctx, m.opts.Store)}
 	if msg.err != nil {

@@ -77,8 +77,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return m.paneKey(msg)
 }
 
-// quit stops polls in flight and leaves once every triage decision is
-// saved (the last triageSavedMsg quits, see Update).
+// quit stops polls in flight and leaves once every triage decision, tag
+// and note is saved (the last write to land quits, see writeLanded).
 func (m *Model) quit() tea.Cmd {
 	m.quitting = true
 	m.cancel()
@@ -87,6 +87,20 @@ func (m *Model) quit() tea.Cmd {
 		return nil
 	}
 	return tea.Quit
+}
+
+// writeLanded counts one triage, tags or note write as confirmed. While
+// quitting nothing new starts: it reports quitting, with tea.Quit once the
+// last write has landed.
+func (m *Model) writeLanded() (cmd tea.Cmd, quitting bool) {
+	m.pendingWrites = max(0, m.pendingWrites-1)
+	if !m.quitting {
+		return nil, false
+	}
+	if m.pendingWrites == 0 {
+		return tea.Quit, true
+	}
+	return nil, true
 }
 
 // toggleSources pins the sources pane open (or folds it) where it does not

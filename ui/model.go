@@ -82,8 +82,8 @@ type Model struct {
 	forceRound bool // this round polls every feed, due or not (R)
 	inFlight   int
 	quitting   bool
-	// pendingWrites counts triage writes not yet confirmed; quit waits
-	// for them.
+	// pendingWrites counts triage, tags and note writes not yet
+	// confirmed; quit waits for them.
 	pendingWrites int
 	// tick arms the periodic poll; tests replace it to avoid real timers.
 	tick func(d time.Duration, gen int) tea.Cmd
@@ -250,12 +250,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.highlights.setStory(m.reader.story, m.reader.hls)
 		return m, nil
 	case triageSavedMsg:
-		m.pendingWrites = max(0, m.pendingWrites-1)
-		if m.quitting {
-			if m.pendingWrites == 0 {
-				return m, tea.Quit
-			}
-			return m, nil
+		if cmd, quitting := m.writeLanded(); quitting {
+			return m, cmd
 		}
 		cmds := []tea.Cmd{loadCountsCmd(m.ctx, m.opts.Store), loadFeedsCmd(m.ctx, m.opts.Store)}
 		if msg.err != nil {
