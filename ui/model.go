@@ -72,7 +72,6 @@ type Model struct {
 	help       *helpView
 	search     *searchInput
 
-	counts   model.Counts
 	storySeq int
 	undo     []undoEntry
 
@@ -202,7 +201,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.noteErr("counts: " + msg.err.Error())
 			return m, nil
 		}
-		m.counts = msg.counts
 		m.sources.counts, m.status.counts = msg.counts, msg.counts
 		return m, nil
 	case feedsLoadedMsg:

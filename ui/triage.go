@@ -164,7 +164,7 @@ func (m *Model) undoLast() tea.Cmd {
 // adjustCounts guesses the new counts until the store's answer arrives:
 // All and Unread leave archived stories out.
 func (m *Model) adjustCounts(feedID int64, from, to model.Triage) {
-	c := &m.counts
+	c := m.status.counts // the sources pane holds the same numbers
 	b := func(v bool) int {
 		if v {
 			return 1
@@ -177,7 +177,7 @@ func (m *Model) adjustCounts(feedID int64, from, to model.Triage) {
 	du := b(!to.Read && !to.Archived) - b(!from.Read && !from.Archived)
 	c.Unread += du
 	m.sources.adjustUnread(feedID, du)
-	m.sources.counts, m.status.counts = *c, *c
+	m.sources.counts, m.status.counts = c, c
 }
 
 // nextUnread is n / N: move to the next (previous) unread story and open
