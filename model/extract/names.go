@@ -686,16 +686,6 @@ func (x *wordIndex) add(w string, ri int) {
 func (x *wordIndex) first(w string) int { return int(x.head[w]) - 1 }
 func (x *wordIndex) after(ri int) int   { return int(x.next[ri]) - 1 }
 
-func suffixOf(short, long []string) bool {
-	off := len(long) - len(short)
-	for i, w := range short {
-		if long[off+i] != w {
-			return false
-		}
-	}
-	return true
-}
-
 // roleOf finds the role the text gives the person of run ri anywhere: an
 // apposition first, then the title before the name. Results are cached for
 // the life of the doc.
