@@ -19,6 +19,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -129,14 +130,22 @@ var byPath = map[string]*entry{}
 func init() {
 	for _, e := range catalogue {
 		e.URL = BaseURL + e.path
+		byPath[e.path] = e
+	}
+}
+
+// loadAll loads the served documents on the first request, not at package
+// init: every sitrep binary links this package, and reading, building,
+// hashing and gzipping the feeds is wasted on a start without --demo.
+var loadAll = sync.OnceFunc(func() {
+	for _, e := range catalogue {
 		if err := e.load(); err != nil {
 			// The data is embedded and checked by the tests, so this is a
 			// programming error, not something a user can cause.
 			panic(fmt.Sprintf("demo: feed %s: %v", e.path, err))
 		}
-		byPath[e.path] = e
 	}
-}
+})
 
 // load reads (and if needed builds) the served document and its ETag once,
 // so every request for it is cheap and conditional GETs are stable.

@@ -69,6 +69,7 @@ func (t *RoundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 		h.Set("Allow", "GET, HEAD")
 		return respond(req, http.StatusMethodNotAllowed, h, "text/plain; charset=utf-8", []byte("method not allowed\n")), nil
 	}
+	loadAll()
 	e, ok := byPath[req.URL.Path]
 	if !ok {
 		return respond(req, http.StatusNotFound, h, "text/plain; charset=utf-8", []byte("404 page not found\n")), nil
