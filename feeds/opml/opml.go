@@ -9,6 +9,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"golang.org/x/net/html/charset"
 )
 
 // Entry is one subscription.
@@ -49,7 +51,8 @@ const maxDepth = 32
 func Parse(r io.Reader) ([]Entry, error) {
 	d := xml.NewDecoder(r)
 	d.Strict = false // OPML written by hand often has a stray & in a title
-	d.CharsetReader = charsetReader
+	// Old exports declare Latin-1 or Windows-1252.
+	d.CharsetReader = charset.NewReaderLabel
 	var doc document
 	if err := d.Decode(&doc); err != nil {
 		return nil, fmt.Errorf("not an OPML file: %w", err)
