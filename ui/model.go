@@ -75,6 +75,11 @@ type Model struct {
 	storySeq int
 	undo     []undoEntry
 
+	// feedsLoad and countsLoad keep one store read of each in flight: a
+	// round of a thousand polls asks a thousand times, and the store is
+	// read once per answer instead.
+	feedsLoad, countsLoad coalesced
+
 	gen        int // of the armed poll tick
 	polling    bool
 	toPoll     []model.Feed
@@ -151,8 +156,8 @@ func New(opts Options) *Model {
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{
 		tea.RequestBackgroundColor,
-		loadCountsCmd(m.ctx, m.opts.Store),
-		loadFeedsCmd(m.ctx, m.opts.Store),
+		m.loadCounts(),
+		m.loadFeeds(),
 		loadTagsCmd(m.ctx, m.opts.Store),
 		m.reloadQueue(),
 	}
@@ -197,16 +202,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 
 	case countsLoadedMsg:
+		again := m.countsLoad.done(m.loadCounts)
 		if msg.err != nil {
 			m.noteErr("counts: " + msg.err.Error())
-			return m, nil
+			return m, again
 		}
 		m.sources.counts, m.status.counts = msg.counts, msg.counts
-		return m, nil
+		return m, again
 	case feedsLoadedMsg:
+		again := m.feedsLoad.done(m.loadFeeds)
 		if msg.err != nil {
 			m.noteErr("feeds: " + msg.err.Error())
-			return m, nil
+			return m, again
 		}
 		m.sources.setFeeds(msg.feeds)
 		m.status.failing = 0
@@ -216,7 +223,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		m.noteSelectedFeed()
-		return m, nil
+		return m, again
 	case tagsLoadedMsg:
 		if msg.err != nil {
 			m.noteErr("tags: " + msg.err.Error())
@@ -251,7 +258,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if cmd, quitting := m.writeLanded(); quitting {
 			return m, cmd
 		}
-		cmds := []tea.Cmd{loadCountsCmd(m.ctx, m.opts.Store), loadFeedsCmd(m.ctx, m.opts.Store)}
+		cmds := []tea.Cmd{m.loadCounts(), m.loadFeeds()}
 		if msg.err != nil {
 			// Show the truth again rather than the optimistic guess.
 			m.noteErr("saving: " + msg.err.Error())
@@ -284,6 +291,41 @@ func (m *Model) View() tea.View {
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = WindowTitle
 	return v
+}
+
+// loadFeeds and loadCounts read the feed list or the view counts again,
+// coalesced with a read already in flight.
+func (m *Model) loadFeeds() tea.Cmd {
+	return m.feedsLoad.start(func() tea.Cmd { return loadFeedsCmd(m.ctx, m.opts.Store) })
+}
+
+func (m *Model) loadCounts() tea.Cmd {
+	return m.countsLoad.start(func() tea.Cmd { return loadCountsCmd(m.ctx, m.opts.Store) })
+}
+
+// coalesced runs one load at a time. Asked while one is out, it loads once
+// more when that one answers, however often it was asked meanwhile, so the
+// last answer is never older than the last request.
+type coalesced struct{ busy, again bool }
+
+func (c *coalesced) start(load func() tea.Cmd) tea.Cmd {
+	if c.busy {
+		c.again = true
+		return nil
+	}
+	c.busy = true
+	return load()
+}
+
+// done takes note that the answer arrived and returns the load asked for
+// meanwhile, if any.
+func (c *coalesced) done(load func() tea.Cmd) tea.Cmd {
+	c.busy = false
+	if !c.again {
+		return nil
+	}
+	c.again = false
+	return c.start(load)
 }
 
 // relayout recomputes the rectangles and sizes every pane.

@@ -71,7 +71,7 @@ func (m *Model) feedPolled(msg feedPolledMsg) tea.Cmd {
 		m.inFlight = max(0, m.inFlight-1)
 		m.status.done++
 	}
-	cmds := []tea.Cmd{loadFeedsCmd(m.ctx, m.opts.Store), loadCountsCmd(m.ctx, m.opts.Store)}
+	cmds := []tea.Cmd{m.loadFeeds(), m.loadCounts()}
 	if msg.Err != nil && m.ctx.Err() == nil {
 		name := msg.Title
 		if name == "" {
