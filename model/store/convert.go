@@ -3,6 +3,8 @@ package store
 import (
 	"database/sql"
 	"time"
+
+	"sitrep/model"
 )
 
 // Times are stored as unix microseconds in UTC: integers compare and index
@@ -31,4 +33,9 @@ func dbBool(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// goTriage reads the three stored flags back.
+func goTriage(read, starred, archived int) model.Triage {
+	return model.Triage{Read: read != 0, Starred: starred != 0, Archived: archived != 0}
 }

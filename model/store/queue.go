@@ -37,7 +37,7 @@ func scanHeader(r scanner) (model.StoryHeader, error) {
 	if cat.Valid {
 		h.Headline = &model.HeadlineFigure{Category: extract.Category(cat.String), Value: val.Float64, Text: text.String}
 	}
-	h.Triage = model.Triage{Read: read != 0, Starred: starred != 0, Archived: archd != 0}
+	h.Triage = goTriage(read, starred, archd)
 	return h, nil
 }
 
@@ -195,7 +195,7 @@ func (s *SQLite) SetTriage(ctx context.Context, id int64, t model.Triage) error 
 		if err != nil {
 			return err
 		}
-		old := model.Triage{Read: read != 0, Starred: starred != 0, Archived: archd != 0}
+		old := goTriage(read, starred, archd)
 		if old == t {
 			return nil
 		}

@@ -327,7 +327,7 @@ func (s *SQLite) Story(ctx context.Context, id int64) (model.Story, error) {
 		return model.Story{}, fmt.Errorf("store: story %d: %w", id, err)
 	}
 	st.Published, st.FirstSeen = goTime(published), goTime(first)
-	st.Triage = model.Triage{Read: read != 0, Starred: starred != 0, Archived: archd != 0}
+	st.Triage = goTriage(read, starred, archd)
 	if err := json.Unmarshal([]byte(quotes), &st.Quotes); err != nil {
 		return model.Story{}, fmt.Errorf("store: story %d quotes: %w", id, err)
 	}
