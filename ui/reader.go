@@ -73,9 +73,12 @@ func (r *readerPane) rewrap() {
 	r.wrapW = iw
 	s := r.story
 	r.head = r.head[:0]
-	for _, sp := range wrapText(s.Title, iw) {
-		r.head = append(r.head, r.c.st.StoryTitle.Render(s.Title[sp.start:sp.end]))
+	addWrapped := func(text string, style lipgloss.Style) {
+		for _, sp := range wrapText(text, iw) {
+			r.head = append(r.head, style.Render(text[sp.start:sp.end]))
+		}
 	}
+	addWrapped(s.Title, r.c.st.StoryTitle)
 	meta := []string{}
 	if s.FeedTitle != "" {
 		meta = append(meta, s.FeedTitle)
@@ -96,16 +99,10 @@ func (r *readerPane) rewrap() {
 		for i, t := range s.Tags {
 			tags[i] = r.c.sym.Tag + t
 		}
-		line := strings.Join(tags, " ")
-		for _, sp := range wrapText(line, iw) {
-			r.head = append(r.head, r.c.st.StoryMeta.Render(line[sp.start:sp.end]))
-		}
+		addWrapped(strings.Join(tags, " "), r.c.st.StoryMeta)
 	}
 	if s.Note != "" {
-		note := r.c.sym.Note + " " + s.Note
-		for _, sp := range wrapText(note, iw) {
-			r.head = append(r.head, r.c.st.StoryMeta.Render(note[sp.start:sp.end]))
-		}
+		addWrapped(r.c.sym.Note+" "+s.Note, r.c.st.StoryMeta)
 	}
 	r.head = append(r.head, r.keyFigureLines(iw)...)
 	r.head = append(r.head, "")
