@@ -132,11 +132,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *dbPath == "" {
 		*dbPath = defaultDBPath()
 	}
-	if err := os.MkdirAll(filepath.Dir(*dbPath), 0o700); err != nil {
-		fmt.Fprintln(stderr, "sitrep:", err)
-		return 1
-	}
-	st, err := store.Open(*dbPath)
+	st, err := store.Open(*dbPath) // creates the data directory if needed
 	if err != nil {
 		fmt.Fprintf(stderr, "sitrep: open %s: %v\n", *dbPath, err)
 		return 1
