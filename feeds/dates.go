@@ -80,8 +80,8 @@ func parseZoned(raw string) (t time.Time, ok bool) {
 	zi := -1
 	var off int
 	for i, f := range fields {
-		name := strings.Trim(f, "(),.")
-		if o, known := zoneOffsets[strings.ToUpper(name)]; known && name == strings.ToUpper(name) {
+		// The keys are upper case, so only an upper-case field matches.
+		if o, known := zoneOffsets[strings.Trim(f, "(),.")]; known {
 			zi, off = i, o
 			break
 		}
