@@ -168,8 +168,7 @@ func pollCmd(ctx context.Context, poll PollFunc, f model.Feed) tea.Cmd {
 	return func() tea.Msg {
 		r := poll(ctx, f)
 		return feedPolledMsg{
-			FeedID: f.ID, Title: sanitize.Line(r.Title), New: r.New, Updated: r.Updated,
-			NotModified: r.NotModified, Err: r.Err, NextPoll: r.NextPoll,
+			FeedID: f.ID, Title: sanitize.Line(r.Title), New: r.New, Updated: r.Updated, Err: r.Err,
 		}
 	}
 }

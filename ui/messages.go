@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"time"
-
 	"sitrep/model"
 )
 
@@ -77,13 +75,11 @@ type pollRoundMsg struct {
 
 // feedPolledMsg is the outcome of polling one feed.
 type feedPolledMsg struct {
-	FeedID      int64
-	Title       string
-	New         int
-	Updated     int
-	NotModified bool
-	Err         error
-	NextPoll    time.Time
+	FeedID  int64
+	Title   string
+	New     int
+	Updated int
+	Err     error
 }
 
 // linkOpenedMsg reports starting the browser.
