@@ -23,7 +23,7 @@ func clean(n *html.Node) {
 		next := c.NextSibling
 		if c.Type == html.ElementNode && (c.DataAtom == atom.Figure || c.DataAtom == atom.Figcaption ||
 			c.DataAtom == atom.Img || c.DataAtom == atom.Picture ||
-			c.DataAtom == atom.A && strings.TrimSpace(textOf(c)) == "") {
+			c.DataAtom == atom.A && !hasText(c)) {
 			n.RemoveChild(c)
 		} else {
 			clean(c)
@@ -32,14 +32,17 @@ func clean(n *html.Node) {
 	}
 }
 
-// textOf concatenates the text nodes under n.
-func textOf(n *html.Node) string {
+// hasText reports whether a text node under n holds more than white space.
+// It stops at the first one, where concatenating the subtree's text to test
+// it built a string per link.
+func hasText(n *html.Node) bool {
 	if n.Type == html.TextNode {
-		return n.Data
+		return strings.TrimSpace(n.Data) != ""
 	}
-	var b strings.Builder
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		b.WriteString(textOf(c))
+		if hasText(c) {
+			return true
+		}
 	}
-	return b.String()
+	return false
 }
