@@ -7,7 +7,6 @@
 package sanitize
 
 import (
-	"bytes"
 	"strings"
 	"unicode/utf8"
 )
@@ -239,24 +238,4 @@ func stringTerminator(s string, j int) (int, bool) {
 		}
 	}
 	return 0, false
-}
-
-// StripEscapes removes every ESC-introduced sequence (CSI, OSC, DCS, APC,
-// PM, SOS, two-byte escapes) from raw bytes and leaves all else alone. It is
-// for feed bodies before an XML parser sees them: ESC is not a legal XML
-// character, and parsers that drop it silently leave the rest of the
-// sequence ("]0;owned") behind as text, out of reach of Text.
-func StripEscapes(b []byte) []byte {
-	i := bytes.IndexByte(b, 0x1b)
-	if i < 0 {
-		return b
-	}
-	out := make([]byte, 0, len(b))
-	s := string(b)
-	for i >= 0 {
-		out = append(out, s[:i]...)
-		s = s[skipEscape(s, i):]
-		i = strings.IndexByte(s, 0x1b)
-	}
-	return append(out, s...)
 }

@@ -74,18 +74,3 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
-
-func TestStripEscapes(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"<title>Hostile \x1b[5mfeed\x1b[0m</title>", "<title>Hostile feed</title>"},
-		{"<t>hijack \x1b]0;owned\x07 end</t>", "<t>hijack  end</t>"},
-		{"<t>link \x1b]8;;http://evil.example/\x1b\\click\x1b]8;;\x1b\\ end</t>", "<t>link click end</t>"},
-		{"no escapes & \u009b stays for Text", "no escapes & \u009b stays for Text"},
-		{"tail\x1b", "tail"},
-	}
-	for _, tt := range tests {
-		if got := string(StripEscapes([]byte(tt.in))); got != tt.want {
-			t.Errorf("StripEscapes(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
