@@ -25,11 +25,7 @@ func (m *Model) editTags() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	tags := h.Tags
-	if s := m.reader.story; s != nil && s.ID == h.ID {
-		tags = s.Tags
-	}
-	return m.search.openEdit(promptTags, h.ID, strings.Join(tags, " "))
+	return m.search.openEdit(promptTags, h.ID, strings.Join(m.currentTags(h.ID), " "))
 }
 
 // editNote is e: the prompt, prefilled with the story's note, which the
