@@ -277,15 +277,23 @@ func BenchmarkUpsertFeed(b *testing.B) {
 	}
 }
 
-func benchUpsert(b *testing.B, bodySize int) {
+// openUpsertBench opens a fresh database already holding 2,000 stories in
+// 10 feeds, for the upsert benchmarks to write into.
+func openUpsertBench(b *testing.B) *SQLite {
+	b.Helper()
 	s, err := Open(filepath.Join(b.TempDir(), "upsert.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer s.Close()
+	b.Cleanup(func() { s.Close() })
 	if err := Populate(ctx, s, 10, 2000); err != nil {
 		b.Fatal(err)
 	}
+	return s
+}
+
+func benchUpsert(b *testing.B, bodySize int) {
+	s := openUpsertBench(b)
 	f, _, err := s.AddFeed(ctx, "https://upsert.example/feed")
 	if err != nil {
 		b.Fatal(err)
@@ -332,17 +340,11 @@ func truncateStory(st model.Story, size int) model.Story {
 // of 50 new ~700-byte stories and then its polling state. Group commit lets
 // them share transactions; compare ns/story with BenchmarkUpsertFeed.
 func BenchmarkUpsertFeedsConcurrent(b *testing.B) {
-	s, err := Open(filepath.Join(b.TempDir(), "upsert.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	if err := Populate(ctx, s, 10, 2000); err != nil {
-		b.Fatal(err)
-	}
+	s := openUpsertBench(b)
 	const polls, perFeed = 8, 50
 	feeds := make([]model.Feed, polls)
 	for i := range feeds {
+		var err error
 		if feeds[i], _, err = s.AddFeed(ctx, fmt.Sprintf("https://upsert%d.example/feed", i)); err != nil {
 			b.Fatal(err)
 		}
