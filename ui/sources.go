@@ -61,34 +61,22 @@ func (p *sourcesPane) selectedTag() string {
 	return ""
 }
 
-// setTags replaces the tag list, keeping the cursor on the same tag (or
-// on the row where it was, if that tag is gone).
-func (p *sourcesPane) setTags(ts []model.TagCount) {
-	keep := p.selectedTag()
-	p.tags = ts
-	if keep != "" {
-		for i := range ts {
-			if ts[i].Tag == keep {
-				p.cursor = numViews + len(p.feeds) + i
-			}
-		}
-	}
-	p.cursor = clamp(p.cursor, 0, p.rows()-1)
-	p.keepVisible()
-}
+// setTags replaces the tag list and setFeeds the feed list, keeping the
+// cursor on the same feed or tag (or on the row where it was, if that one
+// is gone).
+func (p *sourcesPane) setTags(ts []model.TagCount) { p.setLists(p.feeds, ts) }
+func (p *sourcesPane) setFeeds(fs []model.Feed)    { p.setLists(fs, p.tags) }
 
-// setFeeds replaces the feed list, keeping the cursor on the same feed
-// or tag.
-func (p *sourcesPane) setFeeds(fs []model.Feed) {
+func (p *sourcesPane) setLists(fs []model.Feed, ts []model.TagCount) {
 	var keep int64 = -1
 	if f := p.selectedFeed(); f != nil {
 		keep = f.ID
 	}
 	keepTag := p.selectedTag()
-	p.feeds = fs
+	p.feeds, p.tags = fs, ts
 	if keepTag != "" {
-		for i := range p.tags {
-			if p.tags[i].Tag == keepTag {
+		for i := range ts {
+			if ts[i].Tag == keepTag {
 				p.cursor = numViews + len(fs) + i
 			}
 		}
