@@ -130,7 +130,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	if *dbPath == "" {
-		*dbPath = defaultDBPath()
+		*dbPath = config.DefaultDBPath()
 	}
 	st, err := store.Open(*dbPath) // creates the data directory if needed
 	if err != nil {
@@ -322,17 +322,6 @@ func browserOpener(prog string) func(string) error {
 		go cmd.Wait() // reap the browser launcher; its exit status is not ours
 		return nil
 	}
-}
-
-// defaultDBPath follows the XDG base directories.
-func defaultDBPath() string {
-	dir := os.Getenv("XDG_DATA_HOME")
-	if dir == "" {
-		if home, err := os.UserHomeDir(); err == nil {
-			dir = filepath.Join(home, ".local", "share")
-		}
-	}
-	return filepath.Join(dir, "sitrep", "sitrep.db")
 }
 
 // extractOutput is one line of `sitrep extract --json`.

@@ -49,13 +49,24 @@ type file struct {
 
 // DefaultPath is $XDG_CONFIG_HOME/sitrep/config.toml (or ~/.config/...).
 func DefaultPath() string {
-	dir := os.Getenv("XDG_CONFIG_HOME")
+	return xdgPath("XDG_CONFIG_HOME", ".config", "config.toml")
+}
+
+// DefaultDBPath is $XDG_DATA_HOME/sitrep/sitrep.db (or ~/.local/share/...).
+func DefaultDBPath() string {
+	return xdgPath("XDG_DATA_HOME", filepath.Join(".local", "share"), "sitrep.db")
+}
+
+// xdgPath is file in sitrep's directory under the XDG base directory that
+// env names, or under homeDir in the home directory when env is unset.
+func xdgPath(env, homeDir, file string) string {
+	dir := os.Getenv(env)
 	if dir == "" {
 		if home, err := os.UserHomeDir(); err == nil {
-			dir = filepath.Join(home, ".config")
+			dir = filepath.Join(home, homeDir)
 		}
 	}
-	return filepath.Join(dir, "sitrep", "config.toml")
+	return filepath.Join(dir, "sitrep", file)
 }
 
 // Load reads the file at path. A missing file gives the defaults.
