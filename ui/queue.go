@@ -95,7 +95,27 @@ func (q *queuePane) SetSize(w, h int) { q.w, q.h = w, h; q.keepVisible() }
 // visibleItems is how many stories fit in the pane below the banner.
 func (q *queuePane) visibleItems() int {
 	_, ih := innerSize(q.c.st, q.w, q.h)
-	return max(1, (ih-len(q.bannerLines()))/itemLines)
+	return max(1, (ih-q.bannerHeight())/itemLines)
+}
+
+// bannerText is the feed error as the banner shows it, wrapped to the pane.
+func (q *queuePane) bannerText() (string, []span) {
+	if q.banner == "" {
+		return "", nil
+	}
+	iw, _ := innerSize(q.c.st, q.w, q.h)
+	text := q.c.sym.Error + " " + q.banner
+	return text, wrapText(text, max(1, iw))
+}
+
+// bannerHeight is how many rows bannerLines takes, without drawing them:
+// the cursor and window arithmetic asks for it often.
+func (q *queuePane) bannerHeight() int {
+	if q.banner == "" {
+		return 0
+	}
+	_, sps := q.bannerText()
+	return len(sps) + 1
 }
 
 // bannerLines is the feed error wrapped to the pane, and a blank line.
@@ -103,10 +123,9 @@ func (q *queuePane) bannerLines() []string {
 	if q.banner == "" {
 		return nil
 	}
-	iw, _ := innerSize(q.c.st, q.w, q.h)
-	text := q.c.sym.Error + " " + q.banner
+	text, sps := q.bannerText()
 	var out []string
-	for _, sp := range wrapText(text, max(1, iw)) {
+	for _, sp := range sps {
 		out = append(out, q.c.st.Error.Render(text[sp.start:sp.end]))
 	}
 	return append(out, "")
@@ -244,7 +263,7 @@ func (q *queuePane) findUnread(dir int) int {
 
 // itemAt maps an inner row to a queue index.
 func (q *queuePane) itemAt(y int) int {
-	y -= len(q.bannerLines())
+	y -= q.bannerHeight()
 	if y < 0 {
 		return -1
 	}
@@ -283,7 +302,8 @@ func (q *queuePane) View() string {
 	}
 	if q.err == nil && q.total > 0 {
 		now := q.c.now().In(q.c.loc)
-		for i := q.top; i < min(q.total, q.top+q.visibleItems()); i++ {
+		end := min(q.total, q.top+q.visibleItems())
+		for i := q.top; i < end; i++ {
 			item := q.item(q.at(i), iw, now)
 			for _, l := range item {
 				if i == q.cursor {
