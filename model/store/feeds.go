@@ -142,11 +142,7 @@ func (s *SQLite) Feed(ctx context.Context, id int64) (model.Feed, error) {
 // SaveFeedState writes everything about f but its counts. When f.URL is
 // already another feed's, the rest is saved and ErrURLTaken returned.
 func (s *SQLite) SaveFeedState(ctx context.Context, f model.Feed) error {
-	tags := f.Tags
-	if tags == nil {
-		tags = []string{}
-	}
-	tagsJSON, err := json.Marshal(tags)
+	tagsJSON, err := json.Marshal(nonNil(f.Tags))
 	if err != nil {
 		return err
 	}
