@@ -73,10 +73,11 @@ func tokenizerHasMarkup(s string) bool {
 }
 
 // plainTagFirst reports whether the first thing in s that the tokenizer
-// would read as markup is a bare tag of a known element, "<p>" or "</p>":
-// then hasMarkup's answer is yes without a tokenizer, whose set-up
-// (a buffer per call) cost more than the scan on every feed item. Anything
-// less plain (attributes, comments, a tag cut off at the end) is left to
+// would read as markup is a tag of a known element, "<p>", "</p>" or
+// "<p class="lead">": then hasMarkup's answer is yes without a tokenizer,
+// whose set-up (a buffer per call) cost more than the scan on every feed
+// item, and which ToText's parse would then run a second time. Anything
+// less plain (comments, odd quoting, a tag cut off at the end) is left to
 // the tokenizer.
 func plainTagFirst(s string) bool {
 	for i := strings.IndexByte(s, '<'); i >= 0 && i+1 < len(s); {
@@ -90,7 +91,7 @@ func plainTagFirst(s string) bool {
 			for n < len(rest) && (isASCIILetter(rest[n]) || '0' <= rest[n] && rest[n] <= '9') {
 				n++
 			}
-			if n == 0 || n == len(rest) || rest[n] != '>' {
+			if n == 0 || !tagCloses(rest[n:]) {
 				return false
 			}
 			return atom.Lookup([]byte(strings.ToLower(rest[:n]))) != 0
@@ -103,5 +104,37 @@ func plainTagFirst(s string) bool {
 	}
 	return false
 }
+
+// tagCloses reports whether rest, what follows a tag name, surely ends the
+// tag: it is ">", or white space or "/" and then attributes up to a ">". A
+// quote counts only as the start of a value right after "=", and is skipped
+// to its closing quote; any other quote, or no ">", is left to the tokenizer.
+func tagCloses(rest string) bool {
+	if rest == "" || rest[0] != '>' && rest[0] != '/' && !isHTMLSpace(rest[0]) {
+		return false
+	}
+	var prev byte // the last byte before i that is not white space
+	for i := 0; i < len(rest); i++ {
+		switch c := rest[i]; {
+		case c == '>':
+			return true
+		case c == '"' || c == '\'':
+			if prev != '=' {
+				return false
+			}
+			j := strings.IndexByte(rest[i+1:], c)
+			if j < 0 {
+				return false
+			}
+			i += 1 + j
+			prev = c
+		case !isHTMLSpace(c):
+			prev = c
+		}
+	}
+	return false
+}
+
+func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
