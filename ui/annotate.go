@@ -36,7 +36,7 @@ func (m *Model) editNote() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	if s := m.reader.story; s != nil && s.ID == h.ID {
+	if s := m.reader.showing(h.ID); s != nil {
 		return m.search.openEdit(promptNote, h.ID, s.Note)
 	}
 	if !h.HasNote {
@@ -60,7 +60,7 @@ func (m *Model) noteLoaded(msg noteLoadedMsg) tea.Cmd {
 
 // currentTags and currentNote are what the screen shows of a story now.
 func (m *Model) currentTags(id int64) []string {
-	if s := m.reader.story; s != nil && s.ID == id {
+	if s := m.reader.showing(id); s != nil {
 		return s.Tags
 	}
 	if i := m.queue.indexOf(id); i >= 0 {
@@ -81,7 +81,7 @@ func (m *Model) saveTags(id int64, tags []string, undoable bool) tea.Cmd {
 	if i := m.queue.indexOf(id); i >= 0 {
 		m.queue.at(i).Tags = tags
 	}
-	if s := m.reader.story; s != nil && s.ID == id {
+	if s := m.reader.showing(id); s != nil {
 		s.Tags = tags
 		m.reader.redraw()
 	}
@@ -101,7 +101,7 @@ func (m *Model) saveNote(id int64, old, note string, undoable bool) tea.Cmd {
 	if i := m.queue.indexOf(id); i >= 0 {
 		m.queue.at(i).HasNote = note != ""
 	}
-	if s := m.reader.story; s != nil && s.ID == id {
+	if s := m.reader.showing(id); s != nil {
 		s.Note = note
 		m.reader.redraw()
 	}

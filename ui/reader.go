@@ -52,6 +52,14 @@ func (r *readerPane) setStory(s model.Story) {
 	r.redraw()
 }
 
+// showing is the open story if it is story id, else nil.
+func (r *readerPane) showing(id int64) *model.Story {
+	if r.story != nil && r.story.ID == id {
+		return r.story
+	}
+	return nil
+}
+
 // redraw rewraps whatever the width: for a changed story (tags, note) or
 // changed styles, which the width check in rewrap cannot see.
 func (r *readerPane) redraw() {

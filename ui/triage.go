@@ -90,8 +90,8 @@ func (m *Model) applyTriage(h model.StoryHeader, t model.Triage, undoable bool) 
 	} else {
 		m.queue.setTriage(h.ID, t)
 	}
-	if m.reader.story != nil && m.reader.story.ID == h.ID {
-		m.reader.story.Triage = t
+	if s := m.reader.showing(h.ID); s != nil {
+		s.Triage = t
 	}
 	if undoable {
 		m.queue.moved = true
@@ -154,8 +154,8 @@ func (m *Model) undoLast() tea.Cmd {
 			m.queue.moveTo(i)
 		}
 	}
-	if m.reader.story != nil && m.reader.story.ID == h.ID {
-		m.reader.story.Triage = h.Triage
+	if s := m.reader.showing(h.ID); s != nil {
+		s.Triage = h.Triage
 	}
 	m.note("undone")
 	return tea.Batch(m.saveTriage(h.ID, h.Triage), m.fetchWindow())
