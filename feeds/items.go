@@ -168,14 +168,10 @@ func rootXMLBase(body []byte) string {
 // http or https, no control characters, no credentials to leak.
 func safeLink(raw string, base *url.URL) string {
 	s := resolve(raw, base)
-	if s == "" || !sanitize.IsSafe(s) || strings.ContainsAny(s, " \n\t") {
+	if !model.OpenableLink(s) {
 		return ""
 	}
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return ""
-	}
-	return u.String()
+	return s
 }
 
 func resolve(raw string, base *url.URL) string {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"os/exec"
 	"strings"
@@ -182,22 +181,12 @@ func openLinkCmd(open func(string) error, link string) tea.Cmd {
 	return func() tea.Msg { return linkOpenedMsg{err: open(link)} }
 }
 
-// safeLink reports whether link is an absolute http or https URL: the only
-// links handed to a browser.
-func safeLink(link string) bool {
-	u, err := url.Parse(link)
-	if err != nil || u.Host == "" {
-		return false
-	}
-	return u.Scheme == "http" || u.Scheme == "https"
-}
-
 // defaultOpenURL starts $BROWSER (its first entry) or xdg-open with the URL
 // as a single argument. No shell is involved, so nothing in the URL can be
 // interpreted as a command; output is discarded so it cannot draw over the
 // screen.
 func defaultOpenURL(link string) error {
-	if !safeLink(link) {
+	if !model.OpenableLink(link) {
 		return errors.New("not an http(s) link")
 	}
 	prog := "xdg-open"
@@ -234,7 +223,7 @@ func sanitizeStory(s model.Story) model.Story {
 	orig := s.Body
 	s.Body = sanitize.Text(s.Body)
 	changed := s.Body != orig
-	if !safeLink(s.Link) {
+	if !model.OpenableLink(s.Link) {
 		s.Link = ""
 	}
 	qs := s.Quotes[:0:0]

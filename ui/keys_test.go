@@ -257,17 +257,6 @@ func TestOpenLink(t *testing.T) {
 	}
 }
 
-func TestSafeLink(t *testing.T) {
-	for link, want := range map[string]bool{
-		"https://example.org/a": true, "http://x.y/": true,
-		"javascript:alert(1)": false, "file:///etc/passwd": false, "": false, "//x.y/": false,
-	} {
-		if safeLink(link) != want {
-			t.Errorf("safeLink(%q) != %v", link, want)
-		}
-	}
-}
-
 func TestFeedErrorShown(t *testing.T) {
 	m := newTestModel(t, fixtureStore(t), 120, 32)
 	press(t, m, "f", "j", "j", "j", "j") // the first feed: Broken Feed

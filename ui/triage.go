@@ -262,7 +262,7 @@ func (m *Model) openLink() tea.Cmd {
 	if h, ok := m.target(); ok {
 		link = h.Link
 	}
-	if !safeLink(link) {
+	if !model.OpenableLink(link) {
 		m.noteErr("this story has no http(s) link")
 		return nil
 	}

@@ -94,9 +94,7 @@ func lineOrNil(s *string) *string {
 // that way already; checking again costs nothing and a javascript: or
 // file: link must never become clickable in a report.
 func safeLink(link string) string {
-	link = sanitize.Line(link)
-	low := strings.ToLower(link)
-	if !strings.HasPrefix(low, "http://") && !strings.HasPrefix(low, "https://") {
+	if !model.OpenableLink(link) {
 		return ""
 	}
 	return link
