@@ -116,7 +116,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	client := feeds.NewClient(pollerOptions(cfg))
+	pollOpts := pollerOptions(cfg)
+	client := feeds.NewClient(pollOpts)
 	if *demoMode {
 		client.Transport = demo.Transport()
 		if *dbPath == "" {
@@ -147,7 +148,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	tuneGC()
-	poller := feeds.New(client, st, pollerOptions(cfg))
+	poller := feeds.New(client, st, pollOpts)
 	if len(rest) == 0 {
 		return runReader(ctx, st, poller, cfg, stderr)
 	}
