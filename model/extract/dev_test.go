@@ -17,6 +17,9 @@ type goldFile struct {
 	Text   string      `json:"text"`
 	Quotes []goldQuote `json:"quotes"`
 	Stats  []goldStat  `json:"stats"`
+	// StatsUnscored marks an article whose figures were not labelled: its
+	// figures are neither rewarded nor punished.
+	StatsUnscored bool `json:"stats_unscored"`
 }
 
 type goldQuote struct {
@@ -24,6 +27,9 @@ type goldQuote struct {
 	Speaker    *string  `json:"speaker"`
 	SpeakerAlt []string `json:"speaker_alt"`
 	Optional   bool     `json:"optional"`
+	// SpeakerUnscored marks an anonymous source: the quote counts, its
+	// speaker does not.
+	SpeakerUnscored bool `json:"speaker_unscored"`
 }
 
 type goldStat struct {
@@ -92,6 +98,9 @@ func scoreFile(t *testing.T, g goldFile, s *score, verbose bool) {
 			continue
 		}
 		s.qTP++
+		if gq.SpeakerUnscored {
+			continue
+		}
 		s.spkN++
 		got := ""
 		if q.Speaker != nil {
@@ -123,6 +132,9 @@ func scoreFile(t *testing.T, g goldFile, s *score, verbose bool) {
 				t.Logf("%s: missed quote %q", g.ID, gq.Text)
 			}
 		}
+	}
+	if g.StatsUnscored {
+		return
 	}
 	sused := make([]bool, len(g.Stats))
 	for _, st := range r.Stats {
