@@ -136,35 +136,60 @@ func scoreFile(t *testing.T, g goldFile, s *score, verbose bool) {
 	if g.StatsUnscored {
 		return
 	}
+	scoreStats(t, g, r.Stats, s, verbose)
+}
+
+// scoreStats compares the figures found with the gold figures of g. A
+// figure matches a gold entry by its Value, its Lower or its Upper bound and
+// an overlapping snippet: a range ("between 300 and 400") is labelled as two
+// gold entries, one per end, and matches both. A figure that matches nothing
+// is a false positive.
+func scoreStats(t *testing.T, g goldFile, stats []Stat, s *score, verbose bool) {
 	sused := make([]bool, len(g.Stats))
-	for _, st := range r.Stats {
-		hit := -1
-		for i, gs := range g.Stats {
-			if math.Abs(gs.Value-st.Value) > 1e-9*math.Max(1, gs.Value) || (sused[i] && !gs.Optional) {
+	for _, st := range stats {
+		vals := [3]float64{st.Value, st.Value, st.Value}
+		if st.Lower != nil {
+			vals[1] = *st.Lower
+		}
+		if st.Upper != nil {
+			vals[2] = *st.Upper
+		}
+		matched := false
+		for vi, v := range vals {
+			if vi > 0 && (v == vals[0] || vi == 2 && v == vals[1]) {
+				continue // the same value again
+			}
+			hit := -1
+			for i, gs := range g.Stats {
+				if math.Abs(gs.Value-v) > 1e-9*math.Max(1, math.Abs(gs.Value)) || (sused[i] && !gs.Optional) {
+					continue
+				}
+				if overlapsSnippet(g.Text, gs.Snippet, st.Start, st.End) {
+					hit = i
+					break
+				}
+			}
+			if hit < 0 {
 				continue
 			}
-			if overlapsSnippet(g.Text, gs.Snippet, st.Start, st.End) {
-				hit = i
-				break
+			matched = true
+			sused[hit] = true
+			if g.Stats[hit].Optional {
+				continue
+			}
+			s.sTP++
+			s.catN++
+			if string(st.Category) == g.Stats[hit].Category {
+				s.catOK++
+			} else if verbose {
+				t.Logf("%s: category of %q: got %s, want %s", g.ID, st.Text, st.Category, g.Stats[hit].Category)
 			}
 		}
-		if hit < 0 {
+		if !matched {
 			s.sFP++
 			if verbose {
-				t.Logf("%s: extra figure %q = %v", g.ID, st.Text, st.Value)
+				t.Logf("%s: extra figure %q = %v (%s)", g.ID, st.Text, st.Value, st.Category)
 			}
-			continue
-		}
-		sused[hit] = true
-		if g.Stats[hit].Optional {
-			continue
-		}
-		s.sTP++
-		s.catN++
-		if string(st.Category) == g.Stats[hit].Category {
-			s.catOK++
-		} else if verbose {
-			t.Logf("%s: category of %q: got %s, want %s", g.ID, st.Text, st.Category, g.Stats[hit].Category)
 		}
 	}
 	for i, gs := range g.Stats {
