@@ -202,7 +202,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 
 	case countsLoadedMsg:
-		again := m.countsLoad.done(m.loadCounts)
+		again := m.countsLoad.done()
 		if msg.err != nil {
 			m.noteErr("counts: " + msg.err.Error())
 			return m, again
@@ -210,7 +210,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.sources.counts, m.status.counts = msg.counts, msg.counts
 		return m, again
 	case feedsLoadedMsg:
-		again := m.feedsLoad.done(m.loadFeeds)
+		again := m.feedsLoad.done()
 		if msg.err != nil {
 			m.noteErr("feeds: " + msg.err.Error())
 			return m, again
@@ -306,26 +306,35 @@ func (m *Model) loadCounts() tea.Cmd {
 // coalesced runs one load at a time. Asked while one is out, it loads once
 // more when that one answers, however often it was asked meanwhile, so the
 // last answer is never older than the last request.
-type coalesced struct{ busy, again bool }
+type coalesced struct {
+	busy, again bool
+	load        func() tea.Cmd // the read itself, kept for the follow-up
+}
 
-func (c *coalesced) start(load func() tea.Cmd) tea.Cmd {
+// start returns read's command, or nil when a read is out (which then
+// asks for one more when it answers).
+func (c *coalesced) start(read func() tea.Cmd) tea.Cmd {
+	c.load = read
 	if c.busy {
 		c.again = true
 		return nil
 	}
 	c.busy = true
-	return load()
+	return read()
 }
 
-// done takes note that the answer arrived and returns the load asked for
-// meanwhile, if any.
-func (c *coalesced) done(load func() tea.Cmd) tea.Cmd {
+// done takes note that the answer arrived and returns the read asked for
+// meanwhile, if any. It runs the read itself rather than going through
+// start's callers, so the follow-up can never be coalesced away.
+func (c *coalesced) done() tea.Cmd {
 	c.busy = false
-	if !c.again {
+	if !c.again || c.load == nil {
+		c.again = false
 		return nil
 	}
 	c.again = false
-	return c.start(load)
+	c.busy = true
+	return c.load()
 }
 
 // relayout recomputes the rectangles and sizes every pane.
