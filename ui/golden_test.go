@@ -67,7 +67,7 @@ func TestPaneGoldens(t *testing.T) {
 				"sources": func() string {
 					// Where sources are folded, draw them at the size they
 					// unfold to.
-					r := layout(w, h, focusSources, true).panes[focusSources]
+					r := layout(w, h, focusSources, sourcesShown).panes[focusSources]
 					m.sources.SetSize(r.W, r.H)
 					return m.sources.View()
 				},

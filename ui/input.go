@@ -103,23 +103,26 @@ func (m *Model) writeLanded() (cmd tea.Cmd, quitting bool) {
 	return nil, true
 }
 
-// toggleSources pins the sources pane open (or folds it) where it does not
-// fit by default, and focuses it when it opens.
+// toggleSources shows the sources pane or folds it away, whatever the
+// width: it focuses the pane when it opens, and gives focus back to the
+// queue when it folds. In the single-pane layout it switches to the pane.
 func (m *Model) toggleSources() tea.Cmd {
-	switch m.lay.mode {
-	case modeMedium:
-		m.showSources = !m.showSources
-		if m.showSources {
-			m.setFocus(focusSources)
-		} else if m.focus == focusSources {
-			m.setFocus(focusQueue)
-		}
-	default:
+	if m.lay.mode == modeSingle {
 		if m.focus == focusSources {
 			m.setFocus(focusQueue)
 		} else {
 			m.setFocus(focusSources)
 		}
+		return m.relayout()
+	}
+	if m.lay.panes[focusSources].visible() {
+		m.sourcesPref = sourcesHidden
+		if m.focus == focusSources {
+			m.setFocus(focusQueue)
+		}
+	} else {
+		m.sourcesPref = sourcesShown
+		m.setFocus(focusSources)
 	}
 	return m.relayout()
 }

@@ -63,12 +63,23 @@ type screenLayout struct {
 	panes  [numPanes]rect
 }
 
+// sourcesPref is what the reader asked of the sources pane with f: nothing
+// yet (it shows where it fits, from 100 columns), shown (pinned open below
+// 100 columns too) or hidden (folded away however wide the terminal).
+type sourcesPref int
+
+const (
+	sourcesAuto sourcesPref = iota
+	sourcesShown
+	sourcesHidden
+)
+
 // layout places the panes for a terminal of w×h cells. It is pure: the same
 // arguments always give the same rectangles, which is what lets it be
 // table-tested. focus matters only where not every pane fits (the single
 // mode shows the focused pane; the medium mode unfolds sources while they
-// have focus); showSources pins the sources pane open in the medium mode.
-func layout(w, h int, focus focusID, showSources bool) screenLayout {
+// have focus); pref is the reader's choice made with f.
+func layout(w, h int, focus focusID, pref sourcesPref) screenLayout {
 	var l screenLayout
 	if w <= 0 || h <= 0 {
 		return l
@@ -103,7 +114,7 @@ func layout(w, h int, focus focusID, showSources bool) screenLayout {
 	}
 
 	x := 0
-	if l.mode == modeWide || showSources || focus == focusSources {
+	if sourcesVisible(l.mode, focus, pref) {
 		sw := clamp(w*17/100, 18, 30)
 		if l.mode == modeMedium {
 			sw = 18
@@ -124,6 +135,21 @@ func layout(w, h int, focus focusID, showSources bool) screenLayout {
 	l.panes[focusReader] = rect{x, bodyY, rw, rh}
 	l.panes[focusHighlights] = rect{x, bodyY + rh, rw, bodyH - rh}
 	return l
+}
+
+// sourcesVisible says whether the sources pane has a place beside the
+// queue: where it fits unless hidden with f, where it does not only when
+// pinned open or focused.
+func sourcesVisible(mode layoutMode, focus focusID, pref sourcesPref) bool {
+	switch {
+	case mode == modeSingle:
+		return focus == focusSources
+	case pref == sourcesShown || focus == focusSources:
+		return true
+	case pref == sourcesHidden:
+		return false
+	}
+	return mode == modeWide
 }
 
 func clamp(v, lo, hi int) int {

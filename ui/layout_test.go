@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -20,18 +21,18 @@ func TestLayout(t *testing.T) {
 	for _, sz := range testSizes() {
 		w, h := sz[0], sz[1]
 		for f := focusSources; f < numPanes; f++ {
-			for _, pinned := range []bool{false, true} {
-				name := fmt.Sprintf("%dx%d/%s/pinned=%v", w, h, f, pinned)
+			for _, pref := range []sourcesPref{sourcesAuto, sourcesShown, sourcesHidden} {
+				name := fmt.Sprintf("%dx%d/%s/pref=%d", w, h, f, pref)
 				t.Run(name, func(t *testing.T) {
-					l := layout(w, h, f, pinned)
-					checkLayout(t, l, w, h, f)
+					l := layout(w, h, f, pref)
+					checkLayout(t, l, w, h, f, pref)
 				})
 			}
 		}
 	}
 }
 
-func checkLayout(t *testing.T, l screenLayout, w, h int, focus focusID) {
+func checkLayout(t *testing.T, l screenLayout, w, h int, focus focusID, pref sourcesPref) {
 	t.Helper()
 	// Every cell is covered exactly once.
 	cover := make([]int, w*h)
@@ -69,10 +70,17 @@ func checkLayout(t *testing.T, l screenLayout, w, h int, focus focusID) {
 			t.Fatalf("%s is %dx%d, minimum %dx%d", f, r.W, r.H, mins[f][0], mins[f][1])
 		}
 	}
-	// Modes by width: sources shown from 100 columns, one pane below 70.
+	// Modes by width: sources shown from 100 columns (unless hidden with
+	// f and not focused), one pane below 70.
 	switch {
 	case w >= wideMin:
 		for f := focusSources; f < numPanes; f++ {
+			if f == focusSources && pref == sourcesHidden && focus != focusSources {
+				if l.panes[f].visible() {
+					t.Fatal("wide: sources shown though hidden with f")
+				}
+				continue
+			}
 			if !l.panes[f].visible() {
 				t.Fatalf("wide: %s hidden", f)
 			}
@@ -131,5 +139,27 @@ func TestTinyTerminals(t *testing.T) {
 		press(t, m, "?")
 		checkFrame(t, m, sz[0], sz[1])
 		press(t, m, "?")
+	}
+}
+
+// TestFTogglesSourcesAtEveryWidth: f folds the sources pane away and brings
+// it back at 100 columns and more too, as the help says, not only below.
+func TestFTogglesSourcesAtEveryWidth(t *testing.T) {
+	for _, w := range []int{80, 100, 120, 160} {
+		m := newTestModel(t, fixtureStore(t), w, 32)
+		shown := func() bool { return strings.Contains(screen(m), "╭ Sources") }
+		initial := shown()
+		if initial != (w >= wideMin) {
+			t.Fatalf("%d columns: sources shown=%v at start", w, initial)
+		}
+		press(t, m, "f")
+		if shown() == initial {
+			t.Fatalf("%d columns: f did not toggle the sources pane:\n%s", w, screen(m))
+		}
+		press(t, m, "f")
+		if shown() != initial {
+			t.Fatalf("%d columns: second f did not toggle back:\n%s", w, screen(m))
+		}
+		checkFrame(t, m, w, 32)
 	}
 }

@@ -60,7 +60,7 @@ type Model struct {
 	width, height int
 	lay           screenLayout
 	focus         focusID
-	showSources   bool // pinned open in the medium layout
+	sourcesPref   sourcesPref // what f asked of the sources pane
 	showHelp      bool
 	noColor       bool
 
@@ -339,7 +339,7 @@ func (c *coalesced) done() tea.Cmd {
 
 // relayout recomputes the rectangles and sizes every pane.
 func (m *Model) relayout() tea.Cmd {
-	m.lay = layout(m.width, m.height, m.focus, m.showSources)
+	m.lay = layout(m.width, m.height, m.focus, m.sourcesPref)
 	body := rect{0, 1, m.width, max(0, m.height-2)}
 	size := func(f focusID, set func(w, h int)) {
 		r := m.lay.panes[f]
@@ -378,7 +378,7 @@ func (m *Model) setFocus(f focusID) {
 // every pane takes its turn.
 func (m *Model) cycleFocus(d int) tea.Cmd {
 	order := []focusID{focusSources, focusQueue, focusReader, focusHighlights}
-	if m.lay.mode == modeMedium && !m.showSources {
+	if m.lay.mode != modeSingle && !sourcesVisible(m.lay.mode, focusQueue, m.sourcesPref) {
 		order = order[1:]
 	}
 	i := -1
