@@ -17,7 +17,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver, pure Go
 )
@@ -153,52 +152,39 @@ const (
 const searchCond = `s.id IN (SELECT rowid FROM story_fts WHERE story_fts MATCH ?)`
 
 // ftsQuery turns what the reader typed into an FTS5 query that cannot be a
-// syntax error: every word becomes a quoted string and all must match.
-// "double quoted words" stay one phrase, and a trailing * on a word makes it
-// a prefix. It returns "" when nothing searchable is left (only
-// punctuation, say), which callers treat as matching nothing.
+// syntax error (see ParseSearch for what is understood): every word is a
+// quoted string, phrases stay phrases, a trailing * makes a prefix; OR and
+// NOT (or -word) become FTS5's own operators. It returns "" when nothing is
+// left to look for, which callers treat as matching nothing.
 func ftsQuery(input string) string {
-	var terms []string
-	add := func(t string, prefix bool) {
-		if !strings.ContainsFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) {
-			return
-		}
-		q := `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
-		if prefix {
+	sq := ParseSearch(input)
+	quote := func(t SearchTerm) string {
+		q := `"` + strings.ReplaceAll(t.Text, `"`, `""`) + `"`
+		if t.Prefix {
 			q += "*"
 		}
-		terms = append(terms, q)
+		return q
 	}
-	// FTS5 reads a NUL as the end of the query string; no control
-	// character means anything in a search, so they all become spaces.
-	rest := strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
+	join := func(ts []SearchTerm, sep string) string {
+		out := make([]string, len(ts))
+		for i, t := range ts {
+			out[i] = quote(t)
 		}
-		return r
-	}, strings.ToValidUTF8(input, " "))
-	for rest != "" {
-		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
-		if rest == "" {
-			break
-		}
-		if rest[0] == '"' {
-			end := strings.IndexByte(rest[1:], '"')
-			if end < 0 {
-				end = len(rest) - 1
-			}
-			add(rest[1:1+end], false)
-			rest = rest[min(len(rest), end+2):]
-			continue
-		}
-		end := strings.IndexFunc(rest, unicode.IsSpace)
-		if end < 0 {
-			end = len(rest)
-		}
-		word := rest[:end]
-		rest = rest[end:]
-		prefix := strings.HasSuffix(word, "*")
-		add(strings.TrimRight(word, "*"), prefix)
+		return strings.Join(out, sep)
 	}
-	return strings.Join(terms, " ")
+	var groups []string
+	for _, g := range sq.Groups {
+		groups = append(groups, join(g, " "))
+	}
+	if len(groups) == 0 {
+		return ""
+	}
+	q := groups[0]
+	if len(groups) > 1 {
+		q = "(" + strings.Join(groups, ") OR (") + ")"
+	}
+	if len(sq.Not) > 0 {
+		q = "(" + q + ") NOT (" + join(sq.Not, " OR ") + ")"
+	}
+	return q
 }
