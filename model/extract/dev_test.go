@@ -185,7 +185,7 @@ func scoreStats(t *testing.T, g goldFile, stats []Stat, s *score, verbose bool) 
 				t.Logf("%s: category of %q: got %s, want %s", g.ID, st.Text, st.Category, g.Stats[hit].Category)
 			}
 		}
-		if !matched {
+		if !matched && !bareCount(st) {
 			s.sFP++
 			if verbose {
 				t.Logf("%s: extra figure %q = %v (%s)", g.ID, st.Text, st.Value, st.Category)
@@ -200,6 +200,16 @@ func scoreStats(t *testing.T, g goldFile, stats []Stat, s *score, verbose bool) 
 			}
 		}
 	}
+}
+
+// bareCount is a figure with no unit, no sign and no category: "49", "two".
+// Extract reports every quantity, but the gold sets here (dev, held-out,
+// own articles, the training set) were labelled under the earlier
+// convention that leaves such numbers out, so an unmatched bare count is
+// neither right nor wrong against them. A bare count that does match a
+// gold figure still scores.
+func bareCount(st Stat) bool {
+	return st.Unit == "" && st.Category == Other && !st.Vague
 }
 
 func overlapsSnippet(text, snip string, start, end int) bool {

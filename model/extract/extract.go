@@ -6,12 +6,11 @@ package extract
 func Extract(text string) Result {
 	d := newDoc(text)
 	quotes := d.attribute()
-	stats := d.figures(false)
+	stats := d.figures()
 	return Result{Quotes: quotes, Stats: stats}
 }
 
-// allFigures is Extract's figures without dropping bare numbers; the
-// number-suite test uses it.
+// allFigures is Extract's figures alone; the number-suite test uses it.
 func allFigures(text string) []Stat {
-	return newDoc(text).figures(true)
+	return newDoc(text).figures()
 }

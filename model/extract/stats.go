@@ -6,12 +6,10 @@ import (
 )
 
 // figures turns the numbers found into Stats with bounds and categories.
-// With keepBare false it drops bare numbers: no unit, no currency or
-// percent sign, no event word near them ("seating for four", table cells,
-// sports scores). They are the bulk of false figures in news text and
-// carry nothing a reader of conflict news can use. The number-suite test
-// keeps them, since it measures recognition alone.
-func (d *doc) figures(keepBare bool) []Stat {
+// Every quantity is reported, a bare count with category Other: which
+// figures matter is the reader's choice (model.Headline and
+// model.KeyFigures make it for the badges), not the extractor's.
+func (d *doc) figures() []Stat {
 	fs := d.scanFigures()
 	out := make([]Stat, 0, len(fs))
 	for i := range fs {
@@ -21,12 +19,6 @@ func (d *doc) figures(keepBare bool) []Stat {
 		}
 		st := Stat{Value: f.value, Qualifier: f.qual, Vague: f.vague}
 		st.Category = d.categorise(f)
-		// A qualified number stands for a count even bare: the camp
-		// population "is estimated at around 40,000".
-		qualified := f.qkind >= 1 && f.qkind <= 3 && f.value >= 10 && f.qual != "under" && f.qual != "below" && f.qual != "above"
-		if !keepBare && st.Category == Other && f.unit == "" && f.currency == "" && !f.percent && !f.vague && !f.scaled && !qualified {
-			continue
-		}
 		switch {
 		case f.currency != "":
 			st.Unit = f.currency
