@@ -213,3 +213,33 @@ func (s *SQLite) SetTriage(ctx context.Context, id int64, t model.Triage) error 
 	}
 	return nil
 }
+
+// QueueIndex is where story id stands in a filter's queue (0 is the
+// newest), or -1 when the filter does not show it: the reader uses it to
+// keep the cursor on a story when the view around it changes.
+func (s *SQLite) QueueIndex(ctx context.Context, f model.Filter, id int64) (int, error) {
+	cond, args, err := where(f)
+	if errors.Is(err, errNoMatch) {
+		return -1, nil
+	}
+	if err != nil {
+		return -1, err
+	}
+	var pub int64
+	err = s.db.QueryRowContext(ctx, `SELECT s.published FROM stories s WHERE s.id = ? AND `+cond,
+		append([]any{id}, args...)...).Scan(&pub)
+	if errors.Is(err, sql.ErrNoRows) {
+		return -1, nil
+	}
+	if err != nil {
+		return -1, fmt.Errorf("store: queue index: %w", err)
+	}
+	// The queue's order is published DESC, id DESC (published is never NULL).
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories s WHERE `+cond+`
+		AND (s.published > ? OR (s.published = ? AND s.id > ?))`,
+		append(args, pub, pub, id)...).Scan(&n); err != nil {
+		return -1, fmt.Errorf("store: queue index: %w", err)
+	}
+	return n, nil
+}

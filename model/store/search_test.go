@@ -73,3 +73,31 @@ func TestSearchOperators(t *testing.T) {
 		})
 	}
 }
+
+// TestQueueIndex: where a story stands in a view, the same place Queue
+// lists it at; -1 where the view does not show it.
+func TestQueueIndex(t *testing.T) {
+	s, _ := openTemp(t)
+	f := addFeed(t, s, "https://a.example/feed")
+	var batch []model.Story
+	for i := 0; i < 30; i++ {
+		// Pairs share a time, so the id breaks ties.
+		batch = append(batch, story(string(rune('a'+i)), "t", base.Add(time.Duration(i/2)*time.Hour)))
+	}
+	upsert(t, s, f.ID, batch...)
+	hs, err := s.Queue(ctx, model.Filter{View: model.ViewAll}, 0, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.SetTriage(ctx, hs[3].ID, model.Triage{Archived: true})
+	hs, _ = s.Queue(ctx, model.Filter{View: model.ViewAll}, 0, 100)
+	for i, h := range hs {
+		if n, err := s.QueueIndex(ctx, model.Filter{View: model.ViewAll}, h.ID); err != nil || n != i {
+			t.Fatalf("QueueIndex(%d) = %d, %v; want %d", h.ID, n, err, i)
+		}
+	}
+	arch, _ := s.Queue(ctx, model.Filter{View: model.ViewArchived}, 0, 1)
+	if n, _ := s.QueueIndex(ctx, model.Filter{View: model.ViewAll}, arch[0].ID); n != -1 {
+		t.Fatalf("archived story at %d in All, want -1", n)
+	}
+}

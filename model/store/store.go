@@ -47,6 +47,9 @@ type Store interface {
 	Queue(ctx context.Context, f model.Filter, offset, limit int) ([]model.StoryHeader, error)
 	// QueueLen counts the stories of a filter.
 	QueueLen(ctx context.Context, f model.Filter) (int, error)
+	// QueueIndex is where story id stands in a filter's queue, -1 if the
+	// filter does not show it.
+	QueueIndex(ctx context.Context, f model.Filter, id int64) (int, error)
 	// Story loads one story with its body and highlights.
 	Story(ctx context.Context, id int64) (model.Story, error)
 	Counts(ctx context.Context) (model.Counts, error)
