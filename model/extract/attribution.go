@@ -10,26 +10,43 @@ type who struct {
 	person bool
 	org    bool // a body, a place or a document: never "he" or "she"
 	found  bool // an attribution was seen; name == "" then means "no speaker" (I, we, an unnamed official)
+	via    rule // which rule found it: a feature of the speaker ranker
 }
 
-// attribute gives each quotation its speaker.
+// rule names the attribution rule that proposed a speaker.
+type rule uint8
+
+const (
+	ruleNone rule = iota
+	ruleAfter
+	ruleBefore
+	ruleHeadline
+	ruleAccording
+	ruleTrailing
+	ruleContinue
+	rulePrevPara
+	ruleColonLead
+	ruleReportedLead
+	ruleLaterInSentence
+	ruleCount
+)
+
+// attribute gives each quotation its speaker: the rules propose, the
+// ranker chooses (speaker_ranker.go).
 func (d *doc) attribute() []Quote {
-	d.collectMentions()
+	return d.attributeWith(speakerModel())
+}
+
+// attributeWith is attribute with a given ranker; nil keeps the rules'
+// own choices.
+func (d *doc) attributeWith(m *rankModel) []Quote {
+	speakers := d.ruleSpeakers()
+	if m != nil {
+		speakers = d.rankSpeakers(speakers, m)
+	}
 	out := make([]Quote, 0, len(d.qs))
-	speakers := make([]who, len(d.qs))
 	for k, q := range d.qs {
-		a, b := d.quoteTokens(k)
-		w := d.attributeOne(k, a, b, speakers)
-		if !w.found {
-			w = d.laterInSentence(k, b)
-		}
-		if w.name != "" && !w.org && (w.person || w.gender != 0 || strings.IndexByte(w.name, ' ') > 0) {
-			d.ments = append(d.ments, mention{pos: q.open, name: w.name, role: w.role, gender: w.gender, speech: true})
-		}
-		speakers[k] = w
-		if w.org && w.name != "" {
-			d.lastOrg, d.orgPos = w, q.open
-		}
+		w := speakers[k]
 		// Single quotation marks with no speaker are mostly headline
 		// shorthand and scare quotes: 'Huge obstacles'. Keep only the long.
 		if q.single && w.name == "" && wordCount(d.text[q.start:q.end]) < 4 {
@@ -47,6 +64,27 @@ func (d *doc) attribute() []Quote {
 		out = append(out, quote)
 	}
 	return out
+}
+
+// ruleSpeakers is what the attribution rules say of each quotation.
+func (d *doc) ruleSpeakers() []who {
+	d.collectMentions()
+	speakers := make([]who, len(d.qs))
+	for k, q := range d.qs {
+		a, b := d.quoteTokens(k)
+		w := d.attributeOne(k, a, b, speakers)
+		if !w.found {
+			w = d.laterInSentence(k, b)
+		}
+		if w.name != "" && !w.org && (w.person || w.gender != 0 || strings.IndexByte(w.name, ' ') > 0) {
+			d.ments = append(d.ments, mention{pos: q.open, name: w.name, role: w.role, gender: w.gender, speech: true})
+		}
+		speakers[k] = w
+		if w.org && w.name != "" {
+			d.lastOrg, d.orgPos = w, q.open
+		}
+	}
+	return speakers
 }
 
 func wordCount(s string) int {
@@ -96,18 +134,23 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 		return who{}
 	}
 	if w := d.afterAttr(k, b); w.found {
+		w.via = ruleAfter
 		return w
 	}
 	if w := d.beforeAttr(a); w.found {
+		w.via = ruleBefore
 		return w
 	}
 	if w := d.headlineColon(a); w.found {
+		w.via = ruleHeadline
 		return w
 	}
 	if w := d.accordingAfter(b); w.found {
+		w.via = ruleAccording
 		return w
 	}
 	if w := d.trailingAttribution(b); w.found {
+		w.via = ruleTrailing
 		return w
 	}
 	// A quotation that is a whole paragraph of a few words with no final
@@ -132,6 +175,7 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 		_, pb := d.quoteTokens(pk)
 		prev := speakers[pk]
 		if !d.otherNameBetween(pb, a, prev.name) && (d.opensSentence(a, pb) || d.toks[a].sent == d.toks[pb-1].sent || d.sentenceNames(a, prev)) {
+			prev.via = ruleContinue
 			return prev
 		}
 		// A few quoted words inside the writer's own later sentence
@@ -147,13 +191,17 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 			// its attribution follows it there.
 			_, pb := d.quoteTokens(k - 1)
 			if !d.otherNameBetween(pb, a, speakers[k-1].name) {
-				return speakers[k-1]
+				w := speakers[k-1]
+				w.via = rulePrevPara
+				return w
 			}
 		}
 		if w := d.colonLead(q.para - 1); w.found {
+			w.via = ruleColonLead
 			return w
 		}
 		if w := d.reportedLead(q.para - 1); w.name != "" && !w.org {
+			w.via = ruleReportedLead
 			return w
 		}
 	}
@@ -176,7 +224,9 @@ func (d *doc) laterInSentence(k, b int) who {
 			return who{} // a verb of its own between them: not the same speaker for sure
 		}
 	}
-	return d.afterAttr(k+1, b2)
+	w := d.afterAttr(k+1, b2)
+	w.via = ruleLaterInSentence
+	return w
 }
 
 // opensSentence reports whether the quotation opening at token a starts

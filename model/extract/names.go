@@ -68,6 +68,11 @@ func (d *doc) findRuns() {
 		}
 		if r.words > 0 {
 			r.key = d.joinName(r)
+			if r.words >= 3 {
+				if sp := strings.LastIndexByte(r.key, ' '); sp > 0 && postNominals[strings.ToLower(r.key[sp+1:])] {
+					r.key, r.words = r.key[:sp], r.words-1 // "Kama Melly QC" is Kama Melly
+				}
+			}
 		}
 		for k := i; k < j; k++ {
 			d.runAt[k] = int32(len(d.runs))
@@ -325,6 +330,7 @@ func (d *doc) classify(r *nameRun) {
 			r.gender = 2
 		}
 	}
+	d.trimLead(r)
 	first := d.low(r.na)
 	if r.gender == 0 {
 		if maleNames[first] {
