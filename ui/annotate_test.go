@@ -74,7 +74,7 @@ func TestTagFlow(t *testing.T) {
 	}
 
 	// Sources: the last rows are the tags; choosing one filters the queue.
-	press(t, m, "f", "G") // #usa, the last tag
+	press(t, m, "1", "G") // #usa, the last tag
 	if m.queue.filter.Tag != "usa" || m.queue.total != 1 || !strings.HasPrefix(selectedTitle(m), "Convoy") {
 		t.Fatalf("filter by #usa: %+v, %d stories %q", m.queue.filter, m.queue.total, queueTitles(m))
 	}

@@ -44,7 +44,10 @@ func loadFeedsCmd(ctx context.Context, s store.Store) tea.Cmd {
 	}
 }
 
-func loadQueueCmd(ctx context.Context, s store.Store, seq int, f model.Filter, offset, limit int, keepID int64) tea.Cmd {
+// loadQueueCmd reads the window of the queue at offset. With find, the
+// window is the one around story keepID wherever it stands in the queue
+// (the view changed under the cursor), if the view shows it.
+func loadQueueCmd(ctx context.Context, s store.Store, seq int, f model.Filter, offset, limit int, keepID int64, find bool) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
 		defer cancel()
@@ -53,6 +56,17 @@ func loadQueueCmd(ctx context.Context, s store.Store, seq int, f model.Filter, o
 		if err != nil {
 			msg.err = err
 			return msg
+		}
+		if find && keepID != 0 {
+			i, err := s.QueueIndex(ctx, f, keepID)
+			if err != nil {
+				msg.err = err
+				return msg
+			}
+			if i >= 0 {
+				offset = clamp(i-limit/2, 0, max(0, total-limit))
+				msg.offset = offset
+			}
 		}
 		if offset > total {
 			offset = max(0, total-limit)

@@ -47,6 +47,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.cycleFocus(-1)
 	case key.Matches(msg, k.Sources):
 		return m.toggleSources()
+	case key.Matches(msg, k.FocusSources):
+		return m.focusPane(focusSources)
+	case key.Matches(msg, k.FocusQueue):
+		return m.focusPane(focusQueue)
+	case key.Matches(msg, k.FocusStory):
+		return m.focusPane(focusReader)
+	case key.Matches(msg, k.FocusHighlights):
+		return m.focusPane(focusHighlights)
 	case key.Matches(msg, k.Star):
 		return m.triage(func(h *model.Triage) { h.Starred = !h.Starred })
 	case key.Matches(msg, k.Read):
@@ -124,6 +132,13 @@ func (m *Model) toggleSources() tea.Cmd {
 		m.sourcesPref = sourcesShown
 		m.setFocus(focusSources)
 	}
+	return m.relayout()
+}
+
+// focusPane is 1–4: focus that pane, bringing it on screen (the sources
+// pane unfolds while it has focus; below 70 columns it is the pane shown).
+func (m *Model) focusPane(f focusID) tea.Cmd {
+	m.setFocus(f)
 	return m.relayout()
 }
 

@@ -14,6 +14,10 @@ type KeyMap struct {
 	NextFocus        key.Binding
 	PrevFocus        key.Binding
 	Sources          key.Binding
+	FocusSources     key.Binding
+	FocusQueue       key.Binding
+	FocusStory       key.Binding
+	FocusHighlights  key.Binding
 	NextUnread       key.Binding
 	PrevUnread       key.Binding
 	Star             key.Binding
@@ -35,32 +39,36 @@ type KeyMap struct {
 // DefaultKeyMap is the key table of the issue.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Up:            key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
-		Down:          key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
-		Top:           key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
-		Bottom:        key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
-		PageDown:      key.NewBinding(key.WithKeys("space", "pgdown"), key.WithHelp("space", "page down")),
-		PageUp:        key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b", "page up")),
-		Open:          key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		NextFocus:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "focus")),
-		PrevFocus:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "focus back")),
-		Sources:       key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "sources pane")),
-		NextUnread:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next unread")),
-		PrevUnread:    key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "prev unread")),
-		Star:          key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
-		Read:          key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "read")),
-		Archive:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "archive")),
-		Tag:           key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tags")),
-		Note:          key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "note")),
-		Undo:          key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
-		PollNow:       key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "poll now")),
-		PrevHighlight: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev highlight")),
-		NextHighlight: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next highlight")),
-		OpenLink:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
-		Search:        key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-		Help:          key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Close:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close, clear search")),
-		Quit:          key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Up:              key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
+		Down:            key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
+		Top:             key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
+		Bottom:          key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
+		PageDown:        key.NewBinding(key.WithKeys("space", "pgdown"), key.WithHelp("space", "page down")),
+		PageUp:          key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b", "page up")),
+		Open:            key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		NextFocus:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "focus")),
+		PrevFocus:       key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "focus back")),
+		Sources:         key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "sources pane")),
+		FocusSources:    key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "focus sources")),
+		FocusQueue:      key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "focus queue")),
+		FocusStory:      key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "focus story")),
+		FocusHighlights: key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "focus highlights")),
+		NextUnread:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next unread")),
+		PrevUnread:      key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "prev unread")),
+		Star:            key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
+		Read:            key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "read")),
+		Archive:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "archive")),
+		Tag:             key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tags")),
+		Note:            key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "note")),
+		Undo:            key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		PollNow:         key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "poll now")),
+		PrevHighlight:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev highlight")),
+		NextHighlight:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next highlight")),
+		OpenLink:        key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
+		Search:          key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		Help:            key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Close:           key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close, clear search")),
+		Quit:            key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
 }
 
@@ -111,7 +119,7 @@ func (h focusHelp) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageDown, k.PageUp, k.Open},
 		{k.NextUnread, k.PrevUnread, k.Star, k.Read, k.Archive, k.Tag, k.Note, k.Undo},
-		{k.NextFocus, k.PrevFocus, k.Sources, k.PrevHighlight, k.NextHighlight},
+		{k.NextFocus, k.PrevFocus, k.FocusSources, k.FocusQueue, k.FocusStory, k.FocusHighlights, k.Sources, k.PrevHighlight, k.NextHighlight},
 		{k.Search, k.OpenLink, k.PollNow, k.Help, k.Close, k.Quit},
 	}
 }

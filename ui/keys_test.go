@@ -64,9 +64,9 @@ func TestStarReadArchiveUndo(t *testing.T) {
 	}
 
 	// Archived view lists it.
-	press(t, m, "f") // focus sources
+	press(t, m, "1") // focus sources
 	if m.focus != focusSources {
-		t.Fatalf("focus %s after f", m.focus)
+		t.Fatalf("focus %s after 1", m.focus)
 	}
 	press(t, m, "j", "j", "j") // All → Unread → Starred → Archived
 	if m.queue.filter.View != model.ViewArchived || m.queue.total != 1 || m.queue.at(0).ID != first.ID {
@@ -259,7 +259,7 @@ func TestOpenLink(t *testing.T) {
 
 func TestFeedErrorShown(t *testing.T) {
 	m := newTestModel(t, fixtureStore(t), 120, 32)
-	press(t, m, "f", "j", "j", "j", "j") // the first feed: Broken Feed
+	press(t, m, "1", "j", "j", "j", "j") // the first feed: Broken Feed
 	if f := m.sources.selectedFeed(); f == nil || f.Title != "Broken Feed" {
 		t.Fatalf("selected %+v", f)
 	}

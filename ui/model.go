@@ -401,8 +401,9 @@ func (m *Model) keyHelp() focusHelp {
 	return focusHelp{k: m.keys, focus: m.focus, searching: m.queue.filter.Search != ""}
 }
 
-func (m *Model) noteErr(s string) { m.status.note, m.status.noteErr = s, true }
-func (m *Model) note(s string)    { m.status.note, m.status.noteErr = s, false }
+func (m *Model) noteErr(s string)  { m.status.note, m.status.noteErr = s, true }
+func (m *Model) noteWarn(s string) { m.status.note, m.status.noteErr = s, true }
+func (m *Model) note(s string)     { m.status.note, m.status.noteErr = s, false }
 
 // feedRetry says how long a feed has been failing and when the poller
 // tries again: " · failed 3 times · next try 21:30".

@@ -56,6 +56,8 @@ type queuePane struct {
 	// before is where the queue stood when a search began, to go back to
 	// when it is cleared.
 	before *queuePlace
+	// searchNotes are what the search in force could not understand.
+	searchNotes []string
 }
 
 // queuePlace is the queue's position in one filter: enough to show it
@@ -295,8 +297,13 @@ func (q *queuePane) View() string {
 	case q.total < 0:
 		lines = append(lines, st.Muted.Render("loading…"))
 	case q.total == 0 && q.filter.Search != "":
-		lines = append(lines, st.Muted.Render("no stories match “"+q.filter.Search+"”"),
-			st.Muted.Render("esc shows them all again"))
+		lines = append(lines, st.Muted.Render("no stories match “"+q.filter.Search+"”"))
+		for _, n := range q.searchNotes {
+			for _, sp := range wrapText(n, max(1, iw)) {
+				lines = append(lines, st.Warn.Render(n[sp.start:sp.end]))
+			}
+		}
+		lines = append(lines, st.Muted.Render("esc shows them all again"))
 	case q.total == 0:
 		lines = append(lines, st.Muted.Render("no stories here yet"))
 	}

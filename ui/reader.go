@@ -9,6 +9,7 @@ import (
 
 	"sitrep/model"
 	"sitrep/model/extract"
+	"sitrep/model/store"
 )
 
 // readerPane shows the open story wrapped to the pane, with quotes, their
@@ -22,9 +23,10 @@ type readerPane struct {
 	loading bool
 	err     error
 
-	hls     []highlight // quotes and figures in text order
-	marks   []mark      // what to style, by start
-	current int         // index into hls of the chosen highlight, -1 for none
+	hls     []highlight        // quotes and figures in text order
+	marks   []mark             // what to style, by start
+	matches []store.SearchTerm // the search in force, marked in the body
+	current int                // index into hls of the chosen highlight, -1 for none
 
 	wrapW int
 	head  []string // title, meta line, blank: drawn lines
@@ -46,10 +48,27 @@ func (r *readerPane) setStory(s model.Story) {
 	r.story = &s
 	r.loading, r.err = false, nil
 	r.hls = storyHighlights(r.story)
-	r.marks = storyMarks(r.story, r.hls)
+	r.remark()
 	r.current = -1
 	r.scroll = 0
 	r.redraw()
+}
+
+// setMatches marks the words of a search in the story (nil: none).
+func (r *readerPane) setMatches(terms []store.SearchTerm) {
+	r.matches = terms
+	if r.story != nil {
+		r.remark()
+	}
+}
+
+// remark lists what the body styles: highlights, speakers, matches.
+func (r *readerPane) remark() {
+	r.marks = storyMarks(r.story, r.hls)
+	if ms := matchMarks(r.story.Body, r.matches); len(ms) > 0 {
+		r.marks = append(r.marks, ms...)
+		sort.SliceStable(r.marks, func(a, b int) bool { return r.marks[a].start < r.marks[b].start })
+	}
 }
 
 // showing is the open story if it is story id, else nil.
@@ -292,6 +311,8 @@ func (r *readerPane) styleAt(active []mark, off int) (lipgloss.Style, bool) {
 		return st.CurrentFigure, true
 	case cur:
 		return st.CurrentQuote, true
+	case best.kind == markMatch:
+		return st.Match, true
 	case best.kind == markStat:
 		return st.Figure, true
 	}

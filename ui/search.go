@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"sitrep/model/sanitize"
+	"sitrep/model/store"
 )
 
 // searchInput is the one-line prompt `/` opens in the bottom row, where the
@@ -184,7 +185,9 @@ func (m *Model) openSearch() tea.Cmd {
 }
 
 // setSearch filters the queue by q within the view shown; "" clears the
-// search and brings back the queue as it was before it.
+// search and brings back the queue as it was before it. What the search
+// could not understand (an OR with nothing after it, only words left out)
+// is said in the status line.
 func (m *Model) setSearch(q string) tea.Cmd {
 	qp := m.queue
 	if q == qp.filter.Search {
@@ -196,6 +199,12 @@ func (m *Model) setSearch(q string) tea.Cmd {
 	if qp.filter.Search == "" {
 		qp.before = qp.place()
 	}
+	sq := store.ParseSearch(q)
+	qp.searchNotes = sq.Notes
+	if len(sq.Notes) > 0 {
+		m.noteWarn("search: " + strings.Join(sq.Notes, "; "))
+	}
+	m.reader.setMatches(sq.Terms())
 	f := qp.filter
 	f.Search = q
 	qp.show(f)
@@ -203,8 +212,9 @@ func (m *Model) setSearch(q string) tea.Cmd {
 }
 
 // clearSearch is esc in the queue (or an empty search): the view without
-// the search, with the cursor back where it was before the search began if
-// the view is the same one.
+// the search, the cursor staying on the story it was on among the matches
+// (found wherever it stands in the whole view); with none chosen, back
+// where it was before the search began.
 func (m *Model) clearSearch() tea.Cmd {
 	qp := m.queue
 	if qp.filter.Search == "" {
@@ -212,11 +222,23 @@ func (m *Model) clearSearch() tea.Cmd {
 	}
 	f := qp.filter
 	f.Search = ""
-	if b := qp.before; b != nil && b.filter == f {
+	qp.searchNotes = nil
+	m.reader.setMatches(nil)
+	var keep int64
+	if h := qp.selected(); h != nil {
+		keep = h.ID
+	}
+	b := qp.before
+	qp.before = nil
+	if keep == 0 && b != nil && b.filter == f {
+		qp.restore(*b)
+		return m.reloadQueue()
+	}
+	if b != nil && b.filter == f {
+		// Show the old place while the window around the story loads.
 		qp.restore(*b)
 	} else {
 		qp.show(f)
 	}
-	qp.before = nil
-	return m.reloadQueue()
+	return m.loadAround(keep)
 }

@@ -36,7 +36,10 @@ func bottomRow(m *Model) string {
 	return lines[len(lines)-1]
 }
 
-func TestSearchNarrowsAndEscRestores(t *testing.T) {
+// TestSearchNarrowsAndEscKeepsTheCursor: esc leaves the search with the
+// cursor on the story it found (the reader was looking at it); a search
+// that found nothing goes back to where the queue stood before.
+func TestSearchNarrowsAndEscKeepsTheCursor(t *testing.T) {
 	m := newTestModel(t, fixtureStore(t), 120, 32)
 	press(t, m, "j", "j") // a place in the queue to come back to
 	before := selectedTitle(m)
@@ -67,11 +70,61 @@ func TestSearchNarrowsAndEscRestores(t *testing.T) {
 	if m.queue.filter.Search != "" || m.queue.total != 5 {
 		t.Fatalf("esc: search %q, %d stories, want the whole queue of 5", m.queue.filter.Search, m.queue.total)
 	}
-	if got := selectedTitle(m); got != before {
-		t.Fatalf("esc: selected %q, want %q as before the search", got, before)
+	if got := selectedTitle(m); !strings.HasPrefix(got, "Aleppo") {
+		t.Fatalf("esc: selected %q, want the Aleppo story the search found", got)
 	}
-	if s := screen(m); strings.Contains(s, "search:") || !strings.Contains(s, "Queue ── 3/5") {
+	if s := screen(m); strings.Contains(s, "search:") || !strings.Contains(s, "Queue ── 2/5") {
 		t.Fatalf("queue title after esc:\n%s", s)
+	}
+
+	press(t, m, "j", "j")
+	before = selectedTitle(m)
+	press(t, m, "/")
+	typeText(t, m, "nowhere")
+	press(t, m, "enter", "esc")
+	if got := selectedTitle(m); got != before {
+		t.Fatalf("esc after a search that found nothing: selected %q, want %q as before", got, before)
+	}
+}
+
+// TestSearchOperatorsInTheReader: -word leaves stories out, what is not
+// understood is said, and the words found are marked in the story.
+func TestSearchOperatorsInTheReader(t *testing.T) {
+	m := newTestModel(t, fixtureStore(t), 120, 32)
+	press(t, m, "/")
+	typeText(t, m, "Munich OR Aleppo -offensive")
+	press(t, m, "enter")
+	if got := queueTitles(m); len(got) != 1 || !strings.HasPrefix(got[0], "Talks in Munich") {
+		t.Fatalf("Munich OR Aleppo -offensive found %q, want the Munich story alone", got)
+	}
+
+	press(t, m, "/")
+	typeText(t, m, "-killed")
+	press(t, m, "enter")
+	if s := screen(m); !strings.Contains(s, "nothing to look for") {
+		t.Fatalf("a search of only left-out words does not say why it finds nothing:\n%s", s)
+	}
+
+	press(t, m, "/")
+	typeText(t, m, "Kerry")
+	press(t, m, "enter", "enter")
+	if m.reader.story == nil || !strings.Contains(m.reader.story.Title, "Huge obstacles") {
+		t.Fatal("the story Kerry is in did not open")
+	}
+	found := false
+	for _, mk := range m.reader.marks {
+		if mk.kind == markMatch && m.reader.story.Body[mk.start:mk.end] == "Kerry" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("Kerry is not marked in the story")
+	}
+	press(t, m, "esc", "esc") // story → queue, then the search
+	for _, mk := range m.reader.marks {
+		if mk.kind == markMatch {
+			t.Fatal("matches still marked after the search was cleared")
+		}
 	}
 }
 

@@ -32,6 +32,7 @@ const (
 	markSpeaker markKind = iota // lowest priority where marks overlap
 	markQuote
 	markStat
+	markMatch // a word of the search in force: over everything but the chosen highlight
 )
 
 // mark is a styled byte range of the body. hl indexes the story's

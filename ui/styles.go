@@ -67,6 +67,7 @@ type Styles struct {
 	Figure        lipgloss.Style // statistics, inline and listed
 	CurrentQuote  lipgloss.Style // the highlight chosen with [ ] or in the highlights pane
 	CurrentFigure lipgloss.Style
+	Match         lipgloss.Style // a word of the search in force, in the story
 
 	StoryTitle lipgloss.Style
 	StoryMeta  lipgloss.Style
@@ -122,6 +123,7 @@ func buildStyles(p palette, noColor bool) Styles {
 	s.Figure = fg(p.figure).Bold(true)
 	s.CurrentQuote = s.Quote.Reverse(true)
 	s.CurrentFigure = s.Figure.Reverse(true)
+	s.Match = fg(p.accent).Bold(true).Underline(true)
 	s.StoryTitle = fg(p.text).Bold(true)
 	s.StoryMeta = fg(p.muted)
 	s.Brand = fg(p.accent).Bold(true)

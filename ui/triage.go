@@ -218,7 +218,21 @@ func (m *Model) loadWindow(off int, keep int64) tea.Cmd {
 	q := m.queue
 	q.seq++
 	q.pending = true
-	return loadQueueCmd(m.ctx, m.opts.Store, q.seq, q.filter, off, queuePage, keep)
+	return loadQueueCmd(m.ctx, m.opts.Store, q.seq, q.filter, off, queuePage, keep, false)
+}
+
+// loadAround shows the queue's filter from the window around story id,
+// with the cursor on it, wherever it stands; from the top when the filter
+// does not show it.
+func (m *Model) loadAround(id int64) tea.Cmd {
+	q := m.queue
+	q.seq++
+	q.pending = true
+	q.seek = 0
+	if id != 0 {
+		q.moved = true
+	}
+	return loadQueueCmd(m.ctx, m.opts.Store, q.seq, q.filter, 0, queuePage, id, true)
 }
 
 // seekLoaded continues an n/N search in a window that just arrived.
