@@ -89,6 +89,11 @@ func (d *doc) categorise(f *figure) Category {
 		}
 		return Money
 	}
+	// An age, a fraction, a measure (12km, 50 Hz) or a negative number
+	// counts no people and no event.
+	if f.age || f.frac > 0 || f.measure || f.value < 0 {
+		return Other
+	}
 	if f.dur || timeUnits[f.unit] != "" {
 		return Duration
 	}

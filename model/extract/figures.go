@@ -59,7 +59,7 @@ func (d *doc) hyphenTail(f *figure, tail string) {
 	switch {
 	case timeUnits[seg] != "":
 		if strings.HasPrefix(rest, "old") {
-			f.noCount = true // an age, not a count
+			f.age, f.unit = true, timeUnits[seg] // the 48-year-old
 			return
 		}
 		if w := d.lowAt(f.a); w != "" && d.toks[f.a].cap && !isDigit(rune(w[0])) && d.isWord(f.a+1) && d.toks[f.a+1].cap {
@@ -71,6 +71,8 @@ func (d *doc) hyphenTail(f *figure, tail string) {
 		f.qual, f.qkind = "plus", 1
 	case seg == "strong":
 		f.unit, f.force = "troops", true // a 3,000-strong force
+	case fractionWords[seg] > 0 && (seg[len(seg)-1] == 's' || d.is(f.a, "one") || seg == "half") && strings.HasPrefix(d.lowAt(f.a), "one-") == (seg[len(seg)-1] != 's'):
+		f.frac = fractionWords[seg] // two-thirds, one-third
 	case strings.HasSuffix(seg, "th") || strings.HasSuffix(seg, "ths") || strings.HasPrefix(seg, "third") || strings.HasPrefix(seg, "quarter") || seg == "half":
 		f.noCount = true // a fraction
 	case currencyWords[seg] != "":

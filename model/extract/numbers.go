@@ -25,6 +25,9 @@ type figure struct {
 	noCount   bool
 	force     bool // "3,000-strong": the size of an armed force
 	scaled    bool // written with a scale: 2 million, 7m, 1.5bn
+	measure   bool // a unit of measure decided the unit: 12km, 50 Hz
+	age       bool // an age: the 48-year-old, Roe, 52,
+	frac      float64 // a fraction of what follows: a quarter of, two-thirds
 }
 
 // scanFigures finds the numbers of the text that are counts or amounts:
@@ -58,7 +61,7 @@ func (d *doc) scanFigures() []figure {
 func (d *doc) mayStartNumber(i int) bool {
 	t := d.toks[i]
 	c := d.text[t.start]
-	if c >= '0' && c <= '9' || t.kind != tWord {
+	if c >= '0' && c <= '9' || t.kind != tWord || c >= 'A' && c <= 'Z' && gluedCode(d.text[t.start:t.end]) > 0 {
 		return true
 	}
 	w := d.lt[t.start:t.end]
@@ -77,7 +80,7 @@ func (d *doc) mayStartNumber(i int) bool {
 // numberStarts are the words a number may start with.
 var numberStarts = func() map[string]bool {
 	m := map[string]bool{"a": true, "an": true, "half": true, "quarter": true, "several": true, "few": true, "us": true, "c": true, "rs": true,
-		"percent": true, "percents": true, "per": true}
+		"percent": true, "percents": true, "per": true, "minus": true}
 	for w := range units {
 		m[w] = true
 	}
@@ -89,6 +92,9 @@ var numberStarts = func() map[string]bool {
 	}
 	for w := range currencySymbols {
 		m[w] = true
+	}
+	for w := range fractionWords {
+		m[w] = true // a quarter of, a third of
 	}
 	return m
 }()
@@ -123,6 +129,9 @@ func (d *doc) numberAt(i int) (figure, bool) {
 				return g, true
 			}
 		}
+	}
+	if g, ok := d.negativeAt(i); ok {
+		return g, true
 	}
 	if t.kind != tWord {
 		// .08: a decimal without its leading zero.
@@ -207,11 +216,11 @@ func (d *doc) countAt(i int) (figure, bool) {
 			break
 		}
 		w := d.lt[t.start:t.end]
-		if isDigit(rune(w[0])) {
+		if isDigit(rune(w[0])) || parts == 0 && t.cap && gluedCode(d.text[t.start:t.end]) > 0 {
 			if parts > 0 && lastScale == 0 {
 				break // "423 0000": two numbers
 			}
-			v, scale, rest, tail, ok := d.digitsAt(j)
+			v, scale, rest, tail, ok := d.digitsAt(j, &f)
 			if !ok {
 				if parts == 0 {
 					return f, false
@@ -229,6 +238,9 @@ func (d *doc) countAt(i int) (figure, bool) {
 			}
 			parts++
 			j = rest
+			if f.measure || f.percent {
+				break // 12km, 2.5pc, 85p: the unit ends the number
+			}
 			if tail != "" {
 				d.digitTail(&f, tail, v, scale)
 				if f.isRange && scale == 0 && j < n && d.isWord(j) {
@@ -327,9 +339,8 @@ func (d *doc) countAt(i int) (figure, bool) {
 					j = k + 1
 					continue
 				}
-				return f, false
 			}
-			if k < n {
+			if w == "half" && k < n {
 				if s, ok := scales[d.low(k)]; ok && s >= 12 {
 					total += s / 2
 					parts++
@@ -338,6 +349,14 @@ func (d *doc) countAt(i int) (figure, bool) {
 					continue
 				}
 			}
+		}
+		if _, ok := fractionWords[w]; ok && d.fractionAt(&f, j, cur, parts) {
+			if parts == 0 {
+				cur = 1
+			}
+			parts++
+			j++
+			break
 		}
 		if v, ok := vagueCounts[w]; ok && parts == 0 {
 			// dozens, hundreds of thousands, tens of thousands
@@ -382,6 +401,9 @@ func (d *doc) countAt(i int) (figure, bool) {
 		return f, false
 	}
 	f.value = total + cur
+	if f.frac > 0 {
+		f.value *= f.frac
+	}
 	f.scaled = wordScale
 	f.b = j
 	f.unitEnd = j
@@ -392,9 +414,17 @@ func (d *doc) countAt(i int) (figure, bool) {
 // groups (1,234,567), a scale suffix (7m, 2.5bn) or scale word (1.4
 // million), and a hyphenated tail (10-15, 5-year). It returns the value,
 // a scale already to apply (0 if none) and the next token.
-func (d *doc) digitsAt(i int) (float64, float64, int, string, bool) {
+//
+// A currency code glued before the digits (USD2,500) sets f.currency; a
+// unit glued after them (12km, 85p, 2.5pc) sets f's unit, currency or
+// percent and f.measure.
+func (d *doc) digitsAt(i int, f *figure) (float64, float64, int, string, bool) {
 	t := d.toks[i]
 	w := d.lt[t.start:t.end]
+	if pre := gluedCode(d.text[t.start:t.end]); pre > 0 {
+		f.currency = currencyCodes[d.text[t.start:t.start+pre]]
+		w = w[pre:]
+	}
 	head, tail, hasTail := strings.Cut(w, "-")
 	if !hasTail {
 		head, tail, hasTail = strings.Cut(w, "‑")
@@ -458,9 +488,20 @@ func (d *doc) digitsAt(i int) (float64, float64, int, string, bool) {
 			return 0, 0, i, "", false
 		}
 		scale = suffixScales[suf]
+	case gluedUnits[suf].unit != "" && !(suf == "p" && d.punct(j, '.') && d.is(j+1, "m")):
+		// 12km, 3kW, 2.0l, 85p, 2.5pc. Not "5p.m.": a time.
+		g := gluedUnits[suf]
+		switch g.kind {
+		case 1:
+			f.currency = g.unit
+		case 2:
+			f.percent = true
+		default:
+			f.unit = g.unit
+		}
+		f.measure = g.kind != 2
 	default:
-		// 1990s, 21st, 2pm, 180ml: not a count here; the caller
-		// drops it.
+		// 1990s, 21st, 2pm: not a count here; the caller drops it.
 		return 0, 0, i, "", false
 	}
 	if !hasTail {

@@ -163,6 +163,13 @@ func (c numCase) got() []float64 {
 	var out []float64
 	for _, s := range allFigures(c.input) {
 		switch c.kind {
+		case "":
+			// Recognizers' number model leaves a number with a unit
+			// glued to it ("the 180ml liquid", "29km") to its
+			// number-with-unit model; sitrep reports it as a measure.
+			if s.Category == Other && !strings.ContainsAny(s.Text, " \u00a0") && isGluedMeasure(s.Unit) {
+				continue
+			}
 		case "percent":
 			if s.Unit != "percent" {
 				continue
@@ -188,6 +195,16 @@ func (c numCase) got() []float64 {
 		out = append(out, s.Value)
 	}
 	return out
+}
+
+// isGluedMeasure reports whether unit is one gluedUnits gives a measure.
+func isGluedMeasure(unit string) bool {
+	for _, g := range gluedUnits {
+		if g.kind == 0 && g.unit == unit {
+			return true
+		}
+	}
+	return false
 }
 
 func sameValues(a, b []float64, ordered bool) bool {

@@ -66,7 +66,11 @@ func (d *doc) unitAfter(f *figure) {
 		f.b, f.unitEnd = k+2, k+2
 		return
 	}
-	if f.currency != "" || f.dur {
+	if f.currency != "" || f.dur || f.measure || f.age {
+		return
+	}
+	if f.frac > 0 {
+		f.unit = "fraction"
 		return
 	}
 	// A currency sign after the number: 10 $, 5 €, unless it starts the
@@ -124,9 +128,17 @@ func (d *doc) unitAfter(f *figure) {
 		if strings.HasSuffix(w, "’s") {
 			w = w[:len(w)-len("’s")]
 		}
+		if u, ok := measureWords[w]; ok && s == 0 {
+			f.unit, f.measure, f.unitEnd = u, true, j+1 // 50 Hz, 12 GWh, 20 cm
+			return
+		}
 		if u, ok := timeUnits[w]; ok {
 			if d.is(j+1, "old") || d.is(j+1, "of") && d.is(j+2, "age") {
-				f.noCount = true
+				// an age: 52 years old, 12 years of age
+				f.age, f.unit, f.unitEnd = true, u, j+2
+				if !d.is(j+1, "old") {
+					f.unitEnd = j + 3
+				}
 				return
 			}
 			f.unit, f.dur = u, true
@@ -236,7 +248,8 @@ func (d *doc) notACount(f *figure) bool {
 	// An age: "Olena Petrenko, 54, said", "children under five".
 	if f.wordOnly || isDigit(rune(first[0])) {
 		if d.punct(f.a-1, ',') && d.punct(f.b, ',') && f.a >= 2 && d.runAt[f.a-2] >= 0 && f.currency == "" && !f.percent && f.value < 120 && f.unitEnd == f.b {
-			return true
+			f.age, f.unit = true, "years"
+			return false
 		}
 		if d.is(f.a-1, "under") && (d.is(f.a-2, "children") || d.is(f.a-2, "kids") || d.is(f.a-2, "those")) && f.unitEnd == f.b {
 			return true
@@ -325,6 +338,10 @@ func (d *doc) notACount(f *figure) bool {
 			return true
 		}
 		// Labels: Resolution 2254, Section 427, area 55, Flight 17.
+		if (pw == "aged" || pw == "age" || pw == "ages") && f.unit == "" && f.value < 130 {
+			f.age, f.unit = true, "years" // aged 52
+			return false
+		}
 		if labels[pw] && (f.unitEnd == f.b || pw == "resolution" || pw == "age" || pw == "aged" || pw == "ages") {
 			return true
 		}

@@ -1,0 +1,106 @@
+package extract
+
+import (
+	"math"
+	"testing"
+)
+
+// TestNumberCauses has a row per cause of a missed quantity in issue 7:
+// each sentence must give a figure with the value, unit and category of
+// the row (and its bounds when the row gives them).
+func TestNumberCauses(t *testing.T) {
+	type want struct {
+		value  float64
+		unit   string
+		cat    Category
+		lo, hi float64 // checked when not NaN
+	}
+	nan := math.NaN()
+	w := func(v float64, unit string, cat Category) want { return want{v, unit, cat, nan, nan} }
+	tests := []struct {
+		cause, text string
+		want        []want
+	}{
+		// Units glued to the number and written apart.
+		{"glued km", "The convoy stopped 12km from the border.", []want{w(12, "km", Other)}},
+		{"glued kg", "Police found 250kg of explosives near the market.", []want{w(250, "kg", Other)}},
+		{"glued kW", "A 3kW generator powers the clinic.", []want{w(3, "kW", Other)}},
+		{"glued litres", "The car has a 2.0l engine.", []want{w(2, "litres", Other)}},
+		{"apart Hz", "The grid runs at 50 Hz.", []want{w(50, "Hz", Other)}},
+		{"apart GWh", "The plant produced 12 GWh last year.", []want{w(12, "GWh", Other)}},
+		{"apart yards", "He ran 20 yards before he fell.", []want{w(20, "yards", Other)}},
+		// Money with codes and suffixes.
+		{"code glued", "The fine was USD2,500 per family.", []want{w(2500, "dollars", Money)}},
+		{"code and scale", "The deal is worth EUR30m.", []want{w(30e6, "euros", Money)}},
+		{"ringgit", "Petrol costs RM4.10 a litre.", []want{w(4.1, "ringgit", Money)}},
+		{"pence", "A loaf now costs 85p.", []want{w(85, "pence", Money)}},
+		{"k suffix", "He earns 25k a year.", []want{w(25000, "", Other)}},
+		{"pc as percent", "Inflation rose to 2.5pc in May.", []want{w(2.5, "percent", Other)}},
+		// Number words, fractions, negatives, ages.
+		{"number words", "Four people were hurt and nine were detained.", []want{w(4, "people", Injured), w(9, "people", Detained)}},
+		{"a quarter of", "A quarter of the population fled.", []want{w(0.25, "fraction", Other)}},
+		{"half of", "Half of the residents have left.", []want{w(0.5, "fraction", Other)}},
+		{"two-thirds", "Two-thirds of the homes were destroyed.", []want{w(2.0/3, "fraction", Other)}},
+		{"two thirds apart", "Two thirds of the wells are dry.", []want{w(2.0/3, "fraction", Other)}},
+		{"negative percent", "The economy shrank -2.1% last year.", []want{w(-2.1, "percent", Other)}},
+		{"minus glued", "Temperatures fell to minus-3 overnight.", []want{w(-3, "", Other)}},
+		{"minus apart", "Temperatures fell to minus 12 degrees.", []want{w(-12, "degrees", Other)}},
+		{"age hyphenated", "The 48-year-old was arrested on Monday.", []want{w(48, "years", Other)}},
+		{"age apposition", "Jane Roe, 52, was arrested on Monday.", []want{w(52, "years", Other)}},
+		{"age aged", "A man aged 67 died in the fire.", []want{w(67, "years", Other)}},
+		// The second value of a pair or a conversion.
+		{"pair", "The index fell 1.2% to 9,410.", []want{w(1.2, "percent", Other), w(9410, "", Other)}},
+		{"conversion", "Snow reached 20 cm (7.9 inches) overnight.", []want{w(20, "cm", Other), w(7.9, "inches", Other)}},
+		// Counts without a known noun are reported, category other.
+		{"bare count", "The vote was 52 in favour.", []want{w(52, "", Other)}},
+		{"range", "Between 300 and 400 people were killed.", []want{{300, "people", Killed, 300, 400}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.cause, func(t *testing.T) {
+			got := Extract(tt.text).Stats
+		rows:
+			for _, wt := range tt.want {
+				for _, s := range got {
+					if math.Abs(s.Value-wt.value) > 1e-9 || s.Unit != wt.unit || s.Category != wt.cat {
+						continue
+					}
+					if !math.IsNaN(wt.lo) && (s.Lower == nil || *s.Lower != wt.lo) || !math.IsNaN(wt.hi) && (s.Upper == nil || *s.Upper != wt.hi) {
+						continue
+					}
+					continue rows
+				}
+				t.Errorf("%q: no figure %v %q %s in %s", tt.text, wt.value, wt.unit, wt.cat, statsString(got))
+			}
+		})
+	}
+}
+
+// TestNotQuantities: years, dates, times, ordinals and numbers inside names
+// are still not quantities.
+func TestNotQuantities(t *testing.T) {
+	for _, text := range []string{
+		"The war began in 2011.",
+		"The talks opened on 12 February.",
+		"The strike hit at 10 p.m. on Friday.",
+		"It was the third attack this month.",
+		"COVID-19 spread fast.",
+		"Resolution 2254 was adopted.",
+		"He left the meeting at 5p.m. sharp.",
+		"She played in the second half of the match.",
+	} {
+		if got := Extract(text).Stats; len(got) != 0 {
+			t.Errorf("%q: want no figures, got %s", text, statsString(got))
+		}
+	}
+}
+
+func statsString(st []Stat) string {
+	out := "["
+	for i, s := range st {
+		if i > 0 {
+			out += " "
+		}
+		out += "{" + s.Text + " = " + FormatNumber(s.Value) + " " + s.Unit + " " + string(s.Category) + "}"
+	}
+	return out + "]"
+}
