@@ -23,10 +23,10 @@ type figure struct {
 	ordinalOK bool
 	dur       bool // hyphenated time unit: a 5-year conflict
 	noCount   bool
-	force     bool // "3,000-strong": the size of an armed force
-	scaled    bool // written with a scale: 2 million, 7m, 1.5bn
-	measure   bool // a unit of measure decided the unit: 12km, 50 Hz
-	age       bool // an age: the 48-year-old, Roe, 52,
+	force     bool    // "3,000-strong": the size of an armed force
+	scaled    bool    // written with a scale: 2 million, 7m, 1.5bn
+	measure   bool    // a unit of measure decided the unit: 12km, 50 Hz
+	age       bool    // an age: the 48-year-old, Roe, 52,
 	frac      float64 // a fraction of what follows: a quarter of, two-thirds
 }
 
