@@ -265,7 +265,11 @@ func runExport(ctx context.Context, st store.Store, args []string, stdout, stder
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	fmt.Fprintf(stderr, "exported %d stories\n", n)
+	what := "stories"
+	if n == 1 {
+		what = "story"
+	}
+	fmt.Fprintf(stderr, "exported %d %s\n", n, what)
 	return nil
 }
 

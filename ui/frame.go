@@ -33,7 +33,8 @@ func frame(st Styles, sym Symbols, title, extra string, focused bool, w, h int, 
 			head += bs.Render(sym.H+sym.H) + " " + st.TitleExtra.Render(extra) + " "
 		}
 		if ansi.StringWidth(head) > iw {
-			head = ansi.Truncate(head, iw, "")
+			// Cut with an ellipsis so a cut title never reads as whole.
+			head = ansi.Truncate(head, iw-1, sym.Ellipsis) + " "
 		}
 	}
 	fill := iw - ansi.StringWidth(head)

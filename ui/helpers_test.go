@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -264,3 +265,10 @@ func fixtureStore(t testing.TB) store.Store {
 func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
 
 func splitLines(s string) []string { return strings.Split(s, "\n") }
+
+// TestMain turns the status lines' expiry timers off: drain would wait for
+// each one. Tests of the expiry send noteExpiredMsg themselves.
+func TestMain(m *testing.M) {
+	after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
+	os.Exit(m.Run())
+}

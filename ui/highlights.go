@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"sitrep/model"
 	"sitrep/model/extract"
 )
@@ -31,6 +33,9 @@ type hlRow struct {
 	kind rowKind
 	text string
 	hl   int
+	// A figure's cells: category, value, what it counts. text is them
+	// joined, for searching rows; the table aligns them when drawn.
+	cat, val, what string
 }
 
 type rowKind int
@@ -92,7 +97,7 @@ func (p *highlightsPane) setStory(s *model.Story, hls []highlight) {
 		groups = append(groups, g)
 	}
 	if len(groups) == 0 {
-		p.rows = append(p.rows, hlRow{rowNote, "no quotes found", -1})
+		p.rows = append(p.rows, hlRow{kind: rowNote, text: "no quotes found", hl: -1})
 	}
 	for _, g := range groups {
 		head := g.name
@@ -102,10 +107,10 @@ func (p *highlightsPane) setStory(s *model.Story, hls []highlight) {
 		if g.role != "" {
 			head += p.c.sym.Sep + g.role
 		}
-		p.rows = append(p.rows, hlRow{rowHeading, head, -1})
+		p.rows = append(p.rows, hlRow{kind: rowHeading, text: head, hl: -1})
 		for _, i := range g.hls {
 			p.sel = append(p.sel, len(p.rows))
-			p.rows = append(p.rows, hlRow{rowQuote, "“" + s.Quotes[hls[i].idx].Text + "”", i})
+			p.rows = append(p.rows, hlRow{kind: rowQuote, text: "“" + s.Quotes[hls[i].idx].Text + "”", hl: i})
 		}
 	}
 	// Figures by human cost (killed, injured, displaced... then aid,
@@ -121,18 +126,41 @@ func (p *highlightsPane) setStory(s *model.Story, hls []highlight) {
 	})
 	for _, i := range statHLs {
 		st := s.Stats[hls[i].idx]
+		val, inWords := figureValue(st)
+		r := hlRow{kind: rowStat, hl: i, cat: categoryName(st.Category), val: val, what: statContext(s.Body, st, !inWords, 5)}
+		r.text = r.cat + " " + r.val + " " + r.what
 		p.sel = append(p.sel, len(p.rows))
-		p.rows = append(p.rows, hlRow{rowStat, statLine(st, s.Body), i})
+		p.rows = append(p.rows, r)
 	}
 	if len(statHLs) == 0 {
-		p.rows = append(p.rows, hlRow{rowNote, "no figures found", -1})
+		p.rows = append(p.rows, hlRow{kind: rowNote, text: "no figures found", hl: -1})
 	}
 }
 
-// statLine is "killed     over 250,000   lives claimed by the war".
-func statLine(st extract.Stat, body string) string {
-	val, inWords := figureValue(st)
-	return fmt.Sprintf("%-10s %-14s %s", categoryName(st.Category), val, statContext(body, st, !inWords, 5))
+// statColumns are the widths of the figure table's category and value
+// columns for an inner width: as wide as the widest cell, the value column
+// at most half the pane (a wider value is cut in its row, and shown whole
+// when the row is chosen).
+func (p *highlightsPane) statColumns(iw int) (catW, valW int) {
+	for _, r := range p.rows {
+		if r.kind == rowStat {
+			catW = max(catW, ansi.StringWidth(r.cat))
+			valW = max(valW, ansi.StringWidth(r.val))
+		}
+	}
+	return catW, min(valW, max(8, iw/2))
+}
+
+// statLine is "killed     over 250,000   lives claimed by the war", the
+// columns padded to the table's widths.
+func statLine(r hlRow, catW, valW int, ell string) string {
+	pad := func(s string, w int) string {
+		if ansi.StringWidth(s) > w {
+			return ansi.Truncate(s, w, ell)
+		}
+		return s + strings.Repeat(" ", w-ansi.StringWidth(s))
+	}
+	return pad(r.cat, catW) + " " + pad(r.val, valW) + " " + r.what
 }
 
 // figureValue is how a figure's value is shown: "over 250,000". A figure
@@ -245,12 +273,19 @@ func (p *highlightsPane) selectHL(hl int) {
 	}
 }
 
-// rowAt maps an inner row to a selectable index, or -1.
+// selAt maps an inner row of the pane to a selectable index, or -1.
 func (p *highlightsPane) selAt(y int) int {
-	row := p.top + y
-	for i, r := range p.sel {
-		if r == row {
-			return i
+	iw, _ := innerSize(p.c.st, p.w, p.h)
+	line := 0
+	for row := p.top; row < len(p.rows) && line <= y; row++ {
+		line += len(p.rowLines(row, iw))
+		if y < line {
+			for i, r := range p.sel {
+				if r == row {
+					return i
+				}
+			}
+			return -1
 		}
 	}
 	return -1
@@ -258,11 +293,66 @@ func (p *highlightsPane) selAt(y int) int {
 
 func (p *highlightsPane) innerH() int { _, ih := innerSize(p.c.st, p.w, p.h); return ih }
 
+// cursorRow is the row of the cursor, -1 for none.
+func (p *highlightsPane) cursorRow() int {
+	if p.cursor < 0 || p.cursor >= len(p.sel) {
+		return -1
+	}
+	return p.sel[p.cursor]
+}
+
+// rowLines draws row i, unstyled: one line, cut to the pane, except the
+// chosen quote or figure, which is wrapped whole so it can be read.
+func (p *highlightsPane) rowLines(i, iw int) []string {
+	r := p.rows[i]
+	text := r.text
+	indent := ""
+	switch r.kind {
+	case rowQuote:
+		indent = "  "
+	case rowStat:
+		catW, valW := p.statColumns(iw)
+		text = statLine(r, catW, valW, p.c.sym.Ellipsis)
+		if i == p.cursorRow() {
+			// Chosen: the value whole, the context wrapped under it.
+			text = statLine(r, catW, max(valW, ansi.StringWidth(r.val)), p.c.sym.Ellipsis)
+			indent = strings.Repeat(" ", min(catW+1, iw/3))
+		}
+	}
+	if i != p.cursorRow() || iw <= len(indent)+4 {
+		return []string{fit(strings.Repeat(" ", len(indent)*btoi(r.kind == rowQuote))+text, iw, p.c.sym.Ellipsis)}
+	}
+	first := ""
+	if r.kind == rowQuote {
+		first = indent
+	}
+	var out []string
+	for j, sp := range wrapText(text, iw-len(indent)) {
+		lead := indent
+		if j == 0 {
+			lead = first
+		}
+		out = append(out, lead+text[sp.start:sp.end])
+	}
+	if len(out) == 0 {
+		out = []string{""}
+	}
+	return out
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func (p *highlightsPane) keepVisible() {
 	ih := p.innerH()
 	if ih <= 0 || len(p.sel) == 0 {
 		return
 	}
+	iw, _ := innerSize(p.c.st, p.w, p.h)
 	row := p.sel[p.cursor]
 	// Show the speaker heading above the first quote of a group too.
 	if row-1 >= 0 && p.rows[row-1].kind == rowHeading && row-1 < p.top {
@@ -271,10 +361,29 @@ func (p *highlightsPane) keepVisible() {
 	if row < p.top {
 		p.top = row
 	}
-	if row >= p.top+ih {
-		p.top = row - ih + 1
+	// Scroll down until the whole chosen row fits below the top.
+	for p.top < row {
+		used := 0
+		for i := p.top; i <= row; i++ {
+			used += len(p.rowLines(i, iw))
+		}
+		if used <= ih {
+			break
+		}
+		p.top++
 	}
-	p.top = clamp(p.top, 0, max(0, len(p.rows)-ih))
+	p.top = clamp(p.top, 0, max(0, len(p.rows)-1))
+	// No blank space at the end while rows above are hidden.
+	for p.top > 0 {
+		used := 0
+		for i := p.top - 1; i < len(p.rows); i++ {
+			used += len(p.rowLines(i, iw))
+		}
+		if used > ih {
+			break
+		}
+		p.top--
+	}
 }
 
 func (p *highlightsPane) View() string {
@@ -286,34 +395,24 @@ func (p *highlightsPane) View() string {
 		lines = []string{st.Muted.Render("quotes and figures of the open story")}
 	} else {
 		extra = fmt.Sprintf("quotes %d%sfigures %d", len(p.story.Quotes), sym.Sep, len(p.story.Stats))
-		cur := -1
-		if p.cursor < len(p.sel) {
-			cur = p.sel[p.cursor]
-		}
-		for i := p.top; i < min(len(p.rows), p.top+ih); i++ {
+		cur := p.cursorRow()
+		for i := p.top; i < len(p.rows) && len(lines) < ih; i++ {
 			r := p.rows[i]
-			var l string
-			switch r.kind {
-			case rowHeading:
-				l = st.Bold.Render(fit(r.text, iw, sym.Ellipsis))
-			case rowNote:
-				l = st.Muted.Render(r.text)
-			case rowQuote:
-				l = "  " + r.text
-			case rowStat:
-				l = r.text
-			}
-			if r.kind == rowQuote || r.kind == rowStat {
+			for _, l := range p.rowLines(i, iw) {
 				switch {
+				case r.kind == rowHeading:
+					l = st.Bold.Render(l)
+				case r.kind == rowNote:
+					l = st.Muted.Render(l)
 				case i == cur:
 					l = cursorLine(p.c, l, iw, p.focused)
 				case r.kind == rowQuote:
-					l = st.Quote.Render(fit(l, iw, sym.Ellipsis))
+					l = st.Quote.Render(l)
 				default:
-					l = st.Figure.Render(fit(l, iw, sym.Ellipsis))
+					l = st.Figure.Render(l)
 				}
+				lines = append(lines, l)
 			}
-			lines = append(lines, l)
 		}
 	}
 	return frame(st, sym, "Highlights", extra, p.focused, p.w, p.h, lines)

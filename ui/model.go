@@ -74,6 +74,8 @@ type Model struct {
 
 	storySeq int
 	undo     []undoEntry
+	// noteArmed is the status line whose expiry timer runs.
+	noteArmed int
 
 	// feedsLoad and countsLoad keep one store read of each in flight: a
 	// round of a thousand polls asks a thousand times, and the store is
@@ -167,9 +169,57 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// Update routes a message to the pane or handler it concerns.
+// Update routes a message to the pane or handler it concerns, and arms the
+// expiry of a status line it put up.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	if exp := m.armNoteExpiry(); exp != nil {
+		cmd = tea.Batch(cmd, exp)
+	}
+	return m, cmd
+}
+
+// How long a status line stays up: a notice briefly, an error longer.
+const (
+	noticeTTL = 5 * time.Second
+	errorTTL  = 20 * time.Second
+)
+
+// after delivers msg after d; tests replace it so no timer runs.
+var after = func(d time.Duration, msg tea.Msg) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+}
+
+// noteExpiredMsg takes down status line seq, unless another replaced it.
+type noteExpiredMsg struct{ seq int }
+
+// armNoteExpiry starts the timer of a status line just put up.
+func (m *Model) armNoteExpiry() tea.Cmd {
+	st := m.status
+	if st.note == "" || st.seq == m.noteArmed {
+		return nil
+	}
+	m.noteArmed = st.seq
+	ttl := noticeTTL
+	if st.noteErr {
+		ttl = errorTTL
+	}
+	return after(ttl, noteExpiredMsg{seq: st.seq})
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
+	_, cmd := m.route(msg)
+	return cmd
+}
+
+// route is Update's switch.
+func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case noteExpiredMsg:
+		if msg.seq == m.status.seq && !m.quitting {
+			m.status.note, m.status.noteErr = "", false
+		}
+		return m, nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		return m, m.relayout()
@@ -401,9 +451,11 @@ func (m *Model) keyHelp() focusHelp {
 	return focusHelp{k: m.keys, focus: m.focus, searching: m.queue.filter.Search != ""}
 }
 
-func (m *Model) noteErr(s string)  { m.status.note, m.status.noteErr = s, true }
-func (m *Model) noteWarn(s string) { m.status.note, m.status.noteErr = s, true }
-func (m *Model) note(s string)     { m.status.note, m.status.noteErr = s, false }
+// note, noteErr and noteWarn put up a status line; each expires (see
+// armNoteExpiry), errors and warnings later than notices.
+func (m *Model) noteErr(s string)  { m.status.set(s, true) }
+func (m *Model) noteWarn(s string) { m.status.set(s, true) }
+func (m *Model) note(s string)     { m.status.set(s, false) }
 
 // feedRetry says how long a feed has been failing and when the poller
 // tries again: " · failed 3 times · next try 21:30".

@@ -361,7 +361,14 @@ func (q *queuePane) item(h *model.StoryHeader, iw int, now time.Time) []string {
 	if h.ID == q.openID {
 		l2 = " " + sym.Pointer + h.Title // the story the reader shows
 	}
-	badges := "  " + fmt.Sprintf("%s %-4d", sym.Quote, h.QuoteCount)
+	// No quote badge on a story without quotes: "❝ 0" on most rows said
+	// nothing and hid the rows that do quote someone.
+	badges := "  "
+	if h.QuoteCount > 0 {
+		badges += fmt.Sprintf("%s %-4d", sym.Quote, h.QuoteCount)
+	} else {
+		badges += "      "
+	}
 	if hf := h.Headline; hf != nil {
 		s := sym.CategorySymbol(hf.Category)
 		if s == "" {
@@ -382,8 +389,9 @@ func (q *queuePane) item(h *model.StoryHeader, iw int, now time.Time) []string {
 	}
 }
 
-// shortTime is "21:04" today, "12 Feb" this year, "2015" before; always six
-// cells so the sources line up.
+// shortTime is "21:04" today, "12 Feb" this year, "12 Feb 2016" before:
+// six cells this year so the sources line up, the year added only where
+// the day alone would mislead.
 func shortTime(t, now time.Time) string {
 	switch {
 	case t.IsZero():
@@ -393,7 +401,7 @@ func shortTime(t, now time.Time) string {
 	case t.Year() == now.Year():
 		return t.Format("02 Jan")
 	default:
-		return t.Format("2006") + "  "
+		return t.Format("02 Jan 2006")
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"sitrep/model"
 	"sitrep/model/extract"
@@ -100,39 +101,44 @@ func (r *readerPane) rewrap() {
 	r.wrapW = iw
 	s := r.story
 	r.head = r.head[:0]
-	addWrapped := func(text string, style lipgloss.Style) {
-		for _, sp := range wrapText(text, iw) {
-			r.head = append(r.head, style.Render(text[sp.start:sp.end]))
+	// The head is kept short so the story itself shows even at 80×24: the
+	// title (two lines at most where the pane is short), then one line
+	// each for the source and date, the reader's tags and note, and the
+	// figures that count the human cost.
+	ih := r.innerH()
+	titleLines := 3
+	if ih < 16 {
+		titleLines = 2
+	}
+	sps := wrapText(s.Title, iw)
+	for i, sp := range sps {
+		if i == titleLines-1 && len(sps) > titleLines {
+			r.head = append(r.head, r.c.st.StoryTitle.Render(fit(s.Title[sp.start:]+" ", iw, r.c.sym.Ellipsis)))
+			break
 		}
+		r.head = append(r.head, r.c.st.StoryTitle.Render(s.Title[sp.start:sp.end]))
 	}
-	addWrapped(s.Title, r.c.st.StoryTitle)
-	meta := []string{}
-	if s.FeedTitle != "" {
-		meta = append(meta, s.FeedTitle)
-	}
-	if !s.Published.IsZero() {
-		meta = append(meta, s.Published.In(r.c.loc).Format("Mon 2 Jan 2006 15:04"))
-	}
-	meta = append(meta, fmt.Sprintf("%d words", s.Words))
-	if s.Author != "" {
-		meta = append(meta, s.Author)
-	}
-	for _, l := range wrapItems(meta, r.c.sym, iw) {
-		r.head = append(r.head, r.c.st.StoryMeta.Render(l))
-	}
-	// The reader's own tags and note, under the meta lines.
+	r.head = append(r.head, r.c.st.StoryMeta.Render(r.metaLine(iw)))
+	var mine []string
 	if len(s.Tags) > 0 {
 		tags := make([]string, len(s.Tags))
 		for i, t := range s.Tags {
 			tags[i] = r.c.sym.Tag + t
 		}
-		addWrapped(strings.Join(tags, " "), r.c.st.StoryMeta)
+		mine = append(mine, strings.Join(tags, " "))
 	}
 	if s.Note != "" {
-		addWrapped(r.c.sym.Note+" "+s.Note, r.c.st.StoryMeta)
+		mine = append(mine, r.c.sym.Note+" "+s.Note)
 	}
-	r.head = append(r.head, r.keyFigureLines(iw)...)
-	r.head = append(r.head, "")
+	if len(mine) > 0 {
+		r.head = append(r.head, r.c.st.StoryMeta.Render(fit(strings.Join(mine, r.c.sym.Sep), iw, r.c.sym.Ellipsis)))
+	}
+	if l := r.keyFigureLine(iw); l != "" {
+		r.head = append(r.head, l)
+	}
+	if ih >= 16 {
+		r.head = append(r.head, "")
+	}
 	r.body = wrapText(s.Body, iw)
 	r.lines = len(r.head) + len(r.body)
 	if anchor >= 0 {
@@ -141,18 +147,52 @@ func (r *readerPane) rewrap() {
 	r.clampScroll()
 }
 
-// keyFigureLines is the story's human cost at a glance, under its title:
-// "☠ over 250,000 killed · ⇢ 7 million displaced", wrapped between items.
-func (r *readerPane) keyFigureLines(iw int) []string {
-	var items []string
+// metaLine is the source, the date, the length and the author on one line,
+// the date shortened before anything is cut. Feeds often give their own
+// name as the author: the source is named once.
+func (r *readerPane) metaLine(iw int) string {
+	s := r.story
+	line := func(date string) string {
+		var meta []string
+		if s.FeedTitle != "" {
+			meta = append(meta, s.FeedTitle)
+		}
+		if !s.Published.IsZero() {
+			meta = append(meta, s.Published.In(r.c.loc).Format(date))
+		}
+		meta = append(meta, fmt.Sprintf("%d words", s.Words))
+		if a := s.Author; a != "" && !strings.Contains(strings.ToLower(s.FeedTitle), strings.ToLower(a)) {
+			meta = append(meta, a)
+		}
+		return strings.Join(meta, r.c.sym.Sep)
+	}
+	l := line("Mon 2 Jan 2006 15:04")
+	if ansi.StringWidth(l) > iw {
+		l = line("2 Jan 2006 15:04")
+	}
+	return fit(l, iw, r.c.sym.Ellipsis)
+}
+
+// keyFigureLine is the story's human cost at a glance, under its title, on
+// one line: "☠ over 250,000 killed · ⇢ 7 million displaced"; where that
+// does not fit the symbols stand for the categories ("☠ over 250,000"),
+// and figures left out are counted ("+2").
+func (r *readerPane) keyFigureLine(iw int) string {
+	var long, short []string
 	for _, st := range model.KeyFigures(r.story.Stats, 5) {
-		items = append(items, r.c.sym.CategorySymbol(st.Category)+" "+keyFigureText(st))
+		sym := r.c.sym.CategorySymbol(st.Category)
+		long = append(long, sym+" "+keyFigureText(st))
+		val, _ := figureValue(st)
+		short = append(short, sym+" "+val)
 	}
-	lines := wrapItems(items, r.c.sym, iw)
-	for i, l := range lines {
-		lines[i] = r.c.st.Figure.Render(l)
+	if len(long) == 0 {
+		return ""
 	}
-	return lines
+	l := strings.Join(long, r.c.sym.Sep)
+	if ansi.StringWidth(l) > iw {
+		l = oneLine(short, r.c.sym, iw)
+	}
+	return r.c.st.Figure.Render(l)
 }
 
 // keyFigureText is "over 250,000 killed": the value as the highlights pane

@@ -23,6 +23,7 @@ type statusBar struct {
 	counts  model.Counts
 	note    string // last error or notice, sanitised
 	noteErr bool
+	seq     int       // counts the lines put up, for their expiry
 	polled  time.Time // end of the last round
 	failing int       // feeds whose last poll failed
 }
@@ -32,6 +33,13 @@ func newStatusBar(c *common) *statusBar {
 }
 
 func (s *statusBar) SetSize(w int) { s.w = w }
+
+// set puts up a status line; a new line restarts the expiry even when the
+// text is the same.
+func (s *statusBar) set(note string, isErr bool) {
+	s.note, s.noteErr = note, isErr
+	s.seq++
+}
 
 // minNote is how much of an error the bar tries to show: enough to name
 // the feed. Shorter count labels make room for it before it is cut.

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"sitrep/model"
 )
@@ -135,10 +138,10 @@ func (m *Model) undoLast() tea.Cmd {
 	m.undo = m.undo[:len(m.undo)-1]
 	switch e.kind {
 	case undoTags:
-		m.note("undone")
+		m.note("undid the tags of " + m.quoteTitle(e.id, ""))
 		return m.saveTags(e.id, e.tags, false)
 	case undoNote:
-		m.note("undone")
+		m.note("undid the note on " + m.quoteTitle(e.id, ""))
 		return m.saveNote(e.id, e.noteAfter, e.note, false)
 	}
 	h := e.before
@@ -157,8 +160,42 @@ func (m *Model) undoLast() tea.Cmd {
 	if s := m.reader.showing(h.ID); s != nil {
 		s.Triage = h.Triage
 	}
-	m.note("undone")
+	m.note("undid " + triageChange(h.Triage, e.after) + " of " + m.quoteTitle(h.ID, h.Title))
 	return tea.Batch(m.saveTriage(h.ID, h.Triage), m.fetchWindow())
+}
+
+// triageChange names what going from one state to another did: "star",
+// "mark read", "archive", or several joined.
+func triageChange(from, to model.Triage) string {
+	var out []string
+	if from.Starred != to.Starred {
+		out = append(out, map[bool]string{true: "star", false: "unstar"}[to.Starred])
+	}
+	if from.Read != to.Read {
+		out = append(out, map[bool]string{true: "mark read", false: "mark unread"}[to.Read])
+	}
+	if from.Archived != to.Archived {
+		out = append(out, map[bool]string{true: "archive", false: "unarchive"}[to.Archived])
+	}
+	if len(out) == 0 {
+		return "a change"
+	}
+	return strings.Join(out, " and ")
+}
+
+// quoteTitle is a story's title, short and quoted, for a status line:
+// “'Huge obstacles' stand in…”. title is used when the screen does not
+// show the story any more.
+func (m *Model) quoteTitle(id int64, title string) string {
+	if s := m.reader.showing(id); s != nil {
+		title = s.Title
+	} else if i := m.queue.indexOf(id); i >= 0 {
+		title = m.queue.at(i).Title
+	}
+	if title == "" {
+		return "the story"
+	}
+	return "“" + ansi.Truncate(title, 40, m.c.sym.Ellipsis) + "”"
 }
 
 // adjustCounts guesses the new counts until the store's answer arrives:

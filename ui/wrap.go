@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -45,6 +46,32 @@ func wrapItems(items []string, sym Symbols, width int) []string {
 		lines = append(lines, ansi.Truncate(cur, width, sym.Ellipsis))
 	}
 	return lines
+}
+
+// oneLine joins items with the separator on one line of at most width
+// cells: the items that fit whole, then "+N" for those left out (the first
+// item is cut with an ellipsis if even it does not fit).
+func oneLine(items []string, sym Symbols, width int) string {
+	out := ""
+	for i, item := range items {
+		next := item
+		if out != "" {
+			next = out + sym.Sep + item
+		}
+		more := ""
+		if rest := len(items) - i - 1; rest > 0 {
+			more = sym.Sep + "+" + strconv.Itoa(rest)
+		}
+		if ansi.StringWidth(next+more) <= width || (i == len(items)-1 && ansi.StringWidth(next) <= width) {
+			out = next
+			continue
+		}
+		if out == "" {
+			return ansi.Truncate(item, width, sym.Ellipsis)
+		}
+		return out + sym.Sep + "+" + strconv.Itoa(len(items)-i)
+	}
+	return out
 }
 
 // span is a byte range of a text.

@@ -144,6 +144,9 @@ func TestFeedCommands(t *testing.T) {
 		!strings.Contains(out, "**killed**: At least 14 people") {
 		t.Errorf("export --view all: exit %d, stderr %q, output:\n%s", code, e, out)
 	}
+	if strings.TrimSpace(e) != "exported 1 story" {
+		t.Errorf("export of one story says %q, want \"exported 1 story\"", e)
+	}
 	out, _, code = runCLI(t, "", "--db", db, "export", "--view", "all", "--format", "json")
 	var exported struct {
 		Title string `json:"title"`
