@@ -49,7 +49,11 @@ func TestHeldOutScore(t *testing.T) {
 		wrong = float64(all.spkBad) / float64(all.spkN)
 	}
 	t.Logf("held-out: wrong-speaker rate %.3f (%d/%d)", wrong, all.spkBad, all.spkN)
-	const qFloor, sFloor, fFloor, cFloor, wrongCeil = 0.99, 0.96, 0.98, 0.97, 0.01
+	// Since issue 7 these articles are also training data of the speaker
+	// ranker, so the speaker score here is a regression guard, not an
+	// estimate; the cross-validated figures are TestTrainSpeakersCrossValidated's.
+	// The floor fell from 0.96 to 0.85 when the ranker began to abstain.
+	const qFloor, sFloor, fFloor, cFloor, wrongCeil = 0.99, 0.85, 0.98, 0.97, 0.01
 	if qf < qFloor || sa < sFloor || sf < fFloor || ca < cFloor {
 		t.Errorf("held-out below floors (quote F1 %.2f, speaker %.2f, figure F1 %.2f, category %.2f)", qFloor, sFloor, fFloor, cFloor)
 	}

@@ -35,6 +35,19 @@ func (d *doc) trimLead(r *nameRun) {
 		}
 		lead++
 	}
+	// A role or a body's noun with two words after it ends the title:
+	// "Mysore Divisional Railway Manager Aparna Garg", "Chess Federation
+	// Mehrdad Pahlavanzadeh".
+	for k := r.b - 3; k > r.na; k-- {
+		if !d.isWord(k) {
+			continue
+		}
+		if w := stem(d.low(k)); (leadRoles[w] || occupations[w] || roleTitles[w] || orgNouns[w]) && d.nameWords(k+1, r.b) == 2 && !maleNames[w] && !femaleNames[w] {
+			r.na = k + 1
+			r.kind = entPerson
+			break
+		}
+	}
 	for d.nameWords(r.na, r.b) >= 2 {
 		w := stem(d.low(r.na))
 		if maleNames[w] || femaleNames[w] {
@@ -89,3 +102,6 @@ var sentenceAdverbs = set("afterwards", "also", "former", "however", "meanwhile"
 
 // postNominals follow a name without being part of it: "Kama Melly QC".
 var postNominals = set("cbe", "esq", "kc", "mbe", "md", "mp", "obe", "phd", "qc")
+
+// newPlaces follow "New" in a place's name.
+var newPlaces = set("delhi", "england", "hampshire", "jersey", "mexico", "orleans", "south", "york", "zealand")

@@ -241,6 +241,10 @@ func (d *doc) classify(r *nameRun) {
 			break
 		}
 		w := stem(d.low(k))
+		if w == "new" && k+1 < r.b && newPlaces[d.low(k+1)] {
+			r.na = k // "New York Times": a place's name, not the title "new"
+			continue
+		}
 		if titles[w] || nationalities[w] || (w == "of" || w == "the" || w == "for") || countries[w] && k < r.b-1 {
 			break // "ambassador to Britain Liu Xiaming": the place is not the name
 		}
@@ -564,6 +568,7 @@ func (d *doc) fullestScan(ri int) (string, int) {
 	if sp := strings.LastIndexByte(lw, ' '); sp >= 0 {
 		lw = lw[sp+1:]
 	}
+	var seen []keyCount
 	for oi := d.lasts.first(lw); oi >= 0; oi = d.lasts.after(oi) {
 		o := &d.runs[oi]
 		if oi == ri || o.words <= r.words || o.kind == entPlace {
@@ -584,7 +589,8 @@ func (d *doc) fullestScan(ri int) (string, int) {
 		}
 		if core := coreName(okey); core != okey && strings.HasSuffix(core, r.key) && len(core) > len(r.key) && core[len(core)-len(r.key)-1] == ' ' {
 			// "Carlineo" is the Carlineo of "Patrick Carlineo Jr.".
-		} else if !strings.HasSuffix(okey, r.key) || okey[len(okey)-len(r.key)-1] != ' ' && !particleBefore(okey, len(okey)-len(r.key)-1) {
+		} else if len(okey) <= len(r.key) || !strings.EqualFold(okey[len(okey)-len(r.key):], r.key) || okey[len(okey)-len(r.key)-1] != ' ' && !particleBefore(okey, len(okey)-len(r.key)-1) {
+			// EqualFold: "De Blasio" opening a sentence is Bill de Blasio.
 			continue
 		}
 		dist := pos - d.toks[o.a].start
@@ -602,14 +608,51 @@ func (d *doc) fullestScan(ri int) (string, int) {
 			}
 			dist = 1<<29 - dist // later mentions only when nothing earlier fits
 		}
+		if dist < 1<<29 {
+			seen = countKey(seen, okey, oi)
+		}
 		if owords > bestLen && dist <= bestDist || dist < bestDist {
 			best, bestRun, bestLen, bestDist = okey, oi, owords, dist
+		}
+	}
+	if len(seen) > 1 && r.words == 1 {
+		// Two people share the surname ("Joe Biden", "Hunter Biden"): a
+		// lone "Biden" is the one the text names most, the nearest when
+		// they tie. The relative named once is seldom the one meant.
+		top := -1
+		for i, c := range seen {
+			if top < 0 || c.n > seen[top].n || c.n == seen[top].n && c.key == best {
+				top = i
+			}
+		}
+		if seen[top].key != best {
+			best, bestRun = seen[top].key, seen[top].run
 		}
 	}
 	if bestRun == ri && r.words == 1 && r.kind != entOrg {
 		return d.byFirstWord(ri)
 	}
 	return best, bestRun
+}
+
+// keyCount counts the earlier mentions of one full name.
+type keyCount struct {
+	key string
+	run int // its nearest mention so far
+	n   int
+}
+
+func countKey(seen []keyCount, key string, run int) []keyCount {
+	for i := range seen {
+		if seen[i].key == key {
+			seen[i].n++
+			if run > seen[i].run {
+				seen[i].run = run
+			}
+			return seen
+		}
+	}
+	return append(seen, keyCount{key: key, run: run, n: 1})
 }
 
 // byFirstWord resolves a single word that no fuller name ends with to the

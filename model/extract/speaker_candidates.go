@@ -23,6 +23,8 @@ type cand struct {
 	src candSource
 	ri  int // the run of its nearest mention, or -1
 	tok int // token of its nearest mention (the pronoun for srcPronoun), or -1
+	// rank is how many other candidates stand nearer on the same side.
+	rank int
 }
 
 // quoteCtx is what the candidates of one quotation are measured against.
@@ -59,6 +61,13 @@ func (d *doc) speakerCandidates(qc *quoteCtx, out []cand) []cand {
 			}
 		}
 		if len(out) < maxCands {
+			if c.tok >= 0 {
+				for i := range out {
+					if out[i].tok >= 0 && (out[i].tok < qc.a) == (c.tok < qc.a) {
+						c.rank++
+					}
+				}
+			}
 			out = append(out, c)
 		}
 	}

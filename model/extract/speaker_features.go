@@ -176,6 +176,10 @@ func (d *doc) candFeatures(qc *quoteCtx, c *cand, f *featSink) {
 		}
 	}
 	f.add2("side.between", side, bucket(between, 0, 1))
+	f.add2("side.between.rule", side+boolStr(c.src&srcRule != 0), bucket(between, 0, 1))
+	f.add2("side.rank", side, bucket(c.rank, 0, 1))
+	f.add2("side.rank.kind", side+kind, bucket(c.rank, 0, 1))
+	f.add2("side.rank.sent", side+sdelta, bucket(c.rank, 0, 1))
 	f.add2("side.verbbetween", side, boolStr(verbBetween))
 	// The shape between: ", X said" reads ",C" then the verb.
 	f.add2("side.shape", side, d.shapeBetween(x, y))

@@ -1,0 +1,113 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// trainingPool is the speaker ranker's training set, as the train command
+// reads it (train/main.go's DefaultCorpus): the shared Wikinews articles
+// and the repository's own labelled articles. wiki counts the first.
+func trainingPool(t *testing.T) (arts []LabelledArticle, wiki int) {
+	dir := filepath.Join(sharedDir, "corpus", "train", "wikinews")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("shared training set not found at %s", dir)
+	}
+	for _, pattern := range []string{
+		filepath.Join(dir, "*.json"),
+		filepath.Join("testdata", "heldout", "*.json"),
+		filepath.Join("testdata", "articles", "*.json"),
+	} {
+		for _, g := range loadGold(t, pattern) {
+			a := LabelledArticle{ID: g.ID, Text: g.Text}
+			for _, q := range g.Quotes {
+				a.Quotes = append(a.Quotes, LabelledQuote{Text: q.Text, Speaker: q.Speaker, SpeakerAlt: q.SpeakerAlt,
+					Optional: q.Optional, SpeakerUnscored: q.SpeakerUnscored})
+			}
+			arts = append(arts, a)
+		}
+		if wiki == 0 {
+			wiki = len(arts)
+		}
+	}
+	return arts, wiki
+}
+
+// TestTrainSpeakersCrossValidated scores the speaker ranker by 5-fold
+// cross-validation by article: every quotation is judged by a model that
+// never saw its article. The abstain margin is the one the train command
+// ships (chosen on these same out-of-fold scores).
+//
+// The floors guard against regressions at today's level. They are below
+// issue 7's targets (speaker accuracy 0.90 with at most 2% wrong on the
+// Wikinews articles), which this ranker does not reach yet.
+func TestTrainSpeakersCrossValidated(t *testing.T) {
+	pool, wiki := trainingPool(t)
+	isWiki := map[string]bool{}
+	for _, a := range pool[:wiki] {
+		isWiki[a.ID] = true
+	}
+	arts := sortedArticles(pool)
+	exs := examples(arts, nil)
+	outs := crossValidate(exs, trainFolds)
+	margin := chooseMargin(outs)
+	var w, own []outcome
+	for i, e := range exs {
+		if isWiki[arts[e.article].ID] {
+			w = append(w, outs[i])
+		} else {
+			own = append(own, outs[i])
+		}
+	}
+	rate := func(a, n int) float64 { return float64(a) / float64(max(n, 1)) }
+	tw, to := tally(w, margin), tally(own, margin)
+	t.Logf("speakers, 5-fold cross-validated by article, margin %.2f", margin)
+	t.Logf("  Wikinews training set: accuracy %.3f (%d/%d), wrong %.3f (%d)", rate(tw.ok, tw.n), tw.ok, tw.n, rate(tw.wrong, tw.n), tw.wrong)
+	t.Logf("  repository's labelled articles: accuracy %.3f (%d/%d), wrong %.3f (%d)", rate(to.ok, to.n), to.ok, to.n, rate(to.wrong, to.n), to.wrong)
+	for _, m := range []float64{0, 2, margin, 6} {
+		x := tally(w, m)
+		t.Logf("  Wikinews at margin %.2f: accuracy %.3f, wrong %.3f", m, rate(x.ok, x.n), rate(x.wrong, x.n))
+	}
+	if rate(tw.ok, tw.n) < 0.55 || rate(tw.wrong, tw.n) > 0.06 {
+		t.Errorf("Wikinews speakers below today's floors (accuracy 0.55, wrong at most 0.06)")
+	}
+	if rate(to.ok, to.n) < 0.82 || rate(to.wrong, to.n) > 0.01 {
+		t.Errorf("repository articles' speakers below today's floors (accuracy 0.82, wrong at most 0.01)")
+	}
+}
+
+// TestSpeakerWeightsUpToDate checks that the embedded weights are what the
+// train command writes from the training set.
+func TestSpeakerWeightsUpToDate(t *testing.T) {
+	pool, _ := trainingPool(t)
+	if got := TrainSpeakerModel(pool); got != speakerWeightsFile {
+		t.Fatal("speaker_weights.txt is not what the training set gives: run `go run ./model/extract/train` from the repository root")
+	}
+}
+
+// TestRankerAbstainsWithoutAttribution: a quotation with no one named
+// near it gets no speaker, and a plain attribution gets its speaker.
+func TestRankerChoosesAndAbstains(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"“We will rebuild the bridge,” said Amina Yusuf, the district governor.", "Amina Yusuf"},
+		{"Rescue workers searched the rubble on Tuesday.\n\nThe word “catastrophe” was on every front page.", ""},
+		{"Dmitry Orlov, a spokesman for the ministry, told reporters: “The convoy will leave at dawn.”", "Dmitry Orlov"},
+	}
+	for _, c := range cases {
+		r := Extract(c.text)
+		if len(r.Quotes) == 0 {
+			if c.want != "" {
+				t.Errorf("%q: no quotation found", c.text)
+			}
+			continue
+		}
+		got := ""
+		if s := r.Quotes[0].Speaker; s != nil {
+			got = *s
+		}
+		if got != c.want {
+			t.Errorf("%q: speaker %q, want %q", c.text, got, c.want)
+		}
+	}
+}
