@@ -20,15 +20,28 @@ var headlineRank = map[extract.Category]int{
 	// figure and never becomes the badge.
 }
 
-// Headline picks the figure a story's queue badge shows: among casualty and
-// displacement figures, the highest-ranked category, and within it the
-// largest value. It returns nil when the story has none.
+// certainFigure reports whether a figure may become a badge or a key
+// figure: a ranked category, counting people (the extractor gives unit
+// "people" only to a count whose noun or event word says so; households,
+// beds, cases and percentages have their own units), at least one, and
+// exact. A vague count ("thousands") is kept as 1,000 for its lower bound,
+// and a badge showing "1,000" would state what the story does not: it
+// stays in the highlights list, in words.
+func certainFigure(s extract.Stat) bool {
+	_, ok := headlineRank[s.Category]
+	return ok && s.Unit == "people" && s.Value >= 1 && !s.Vague
+}
+
+// Headline picks the figure a story's queue badge shows: among certain
+// casualty and displacement figures (certainFigure), the highest-ranked
+// category, and within it the largest value. It returns nil when the story
+// has none.
 func Headline(stats []extract.Stat) *HeadlineFigure {
 	var best *extract.Stat
 	for i := range stats {
 		s := &stats[i]
-		r, ok := headlineRank[s.Category]
-		if !ok || s.Value <= 0 {
+		r := headlineRank[s.Category]
+		if !certainFigure(*s) {
 			continue
 		}
 		if best == nil {
@@ -46,8 +59,8 @@ func Headline(stats []extract.Stat) *HeadlineFigure {
 	return &HeadlineFigure{Category: best.Category, Value: best.Value, Text: best.Text}
 }
 
-// KeyFigures are the figures a reader should see first: exact casualty and
-// displacement figures, highest-ranked category first and the largest first
+// KeyFigures are the figures a reader should see first: certain casualty
+// and displacement figures (certainFigure), highest-ranked category first and the largest first
 // within it, at most two per category (a story's toll since an offensive
 // began and the war's total are both news), at most n in all.
 func KeyFigures(stats []extract.Stat, n int) []extract.Stat {
@@ -55,7 +68,7 @@ func KeyFigures(stats []extract.Stat, n int) []extract.Stat {
 	for _, s := range stats {
 		// Vague counts ("dozens of the wounded") stay in the highlights
 		// list; a glance wants numbers.
-		if _, ok := headlineRank[s.Category]; ok && s.Value > 0 && !s.Vague {
+		if certainFigure(s) {
 			cands = append(cands, s)
 		}
 	}

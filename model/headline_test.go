@@ -8,8 +8,9 @@ import (
 
 func TestHeadline(t *testing.T) {
 	st := func(c extract.Category, v float64, text string) extract.Stat {
-		return extract.Stat{Category: c, Value: v, Text: text}
+		return extract.Stat{Category: c, Value: v, Text: text, Unit: "people"}
 	}
+	with := func(s extract.Stat, f func(*extract.Stat)) extract.Stat { f(&s); return s }
 	tests := []struct {
 		name  string
 		stats []extract.Stat
@@ -21,6 +22,10 @@ func TestHeadline(t *testing.T) {
 		{"largest of the same category", []extract.Stat{st(extract.Killed, 500, "500"), st(extract.Killed, 250000, "over 250,000 lives")}, "over 250,000 lives"},
 		{"displaced when nobody was killed", []extract.Stat{st(extract.Refugees, 4e6, "4 million"), st(extract.Displaced, 7e6, "7 million")}, "7 million"},
 		{"zero values are skipped", []extract.Stat{st(extract.Killed, 0, "no one")}, ""},
+		{"a vague count is no exact badge", []extract.Stat{st(extract.Injured, 3, "three"), with(st(extract.Killed, 1000, "thousands"), func(s *extract.Stat) { s.Vague = true })}, "three"},
+		{"a percentage counts no people", []extract.Stat{with(st(extract.Injured, 14, "14 percent"), func(s *extract.Stat) { s.Unit = "percent" })}, ""},
+		{"households are not people", []extract.Stat{with(st(extract.Displaced, 20000, "20,000 households"), func(s *extract.Stat) { s.Unit = "households" }), st(extract.Displaced, 800, "800 people")}, "800 people"},
+		{"a fraction is no count", []extract.Stat{with(st(extract.Killed, 0.5, "half"), func(s *extract.Stat) { s.Unit = "fraction" })}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -38,14 +43,15 @@ func TestHeadline(t *testing.T) {
 
 func TestKeyFigures(t *testing.T) {
 	stats := []extract.Stat{
-		{Category: extract.Money, Value: 1e9, Text: "$1bn", Start: 0},
-		{Category: extract.Displaced, Value: 50000, Text: "50,000", Start: 10},
-		{Category: extract.Killed, Value: 500, Text: "500", Start: 20},
-		{Category: extract.Killed, Value: 250000, Text: "over 250,000", Start: 30},
-		{Category: extract.Displaced, Value: 7e6, Text: "7 million", Start: 40},
-		{Category: extract.Refugees, Value: 4e6, Text: "4 million", Start: 50},
-		{Category: extract.AtRisk, Value: 300000, Text: "300,000", Start: 60},
-		{Category: extract.Killed, Value: 1000, Text: "thousands", Vague: true, Start: 70},
+		{Category: extract.Money, Value: 1e9, Text: "$1bn", Unit: "dollars", Start: 0},
+		{Category: extract.Displaced, Value: 50000, Text: "50,000", Unit: "people", Start: 10},
+		{Category: extract.Killed, Value: 500, Text: "500", Unit: "people", Start: 20},
+		{Category: extract.Killed, Value: 250000, Text: "over 250,000", Unit: "people", Start: 30},
+		{Category: extract.Displaced, Value: 7e6, Text: "7 million", Unit: "people", Start: 40},
+		{Category: extract.Refugees, Value: 4e6, Text: "4 million", Unit: "people", Start: 50},
+		{Category: extract.AtRisk, Value: 300000, Text: "300,000", Unit: "people", Start: 60},
+		{Category: extract.Killed, Value: 1000, Text: "thousands", Unit: "people", Vague: true, Start: 70},
+		{Category: extract.Refugees, Value: 70, Text: "70 percent", Unit: "percent", Start: 80},
 	}
 	var got []string
 	for _, s := range KeyFigures(append(stats, stats[3]), 5) {

@@ -37,8 +37,10 @@ var catWords = concat(
 	cw(Killed, "killed", "kill", "kills", "killing", "killings", "dead", "died", "die", "dies", "dying",
 		"death", "deaths", "death toll", "fatalities", "fatality", "slain", "massacred",
 		"executed", "perished", "bodies", "casualties", "murdered", "shot dead", "beheaded", "toll",
-		"lost their lives", "lost his life", "claimed", "claiming", "drowned", "drowning"),
-	cw(Injured, "injured", "wounded", "injuring", "wounding", "hurt", "injuries", "maimed", "wounds"),
+		"lost their lives", "lost his life", "claimed", "claiming", "drowned", "drowning", "murders",
+		"homicides"),
+	cw(Injured, "injured", "wounded", "injuring", "wounding", "hurt", "injuries", "maimed", "wounds",
+		"hospitalised", "hospitalized", "in hospital", "taken to hospital"),
 	cw(Displaced, "displaced", "displaces", "displace", "displacing", "fled", "flee", "fleeing", "flees", "homeless", "forced from their homes",
 		"driven from", "uprooted", "evacuated", "displacement", "idps", "forced to leave", "lost their homes",
 		"camp population", "sheltering", "shelters", "uprooting", "evacuate", "evacuees", "to leave",
@@ -96,6 +98,9 @@ func (d *doc) categorise(f *figure) Category {
 	}
 	if f.dur || timeUnits[f.unit] != "" {
 		return Duration
+	}
+	if d.notAHeadcount(f) {
+		return Other
 	}
 	if f.force {
 		return Military

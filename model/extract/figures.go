@@ -151,6 +151,7 @@ func (d *doc) rangeAfter(f *figure) {
 	if g.unit != "" && f.unit == "" {
 		f.unit = g.unit
 		f.dur = g.dur
+		f.age = g.age // between 12 and 17-years-old
 	}
 	if between {
 		f.qa = f.a - 1

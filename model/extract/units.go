@@ -7,7 +7,7 @@ var personUnits = set("people", "persons", "person", "civilians", "civilian", "c
 	"woman", "men", "man", "members", "member", "residents", "villagers", "insurgents", "militants",
 	"hostages", "prisoners", "detainees", "migrants", "refugees", "workers", "staff", "journalists",
 	"doctors", "patients", "students", "officers", "police", "policemen", "commanders", "protesters",
-	"demonstrators", "individuals", "families", "survivors", "victims", "casualties", "fatalities",
+	"demonstrators", "individuals", "survivors", "victims", "casualties", "fatalities",
 	"lives", "bodies", "dead", "wounded", "injured", "displaced", "asylum-seekers", "seekers", "boys",
 	"girls", "babies", "infants", "minors", "teenagers", "adults", "elderly", "inhabitants", "citizens",
 	"nationals", "foreigners", "tourists", "pilgrims", "worshippers", "passengers", "crew", "sailors",
@@ -16,7 +16,7 @@ var personUnits = set("people", "persons", "person", "civilians", "civilian", "c
 	"attackers", "assailants", "rebels", "fighters", "combatants", "jihadists", "extremists",
 	"separatists", "guerrillas", "insurgents", "captives", "abductees", "deaths", "others", "pupils",
 	"prisoners-of-war", "pows", "idps", "kids", "mothers", "fathers", "orphans", "amputees",
-	"households", "shoppers", "spectators", "voters", "settlers", "palestinians", "israelis", "syrians",
+	"shoppers", "spectators", "voters", "settlers", "palestinians", "israelis", "syrians",
 	"afghans", "iraqis", "ukrainians", "russians", "americans", "yemenis", "sudanese", "somalis",
 	"rohingya", "kurds", "muslims", "christians", "jews", "yazidis", "soldier", "soldiers", "troops",
 	"servicemen", "servicemembers", "marines", "paratroopers", "personnel", "recruits", "conscripts",
@@ -35,6 +35,9 @@ var thingUnits = map[string]string{
 	"miles": "miles", "mile": "miles", "metres": "metres", "meters": "metres", "kg": "kg",
 	"kilograms": "kg", "litres": "litres", "liters": "litres", "percent": "percent", "per": "",
 	"pct": "percent", "%": "percent",
+	// A household or a family is several people: its count is not a
+	// headcount, though it may be displaced.
+	"families": "families", "family": "families", "household": "households", "households": "households",
 }
 
 var notUnits = set("was", "were", "has", "had", "is", "are", "this", "its", "his", "us", "as", "yes", "was",
@@ -156,6 +159,12 @@ func (d *doc) unitAfter(f *figure) {
 			}
 			return
 		}
+		// A noun used as a modifier before the counted noun: "cholera
+		// cases", "truck drivers", "displacement camps".
+		if !d.toks[j].cap && d.compoundHead(j) {
+			j++
+			continue
+		}
 		if u, ok := thingUnits[w]; ok {
 			if u != "" {
 				f.unit, f.unitEnd = u, j+1
@@ -189,6 +198,27 @@ func (d *doc) unitAfter(f *figure) {
 		return
 	}
 }
+
+// compoundHead reports whether the word at j is a singular noun modifying
+// a plural noun right after it: "cholera cases", "truck drivers".
+func (d *doc) compoundHead(j int) bool {
+	w := d.low(j)
+	if len(w) < 3 || w[len(w)-1] == 's' || !d.isWord(j+1) || d.toks[j+1].cap || d.toks[j+1].sent != d.toks[j].sent {
+		return false
+	}
+	nx := stem(d.low(j + 1))
+	if len(nx) < 4 || nx[len(nx)-1] != 's' || notUnits[nx] || strings.HasSuffix(nx, "ss") || strings.HasSuffix(nx, "ous") {
+		return false
+	}
+	if _, ok := units[w]; ok {
+		return false
+	}
+	return !functionWords[w]
+}
+
+// functionWords never modify a noun as nouns do.
+var functionWords = set("and", "are", "but", "for", "from", "had", "has", "have", "into", "its", "not", "now",
+	"off", "our", "out", "per", "the", "their", "then", "this", "was", "were", "who", "with")
 
 // personLike guesses a plural noun for people by its ending.
 func personLike(w string) bool {
@@ -338,7 +368,11 @@ func (d *doc) notACount(f *figure) bool {
 			return true
 		}
 		// Labels: Resolution 2254, Section 427, area 55, Flight 17.
-		if (pw == "aged" || pw == "age" || pw == "ages") && f.unit == "" && f.value < 130 {
+		aw := pw
+		if aw == "between" || aw == "from" {
+			aw = d.lowAt(prev - 1) // aged between 18 and 40
+		}
+		if (aw == "aged" || aw == "age" || aw == "ages") && f.unit == "" && f.value < 130 {
 			f.age, f.unit = true, "years" // aged 52
 			return false
 		}

@@ -1,0 +1,56 @@
+package extract
+
+// Rules that keep a number out of the people categories (killed,
+// displaced, refugees...) even with an event word near it: the number is a
+// limit, a rate's base, a family size or a count of survivors. A category
+// needs the counted noun and its verb to say so.
+
+// capWords are the nouns of a limit: "a daily cap of 1,500".
+var capWords = set("cap", "ceiling", "limit", "maximum", "quota")
+
+// capVerbs limit a number: "cut the number it admits to 1,500", "limited
+// daily crossings to 1,500 people".
+var capVerbs = set("cap", "capped", "caps", "capping", "cut", "cuts", "limit", "limited", "limiting", "limits",
+	"reduce", "reduced", "reduces", "reducing", "restrict", "restricted", "restricting", "restricts")
+
+// kinNouns before "of N" give a family size: "a mother of four".
+var kinNouns = set("father", "fathers", "grandfather", "grandmother", "mother", "mothers", "parent", "parents")
+
+// neutralPeople are counted nouns that say the people were not the
+// event's victims: "61 survivors", "200 rescuers".
+var neutralPeople = set("rescuers", "survivors")
+
+// notAHeadcount reports whether figure f, whatever the words near it,
+// counts no victims: a limit, a rate's base, a family size, survivors.
+func (d *doc) notAHeadcount(f *figure) bool {
+	p := d.lowAt(f.qa - 1)
+	switch {
+	case p == "per" || p == "every":
+		return true // 18.9 deaths per 100,000 people; one for every 20
+	case measureUnits[f.unit]:
+		return true // a 60-bed treatment centre
+	case p == "of" && (capWords[d.lowAt(f.qa-2)] || kinNouns[d.lowAt(f.qa-2)]):
+		return true // a daily cap of 1,500; a mother of four
+	case f.unitEnd > f.b && neutralPeople[d.lowAt(f.unitEnd-1)]:
+		return true
+	case p == "to" && !d.eventInPhrase(f):
+		sent := d.toks[f.a].sent
+		for k := f.qa - 2; k >= 0 && k >= f.qa-12 && d.toks[k].sent == sent; k-- {
+			if capVerbs[d.low(k)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// eventInPhrase: the figure's own words say what happened to them ("620,000
+// displaced people"), whatever verb governs it.
+func (d *doc) eventInPhrase(f *figure) bool {
+	for k := f.a; k < f.unitEnd; k++ {
+		if c, _ := d.catAt(k); c != "" {
+			return true
+		}
+	}
+	return false
+}
