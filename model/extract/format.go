@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // FormatText renders a result for people: quotations grouped by speaker
@@ -44,17 +45,49 @@ func FormatText(r Result, text string) string {
 		}
 	}
 	b.WriteString("Figures (" + strconv.Itoa(len(r.Stats)) + ")\n")
-	for _, s := range r.Stats {
-		b.WriteString("  " + pad(string(s.Category), 10) + " " + pad(figureValue(s), 22) + " " + context(text, s.Start, s.End) + "\n")
+	// Columns as wide as their widest cell, counted in terminal cells:
+	// "≥" and "–" are three bytes but one cell, and a wide value must not
+	// push its context out of line.
+	values := make([]string, len(r.Stats))
+	catW, valW := 10, 0
+	for i, s := range r.Stats {
+		values[i] = figureValue(s)
+		catW = max(catW, displayWidth(string(s.Category)))
+		valW = max(valW, displayWidth(values[i]))
+	}
+	for i, s := range r.Stats {
+		b.WriteString("  " + pad(string(s.Category), catW) + " " + pad(values[i], valW) + " " + context(text, s.Start, s.End) + "\n")
 	}
 	return b.String()
 }
 
+// pad fills s with spaces to n terminal cells.
 func pad(s string, n int) string {
-	if len(s) >= n {
+	w := displayWidth(s)
+	if w >= n {
 		return s
 	}
-	return s + strings.Repeat(" ", n-len(s))
+	return s + strings.Repeat(" ", n-w)
+}
+
+// displayWidth is the number of terminal cells s takes: one per rune, two
+// for East Asian wide and full-width runes, none for combining marks and
+// zero-width characters. Enough for figure values and categories; the
+// package needs no terminal library for it.
+func displayWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		switch {
+		case r == 0x200B || r == 0x200C || r == 0x200D || r == 0xFEFF || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
+		case r >= 0x1100 && r <= 0x115F, r >= 0x2E80 && r <= 0xA4CF && r != 0x303F, r >= 0xAC00 && r <= 0xD7A3,
+			r >= 0xF900 && r <= 0xFAFF, r >= 0xFE30 && r <= 0xFE4F, r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6,
+			r >= 0x1F300 && r <= 0x1F64F, r >= 0x1F900 && r <= 0x1F9FF, r >= 0x20000 && r <= 0x3FFFD:
+			w += 2
+		default:
+			w++
+		}
+	}
+	return w
 }
 
 // figureValue writes the value with its bounds: "over 250,000 people",
