@@ -57,7 +57,7 @@ func TestTagFlow(t *testing.T) {
 	}
 
 	// The reader shows them under the meta line; t there is prefilled.
-	press(t, m, "enter", "tab")
+	press(t, m, "enter")
 	if m.focus != focusReader {
 		t.Fatalf("focus %v, want the reader", m.focus)
 	}

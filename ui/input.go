@@ -163,7 +163,7 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 		case paneMoved:
 			return m.fetchWindow()
 		case paneOpen:
-			return m.openSelected()
+			return m.openSelected(true)
 		}
 	case focusReader:
 		m.reader.handleNav(nk)
@@ -280,7 +280,7 @@ func (m *Model) handleClick(ms tea.Mouse) tea.Cmd {
 	case focusQueue:
 		if i := m.queue.itemAt(y); i >= 0 {
 			if i == m.queue.cursor {
-				cmds = append(cmds, m.openSelected())
+				cmds = append(cmds, m.openSelected(true))
 			} else {
 				m.queue.moveTo(i)
 				cmds = append(cmds, m.fetchWindow())

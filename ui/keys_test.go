@@ -182,7 +182,7 @@ func TestHighlightKeys(t *testing.T) {
 	}
 	_ = hl
 	// Choosing a figure in the highlights pane scrolls the story to it.
-	press(t, m, "tab", "tab") // reader, highlights
+	press(t, m, "4") // the highlights
 	if m.focus != focusHighlights {
 		t.Fatalf("focus %s", m.focus)
 	}

@@ -42,6 +42,9 @@ type Options struct {
 	// nil: Poll is used.
 	PollNow  PollFunc
 	Interval time.Duration
+	// ReadAfter marks the story shown in the story pane read once it has
+	// been shown this long; 0 leaves that to enter, n and N.
+	ReadAfter time.Duration
 	// OpenURL opens a story's link. Default: $BROWSER or xdg-open, without
 	// a shell, for http/https links only.
 	OpenURL  func(url string) error
@@ -73,7 +76,10 @@ type Model struct {
 	search     *searchInput
 
 	storySeq int
-	undo     []undoEntry
+	// previewID is the story the story pane shows or is loading: always
+	// the one under the queue cursor (see followCursor).
+	previewID int64
+	undo      []undoEntry
 	// noteArmed is the status line whose expiry timer runs.
 	noteArmed int
 
@@ -176,6 +182,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if exp := m.armNoteExpiry(); exp != nil {
 		cmd = tea.Batch(cmd, exp)
 	}
+	if !m.quitting {
+		if load := m.followCursor(); load != nil {
+			cmd = tea.Batch(cmd, load)
+		}
+	}
 	return m, cmd
 }
 
@@ -215,6 +226,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 // route is Update's switch.
 func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case dwellMsg:
+		return m, m.dwelled(msg)
 	case noteExpiredMsg:
 		if msg.seq == m.status.seq && !m.quitting {
 			m.status.note, m.status.noteErr = "", false

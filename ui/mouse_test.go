@@ -27,13 +27,15 @@ func TestMouse(t *testing.T) {
 		t.Fatal("second click did not open the story")
 	}
 	// The wheel scrolls the pane under the pointer, not the focused one.
-	press(t, m, "g", "enter")
+	press(t, m, "esc", "g") // back to the queue, the first story
+	send(t, m, windowSize(120, 22))   // short enough for the story to scroll
 	r := m.lay.panes[focusReader]
 	send(t, m, tea.MouseWheelMsg{X: r.X + 5, Y: r.Y + 3, Button: tea.MouseWheelDown})
 	if m.reader.scroll == 0 || m.focus != focusQueue {
 		t.Fatalf("wheel: scroll %d focus %s", m.reader.scroll, m.focus)
 	}
 	// Clicking a figure in the highlights focuses the pane and selects it.
+	send(t, m, windowSize(120, 32))
 	h := m.lay.panes[focusHighlights]
 	for y := 0; y < h.H-2; y++ {
 		if i := m.highlights.selAt(y); i >= 0 && m.highlights.rows[m.highlights.sel[i]].kind == rowStat {

@@ -30,6 +30,7 @@ type readerPane struct {
 	current int                // index into hls of the chosen highlight, -1 for none
 
 	wrapW int
+	wrapH int      // the inner height wrapped for: a short pane gets a shorter head
 	head  []string // title, meta line, blank: drawn lines
 	body  []span   // wrapped body lines as byte ranges
 	lines int      // len(head)+len(body)
@@ -53,6 +54,13 @@ func (r *readerPane) setStory(s model.Story) {
 	r.current = -1
 	r.scroll = 0
 	r.redraw()
+}
+
+// clear shows no story (the queue is empty).
+func (r *readerPane) clear() {
+	r.story, r.loading, r.err = nil, false, nil
+	r.hls, r.marks, r.current = nil, nil, -1
+	r.head, r.body, r.lines, r.scroll = r.head[:0], nil, 0, 0
 }
 
 // setMatches marks the words of a search in the story (nil: none).
@@ -90,10 +98,11 @@ func (r *readerPane) redraw() {
 // rewrap recomputes the wrapped lines for the current width. It keeps the
 // top visible body byte on screen so a resize does not lose the place.
 func (r *readerPane) rewrap() {
-	iw, _ := innerSize(r.c.st, r.w, r.h)
-	if r.story == nil || iw <= 0 || iw == r.wrapW {
+	iw, ih := innerSize(r.c.st, r.w, r.h)
+	if r.story == nil || iw <= 0 || iw == r.wrapW && (ih < 16) == (r.wrapH < 16) {
 		return
 	}
+	r.wrapH = ih
 	anchor := -1
 	if b := r.scroll - len(r.head); b >= 0 && b < len(r.body) {
 		anchor = r.body[b].start
@@ -105,7 +114,6 @@ func (r *readerPane) rewrap() {
 	// title (two lines at most where the pane is short), then one line
 	// each for the source and date, the reader's tags and note, and the
 	// figures that count the human cost.
-	ih := r.innerH()
 	titleLines := 3
 	if ih < 16 {
 		titleLines = 2
@@ -269,7 +277,7 @@ func (r *readerPane) View() string {
 	case r.loading && r.story == nil:
 		lines = []string{st.Muted.Render("opening…")}
 	case r.story == nil:
-		lines = []string{st.Muted.Render("no story open " + sym.Sep + " enter opens the selected one")}
+		lines = []string{st.Muted.Render("no story here")}
 	default:
 		if r.lines > ih {
 			extra = fmt.Sprintf("%d%%", 100*min(r.lines, r.scroll+ih)/max(1, r.lines))

@@ -32,23 +32,69 @@ func (m *Model) fetchWindow() tea.Cmd {
 	return m.loadWindow(off, 0)
 }
 
-// openSelected opens the story under the queue cursor and marks it read.
-func (m *Model) openSelected() tea.Cmd {
+// followCursor keeps the story pane on the story under the queue cursor,
+// as a preview: moving never marks a story read (enter, n, N or the
+// ReadAfter dwell do). It runs after every message, so whatever moved the
+// cursor (a key, the mouse, an archive taking the story out, a reload)
+// the story pane follows; an empty queue empties it.
+func (m *Model) followCursor() tea.Cmd {
+	q := m.queue
+	if q.total == 0 && !q.pending {
+		if m.previewID != 0 || m.reader.story != nil {
+			m.previewID, q.openID = 0, 0
+			m.storySeq++
+			m.reader.clear()
+			m.highlights.setStory(nil, nil)
+		}
+		return nil
+	}
+	h := q.selected()
+	if h == nil || h.ID == m.previewID {
+		return nil
+	}
+	m.previewID, q.openID = h.ID, h.ID
+	m.storySeq++
+	m.reader.loading, m.reader.err = true, nil
+	cmd := loadStoryCmd(m.ctx, m.opts.Store, m.storySeq, h.ID)
+	if m.opts.ReadAfter > 0 && !h.Read {
+		cmd = tea.Batch(cmd, after(m.opts.ReadAfter, dwellMsg{id: h.ID, seq: m.storySeq}))
+	}
+	return cmd
+}
+
+// dwellMsg says story id has been in the story pane for ReadAfter.
+type dwellMsg struct {
+	id  int64
+	seq int
+}
+
+// dwelled marks the previewed story read if it is still the one shown.
+func (m *Model) dwelled(msg dwellMsg) tea.Cmd {
+	h := m.queue.selected()
+	if msg.seq != m.storySeq || h == nil || h.ID != msg.id || h.Read {
+		return nil
+	}
+	t := h.Triage
+	t.Read = true
+	return m.applyTriage(*h, t, false)
+}
+
+// openSelected is enter (focus true) and n/N (focus false): the story under
+// the queue cursor, which the story pane already shows, is marked read, and
+// enter moves focus to the story pane to read on with j/k and space.
+func (m *Model) openSelected(focus bool) tea.Cmd {
 	h := m.queue.selected()
 	if h == nil {
 		return nil
 	}
-	m.storySeq++
 	m.queue.moved = true // the reader chose this story: keep it selected
-	m.reader.loading, m.reader.err = true, nil
-	m.queue.openID = h.ID
-	cmds := []tea.Cmd{loadStoryCmd(m.ctx, m.opts.Store, m.storySeq, h.ID)}
+	var cmds []tea.Cmd
 	if !h.Read {
 		t := h.Triage
 		t.Read = true
 		cmds = append(cmds, m.applyTriage(*h, t, false))
 	}
-	if m.lay.mode == modeSingle {
+	if focus {
 		m.setFocus(focusReader)
 		cmds = append(cmds, m.relayout())
 	}
@@ -224,7 +270,7 @@ func (m *Model) nextUnread(dir int) tea.Cmd {
 	q := m.queue
 	if i := q.findUnread(dir); i >= 0 {
 		q.moveTo(i)
-		return tea.Batch(m.openSelected(), m.fetchWindow())
+		return tea.Batch(m.openSelected(false), m.fetchWindow())
 	}
 	off, ok := q.nextWindow(dir)
 	if !ok {
@@ -296,7 +342,7 @@ func (m *Model) seekLoaded() tea.Cmd {
 		q.seek = 0
 		m.status.note = ""
 		q.moveTo(i)
-		return tea.Batch(m.openSelected(), m.fetchWindow())
+		return tea.Batch(m.openSelected(false), m.fetchWindow())
 	}
 	q.seekLeft--
 	if off, ok := q.nextWindow(dir); ok && q.seekLeft > 0 {
