@@ -27,8 +27,8 @@ func TestMouse(t *testing.T) {
 		t.Fatal("second click did not open the story")
 	}
 	// The wheel scrolls the pane under the pointer, not the focused one.
-	press(t, m, "esc", "g") // back to the queue, the first story
-	send(t, m, windowSize(120, 22))   // short enough for the story to scroll
+	press(t, m, "esc", "g")         // back to the queue, the first story
+	send(t, m, windowSize(120, 22)) // short enough for the story to scroll
 	r := m.lay.panes[focusReader]
 	send(t, m, tea.MouseWheelMsg{X: r.X + 5, Y: r.Y + 3, Button: tea.MouseWheelDown})
 	if m.reader.scroll == 0 || m.focus != focusQueue {
