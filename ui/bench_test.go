@@ -104,9 +104,9 @@ func loadedBenchModel(b *testing.B) *Model {
 // the window fetches that moving through 100,000 stories causes.
 func BenchmarkMoveCursor(b *testing.B) { benchDownTheQueue(b, "j") }
 
-// BenchmarkPageThrough is one space (a page down) and the frame after it:
+// BenchmarkPageThrough is one pgdown (a page of the queue) and the frame after it:
 // the window moves every few pages.
-func BenchmarkPageThrough(b *testing.B) { benchDownTheQueue(b, "space") }
+func BenchmarkPageThrough(b *testing.B) { benchDownTheQueue(b, "pgdown") }
 
 // benchDownTheQueue times key and the frame after it, going back to the
 // top (untimed) at the end of the queue.

@@ -22,14 +22,25 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.showHelp {
 		switch {
+		case key.Matches(msg, k.QuitNow):
+			return m.quit()
 		case key.Matches(msg, k.Help, k.Close, k.Quit):
 			m.showHelp = false
 		}
 		return nil
 	}
 	switch {
-	case key.Matches(msg, k.Quit):
+	case key.Matches(msg, k.QuitNow):
 		return m.quit()
+	case key.Matches(msg, k.Quit):
+		// q leaves a pane for the queue, and quits only from the queue.
+		if m.focus != focusQueue {
+			m.setFocus(focusQueue)
+			return m.relayout()
+		}
+		return m.quit()
+	case key.Matches(msg, k.ReadOn) && (m.focus == focusQueue || m.focus == focusReader):
+		return m.readOn()
 	case key.Matches(msg, k.Help):
 		m.showHelp = true
 		return nil
@@ -133,6 +144,17 @@ func (m *Model) toggleSources() tea.Cmd {
 		m.setFocus(focusSources)
 	}
 	return m.relayout()
+}
+
+// readOn is space, the reading loop of newsboat and mutt: page the story
+// down, and at its end go on to the next unread story.
+func (m *Model) readOn() tea.Cmd {
+	r := m.reader
+	if r.story != nil && r.scroll+r.innerH() < r.lines {
+		r.page(1)
+		return nil
+	}
+	return m.nextUnread(1)
 }
 
 // focusPane is 1–4: focus that pane, bringing it on screen (the sources

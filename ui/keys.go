@@ -10,6 +10,7 @@ type KeyMap struct {
 	Up, Down         key.Binding
 	Top, Bottom      key.Binding
 	PageDown, PageUp key.Binding
+	ReadOn           key.Binding
 	Open             key.Binding
 	NextFocus        key.Binding
 	PrevFocus        key.Binding
@@ -34,6 +35,7 @@ type KeyMap struct {
 	Help             key.Binding
 	Close            key.Binding
 	Quit             key.Binding
+	QuitNow          key.Binding
 }
 
 // DefaultKeyMap is the key table of the issue.
@@ -43,7 +45,8 @@ func DefaultKeyMap() KeyMap {
 		Down:            key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
 		Top:             key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
 		Bottom:          key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
-		PageDown:        key.NewBinding(key.WithKeys("space", "pgdown"), key.WithHelp("space", "page down")),
+		PageDown:        key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		ReadOn:          key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "read on")),
 		PageUp:          key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b", "page up")),
 		Open:            key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		NextFocus:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "focus")),
@@ -68,7 +71,8 @@ func DefaultKeyMap() KeyMap {
 		Search:          key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		Help:            key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Close:           key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close, clear search")),
-		Quit:            key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Quit:            key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		QuitNow:         key.NewBinding(key.WithKeys("Q", "ctrl+c"), key.WithHelp("Q", "quit from anywhere")),
 	}
 }
 
@@ -91,7 +95,7 @@ func (h focusHelp) ShortHelp() []key.Binding {
 		return []key.Binding{move, withHelp(k.Open, "show"), k.NextFocus, k.Help, k.Quit}
 	case focusReader:
 		scroll := key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("j/k", "scroll"))
-		return []key.Binding{scroll, k.PageDown, withHelp(k.NextHighlight, "next highlight"), k.Star, k.Tag, k.Note, k.OpenLink, k.NextFocus, k.Help, k.Quit}
+		return []key.Binding{scroll, k.ReadOn, withHelp(k.NextHighlight, "next highlight"), k.Star, k.Tag, k.Note, k.OpenLink, withHelp(k.Quit, "back to queue"), k.Help}
 	case focusHighlights:
 		return []key.Binding{move, withHelp(k.Open, "show in story"), k.NextFocus, k.Help, k.Quit}
 	}
@@ -117,10 +121,10 @@ func (h focusHelp) FullHelp() [][]key.Binding {
 		k.Open = withHelp(k.Open, "show its stories")
 	}
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Top, k.Bottom, k.PageDown, k.PageUp, k.Open},
+		{k.Up, k.Down, k.Top, k.Bottom, k.PageDown, k.PageUp, k.ReadOn, k.Open},
 		{k.NextUnread, k.PrevUnread, k.Star, k.Read, k.Archive, k.Tag, k.Note, k.Undo},
 		{k.NextFocus, k.PrevFocus, k.FocusSources, k.FocusQueue, k.FocusStory, k.FocusHighlights, k.Sources, k.PrevHighlight, k.NextHighlight},
-		{k.Search, k.OpenLink, k.PollNow, k.Help, k.Close, k.Quit},
+		{k.Search, k.OpenLink, k.PollNow, k.Help, k.Close, k.Quit, k.QuitNow},
 	}
 }
 

@@ -150,7 +150,7 @@ func TestMovementKeys(t *testing.T) {
 		{[]string{"g"}, 0},
 		{[]string{"down", "j"}, 2},
 		{[]string{"k", "up", "up"}, 0},
-		{[]string{"space"}, 4},
+		{[]string{"pgdown"}, 4},
 		{[]string{"b"}, 0},
 	} {
 		press(t, m, step.keys...)

@@ -76,3 +76,44 @@ func TestDwellMarksRead(t *testing.T) {
 		t.Fatal("the story shown for ReadAfter was not marked read")
 	}
 }
+
+// TestSpaceReadsOn: space pages the story down and, at its end, goes on to
+// the next unread story, marking it read.
+func TestSpaceReadsOn(t *testing.T) {
+	m := newTestModel(t, fixtureStore(t), 80, 24)
+	press(t, m, "enter") // the long Syria story, read, focus on it
+	press(t, m, "space")
+	if m.reader.scroll == 0 || !strings.HasPrefix(m.reader.story.Title, "'Huge") {
+		t.Fatalf("space did not page the story: scroll %d", m.reader.scroll)
+	}
+	for i := 0; i < 10 && strings.HasPrefix(m.reader.story.Title, "'Huge"); i++ {
+		press(t, m, "space")
+	}
+	if !strings.HasPrefix(m.reader.story.Title, "Aleppo") || !m.queue.selected().Read {
+		t.Fatalf("space at the end went to %q (read %v), want the next unread, Aleppo, read",
+			m.reader.story.Title, m.queue.selected().Read)
+	}
+}
+
+// TestQLeavesPanesThenQuits: q in the story pane goes back to the queue; q
+// in the queue quits; Q quits from anywhere.
+func TestQLeavesPanesThenQuits(t *testing.T) {
+	m := newTestModel(t, fixtureStore(t), 120, 32)
+	press(t, m, "enter", "q")
+	if m.quitting || m.focus != focusQueue {
+		t.Fatalf("q in the story: quitting %v, focus %s", m.quitting, m.focus)
+	}
+	press(t, m, "enter", "esc")
+	if m.focus != focusQueue {
+		t.Fatalf("esc in the story: focus %s", m.focus)
+	}
+	press(t, m, "q")
+	if !m.quitting {
+		t.Fatal("q in the queue did not quit")
+	}
+	m = newTestModel(t, fixtureStore(t), 120, 32)
+	press(t, m, "4", "Q")
+	if !m.quitting {
+		t.Fatal("Q in the highlights did not quit")
+	}
+}
