@@ -20,6 +20,7 @@ type doc struct {
 	lasts   wordIndex         // last word of longer names → runs
 	lastOrg who               // the body that spoke last, for "it added"
 	orgPos  int               // where it spoke
+	order   []int             // scratch for speakerCandidates
 }
 
 func newDoc(text string) *doc {

@@ -46,6 +46,10 @@ func TestQuotePairing(t *testing.T) {
 	}
 }
 
+// TestAttribution pins each attribution rule on a sentence of its own. It
+// tests the rules, which propose speakers; what the ranker keeps of them
+// is measured on labelled articles (TestTrainSpeakersCrossValidated) and
+// on whole texts (TestRankerChoosesAndAbstains).
 func TestAttribution(t *testing.T) {
 	cases := []struct {
 		name, in string
@@ -103,7 +107,7 @@ func TestAttribution(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := Extract(c.in)
+			r := Result{Quotes: newDoc(c.in).attributeWith(nil)}
 			if len(r.Quotes) != len(c.speaker) {
 				t.Fatalf("got %d quotes, want %d: %+v", len(r.Quotes), len(c.speaker), r.Quotes)
 			}

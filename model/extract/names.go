@@ -589,6 +589,8 @@ func (d *doc) fullestScan(ri int) (string, int) {
 		}
 		if core := coreName(okey); core != okey && strings.HasSuffix(core, r.key) && len(core) > len(r.key) && core[len(core)-len(r.key)-1] == ' ' {
 			// "Carlineo" is the Carlineo of "Patrick Carlineo Jr.".
+		} else if doubleSurname(okey, r.key) && owords >= 3 {
+			// "Rosselló" in "Ricardo Rosselló Nevares".
 		} else if len(okey) <= len(r.key) || !strings.EqualFold(okey[len(okey)-len(r.key):], r.key) || okey[len(okey)-len(r.key)-1] != ' ' && !particleBefore(okey, len(okey)-len(r.key)-1) {
 			// EqualFold: "De Blasio" opening a sentence is Bill de Blasio.
 			continue
@@ -633,6 +635,17 @@ func (d *doc) fullestScan(ri int) (string, int) {
 		return d.byFirstWord(ri)
 	}
 	return best, bestRun
+}
+
+// doubleSurname reports whether one is the next-to-last word of key:
+// the first of two surnames.
+func doubleSurname(key, one string) bool {
+	sp := strings.LastIndexByte(key, ' ')
+	if sp <= 0 || strings.IndexByte(one, ' ') >= 0 {
+		return false
+	}
+	rest := key[:sp]
+	return strings.HasSuffix(rest, " "+one)
 }
 
 // keyCount counts the earlier mentions of one full name.
@@ -691,6 +704,12 @@ func (d *doc) indexLasts() {
 		core := coreName(o.key)
 		last := core[strings.LastIndexByte(core, ' ')+1:]
 		d.lasts.add(last, oi)
+		if o.words >= 3 && (o.kind == entPerson || o.gender != 0) {
+			// "Ricardo Rosselló Nevares" is the Rosselló of a later
+			// "Rosselló said": a double surname, the first one used alone.
+			rest := core[:len(core)-len(last)-1]
+			d.lasts.add(rest[strings.LastIndexByte(rest, ' ')+1:], oi)
+		}
 		if h := strings.IndexByte(last, '-'); h > 0 && particleBefore(last, h) {
 			d.lasts.add(last[h+1:], oi) // "Assad" is the al-Assad of "Bashar al-Assad"
 		}

@@ -80,18 +80,18 @@ func (d *doc) speakerCandidates(qc *quoteCtx, out []cand) []cand {
 	// Names and pronouns outside quotations, nearest first: the
 	// quotation's sentence, then one sentence either side.
 	lo, hi := d.sentBounds(qc)
-	order := d.nearOrder(qc, lo, hi)
-	for _, j := range order {
+	d.order = d.nearOrder(qc, lo, hi, d.order[:0])
+	for _, j := range d.order {
 		t := d.toks[j]
 		if t.kind != tWord || t.quote >= 0 {
 			continue
 		}
 		if ri := d.runAt[j]; ri >= 0 && d.runs[ri].a == j {
 			r := d.runs[ri]
-			if r.kind == entPlace || r.kind == entTitle || r.inQ {
+			if r.kind == entPlace || r.kind == entTitle || r.inQ || d.notASpeaker(r) {
 				continue
 			}
-			w := d.whoOfRun(int(ri))
+			w := d.whoOfRunBare(int(ri))
 			add(cand{w: w, src: srcRun, ri: int(ri), tok: j})
 			continue
 		}
@@ -131,8 +131,7 @@ func (d *doc) sentBounds(qc *quoteCtx) (int, int) {
 // nearOrder lists the tokens of [lo,hi) outside the quotation, nearest to
 // it first, the side after the quotation first at equal distance (news
 // attributes after the quote more often than before).
-func (d *doc) nearOrder(qc *quoteCtx, lo, hi int) []int {
-	out := make([]int, 0, hi-lo)
+func (d *doc) nearOrder(qc *quoteCtx, lo, hi int, out []int) []int {
 	l, r := qc.a-1, qc.b
 	for l >= lo || r < hi {
 		if r < hi {
@@ -159,3 +158,19 @@ func (d *doc) tokDist(qc *quoteCtx, j int) int {
 	}
 	return 0
 }
+
+// notASpeaker rules out capitalised words that never speak: a month or a
+// weekday, or a single common word opening its sentence ("Calling it …",
+// "Along with …", "Early in her career").
+func (d *doc) notASpeaker(r nameRun) bool {
+	if r.words != 1 {
+		return false
+	}
+	w := d.low(r.na)
+	if _, ok := months[w]; ok || weekdays[w] {
+		return true
+	}
+	return r.initial && r.na == r.a && !maleNames[w] && !femaleNames[w] && (commonOpener(w) || functionCaps[w])
+}
+
+var weekdays = set("friday", "monday", "saturday", "sunday", "thursday", "tuesday", "wednesday")

@@ -94,6 +94,10 @@ func (d *doc) quoteFeatures(qc *quoteCtx, f *featSink, prefix string) {
 	f.add(prefix+"qclosed", boolStr(q.closed))
 	f.add(prefix+"qprev", boolStr(qc.prevK >= 0 && d.qs[qc.prevK].para == q.para))
 	f.add(prefix+"rule", ruleNames[qc.rule.via])
+	after, before := d.contextShape(qc, 1, 4), d.contextShape(qc, -1, 4)
+	f.add(prefix+"after", after)
+	f.add(prefix+"before", before)
+	f.add2(prefix+"after.rule", after, ruleNames[qc.rule.via])
 	f.add(prefix+"rulefound", boolStr(qc.rule.found)+boolStr(qc.rule.name != ""))
 }
 
@@ -112,6 +116,8 @@ func (d *doc) candFeatures(qc *quoteCtx, c *cand, f *featSink) {
 	if c.src&srcRule != 0 {
 		f.add("src", "rule")
 		f.add("via", ruleNames[qc.rule.via])
+		f.add2("rule.after", ruleNames[qc.rule.via], d.contextShape(qc, 1, 4))
+		f.add2("rule.before", ruleNames[qc.rule.via], d.contextShape(qc, -1, 4))
 	}
 	if c.src&srcPrev != 0 {
 		f.add("src", "prev")
@@ -134,7 +140,7 @@ func (d *doc) candFeatures(qc *quoteCtx, c *cand, f *featSink) {
 	f.add("kind", kind)
 	f.add("gender", boolStr(c.w.gender != 0))
 	f.add("words", bucket(strings.Count(c.w.name, " ")+1, 1, 2))
-	f.add("role", boolStr(c.w.role != ""))
+	f.add2("salience", kind, bucket(d.mentions(c.w.name), 1, 2, 4, 8))
 	if c.tok < 0 {
 		f.add("side", "X")
 		f.add2("side.src", "X", smallInts[c.src&7])
@@ -236,13 +242,43 @@ func (d *doc) wordClass(j int) string {
 	if d.toks[j].quote >= 0 {
 		return "Q"
 	}
-	if t.cap {
+	switch w := d.low(j); {
+	case w == "he" || w == "she" || w == "they" || w == "it" || w == "He" || w == "She":
+		return "p"
+	case t.cap:
 		return "C"
-	}
-	if speechVerbs[d.low(j)] {
+	case speechVerbs[w]:
 		return "v"
+	case w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "its":
+		return "d"
 	}
 	return "w"
+}
+
+// contextShape is the shape of the n tokens after the quotation (dir > 0)
+// or before it (dir < 0), within its paragraph.
+func (d *doc) contextShape(qc *quoteCtx, dir, n int) string {
+	var buf [8]byte
+	k := 0
+	j := qc.b
+	if dir < 0 {
+		j = qc.a - 1
+	}
+	para := d.toks[qc.a].para
+	for ; k < n && j >= 0 && j < len(d.toks) && d.toks[j].para == para; j += dir {
+		c := d.wordClass(j)
+		if d.isWord(j) && d.toks[j].cap && (d.low(j) == "he" || d.low(j) == "she") {
+			c = "p"
+		}
+		buf[k] = c[0]
+		k++
+	}
+	if dir < 0 {
+		for i := 0; i < k/2; i++ {
+			buf[i], buf[k-1-i] = buf[k-1-i], buf[i]
+		}
+	}
+	return string(buf[:k])
 }
 
 // shapeBetween is the classes of the tokens strictly between x and y, runs
@@ -280,4 +316,24 @@ func suffix(w string) string {
 		}
 	}
 	return "-"
+}
+
+// mentions counts the runs outside quotations whose name is, or ends with,
+// the last word of name: how much the article is about that person.
+func (d *doc) mentions(name string) int {
+	last := name[strings.LastIndexByte(name, ' ')+1:]
+	if d.lasts.head == nil {
+		d.indexLasts()
+	}
+	n := 0
+	for ri := range d.runs {
+		r := &d.runs[ri]
+		if r.inQ || r.key == "" {
+			continue
+		}
+		if k := r.key; k == last || strings.HasSuffix(k, last) && len(k) > len(last) && k[len(k)-len(last)-1] == ' ' {
+			n++
+		}
+	}
+	return n
 }

@@ -104,8 +104,12 @@ func (d *doc) rankSpeakers(rules []who, m *rankModel) []who {
 		cands = d.speakerCandidates(&qc, cands)
 		i, margin := m.choose(d, &qc, cands, f)
 		if i >= 0 && margin > m.margin {
-			out[k] = cands[i].w
-			out[k].found = true
+			w := cands[i].w
+			if w.role == "" && !w.org {
+				w.role = d.roleOf(w.name)
+			}
+			w.found = true
+			out[k] = w
 		}
 	}
 	return out

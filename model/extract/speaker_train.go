@@ -32,8 +32,8 @@ type LabelledQuote struct {
 
 // Training settings.
 const (
-	trainEpochs = 15
-	trainRate   = 0.5
+	trainEpochs = 10
+	trainRate   = 0.05
 	trainFolds  = 5
 	trainSeed   = 7
 	wrongCost   = 4
@@ -227,6 +227,11 @@ type outcome struct {
 	right  bool
 	rule   bool // the rules chose the same candidate
 	scored bool
+	// The rules' own candidate, when they chose one: its margin over
+	// abstaining and whether it is right.
+	hasRule   bool
+	ruleM     float64
+	ruleRight bool
 }
 
 func predict(w map[uint64]float64, e *example) outcome {
@@ -241,7 +246,13 @@ func predict(w map[uint64]float64, e *example) outcome {
 	if best < 0 {
 		return outcome{scored: e.scored}
 	}
-	return outcome{margin: bs - none, pick: true, right: e.right[best], rule: e.rule[best], scored: e.scored}
+	o := outcome{margin: bs - none, pick: true, right: e.right[best], rule: e.rule[best], scored: e.scored}
+	for c, fs := range e.cands {
+		if e.rule[c] {
+			o.hasRule, o.ruleM, o.ruleRight = true, m.score(fs)-none, e.right[c]
+		}
+	}
+	return o
 }
 
 // crossValidate returns the out-of-fold outcome of every example: each

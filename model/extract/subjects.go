@@ -196,6 +196,48 @@ func (d *doc) subjectBefore(v, lo int) who {
 	return r
 }
 
+// memberOf handles "Peter Iseley of worldwide victim group Ending Clergy
+// Abuse said", "Yvette Cooper of the Labour Party added": a body after of,
+// at or from is where the person before it works; the person speaks.
+func (d *doc) memberOf(r nameRun, lo int) (who, bool) {
+	k := r.a - 1
+	for n := 0; n < 5 && k > lo && d.isWord(k) && !d.toks[k].cap && !memberPreps[d.low(k)]; n++ {
+		if speechVerbs[d.low(k)] || functionCaps[d.low(k)] && !determiners[d.low(k)] {
+			return who{}, false
+		}
+		k--
+	}
+	if k <= lo || !d.in(k, memberPreps) {
+		return who{}, false
+	}
+	pi := d.runAt[k-1]
+	if pi < 0 || d.runs[pi].b != k {
+		return who{}, false
+	}
+	p := d.runs[pi]
+	if p.kind == entOrg || p.kind == entPlace || p.kind == entTitle || p.words < 2 && p.kind != entPerson {
+		return who{}, false
+	}
+	w := d.whoOfRun(int(pi))
+	return w, w.name != "" && !w.org
+}
+
+var memberPreps = set("at", "from", "of", "with")
+
+// roleLike reports a lower-case noun that names what a person does:
+// astronomer, analyst, historian, or one the word lists know.
+func roleLike(w string) bool {
+	if personNouns[w] || occupations[w] || personTitles[w] {
+		return true
+	}
+	for _, suf := range [...]string{"er", "or", "ist", "ian", "ant", "ent"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // npBackward reads the noun phrase that ends at token j.
 func (d *doc) npBackward(j, lo int) who {
 	if j < lo || j < 0 || d.toks[j].kind != tWord {
@@ -213,6 +255,9 @@ func (d *doc) npBackward(j, lo int) who {
 			desc := d.lt[d.toks[r.a-2].start:d.toks[r.b-1].end]
 			w := d.laterNamed(desc, d.toks[j].end)
 			w.found = true
+			return w
+		}
+		if w, ok := d.memberOf(r, lo); ok {
 			return w
 		}
 		if r.na == r.a && d.in(r.a-1, prepositions) {
@@ -328,6 +373,16 @@ func boolInt(b bool) int {
 
 // whoOfRun resolves a run to the fullest name and role of what it names.
 func (d *doc) whoOfRun(ri int) who {
+	w := d.whoOfRunBare(ri)
+	if w.name != "" && !w.org {
+		w.role = d.roleOf(w.name)
+	}
+	return w
+}
+
+// whoOfRunBare is whoOfRun without the role, which costs a scan of the
+// text: the ranker looks the role up only for the candidate it keeps.
+func (d *doc) whoOfRunBare(ri int) who {
 	r := d.runs[ri]
 	if r.kind == entTitle {
 		return who{found: true}
@@ -356,9 +411,7 @@ func (d *doc) whoOfRun(ri int) who {
 	}
 	if r.kind == entPlace || r.kind == entOrg || f.kind == entOrg || f.kind == entPlace || r.words == 1 && knownOrgs[strings.ToLower(name)] {
 		w.org = true
-		return w
 	}
-	w.role = d.roleOf(name)
 	return w
 }
 
@@ -539,7 +592,10 @@ func (d *doc) npForward(i, _ int) who {
 			}
 			if k > r.b && k < len(d.toks) && d.toks[k].sent == d.toks[r.a].sent {
 				if pi := d.runAt[k]; pi >= 0 && d.runs[pi].a == k && d.runs[pi].b-d.runs[pi].na >= 2 {
-					if w := d.whoOfRun(int(pi)); w.name != "" && !w.org && (w.person || w.gender != 0) {
+					// "said UCL astronomer Angelos Tsiaras": a role noun
+					// between makes the second name a person's even when
+					// the first name is one the lists do not know.
+					if w := d.whoOfRun(int(pi)); w.name != "" && !w.org && (w.person || w.gender != 0 || roleLike(d.low(k-1))) {
 						return w
 					}
 				}
