@@ -102,10 +102,13 @@ const (
 	ViewFeed // stories of Filter.FeedID
 )
 
-// Filter selects the queue's stories; they come newest first.
+// Filter selects the queue's stories; they come newest first. The view is
+// the state (all, unread, starred, archived); FeedID, Tag and Search
+// narrow it, so they combine: "unread in feed X", "starred with tag Y".
+// ViewFeed is ViewAll of FeedID, kept for callers that name it so.
 type Filter struct {
 	View   View
-	FeedID int64  // with ViewFeed
+	FeedID int64  // only this feed's stories; 0 for any
 	Search string // full-text query; "" for none
 	Tag    string // only stories with this tag (normalised); "" for any
 }

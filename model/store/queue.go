@@ -65,6 +65,11 @@ func where(f model.Filter) (string, []any, error) {
 	default:
 		return "", nil, fmt.Errorf("store: unknown queue view %d", f.View)
 	}
+	// A feed narrows any view: "unread in feed X", "archived of feed Y".
+	if f.FeedID != 0 && f.View != model.ViewFeed {
+		cond += ` AND s.feed_id = ?`
+		args = append(args, f.FeedID)
+	}
 	if f.Tag != "" {
 		tag := NormalizeTag(f.Tag)
 		if tag == "" {
@@ -139,14 +144,22 @@ func (s *SQLite) Queue(ctx context.Context, f model.Filter, offset, limit int) (
 // search, by the index otherwise.
 func (s *SQLite) QueueLen(ctx context.Context, f model.Filter) (int, error) {
 	if strings.TrimSpace(f.Search) == "" && f.Tag == "" {
-		switch f.View {
-		case model.ViewFeed:
+		if f.FeedID != 0 {
+			col := map[model.View]string{
+				model.ViewFeed: "n_stories - n_archived", model.ViewAll: "n_stories - n_archived",
+				model.ViewUnread: "n_unread", model.ViewStarred: "n_starred", model.ViewArchived: "n_archived",
+			}[f.View]
+			if col == "" {
+				return 0, fmt.Errorf("store: unknown queue view %d", f.View)
+			}
 			var n int
-			err := s.db.QueryRowContext(ctx, `SELECT n_stories - n_archived FROM feeds WHERE id = ?`, f.FeedID).Scan(&n)
+			err := s.db.QueryRowContext(ctx, `SELECT `+col+` FROM feeds WHERE id = ?`, f.FeedID).Scan(&n)
 			if errors.Is(err, sql.ErrNoRows) {
 				return 0, nil
 			}
 			return n, err
+		}
+		switch f.View {
 		case model.ViewAll, model.ViewUnread, model.ViewStarred, model.ViewArchived:
 			c, err := s.Counts(ctx)
 			return map[model.View]int{

@@ -55,6 +55,13 @@ type Store interface {
 	Counts(ctx context.Context) (model.Counts, error)
 	// SetTriage writes a story's read/starred/archived state.
 	SetTriage(ctx context.Context, id int64, t model.Triage) error
+	// MarkRead marks every unread story of a filter read; ArchiveRead
+	// archives its read, unstarred stories. Both return the ids changed,
+	// which UnmarkRead and Unarchive put back (undo).
+	MarkRead(ctx context.Context, f model.Filter) ([]int64, error)
+	ArchiveRead(ctx context.Context, f model.Filter) ([]int64, error)
+	UnmarkRead(ctx context.Context, ids []int64) error
+	Unarchive(ctx context.Context, ids []int64) error
 	// SetNote replaces a story's note ("" removes it). ErrNotFound when the
 	// story does not exist.
 	SetNote(ctx context.Context, id int64, note string) error

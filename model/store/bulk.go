@@ -1,0 +1,156 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"sitrep/model"
+)
+
+// Bulk triage: mark a whole view read, archive what was read in it, and
+// put either back (undo). Each is one transaction that moves the feeds'
+// counters with the stories.
+
+// MarkRead marks every unread story of f read and returns the ids it
+// changed, for undo.
+func (s *SQLite) MarkRead(ctx context.Context, f model.Filter) ([]int64, error) {
+	return s.setWhere(ctx, f, "read", `s.read = 0`)
+}
+
+// ArchiveRead archives every read story of f that is not starred (starred
+// stories are kept in view) and returns the ids it changed.
+func (s *SQLite) ArchiveRead(ctx context.Context, f model.Filter) ([]int64, error) {
+	return s.setWhere(ctx, f, "archived", `s.read = 1 AND s.starred = 0 AND s.archived = 0`)
+}
+
+// setWhere sets flag (read or archived) on f's stories that meet extra.
+func (s *SQLite) setWhere(ctx context.Context, f model.Filter, flag, extra string) ([]int64, error) {
+	cond, args, err := where(f)
+	if errors.Is(err, errNoMatch) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `UPDATE stories AS s SET `+flag+` = 1 WHERE `+cond+` AND `+extra+`
+			RETURNING id, feed_id, read, starred, archived`, args...)
+		if err != nil {
+			return err
+		}
+		tallies := map[int64]*tally{}
+		for rows.Next() {
+			var id, feed int64
+			var read, starred, archd int
+			if err := rows.Scan(&id, &feed, &read, &starred, &archd); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+			now := goTriage(read, starred, archd)
+			was := now
+			if flag == "read" {
+				was.Read = false
+			} else {
+				was.Archived = false
+			}
+			c := tallies[feed]
+			if c == nil {
+				c = &tally{}
+				tallies[feed] = c
+			}
+			c.add(was, -1)
+			c.add(now, +1)
+		}
+		if err := rows.Err(); err != nil {
+			rows.Close()
+			return err
+		}
+		rows.Close()
+		for feed, c := range tallies {
+			if err := c.apply(ctx, tx, feed); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: set %s: %w", flag, err)
+	}
+	return ids, nil
+}
+
+// UnmarkRead and Unarchive put stories back as they were before MarkRead
+// or ArchiveRead: the undo of a bulk action.
+func (s *SQLite) UnmarkRead(ctx context.Context, ids []int64) error {
+	return s.clearFlag(ctx, ids, "read")
+}
+
+func (s *SQLite) Unarchive(ctx context.Context, ids []int64) error {
+	return s.clearFlag(ctx, ids, "archived")
+}
+
+// clearFlag sets flag back to 0 on ids, in batches the SQL variable limit
+// allows, in one transaction.
+func (s *SQLite) clearFlag(ctx context.Context, ids []int64, flag string) error {
+	const batch = 500
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		tallies := map[int64]*tally{}
+		for len(ids) > 0 {
+			n := min(batch, len(ids))
+			part := ids[:n]
+			ids = ids[n:]
+			args := make([]any, len(part))
+			for i, id := range part {
+				args[i] = id
+			}
+			rows, err := tx.QueryContext(ctx, `UPDATE stories SET `+flag+` = 0
+				WHERE `+flag+` = 1 AND id IN (?`+strings.Repeat(",?", n-1)+`)
+				RETURNING feed_id, read, starred, archived`, args...)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var feed int64
+				var read, starred, archd int
+				if err := rows.Scan(&feed, &read, &starred, &archd); err != nil {
+					rows.Close()
+					return err
+				}
+				now := goTriage(read, starred, archd)
+				was := now
+				if flag == "read" {
+					was.Read = true
+				} else {
+					was.Archived = true
+				}
+				c := tallies[feed]
+				if c == nil {
+					c = &tally{}
+					tallies[feed] = c
+				}
+				c.add(was, -1)
+				c.add(now, +1)
+			}
+			err = rows.Err()
+			rows.Close()
+			if err != nil {
+				return err
+			}
+		}
+		for feed, c := range tallies {
+			if err := c.apply(ctx, tx, feed); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: clear %s: %w", flag, err)
+	}
+	return nil
+}
