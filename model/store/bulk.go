@@ -154,3 +154,29 @@ func (s *SQLite) clearFlag(ctx context.Context, ids []int64, flag string) error 
 	}
 	return nil
 }
+
+// CountUnread is how many stories MarkRead of f would change, and
+// CountArchivable how many ArchiveRead would: what the reader is asked to
+// confirm.
+func (s *SQLite) CountUnread(ctx context.Context, f model.Filter) (int, error) {
+	return s.countWhere(ctx, f, `s.read = 0`)
+}
+
+func (s *SQLite) CountArchivable(ctx context.Context, f model.Filter) (int, error) {
+	return s.countWhere(ctx, f, `s.read = 1 AND s.starred = 0 AND s.archived = 0`)
+}
+
+func (s *SQLite) countWhere(ctx context.Context, f model.Filter, extra string) (int, error) {
+	cond, args, err := where(f)
+	if errors.Is(err, errNoMatch) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories s WHERE `+cond+` AND `+extra, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count: %w", err)
+	}
+	return n, nil
+}

@@ -27,6 +27,9 @@ func TestBulkReadAndUndo(t *testing.T) {
 	s.SetTriage(ctx, hs[1].ID, model.Triage{Starred: true})
 	s.SetTriage(ctx, hs[2].ID, model.Triage{Archived: true})
 
+	if n, _ := s.CountUnread(ctx, model.Filter{View: model.ViewAll, FeedID: a.ID}); n != 10 {
+		t.Fatalf("CountUnread = %d, want 10", n)
+	}
 	ids, err := s.MarkRead(ctx, model.Filter{View: model.ViewAll, FeedID: a.ID})
 	if err != nil || len(ids) != 10 { // 12, less the read one and the archived one
 		t.Fatalf("MarkRead: %d ids, %v; want 10", len(ids), err)
@@ -51,6 +54,9 @@ func TestBulkReadAndUndo(t *testing.T) {
 
 	// Archive what was read: starred stories stay.
 	s.MarkRead(ctx, model.Filter{View: model.ViewAll, FeedID: a.ID})
+	if n, _ := s.CountArchivable(ctx, model.Filter{View: model.ViewAll, FeedID: a.ID}); n != 10 {
+		t.Fatalf("CountArchivable = %d, want 10", n)
+	}
 	ids, err = s.ArchiveRead(ctx, model.Filter{View: model.ViewAll, FeedID: a.ID})
 	if err != nil || len(ids) != 10 { // 11 read and unarchived, less the starred one
 		t.Fatalf("ArchiveRead: %d ids, %v; want 10", len(ids), err)

@@ -62,6 +62,10 @@ type Store interface {
 	ArchiveRead(ctx context.Context, f model.Filter) ([]int64, error)
 	UnmarkRead(ctx context.Context, ids []int64) error
 	Unarchive(ctx context.Context, ids []int64) error
+	// CountUnread and CountArchivable say how many stories MarkRead and
+	// ArchiveRead of a filter would change.
+	CountUnread(ctx context.Context, f model.Filter) (int, error)
+	CountArchivable(ctx context.Context, f model.Filter) (int, error)
 	// SetNote replaces a story's note ("" removes it). ErrNotFound when the
 	// story does not exist.
 	SetNote(ctx context.Context, id int64, note string) error
