@@ -318,22 +318,17 @@ func suffix(w string) string {
 	return "-"
 }
 
-// mentions counts the runs outside quotations whose name is, or ends with,
-// the last word of name: how much the article is about that person.
+// mentions counts the runs outside quotations whose name ends with the
+// last word of name: how much the article is about that person. The
+// counts are built once per text.
 func (d *doc) mentions(name string) int {
-	last := name[strings.LastIndexByte(name, ' ')+1:]
-	if d.lasts.head == nil {
-		d.indexLasts()
-	}
-	n := 0
-	for ri := range d.runs {
-		r := &d.runs[ri]
-		if r.inQ || r.key == "" {
-			continue
-		}
-		if k := r.key; k == last || strings.HasSuffix(k, last) && len(k) > len(last) && k[len(k)-len(last)-1] == ' ' {
-			n++
+	if d.lastCounts == nil {
+		d.lastCounts = make(map[string]int, len(d.runs))
+		for ri := range d.runs {
+			if r := &d.runs[ri]; !r.inQ && r.key != "" {
+				d.lastCounts[r.key[strings.LastIndexByte(r.key, ' ')+1:]]++
+			}
 		}
 	}
-	return n
+	return d.lastCounts[name[strings.LastIndexByte(name, ' ')+1:]]
 }
