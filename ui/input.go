@@ -20,6 +20,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.search.active {
 		return m.searchKey(msg)
 	}
+	if m.confirm != nil {
+		return m.confirmKey(msg)
+	}
 	if m.showHelp {
 		switch {
 		case key.Matches(msg, k.QuitNow):
@@ -72,6 +75,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.triage(func(h *model.Triage) { h.Read = !h.Read })
 	case key.Matches(msg, k.Archive):
 		return m.triage(func(h *model.Triage) { h.Archived = !h.Archived })
+	case key.Matches(msg, k.MarkAllRead):
+		return m.startBulk(bulkRead)
+	case key.Matches(msg, k.ArchiveRead):
+		return m.startBulk(bulkArchive)
+	case key.Matches(msg, k.CycleView):
+		return m.cycleState()
 	case key.Matches(msg, k.Tag):
 		return m.editTags()
 	case key.Matches(msg, k.Note):
@@ -208,11 +217,40 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) sourceChanged() tea.Cmd {
 	m.status.note = ""
 	m.noteSelectedFeed()
-	// A search stays in force across views: it narrows whichever is shown.
-	f := m.sources.filter()
+	// A search and the state filter stay in force across sources: they
+	// narrow whichever is shown.
+	f := m.sources.filter(m.state)
 	f.Search = m.queue.filter.Search
 	m.queue.show(f)
 	return m.reloadQueue()
+}
+
+// cycleState is v: all → unread → starred → archived of the source shown,
+// keeping the cursor on the story it is on where the new state shows it.
+func (m *Model) cycleState() tea.Cmd {
+	f := m.queue.filter
+	next := model.ViewUnread
+	switch f.View {
+	case model.ViewUnread:
+		next = model.ViewStarred
+	case model.ViewStarred:
+		next = model.ViewArchived
+	case model.ViewArchived:
+		next = model.ViewAll
+	}
+	f.View = next
+	m.state = next
+	if m.sources.cursor < numViews {
+		m.sources.cursor = int(next) // the four view rows are the states of All
+		m.sources.keepVisible()
+	}
+	var keep int64
+	if h := m.queue.selected(); h != nil {
+		keep = h.ID
+	}
+	m.queue.show(f)
+	m.note("showing " + m.viewName())
+	return m.loadAround(keep)
 }
 
 // stepHighlight is [ and ]: the previous or next quote or figure in the

@@ -24,6 +24,10 @@ type KeyMap struct {
 	Star             key.Binding
 	Read             key.Binding
 	Archive          key.Binding
+	MarkAllRead      key.Binding
+	ArchiveRead      key.Binding
+	CycleView        key.Binding
+	Confirm          key.Binding
 	Tag              key.Binding
 	Note             key.Binding
 	Undo             key.Binding
@@ -61,6 +65,10 @@ func DefaultKeyMap() KeyMap {
 		Star:            key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
 		Read:            key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "read")),
 		Archive:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "archive")),
+		MarkAllRead: key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "mark view read")),
+		ArchiveRead: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "archive read")),
+		CycleView:   key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "all/unread/starred/archived")),
+		Confirm:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
 		Tag:             key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tags")),
 		Note:            key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "note")),
 		Undo:            key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
@@ -122,7 +130,7 @@ func (h focusHelp) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageDown, k.PageUp, k.ReadOn, k.Open},
-		{k.NextUnread, k.PrevUnread, k.Star, k.Read, k.Archive, k.Tag, k.Note, k.Undo},
+		{k.NextUnread, k.PrevUnread, k.Star, k.Read, k.Archive, k.MarkAllRead, k.ArchiveRead, k.Tag, k.Note, k.Undo},
 		{k.NextFocus, k.PrevFocus, k.FocusSources, k.FocusQueue, k.FocusStory, k.FocusHighlights, k.Sources, k.PrevHighlight, k.NextHighlight},
 		{k.Search, k.OpenLink, k.PollNow, k.Help, k.Close, k.Quit, k.QuitNow},
 	}

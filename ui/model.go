@@ -82,6 +82,11 @@ type Model struct {
 	undo      []undoEntry
 	// noteArmed is the status line whose expiry timer runs.
 	noteArmed int
+	// state is the state filter v chose (all, unread, starred, archived),
+	// applied to the feed or tag chosen in the sources pane.
+	state model.View
+	// confirm is a question waiting for y (or enter) in the bottom row.
+	confirm *confirmation
 
 	// feedsLoad and countsLoad keep one store read of each in flight: a
 	// round of a thousand polls asks a thousand times, and the store is
@@ -116,6 +121,9 @@ type undoEntry struct {
 	filter  model.Filter
 	index   int
 	removed bool
+
+	bulk bulkKind // undoBulk: which action
+	ids  []int64  // undoBulk: the stories it changed
 }
 
 // undoKind is what an undoEntry undoes.
@@ -125,6 +133,7 @@ const (
 	undoTriage undoKind = iota
 	undoTags
 	undoNote
+	undoBulk
 )
 
 // New builds the root model.
@@ -226,6 +235,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 // route is Update's switch.
 func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case bulkCountedMsg:
+		return m, m.bulkCounted(msg)
+	case bulkDoneMsg:
+		return m, m.bulkDone(msg)
 	case dwellMsg:
 		return m, m.dwelled(msg)
 	case noteExpiredMsg:

@@ -288,6 +288,9 @@ func (q *queuePane) View() string {
 	if q.filter.Tag != "" && q.filter.Search == "" {
 		title = "Queue " + sym.Tag + q.filter.Tag
 	}
+	if (q.filter.FeedID != 0 || q.filter.Tag != "") && q.filter.View != model.ViewAll && q.filter.View != model.ViewFeed {
+		title += sym.Sep + stateName(q.filter.View)
+	}
 	if q.filter.Search != "" {
 		extra = q.searchTitle(iw - ansi.StringWidth(title))
 	}

@@ -55,9 +55,12 @@ func (m *Model) render() string {
 			rows = append(rows, b.String())
 		}
 	}
-	if m.search.active {
+	switch {
+	case m.search.active:
 		rows = append(rows, m.search.View())
-	} else {
+	case m.confirm != nil:
+		rows = append(rows, fit(" "+m.c.st.Warn.Render(m.confirm.question), m.width, m.c.sym.Ellipsis))
+	default:
 		rows = append(rows, m.help.Short(m.keyHelp()))
 	}
 	return strings.Join(rows, "\n")

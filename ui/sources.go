@@ -32,17 +32,38 @@ func (p *sourcesPane) SetSize(w, h int) { p.w, p.h = w, h; p.keepVisible() }
 
 func (p *sourcesPane) rows() int { return numViews + len(p.feeds) + len(p.tags) }
 
-// filter is the queue selection of the cursor row.
-func (p *sourcesPane) filter() model.Filter {
+// views are the states of the first four rows, in order; v cycles them.
+var views = [numViews]model.View{model.ViewAll, model.ViewUnread, model.ViewStarred, model.ViewArchived}
+
+// filter is the queue selection of the cursor row: one of the four views
+// of every story, or a feed or a tag seen in state (all, unread, starred
+// or archived: the state filter v cycles).
+func (p *sourcesPane) filter(state model.View) model.Filter {
+	if state == model.ViewFeed {
+		state = model.ViewAll
+	}
 	switch {
 	case p.cursor < numViews:
-		return model.Filter{View: []model.View{model.ViewAll, model.ViewUnread, model.ViewStarred, model.ViewArchived}[p.cursor]}
+		return model.Filter{View: views[p.cursor]}
 	case p.cursor-numViews < len(p.feeds):
-		return model.Filter{View: model.ViewFeed, FeedID: p.feeds[p.cursor-numViews].ID}
+		return model.Filter{View: state, FeedID: p.feeds[p.cursor-numViews].ID}
 	case p.cursor-numViews-len(p.feeds) < len(p.tags):
-		return model.Filter{View: model.ViewAll, Tag: p.tags[p.cursor-numViews-len(p.feeds)].Tag}
+		return model.Filter{View: state, Tag: p.tags[p.cursor-numViews-len(p.feeds)].Tag}
 	}
 	return model.Filter{View: model.ViewAll}
+}
+
+// feedTitle is a feed's name as the pane shows it.
+func (p *sourcesPane) feedTitle(id int64) string {
+	for _, f := range p.feeds {
+		if f.ID == id {
+			if f.Title != "" {
+				return f.Title
+			}
+			return f.URL
+		}
+	}
+	return "this feed"
 }
 
 // selectedFeed is the feed under the cursor, if a feed row is selected.

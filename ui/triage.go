@@ -189,6 +189,8 @@ func (m *Model) undoLast() tea.Cmd {
 	case undoNote:
 		m.note("undid the note on " + m.quoteTitle(e.id, ""))
 		return m.saveNote(e.id, e.noteAfter, e.note, false)
+	case undoBulk:
+		return m.undoBulk(e)
 	}
 	h := e.before
 	m.adjustCounts(h.FeedID, e.after, h.Triage)
