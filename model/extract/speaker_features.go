@@ -188,7 +188,11 @@ func (d *doc) candFeatures(qc *quoteCtx, c *cand, f *featSink) {
 	f.add2("side.rank.sent", side+sdelta, bucket(c.rank, 0, 1))
 	f.add2("side.verbbetween", side, boolStr(verbBetween))
 	// The shape between: ", X said" reads ",C" then the verb.
-	f.add2("side.shape", side, d.shapeBetween(x, y))
+	shape := d.shapeBetween(x, y)
+	f.add2("side.shape", side, shape)
+	f.add2("side.shape.sent", side+sdelta, shape)
+	f.add2("side.shape.kind", side+kind, shape)
+	f.add2("side.near", side+sdelta, bucket(between, 0, 1)+bucket(c.rank, 0, 1)+boolStr(verbBetween))
 	if c.src&srcPronoun != 0 && c.ri < 0 {
 		f.add("pron.next", d.wordClass(c.tok+1))
 		f.add2("pron.side.next", side, d.wordClass(c.tok+1))
@@ -208,6 +212,7 @@ func (d *doc) candFeatures(qc *quoteCtx, c *cand, f *featSink) {
 	if d.isWord(nv) && !d.toks[nv].cap {
 		w := d.low(nv)
 		f.add("next.word", w)
+		f.add2("side.next.word", side, w)
 		f.add2("side.next.suffix", side, suffix(w))
 		f.add2("side.next.lex", side, boolStr(speechVerbs[w])+boolStr(weakSpeechVerbs[w]))
 		f.add2("next.after", d.wordClass(nv+1), boolStr(speechVerbs[w]))
@@ -215,6 +220,7 @@ func (d *doc) candFeatures(qc *quoteCtx, c *cand, f *featSink) {
 	if d.isWord(pv) && !d.toks[pv].cap {
 		w := d.low(pv)
 		f.add("prev.word", w)
+		f.add2("side.prev.word", side, w)
 		f.add2("side.prev.suffix", side, suffix(w))
 		f.add2("side.prev.lex", side, boolStr(speechVerbs[w])+boolStr(prepositions[w])+boolStr(objectVerbs[w]))
 	}
