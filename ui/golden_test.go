@@ -50,7 +50,7 @@ func fixtureModel(s store.Store) *Model {
 // 160×48 with the Syria story open, against testdata/*.golden. Run with
 // -update to rewrite them after an intended change.
 func TestPaneGoldens(t *testing.T) {
-	for _, sz := range [][2]int{{80, 24}, {160, 48}} {
+	for _, sz := range [][2]int{{80, 24}, {120, 32}, {160, 48}} {
 		w, h := sz[0], sz[1]
 		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
 			m := runTeatest(t, fixtureModel(fixtureStore(t)), w, h, func(tm *teatest.TestModel) {
@@ -67,7 +67,7 @@ func TestPaneGoldens(t *testing.T) {
 				"sources": func() string {
 					// Where sources are folded, draw them at the size they
 					// unfold to.
-					r := layout(w, h, focusSources, sourcesShown).panes[focusSources]
+					r := layout(w, h, focusSources, sourcesShown, false).panes[focusSources]
 					m.sources.SetSize(r.W, r.H)
 					return m.sources.View()
 				},
@@ -77,6 +77,13 @@ func TestPaneGoldens(t *testing.T) {
 					golden.RequireEqual(t, ansi.Strip(views[name]()))
 				})
 			}
+
+			// At start: the first story previewed, nothing opened; then the
+			// compact one-line rows with the preview following j.
+			pm := newTestModel(t, fixtureStore(t), w, h)
+			t.Run("screen_preview", func(t *testing.T) { golden.RequireEqual(t, screen(pm)) })
+			press(t, pm, "d", "j")
+			t.Run("screen_compact", func(t *testing.T) { golden.RequireEqual(t, screen(pm)) })
 
 			// A search for "aleppo" in force, and the prompt open again.
 			m = runTeatest(t, fixtureModel(fixtureStore(t)), w, h, func(tm *teatest.TestModel) {

@@ -81,6 +81,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.startBulk(bulkArchive)
 	case key.Matches(msg, k.CycleView):
 		return m.cycleState()
+	case key.Matches(msg, k.Density):
+		m.queue.compact = !m.queue.compact
+		return m.relayout()
 	case key.Matches(msg, k.Tag):
 		return m.editTags()
 	case key.Matches(msg, k.Note):

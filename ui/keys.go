@@ -27,6 +27,7 @@ type KeyMap struct {
 	MarkAllRead      key.Binding
 	ArchiveRead      key.Binding
 	CycleView        key.Binding
+	Density          key.Binding
 	Confirm          key.Binding
 	Tag              key.Binding
 	Note             key.Binding
@@ -68,6 +69,7 @@ func DefaultKeyMap() KeyMap {
 		MarkAllRead:     key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "mark view read")),
 		ArchiveRead:     key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "archive read")),
 		CycleView:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "all/unread/starred/archived")),
+		Density:         key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "compact/full rows")),
 		Confirm:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
 		Tag:             key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tags")),
 		Note:            key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "note")),
@@ -131,7 +133,7 @@ func (h focusHelp) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageDown, k.PageUp, k.ReadOn, k.Open},
 		{k.NextUnread, k.PrevUnread, k.Star, k.Read, k.Archive, k.MarkAllRead, k.ArchiveRead, k.Tag, k.Note, k.Undo},
-		{k.NextFocus, k.PrevFocus, k.FocusSources, k.FocusQueue, k.FocusStory, k.FocusHighlights, k.Sources, k.PrevHighlight, k.NextHighlight},
+		{k.NextFocus, k.PrevFocus, k.FocusSources, k.FocusQueue, k.FocusStory, k.FocusHighlights, k.Sources, k.CycleView, k.Density, k.PrevHighlight, k.NextHighlight},
 		{k.Search, k.OpenLink, k.PollNow, k.Help, k.Close, k.Quit, k.QuitNow},
 	}
 }

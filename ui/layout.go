@@ -78,8 +78,9 @@ const (
 // arguments always give the same rectangles, which is what lets it be
 // table-tested. focus matters only where not every pane fits (the single
 // mode shows the focused pane; the medium mode unfolds sources while they
-// have focus); pref is the reader's choice made with f.
-func layout(w, h int, focus focusID, pref sourcesPref) screenLayout {
+// have focus); pref is the reader's choice made with f; compact rows get
+// the queue a wider share.
+func layout(w, h int, focus focusID, pref sourcesPref, compact bool) screenLayout {
 	var l screenLayout
 	if w <= 0 || h <= 0 {
 		return l
@@ -123,7 +124,13 @@ func layout(w, h int, focus focusID, pref sourcesPref) screenLayout {
 		x += sw
 	}
 	rest := w - x
-	qw := clamp(rest*45/100, minQueueW, 64)
+	// No cap on the queue: on a wide terminal titles use the width.
+	// One-line rows (compact) read better wider: the title has the row.
+	share := 45
+	if compact {
+		share = 55
+	}
+	qw := clamp(rest*share/100, minQueueW, rest)
 	if rest-qw < minRightW {
 		qw = rest - minRightW
 	}

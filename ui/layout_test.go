@@ -24,7 +24,7 @@ func TestLayout(t *testing.T) {
 			for _, pref := range []sourcesPref{sourcesAuto, sourcesShown, sourcesHidden} {
 				name := fmt.Sprintf("%dx%d/%s/pref=%d", w, h, f, pref)
 				t.Run(name, func(t *testing.T) {
-					l := layout(w, h, f, pref)
+					l := layout(w, h, f, pref, pref == sourcesShown)
 					checkLayout(t, l, w, h, f, pref)
 				})
 			}

@@ -415,7 +415,7 @@ func (c *coalesced) done() tea.Cmd {
 
 // relayout recomputes the rectangles and sizes every pane.
 func (m *Model) relayout() tea.Cmd {
-	m.lay = layout(m.width, m.height, m.focus, m.sourcesPref)
+	m.lay = layout(m.width, m.height, m.focus, m.sourcesPref, m.queue.compact)
 	body := rect{0, 1, m.width, max(0, m.height-2)}
 	size := func(f focusID, set func(w, h int)) {
 		r := m.lay.panes[f]

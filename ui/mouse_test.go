@@ -17,7 +17,7 @@ func TestMouse(t *testing.T) {
 	press(t, m, "enter")
 	q := m.lay.panes[focusQueue]
 	// Click the second story: selects it; a second click opens it.
-	click := tea.MouseClickMsg{X: q.X + 3, Y: q.Y + 1 + itemLines, Button: tea.MouseLeft}
+	click := tea.MouseClickMsg{X: q.X + 3, Y: q.Y + 1 + m.queue.itemLines(), Button: tea.MouseLeft}
 	send(t, m, click)
 	if m.queue.cursor != 1 {
 		t.Fatalf("click: cursor %d", m.queue.cursor)

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -19,7 +20,7 @@ import (
 const (
 	queuePage   = 200 // headers per window
 	queueMargin = 40  // refetch when the cursor is this close to a window edge
-	itemLines   = 3   // lines per story: state·time·source, title, badges
+	itemLines   = 3   // lines per story in full rows: state·time·source, title, badges
 )
 
 type queuePane struct {
@@ -58,6 +59,16 @@ type queuePane struct {
 	before *queuePlace
 	// searchNotes are what the search in force could not understand.
 	searchNotes []string
+	// compact draws a story on one line (d, or density = "compact").
+	compact bool
+}
+
+// itemLines is how many lines one story takes.
+func (q *queuePane) itemLines() int {
+	if q.compact {
+		return 1
+	}
+	return itemLines
 }
 
 // queuePlace is the queue's position in one filter: enough to show it
@@ -97,7 +108,7 @@ func (q *queuePane) SetSize(w, h int) { q.w, q.h = w, h; q.keepVisible() }
 // visibleItems is how many stories fit in the pane below the banner.
 func (q *queuePane) visibleItems() int {
 	_, ih := innerSize(q.c.st, q.w, q.h)
-	return max(1, (ih-q.bannerHeight())/itemLines)
+	return max(1, (ih-q.bannerHeight())/q.itemLines())
 }
 
 // bannerText is the feed error as the banner shows it, wrapped to the pane.
@@ -269,7 +280,7 @@ func (q *queuePane) itemAt(y int) int {
 	if y < 0 {
 		return -1
 	}
-	i := q.top + y/itemLines
+	i := q.top + y/q.itemLines()
 	if i < 0 || i >= q.total {
 		return -1
 	}
@@ -343,52 +354,107 @@ func (q *queuePane) searchTitle(w int) string {
 	return "search: " + query + sym.Sep + n
 }
 
-// item draws one story as three plain lines (unstyled so the cursor style
-// can cover them; the symbols carry the meaning).
-func (q *queuePane) item(h *model.StoryHeader, iw int, now time.Time) []string {
+// compactItem draws one story on one plain line: state, time, source,
+// the title in all the width left, the badges.
+func (q *queuePane) compactItem(h *model.StoryHeader, iw int, now time.Time) string {
 	sym := q.c.sym
 	if h == nil {
-		return []string{"  " + sym.Ellipsis, "", ""}
+		return "  " + sym.Ellipsis
 	}
-	mark := sym.Read
+	lead := q.mark(h) + " " + shortTime(h.Published.In(q.c.loc), now) + " "
+	srcW := clamp(iw/7, 5, 14)
+	lead += fit(h.FeedTitle, srcW, sym.Ellipsis) + " "
+	if h.ID == q.openID {
+		lead += sym.Pointer
+	} else {
+		lead += " "
+	}
+	// The title comes first: badges give way, the quote count and note
+	// before the figure.
+	badges := strings.TrimSpace(q.badges(h, true))
+	room := iw - ansi.StringWidth(lead)
+	if badges != "" && room-ansi.StringWidth(badges)-1 < 28 && h.Headline != nil {
+		badges = strings.TrimSpace(q.badges(&model.StoryHeader{Headline: h.Headline}, true))
+	}
+	if badges != "" && room-ansi.StringWidth(badges)-1 < 20 {
+		badges = ""
+	}
+	if badges != "" {
+		room -= ansi.StringWidth(badges) + 1
+	}
+	line := lead + fit(h.Title, room, sym.Ellipsis)
+	if badges != "" {
+		line += " " + badges
+	}
+	return fit(line, iw, sym.Ellipsis)
+}
+
+// mark is the state symbol of a story: starred, archived, unread or read.
+func (q *queuePane) mark(h *model.StoryHeader) string {
+	sym := q.c.sym
 	switch {
 	case h.Starred:
-		mark = sym.Starred
+		return sym.Starred
 	case h.Archived:
-		mark = sym.Archived
+		return sym.Archived
 	case !h.Read:
-		mark = sym.Unread
+		return sym.Unread
 	}
-	l1 := mark + " " + shortTime(h.Published.In(q.c.loc), now) + " " + h.FeedTitle
-	l2 := "  " + h.Title
-	if h.ID == q.openID {
-		l2 = " " + sym.Pointer + h.Title // the story the reader shows
-	}
+	return sym.Read
+}
+
+// badges are a story's quote count, headline figure, note and tags; tight
+// leaves out the padding that lines them up in full rows.
+func (q *queuePane) badges(h *model.StoryHeader, tight bool) string {
+	sym := q.c.sym
 	// No quote badge on a story without quotes: "❝ 0" on most rows said
 	// nothing and hid the rows that do quote someone.
-	badges := "  "
-	if h.QuoteCount > 0 {
-		badges += fmt.Sprintf("%s %-4d", sym.Quote, h.QuoteCount)
-	} else {
-		badges += "      "
+	b := ""
+	switch {
+	case h.QuoteCount > 0 && tight:
+		b = sym.Quote + strconv.Itoa(h.QuoteCount)
+	case h.QuoteCount > 0:
+		b = fmt.Sprintf("%s %-4d", sym.Quote, h.QuoteCount)
+	case !tight:
+		b = "      "
 	}
 	if hf := h.Headline; hf != nil {
 		s := sym.CategorySymbol(hf.Category)
 		if s == "" {
 			s = "#"
 		}
-		badges += " " + s + " " + formatValue(hf.Value)
+		b += " " + s + " " + formatValue(hf.Value)
 	}
 	if h.HasNote {
-		badges += " " + sym.Note
+		b += " " + sym.Note
 	}
-	for _, t := range h.Tags {
-		badges += " " + sym.Tag + t
+	if !tight {
+		for _, t := range h.Tags {
+			b += " " + sym.Tag + t
+		}
+	}
+	return b
+}
+
+// item draws one story as three plain lines (unstyled so the cursor style
+// can cover them; the symbols carry the meaning).
+func (q *queuePane) item(h *model.StoryHeader, iw int, now time.Time) []string {
+	sym := q.c.sym
+	if q.compact {
+		return []string{q.compactItem(h, iw, now)}
+	}
+	if h == nil {
+		return []string{"  " + sym.Ellipsis, "", ""}
+	}
+	l1 := q.mark(h) + " " + shortTime(h.Published.In(q.c.loc), now) + " " + h.FeedTitle
+	l2 := "  " + h.Title
+	if h.ID == q.openID {
+		l2 = " " + sym.Pointer + h.Title // the story the reader shows
 	}
 	return []string{
 		fit(l1, iw, sym.Ellipsis),
 		fit(l2, iw, sym.Ellipsis),
-		fit(badges, iw, sym.Ellipsis),
+		fit("  "+q.badges(h, false), iw, sym.Ellipsis),
 	}
 }
 
