@@ -766,9 +766,10 @@ func (d *doc) presentsAs(j, a int) bool {
 
 // presentingVerbs present a person or thing as something in the
 // subject's words.
-var presentingVerbs = set("introduced", "introduces", "described", "describes", "hailed", "hails",
-	"praised", "praises", "criticised", "criticized", "dismissed", "dismisses", "denounced", "denounces",
-	"branded", "brands", "labelled", "labeled", "characterized", "characterised", "portrayed", "portrays")
+var presentingVerbs = set("branded", "brands", "characterised", "characterized", "criticised",
+	"criticized", "denounced", "denounces", "described", "describes", "dismissed", "dismisses",
+	"hailed", "hails", "introduced", "introduces", "labeled", "labelled", "portrayed",
+	"portrays", "praised", "praises")
 
 // reportsOn reports whether the "X said" at token i goes on with a
 // reported clause ("Martha added that …", "he said the talks …") rather

@@ -50,9 +50,10 @@ func (d *doc) orgRef(noun string, j int) who {
 
 // genericBodies describe any kind of body: "the company said" may stand
 // for a body whose name does not end with the word.
-var genericBodies = set("company", "firm", "label", "agency", "organisation", "organization", "monitor",
-	"network", "studio", "retailer", "airline", "carrier", "insurer", "automaker", "publisher",
-	"broadcaster", "startup", "start-up", "regulator", "watchdog", "charity", "group")
+var genericBodies = set("agency", "airline", "automaker", "broadcaster", "carrier", "charity",
+	"company", "firm", "group", "insurer", "label", "monitor", "network", "organisation",
+	"organization", "publisher", "regulator", "retailer", "start-up", "startup", "studio",
+	"watchdog")
 
 // bodyLike reports whether a run names a body by its shape: a known body,
 // an acronym or a company word at its end (Productions, Records, Inc).
@@ -70,17 +71,18 @@ func (d *doc) bodyLike(r nameRun) bool {
 	return companyWords[stem(d.low(r.b-1))]
 }
 
-var companyWords = set("productions", "records", "inc", "corp", "corporation", "group", "holdings", "media",
-	"entertainment", "labs", "systems", "technologies", "pictures", "studios", "partners", "capital",
-	"motors", "airlines", "airways", "industries", "enterprises", "communications", "networks",
-	"pharmaceuticals", "brands", "foods", "energy", "resources", "games", "co", "ltd", "llc", "plc", "ag", "sa")
+var companyWords = set("ag", "airlines", "airways", "brands", "capital", "co", "communications",
+	"corp", "corporation", "energy", "enterprises", "entertainment", "foods", "games", "group",
+	"holdings", "inc", "industries", "labs", "llc", "ltd", "media", "motors", "networks",
+	"partners", "pharmaceuticals", "pictures", "plc", "productions", "records", "resources",
+	"sa", "studios", "systems", "technologies")
 
 // orgModifiers name a body in lower case: "the interior ministry".
-var orgModifiers = set("interior", "defence", "defense", "foreign", "health", "finance", "justice",
-
-	"education", "information", "economy", "agriculture", "energy", "transport", "home", "state",
-	"federal", "national", "provincial", "regional", "local", "military", "civil", "emergency",
-	"humanitarian", "electoral", "election", "supreme", "constitutional", "rebel", "opposition")
+var orgModifiers = set("agriculture", "civil", "constitutional", "defence", "defense", "economy",
+	"education", "election", "electoral", "emergency", "energy", "federal", "finance",
+	"foreign", "health", "home", "humanitarian", "information", "interior", "justice", "local",
+	"military", "national", "opposition", "provincial", "rebel", "regional", "state", "supreme",
+	"transport")
 
 // issuer finds who issued "the statement": the latest earlier "X said in a
 // statement", "a statement from X" or "X issued a statement".

@@ -10,11 +10,13 @@ var capWords = set("cap", "ceiling", "limit", "maximum", "quota")
 
 // capVerbs limit a number: "cut the number it admits to 1,500", "limited
 // daily crossings to 1,500 people".
-var capVerbs = set("cap", "capped", "caps", "capping", "cut", "cuts", "limit", "limited", "limiting", "limits",
-	"reduce", "reduced", "reduces", "reducing", "restrict", "restricted", "restricting", "restricts")
+var capVerbs = set("cap", "capped", "capping", "caps", "cut", "cuts", "limit", "limited",
+	"limiting", "limits", "reduce", "reduced", "reduces", "reducing", "restrict", "restricted",
+	"restricting", "restricts")
 
 // kinNouns before "of N" give a family size: "a mother of four".
-var kinNouns = set("father", "fathers", "grandfather", "grandmother", "mother", "mothers", "parent", "parents")
+var kinNouns = set("father", "fathers", "grandfather", "grandmother", "mother", "mothers", "parent",
+	"parents")
 
 // neutralPeople are counted nouns that say the people were not the
 // event's victims: "61 survivors", "200 rescuers".

@@ -268,12 +268,13 @@ func (d *doc) qualifier(f *figure) {
 }
 
 // measureUnits are units of measure written before a noun: a 16-inch screen.
-var measureUnits = set("inch", "inches", "foot", "feet", "ft", "ounce", "oz", "gallon", "gallons", "pound", "lb",
-	"degree", "degrees", "mile", "miles", "km", "kilometer", "kilometre", "kilometers", "kilometres", "meter",
-	"metre", "meters", "metres", "mm", "cm", "millimeter", "millimetre", "centimeter", "centimetre", "acre",
-	"acres", "hectare", "hectares", "square", "mph", "kph", "ton", "tonne", "liter", "litre", "yard", "yards",
-	"kg", "kilogram", "gram", "mw", "kw", "gb", "tb", "megawatt", "horsepower", "percent", "bed", "seat",
-	"storey", "story", "floor", "lane", "mile-long", "kilometre-long", "volt", "watt", "inch-thick")
+var measureUnits = set("acre", "acres", "bed", "centimeter", "centimetre", "cm", "degree",
+	"degrees", "feet", "floor", "foot", "ft", "gallon", "gallons", "gb", "gram", "hectare",
+	"hectares", "horsepower", "inch", "inch-thick", "inches", "kg", "kilogram", "kilometer",
+	"kilometers", "kilometre", "kilometre-long", "kilometres", "km", "kph", "kw", "lane", "lb",
+	"liter", "litre", "megawatt", "meter", "meters", "metre", "metres", "mile", "mile-long",
+	"miles", "millimeter", "millimetre", "mm", "mph", "mw", "ounce", "oz", "percent", "pound",
+	"seat", "square", "storey", "story", "tb", "ton", "tonne", "volt", "watt", "yard", "yards")
 
 func isLetters(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -14,293 +14,273 @@ func set(words ...string) map[string]bool {
 // speechVerbs are verbs that introduce or attribute a quotation, in all
 // their forms. Participles (saying, adding) take the subject of the clause.
 var speechVerbs = set(
-	"say", "says", "said", "saying",
-	"tell", "tells", "told", "telling",
-	"add", "adds", "added", "adding",
-	"warn", "warns", "warned", "warning",
-	"state", "states", "stated", "stating",
-	"explain", "explains", "explained", "explaining",
-	"note", "notes", "noted", "noting",
-	"argue", "argues", "argued", "arguing",
-	"claim", "claims", "claimed", "claiming",
-	"insist", "insists", "insisted", "insisting",
-	"write", "writes", "wrote", "written", "writing",
-	"tweet", "tweets", "tweeted", "tweeting",
-	"post", "posted",
-	"describe", "describes", "described", "describing",
-	"call", "calls", "called", "calling",
-	"announce", "announces", "announced", "announcing",
-	"declare", "declares", "declared", "declaring",
-	"vow", "vows", "vowed", "vowing",
-	"pledge", "pledges", "pledged", "pledging",
-	"promise", "promises", "promised", "promising",
-	"urge", "urges", "urged", "urging",
-	"ask", "asks", "asked", "asking",
-	"reply", "replies", "replied", "replying",
-	"respond", "responds", "responded", "responding",
-	"acknowledge", "acknowledges", "acknowledged", "acknowledging",
-	"admit", "admits", "admitted", "admitting",
-	"confirm", "confirms", "confirmed", "confirming",
-	"deny", "denies", "denied", "denying",
-	"stress", "stresses", "stressed", "stressing",
-	"emphasise", "emphasises", "emphasised", "emphasising",
-	"emphasize", "emphasizes", "emphasized", "emphasizing",
-	"suggest", "suggests", "suggested", "suggesting",
-	"predict", "predicts", "predicted", "predicting",
-	"recall", "recalls", "recalled", "recalling",
-	"complain", "complains", "complained", "complaining",
-	"conclude", "concludes", "concluded", "concluding",
-	"remark", "remarks", "remarked",
-	"observe", "observes", "observed",
-	"cautioned", "cautions", "caution", "cautioning",
-	"demand", "demands", "demanded", "demanding",
-	"report", "reports", "reported",
-	"quote", "quoted",
-	"threaten", "threatens", "threatened",
-	"assert", "asserts", "asserted", "asserting",
-	"reiterate", "reiterates", "reiterated", "reiterating",
-	"maintain", "maintains", "maintained",
-	"contend", "contends", "contended",
-	"charge", "charged",
-	"accuse", "accuses", "accused", "accusing",
-	"condemn", "condemns", "condemned", "condemning",
-	"label", "labels", "labelled", "labeled",
-	"dismiss", "dismisses", "dismissed", "dismissing",
-	"brand", "branded",
-	"lament", "laments", "lamented",
-	"recount", "recounts", "recounted",
-	"exclaim", "exclaimed",
-	"shout", "shouted", "shouts",
-	"whisper", "whispered",
-	"testify", "testified", "testifies",
-	"agree", "agreed", "agrees",
-	"hope", "hoped", "hopes",
-	"believe", "believes", "believed",
-	"think", "thinks", "thought",
-	"estimate", "estimates", "estimated",
-	"put", "puts", "putting",
-	"sum", "summed",
-	"joke", "joked", "jokes",
-	"boast", "boasted", "boasts",
-	"concede", "conceded", "concedes",
-	"counter", "countered", "counters",
-	"question", "questioned",
-	"wonder", "wondered", "wonders",
-	"point", "pointed",
-	"appeal", "appealed",
-	"plead", "pleaded", "pleads", "pleading",
-	"beg", "begs", "begged", "begging",
-	"comment", "comments", "commented", "commenting",
-	"assure", "assures", "assured", "assuring", "reassured",
-	"implore", "implores", "implored", "imploring",
-	"continued", "continues", "rejected", "rejects", "denounced", "denounces", "slammed", "hailed", "praised", "criticised",
-	"criticized", "blasted", "welcomed", "decried", "introduced", "introduces", "characterized",
-	"characterised", "portrayed", "portrays",
-	"announcement", "statement",
+	"accuse", "accused", "accuses", "accusing", "acknowledge", "acknowledged", "acknowledges",
+	"acknowledging", "add", "added", "adding", "adds", "admit", "admits", "admitted",
+	"admitting", "agree", "agreed", "agrees", "announce", "announced", "announcement",
+	"announces", "announcing", "appeal", "appealed", "argue", "argued", "argues", "arguing",
+	"ask", "asked", "asking", "asks", "assert", "asserted", "asserting", "asserts", "assure",
+	"assured", "assures", "assuring", "beg", "begged", "begging", "begs", "believe", "believed",
+	"believes", "blasted", "boast", "boasted", "boasts", "brand", "branded", "call", "called",
+	"calling", "calls", "caution", "cautioned", "cautioning", "cautions", "characterised",
+	"characterized", "charge", "charged", "claim", "claimed", "claiming", "claims", "comment",
+	"commented", "commenting", "comments", "complain", "complained", "complaining", "complains",
+	"concede", "conceded", "concedes", "conclude", "concluded", "concludes", "concluding",
+	"condemn", "condemned", "condemning", "condemns", "confirm", "confirmed", "confirming",
+	"confirms", "contend", "contended", "contends", "continued", "continues", "counter",
+	"countered", "counters", "criticised", "criticized", "declare", "declared", "declares",
+	"declaring", "decried", "demand", "demanded", "demanding", "demands", "denied", "denies",
+	"denounced", "denounces", "deny", "denying", "describe", "described", "describes",
+	"describing", "dismiss", "dismissed", "dismisses", "dismissing", "emphasise", "emphasised",
+	"emphasises", "emphasising", "emphasize", "emphasized", "emphasizes", "emphasizing",
+	"estimate", "estimated", "estimates", "exclaim", "exclaimed", "explain", "explained",
+	"explaining", "explains", "hailed", "hope", "hoped", "hopes", "implore", "implored",
+	"implores", "imploring", "insist", "insisted", "insisting", "insists", "introduced",
+	"introduces", "joke", "joked", "jokes", "label", "labeled", "labelled", "labels", "lament",
+	"lamented", "laments", "maintain", "maintained", "maintains", "note", "noted", "notes",
+	"noting", "observe", "observed", "observes", "plead", "pleaded", "pleading", "pleads",
+	"pledge", "pledged", "pledges", "pledging", "point", "pointed", "portrayed", "portrays",
+	"post", "posted", "praised", "predict", "predicted", "predicting", "predicts", "promise",
+	"promised", "promises", "promising", "put", "puts", "putting", "question", "questioned",
+	"quote", "quoted", "reassured", "recall", "recalled", "recalling", "recalls", "recount",
+	"recounted", "recounts", "reiterate", "reiterated", "reiterates", "reiterating", "rejected",
+	"rejects", "remark", "remarked", "remarks", "replied", "replies", "reply", "replying",
+	"report", "reported", "reports", "respond", "responded", "responding", "responds", "said",
+	"say", "saying", "says", "shout", "shouted", "shouts", "slammed", "state", "stated",
+	"statement", "states", "stating", "stress", "stressed", "stresses", "stressing", "suggest",
+	"suggested", "suggesting", "suggests", "sum", "summed", "tell", "telling", "tells",
+	"testified", "testifies", "testify", "think", "thinks", "thought", "threaten", "threatened",
+	"threatens", "told", "tweet", "tweeted", "tweeting", "tweets", "urge", "urged", "urges",
+	"urging", "vow", "vowed", "vowing", "vows", "warn", "warned", "warning", "warns",
+	"welcomed", "whisper", "whispered", "wonder", "wondered", "wonders", "write", "writes",
+	"writing", "written", "wrote",
 )
 
 // weakSpeechVerbs attribute a quotation that follows them in the same
 // sentence only when they are the closest verb; they are too common as
 // ordinary verbs to attribute a quotation after them.
-var weakSpeechVerbs = set("introduced", "introduces", "characterized", "characterised", "portrayed", "portrays",
-	"post", "posted", "put", "puts", "putting", "sum", "summed", "point", "pointed",
-	"agree", "agreed", "agrees", "hope", "hoped", "hopes", "believe", "believes", "believed", "think", "thinks",
-	"thought", "estimate", "estimates", "estimated", "report", "reports", "reported", "question", "questioned",
-	"state", "states", "maintain", "maintains", "maintained", "charge", "charged", "call", "calls", "calling",
-	"announcement", "statement", "promise", "promises", "promised", "promising", "rejected", "rejects",
-	"denounced", "denounces", "slammed", "hailed", "praised", "criticised", "criticized", "blasted",
-	"welcomed", "decried", "accuse", "accuses", "accused", "accusing", "condemn", "condemns", "condemned",
-	"label", "labels", "labelled", "labeled", "brand", "branded", "dismiss", "dismisses", "dismissed")
+var weakSpeechVerbs = set("accuse", "accused", "accuses", "accusing", "agree", "agreed", "agrees",
+	"announcement", "believe", "believed", "believes", "blasted", "brand", "branded", "call",
+	"calling", "calls", "characterised", "characterized", "charge", "charged", "condemn",
+	"condemned", "condemns", "criticised", "criticized", "decried", "denounced", "denounces",
+	"dismiss", "dismissed", "dismisses", "estimate", "estimated", "estimates", "hailed", "hope",
+	"hoped", "hopes", "introduced", "introduces", "label", "labeled", "labelled", "labels",
+	"maintain", "maintained", "maintains", "point", "pointed", "portrayed", "portrays", "post",
+	"posted", "praised", "promise", "promised", "promises", "promising", "put", "puts",
+	"putting", "question", "questioned", "rejected", "rejects", "report", "reported", "reports",
+	"slammed", "state", "statement", "states", "sum", "summed", "think", "thinks", "thought",
+	"welcomed")
 
 // auxiliaries sit between a subject and its speech verb: "has said",
 // "also told", "was quoted as saying".
-var auxiliaries = set("has", "have", "had", "also", "later", "then", "previously", "earlier", "again",
-	"instead", "still", "even", "now", "immediately", "quickly", "finally", "eventually", "only",
-	"would", "will", "could", "might", "may", "did", "does", "do", "is", "was", "were", "are", "been",
-	"repeatedly", "once", "further", "recently", "last", "reportedly", "publicly", "privately", "quoted", "as",
-	"to", "once", "had", "first", "separately", "subsequently", "simply", "just", "flatly", "strongly",
-	"bluntly", "openly", "initially", "originally", "already", "often", "frequently", "twice", "angrily",
-	"quietly", "firmly", "not", "never", "yesterday", "today", "tonight", "wrongly", "correctly")
+var auxiliaries = set("again", "already", "also", "angrily", "are", "as", "been", "bluntly",
+	"correctly", "could", "did", "do", "does", "earlier", "even", "eventually", "finally",
+	"firmly", "first", "flatly", "frequently", "further", "had", "has", "have", "immediately",
+	"initially", "instead", "is", "just", "last", "later", "may", "might", "never", "not",
+	"now", "often", "once", "only", "openly", "originally", "previously", "privately",
+	"publicly", "quickly", "quietly", "quoted", "recently", "repeatedly", "reportedly",
+	"separately", "simply", "still", "strongly", "subsequently", "then", "to", "today",
+	"tonight", "twice", "was", "were", "will", "would", "wrongly", "yesterday")
 
 // titles are words of a title or function that come before a name and are
 // not part of it: "US Secretary of State John Kerry", "Gen. Mark Milley".
+// They include departments in a title: "Deputy Director of Public
+// Prosecution Eva-Marie Persson", "Homeland Security Secretary Chad Wolf".
 var titles = set(
-	"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "sheikh", "shaikh",
-	"president", "vice", "prime", "minister", "secretary", "foreign", "defence", "defense", "interior",
-	"general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "captain", "capt", "sergeant", "sgt",
-	"admiral", "adm", "commander", "cmdr", "brigadier", "brig", "marshal", "field", "corporal", "cpl", "private",
-	"chief", "deputy", "acting", "senior", "special", "envoy", "ambassador", "spokesman", "spokeswoman",
-	"spokesperson", "chairman", "chairwoman", "chair", "director", "head", "leader", "king", "queen",
-	"prince", "princess", "emir", "pope", "cardinal", "archbishop", "bishop", "rabbi", "imam", "ayatollah",
-	"mullah", "judge", "justice", "mayor", "governor", "gov", "senator", "sen", "representative", "rep",
-	"congressman", "congresswoman", "chancellor", "premier", "press", "state", "of", "house", "white",
-	"the", "former", "fmr", "then", "new", "executive", "officer", "official", "analyst", "correspondent",
-	"reporter", "editor", "host", "author", "professor", "dean", "sheriff", "inspector", "superintendent",
-	"detective", "officer", "sec", "attorney", "solicitor", "counsel", "advocate", "coordinator",
-	"commissioner", "high", "under", "assistant", "associate", "undersecretary", "secretary-general",
-	"un", "u.n", "us", "u.s", "uk", "eu", "nato", "national", "security", "adviser", "advisor", "council",
-	"affairs", "health", "finance", "economy", "army", "navy", "air", "force", "staff", "joint", "chiefs",
-	"operations", "central", "command", "humanitarian", "relief", "emergency", "regional", "military",
-	"supreme", "grand", "federal", "democratic", "republican", "labour", "conservative", "party",
-	"opposition", "rebel", "militia", "ministry", "department", "information", "media", "public",
-	"foreign-affairs", "lawmaker", "mp", "mep", "activist", "witness", "resident", "doctor", "nurse",
-	"colonel-general", "lieutenant-general", "major-general", "rear", "sen.", "gov.", "deputy-head",
-	"communications", "director-general", "managing", "country", "programme", "program", "mission",
-	"agency", "red", "cross", "crescent", "world", "food", "refugee", "refugees", "children", "human",
-	"rights", "watch", "amnesty", "international", "institute", "centre", "center", "group", "fellow",
-	"researcher", "expert", "scholar", "economist", "historian", "lecturer", "strategist", "consultant",
-	"mediator", "negotiator", "speaker", "administrator", "superintendent", "commissioner", "ombudsman",
-	"pm", "fm", "ceo", "cfo", "coo", "cto", "founder", "co-founder", "president-elect", "md", "gm",
-	"cia", "fbi", "pentagon", "kremlin", "idf", "afp", "ap", "reuters",
-	// departments in a title: "Deputy Director of Public Prosecution
-	// Eva-Marie Persson", "Homeland Security Secretary Chad Wolf".
-	"prosecution", "prosecutions", "prosecutor", "prosecutors", "intelligence", "homeland", "treasury",
-	"commerce", "trade", "energy", "transport", "transportation", "education", "environment",
-	"agriculture", "culture", "labor", "labour", "immigration", "customs", "border", "protection",
-	"services", "development", "planning", "infrastructure", "veterans", "housing", "welfare", "interior",
-	"tourism", "communication", "sports", "youth", "women", "industry", "investment", "mines", "oil",
+	"acting", "activist", "adm", "administrator", "admiral", "adviser", "advisor", "advocate",
+	"affairs", "afp", "agency", "agriculture", "air", "ambassador", "amnesty", "analyst", "ap",
+	"archbishop", "army", "assistant", "associate", "attorney", "author", "ayatollah", "bishop",
+	"border", "brig", "brigadier", "capt", "captain", "cardinal", "center", "central", "centre",
+	"ceo", "cfo", "chair", "chairman", "chairwoman", "chancellor", "chief", "chiefs",
+	"children", "cia", "cmdr", "co-founder", "col", "colonel", "colonel-general", "command",
+	"commander", "commerce", "commissioner", "communication", "communications", "congressman",
+	"congresswoman", "conservative", "consultant", "coo", "coordinator", "corporal",
+	"correspondent", "council", "counsel", "country", "cpl", "crescent", "cross", "cto",
+	"culture", "customs", "dame", "dean", "defence", "defense", "democratic", "department",
+	"deputy", "deputy-head", "detective", "development", "director", "director-general",
+	"doctor", "dr", "economist", "economy", "editor", "education", "emergency", "emir",
+	"energy", "environment", "envoy", "eu", "executive", "expert", "fbi", "federal", "fellow",
+	"field", "finance", "fm", "fmr", "food", "force", "foreign", "foreign-affairs", "former",
+	"founder", "gen", "general", "gm", "gov", "gov.", "governor", "grand", "group", "head",
+	"health", "high", "historian", "homeland", "host", "house", "housing", "human",
+	"humanitarian", "idf", "imam", "immigration", "industry", "information", "infrastructure",
+	"inspector", "institute", "intelligence", "interior", "international", "investment",
+	"joint", "judge", "justice", "king", "kremlin", "labor", "labour", "lady", "lawmaker",
+	"leader", "lecturer", "lieutenant", "lieutenant-general", "lord", "lt", "maj", "major",
+	"major-general", "managing", "marshal", "mayor", "md", "media", "mediator", "mep",
+	"military", "militia", "mines", "minister", "ministry", "miss", "mission", "mp", "mr",
+	"mrs", "ms", "mullah", "national", "nato", "navy", "negotiator", "new", "nurse", "of",
+	"officer", "official", "oil", "ombudsman", "operations", "opposition", "party", "pentagon",
+	"planning", "pm", "pope", "premier", "president", "president-elect", "press", "prime",
+	"prince", "princess", "private", "prof", "professor", "program", "programme", "prosecution",
+	"prosecutions", "prosecutor", "prosecutors", "protection", "public", "queen", "rabbi",
+	"rear", "rebel", "red", "refugee", "refugees", "regional", "relief", "rep", "reporter",
+	"representative", "republican", "researcher", "resident", "reuters", "rights", "scholar",
+	"sec", "secretary", "secretary-general", "security", "sen", "sen.", "senator", "senior",
+	"sergeant", "services", "sgt", "shaikh", "sheikh", "sheriff", "sir", "solicitor", "speaker",
+	"special", "spokesman", "spokesperson", "spokeswoman", "sports", "staff", "state",
+	"strategist", "superintendent", "supreme", "the", "then", "tourism", "trade", "transport",
+	"transportation", "treasury", "u.n", "u.s", "uk", "un", "under", "undersecretary", "us",
+	"veterans", "vice", "watch", "welfare", "white", "witness", "women", "world", "youth",
 )
 
 // personTitles mark the name after them as a person's (for he/she).
-var personTitles = set("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-	"sheikh", "president", "minister", "secretary", "general", "gen", "lieutenant", "lt", "colonel", "col",
-	"major", "maj", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "commander", "brigadier",
-	"marshal", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "director", "king",
-	"queen", "prince", "princess", "emir", "pope", "judge", "mayor", "governor", "gov", "senator", "sen",
-	"representative", "rep", "congressman", "congresswoman", "chancellor", "premier", "envoy",
-	"ambassador", "chief", "leader", "head", "official", "analyst", "ayatollah", "imam", "speaker",
-	"administrator", "commissioner", "mediator", "negotiator", "gov")
+var personTitles = set("adm", "administrator", "admiral", "ambassador", "analyst", "ayatollah",
+	"brigadier", "capt", "captain", "chairman", "chairwoman", "chancellor", "chief", "col",
+	"colonel", "commander", "commissioner", "congressman", "congresswoman", "dame", "director",
+	"dr", "emir", "envoy", "gen", "general", "gov", "governor", "head", "imam", "judge", "king",
+	"lady", "leader", "lieutenant", "lord", "lt", "maj", "major", "marshal", "mayor",
+	"mediator", "minister", "miss", "mr", "mrs", "ms", "negotiator", "official", "pope",
+	"premier", "president", "prince", "princess", "prof", "professor", "queen", "rep",
+	"representative", "secretary", "sen", "senator", "sergeant", "sgt", "sheikh", "sir",
+	"speaker", "spokesman", "spokesperson", "spokeswoman")
 
 // royalTitles are part of the name people know: Prince Andrew, Pope Francis.
-var royalTitles = set("prince", "princess", "king", "queen", "pope", "emir", "sheikh", "sultan", "crown")
+var royalTitles = set("crown", "emir", "king", "pope", "prince", "princess", "queen", "sheikh",
+	"sultan")
 
 // maleKin and femaleKin before a name give its gender: "her son, filmmaker
 // Charlie McDowell".
-var maleKin = set("son", "husband", "father", "brother", "uncle", "nephew", "grandson", "grandfather",
-	"boyfriend", "widower", "dad", "businessman", "actor", "policeman", "chairman", "spokesman", "man", "boy")
-var femaleKin = set("daughter", "wife", "mother", "sister", "aunt", "niece", "granddaughter",
-	"grandmother", "girlfriend", "widow", "mom", "mum", "businesswoman", "actress", "policewoman",
-	"chairwoman", "spokeswoman", "woman", "girl")
+var maleKin = set("actor", "boy", "boyfriend", "brother", "businessman", "chairman", "dad",
+	"father", "grandfather", "grandson", "husband", "man", "nephew", "policeman", "son",
+	"spokesman", "uncle", "widower")
+var femaleKin = set("actress", "aunt", "businesswoman", "chairwoman", "daughter", "girl",
+	"girlfriend", "granddaughter", "grandmother", "mom", "mother", "mum", "niece",
+	"policewoman", "sister", "spokeswoman", "widow", "wife", "woman")
 
 // roleTitles are job titles written in capitals without a name.
-var roleTitles = set("ceo", "cfo", "coo", "cto", "founder", "co-founder", "chairman", "chairwoman",
-	"spokesman", "spokeswoman", "spokesperson", "director", "president", "minister", "secretary")
+var roleTitles = set("ceo", "cfo", "chairman", "chairwoman", "co-founder", "coo", "cto", "director",
+	"founder", "minister", "president", "secretary", "spokesman", "spokesperson", "spokeswoman")
 
 // maleTitles and femaleTitles give a person's gender for he/she.
-var maleTitles = set("mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "emir",
-	"sheikh", "pope", "father", "brother", "ayatollah", "imam", "rabbi", "mullah")
-var femaleTitles = set("mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman",
-	"congresswoman", "mother", "sister")
+var maleTitles = set("ayatollah", "brother", "chairman", "congressman", "emir", "father", "imam",
+	"king", "lord", "mr", "mullah", "pope", "prince", "rabbi", "sheikh", "sir", "spokesman")
+var femaleTitles = set("chairwoman", "congresswoman", "dame", "lady", "miss", "mother", "mrs", "ms",
+	"princess", "queen", "sister", "spokeswoman")
 
 // orgNouns head a noun phrase that names a body able to speak:
 // "the US military said", "the Afghan government said".
-var orgNouns = set("military", "government", "army", "ministry", "police", "navy", "command", "coalition",
-	"group", "agency", "office", "embassy", "administration", "kremlin", "pentagon", "council", "committee",
-	"commission", "department", "presidency", "authorities", "authority", "forces", "force", "movement",
-	"organisation", "organization", "regime", "court", "tribunal", "mission", "programme", "program",
-	"fund", "union", "alliance", "federation", "party", "cabinet", "parliament", "senate", "congress",
-	"secretariat", "directorate", "service", "services", "network", "observatory", "network", "watchdog",
-	"bureau", "centre", "center", "institute", "foundation", "charity", "company", "firm", "bank",
-	"newspaper", "agency", "channel", "broadcaster", "outlet", "daily", "magazine", "website",
-	"hospital", "university", "school", "clinic", "committee", "front", "brigade", "brigades", "battalion",
-	"league", "assembly", "council", "conference", "association", "society", "institute", "academy")
+var orgNouns = set("academy", "administration", "agency", "alliance", "army", "assembly",
+	"association", "authorities", "authority", "bank", "battalion", "brigade", "brigades",
+	"broadcaster", "bureau", "cabinet", "center", "centre", "channel", "charity", "clinic",
+	"coalition", "command", "commission", "committee", "company", "conference", "congress",
+	"council", "court", "daily", "department", "directorate", "embassy", "federation", "firm",
+	"force", "forces", "foundation", "front", "fund", "government", "group", "hospital",
+	"institute", "kremlin", "league", "magazine", "military", "ministry", "mission", "movement",
+	"navy", "network", "newspaper", "observatory", "office", "organisation", "organization",
+	"outlet", "parliament", "party", "pentagon", "police", "presidency", "program", "programme",
+	"regime", "school", "secretariat", "senate", "service", "services", "society", "tribunal",
+	"union", "university", "watchdog", "website")
 
 // reportNouns stand for the body that issued them: "the statement said".
-var reportNouns = set("statement", "report", "communique", "communiqué", "release", "post", "tweet",
-	"letter", "document", "memo", "notice", "message", "bulletin", "announcement", "study", "survey",
-	"assessment", "update", "note", "filing", "complaint", "indictment", "ruling", "verdict", "order")
+var reportNouns = set("announcement", "assessment", "bulletin", "communique", "communiqué",
+	"complaint", "document", "filing", "indictment", "letter", "memo", "message", "note",
+	"notice", "order", "post", "release", "report", "ruling", "statement", "study", "survey",
+	"tweet", "update", "verdict")
 
 // personNouns head an unnamed person: "a spokesman said". Such a speaker
 // is not reported: the contract wants a name, and a wrong one is worse.
-var personNouns = set("spokesman", "spokeswoman", "spokesperson", "official", "officials", "source",
-	"sources", "analyst", "analysts", "diplomat", "diplomats", "witness", "witnesses", "resident",
-	"residents", "officer", "officers", "commander", "commanders", "expert", "experts", "man", "woman",
-	"people", "activist", "activists", "doctor", "doctors", "aide", "aides", "minister", "leader",
-	"president", "chief", "head", "director", "member", "members", "representative", "negotiator",
-	"envoy", "observer", "observers", "survivor", "survivors", "medic", "medics", "worker", "workers",
-	"journalist", "journalists", "reporter", "correspondent", "father", "mother", "son", "daughter",
-	"brother", "sister", "wife", "husband", "friend", "neighbour", "neighbor", "villager", "villagers",
-	"farmer", "student", "teacher", "lawyer", "researcher", "fellow", "chairman", "secretary", "general",
-	"soldier", "soldiers", "fighter", "fighters", "militant", "militants", "rebel", "rebels", "police",
-	"policeman", "guard", "guards", "adviser", "advisor", "counterpart", "colleague", "colleagues",
-	"founder", "owner", "professor", "scholar", "economist", "historian", "someone", "one", "many",
-	"others", "some", "several", "most", "few", "all", "both", "each", "who", "which", "that", "parent",
-	"parents", "victim", "victims", "family", "families", "relative", "relatives", "child", "children",
-	"boy", "girl", "mayor", "governor", "judge", "ambassador", "cleric", "pilot", "nurse", "driver")
+var personNouns = set("activist", "activists", "adviser", "advisor", "aide", "aides", "all",
+	"ambassador", "analyst", "analysts", "both", "boy", "brother", "chairman", "chief", "child",
+	"children", "cleric", "colleague", "colleagues", "commander", "commanders", "correspondent",
+	"counterpart", "daughter", "diplomat", "diplomats", "director", "doctor", "doctors",
+	"driver", "each", "economist", "envoy", "expert", "experts", "families", "family", "farmer",
+	"father", "fellow", "few", "fighter", "fighters", "founder", "friend", "general", "girl",
+	"governor", "guard", "guards", "head", "historian", "husband", "journalist", "journalists",
+	"judge", "lawyer", "leader", "man", "many", "mayor", "medic", "medics", "member", "members",
+	"militant", "militants", "minister", "most", "mother", "negotiator", "neighbor",
+	"neighbour", "nurse", "observer", "observers", "officer", "officers", "official",
+	"officials", "one", "others", "owner", "parent", "parents", "people", "pilot", "police",
+	"policeman", "president", "professor", "rebel", "rebels", "relative", "relatives",
+	"reporter", "representative", "researcher", "resident", "residents", "scholar", "secretary",
+	"several", "sister", "soldier", "soldiers", "some", "someone", "son", "source", "sources",
+	"spokesman", "spokesperson", "spokeswoman", "student", "survivor", "survivors", "teacher",
+	"that", "victim", "victims", "villager", "villagers", "which", "who", "wife", "witness",
+	"witnesses", "woman", "worker", "workers")
 
 // personRoleStart starts an apposition that describes a person:
 // "Ian Bremmer, the president of the Eurasia group, said".
-var roleStart = set("the", "a", "an", "another", "who", "whose", "its", "his", "her", "their", "our", "former", "senior", "chief",
-	"ceo", "cfo", "coo", "cto", "co-founder", "head",
-	"deputy", "head", "director", "spokesman", "spokeswoman", "spokesperson", "president", "chairman",
-	"chairwoman", "minister", "secretary", "professor", "analyst", "fellow", "commander", "leader",
-	"ambassador", "envoy", "co-founder", "founder", "executive", "editor", "author", "researcher",
-	"associate", "assistant", "vice", "general", "lieutenant", "colonel", "member", "one", "ranking",
-	"acting", "longtime", "veteran", "top")
+var roleStart = set("a", "acting", "ambassador", "an", "analyst", "another", "assistant",
+	"associate", "author", "ceo", "cfo", "chairman", "chairwoman", "chief", "co-founder",
+	"colonel", "commander", "coo", "cto", "deputy", "director", "editor", "envoy", "executive",
+	"fellow", "former", "founder", "general", "head", "her", "his", "its", "leader",
+	"lieutenant", "longtime", "member", "minister", "one", "our", "president", "professor",
+	"ranking", "researcher", "secretary", "senior", "spokesman", "spokesperson", "spokeswoman",
+	"the", "their", "top", "veteran", "vice", "who", "whose")
 
 // pronouns that may be subjects of a speech verb.
 var malePron = set("he")
 var femalePron = set("she")
-var neverSpeakers = set("i", "we", "you", "they", "one", "it", "this", "that", "these", "those", "who",
-	"which", "what", "someone", "everyone", "nobody", "anyone", "us", "me")
+var neverSpeakers = set("anyone", "everyone", "i", "it", "me", "nobody", "one", "someone", "that",
+	"these", "they", "this", "those", "us", "we", "what", "which", "who", "you")
 
 // functionCaps are words that are capitalised only because they start a
 // sentence; they never begin a name.
-var functionCaps = set("the", "a", "an", "when", "but", "and", "or", "after", "before", "in", "on", "at",
-	"as", "if", "while", "since", "although", "though", "however", "this", "that", "these", "those", "it",
-	"he", "she", "they", "we", "i", "his", "her", "their", "our", "its", "there", "here", "some", "all",
-	"both", "many", "more", "most", "other", "such", "what", "which", "who", "why", "how", "where",
-	"despite", "during", "for", "from", "with", "without", "under", "over", "last", "next", "recent",
-	"meanwhile", "earlier", "later", "now", "then", "also", "still", "yet", "so", "because", "by", "to",
-	"of", "about", "according", "asked", "speaking", "yes", "no", "not", "only", "even", "just", "instead",
-	"until", "among", "between", "against", "across", "through", "within", "amid", "once", "each", "every",
-	"any", "another", "few", "several", "nearly", "almost", "about", "around", "roughly", "some", "while",
-	"whether", "unlike", "like", "following", "given", "further", "indeed", "rather", "thus", "therefore",
-	"my", "your", "me", "them", "him", "do", "does", "did", "is", "are", "was", "were", "be", "been",
-	"has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "let",
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-	"tomorrow", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
-	"hundreds", "thousands", "millions", "please", "thank", "thanks", "well", "oh", "sure", "okay", "ok",
-	"never", "always", "often", "sometimes", "perhaps", "maybe", "again", "first", "second", "third",
-	"finally", "overall", "together", "elsewhere", "separately", "similarly", "additionally", "moreover",
-	"furthermore", "nonetheless", "nevertheless", "otherwise", "everyone", "nobody", "someone", "anyone",
-	"watch", "read", "photo", "video", "image", "related", "advertisement", "follow", "share", "subscribe",
-	"sign", "click", "see", "editor", "editing", "reporting", "writing", "additional", "now")
+var functionCaps = set("a", "about", "according", "across", "additional", "additionally",
+	"advertisement", "after", "again", "against", "all", "almost", "also", "although", "always",
+	"amid", "among", "an", "and", "another", "any", "anyone", "are", "around", "as", "asked",
+	"at", "be", "because", "been", "before", "between", "both", "but", "by", "can", "click",
+	"could", "despite", "did", "do", "does", "dozens", "during", "each", "earlier", "editing",
+	"editor", "eight", "elsewhere", "even", "every", "everyone", "few", "finally", "first",
+	"five", "follow", "following", "for", "four", "friday", "from", "further", "furthermore",
+	"given", "had", "has", "have", "he", "her", "here", "him", "his", "how", "however",
+	"hundreds", "i", "if", "image", "in", "indeed", "instead", "is", "it", "its", "just",
+	"last", "later", "let", "like", "many", "may", "maybe", "me", "meanwhile", "might",
+	"millions", "monday", "more", "moreover", "most", "must", "my", "nearly", "never",
+	"nevertheless", "next", "nine", "no", "nobody", "nonetheless", "not", "now", "of", "often",
+	"oh", "ok", "okay", "on", "once", "one", "only", "or", "other", "otherwise", "our", "over",
+	"overall", "perhaps", "photo", "please", "rather", "read", "recent", "related", "reporting",
+	"roughly", "saturday", "second", "see", "separately", "seven", "several", "share", "she",
+	"should", "sign", "similarly", "since", "six", "so", "some", "someone", "sometimes",
+	"speaking", "still", "subscribe", "such", "sunday", "sure", "ten", "thank", "thanks",
+	"that", "the", "their", "them", "then", "there", "therefore", "these", "they", "third",
+	"this", "those", "though", "thousands", "three", "through", "thursday", "thus", "to",
+	"today", "together", "tomorrow", "tuesday", "two", "under", "unlike", "until", "video",
+	"was", "watch", "we", "wednesday", "well", "were", "what", "when", "where", "whether",
+	"which", "while", "who", "why", "will", "with", "within", "without", "would", "writing",
+	"yes", "yesterday", "yet", "your")
 
 // inversionVerbs take their subject after them: "…, says Richard Locksley,".
-var inversionVerbs = set("said", "says", "added", "adds", "explained", "explains", "noted", "notes", "wrote",
-	"writes", "recalled", "recalls", "continued", "continues", "stated", "warned", "warns", "argued", "argues",
-	"insisted", "insists", "observed", "observes", "reports", "reported", "writes", "wrote", "tweeted")
+var inversionVerbs = set("added", "adds", "argued", "argues", "continued", "continues", "explained",
+	"explains", "insisted", "insists", "noted", "notes", "observed", "observes", "recalled",
+	"recalls", "reported", "reports", "said", "says", "stated", "tweeted", "warned", "warns",
+	"writes", "wrote")
 
 // objectVerbs take the person spoken to as their object: "Cook told Benioff".
-var objectVerbs = set("told", "tells", "asked", "asks", "urged", "thanked", "reminded", "assured", "informed")
+var objectVerbs = set("asked", "asks", "assured", "informed", "reminded", "tells", "thanked",
+	"told", "urged")
 
 // namingVerbs in the passive give a name, not a speaker: "is called".
-var namingVerbs = set("called", "described", "labelled", "labeled", "dubbed", "branded", "termed", "named", "known")
-var passiveAux = set("is", "was", "were", "are", "be", "been", "being", "often", "also", "sometimes", "commonly", "widely")
+var namingVerbs = set("branded", "called", "described", "dubbed", "known", "labeled", "labelled",
+	"named", "termed")
+var passiveAux = set("also", "are", "be", "been", "being", "commonly", "is", "often", "sometimes",
+	"was", "were", "widely")
 
 // clauseJoins after a closing mark start a new clause, not an attribution.
-var clauseJoins = set("and", "but", "while", "whereas", "yet", "or", "as", "because", "although")
+var clauseJoins = set("although", "and", "as", "because", "but", "or", "whereas", "while", "yet")
 
 // determiners before a speech word make it a noun: "his call", "the claim".
-var determiners = set("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "whose")
+var determiners = set("a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "this",
+	"whose", "your")
 
 // parentheticals are adverbs set off by commas between a subject and its
 // verb: "Netanyahu, however, said".
-var parentheticals = set("however", "meanwhile", "though", "too", "also", "instead", "nonetheless",
-	"nevertheless", "separately", "later", "earlier", "then", "now", "again", "moreover", "furthermore",
-	"therefore", "thus", "similarly", "likewise", "initially")
+var parentheticals = set("again", "also", "earlier", "furthermore", "however", "initially",
+	"instead", "later", "likewise", "meanwhile", "moreover", "nevertheless", "nonetheless",
+	"now", "separately", "similarly", "then", "therefore", "though", "thus", "too")
 
 // finiteAux are the auxiliaries that are verbs of their own: after a name
 // they make it a clause's subject.
-var finiteAux = set("is", "was", "were", "are", "has", "have", "had", "will", "would", "could", "did", "does")
+var finiteAux = set("are", "could", "did", "does", "had", "has", "have", "is", "was", "were",
+	"will", "would")
 
 // firstNameCaps are function words that are also first names: Will, May.
-var firstNameCaps = set("will", "may", "june", "april", "august", "grace", "hope", "faith", "joy", "mark", "rich", "bill", "frank")
+var firstNameCaps = set("april", "august", "bill", "faith", "frank", "grace", "hope", "joy", "june",
+	"mark", "may", "rich", "will")
 
 // nameParticles join the parts of a name: bin, al, van, de.
-var nameParticles = set("bin", "ibn", "al", "el", "abu", "abd", "van", "von", "der", "den", "de", "del",
-	"della", "da", "di", "du", "la", "le", "dos", "das", "ben", "bint", "ter", "op", "mac", "y")
+var nameParticles = set("abd", "abu", "al", "ben", "bin", "bint", "da", "das", "de", "del", "della",
+	"den", "der", "di", "dos", "du", "el", "ibn", "la", "le", "mac", "op", "ter", "van", "von",
+	"y")
 
 // months and weekdays mark dates.
 var months = map[string]int{
@@ -310,16 +290,18 @@ var months = map[string]int{
 }
 
 // prepositions before a name make it no subject: "at ICICI Securities".
-var prepositions = set("at", "of", "for", "from", "with", "by", "in", "on", "to", "into", "about", "against",
-	"via", "under", "over", "between", "among", "toward", "towards")
+var prepositions = set("about", "against", "among", "at", "between", "by", "for", "from", "in",
+	"into", "of", "on", "over", "to", "toward", "towards", "under", "via", "with")
 
 // occupations describe a person after "the" ("said the actor") the way a
 // title does: the person last named with one of them is meant.
-var occupations = set("actor", "actress", "singer", "star", "coach", "player", "quarterback", "striker",
-	"goalkeeper", "manager", "rapper", "musician", "author", "writer", "artist", "comedian", "lawmaker",
-	"defendant", "attorney", "lawyer", "prosecutor", "scientist", "researcher", "professor", "economist",
-	"historian", "novelist", "filmmaker", "director", "producer", "executive", "founder", "entrepreneur",
-	"investor", "candidate", "nominee", "councilman", "councilwoman", "sheriff", "detective", "trooper",
-	"pilot", "astronaut", "designer", "chef", "journalist", "columnist", "host", "anchor", "pitcher",
-	"forward", "defenseman", "defender", "midfielder", "guard", "winger", "goalie", "veteran", "teacher",
-	"superintendent", "commissioner", "priest", "bishop", "archbishop", "cardinal", "rabbi", "pastor")
+var occupations = set("actor", "actress", "anchor", "archbishop", "artist", "astronaut", "attorney",
+	"author", "bishop", "candidate", "cardinal", "chef", "coach", "columnist", "comedian",
+	"commissioner", "councilman", "councilwoman", "defendant", "defender", "defenseman",
+	"designer", "detective", "director", "economist", "entrepreneur", "executive", "filmmaker",
+	"forward", "founder", "goalie", "goalkeeper", "guard", "historian", "host", "investor",
+	"journalist", "lawmaker", "lawyer", "manager", "midfielder", "musician", "nominee",
+	"novelist", "pastor", "pilot", "pitcher", "player", "priest", "producer", "professor",
+	"prosecutor", "quarterback", "rabbi", "rapper", "researcher", "scientist", "sheriff",
+	"singer", "star", "striker", "superintendent", "teacher", "trooper", "veteran", "winger",
+	"writer")

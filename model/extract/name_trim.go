@@ -83,18 +83,18 @@ func (d *doc) nameWords(a, b int) int {
 // leadRoles are capitalised roles that come before a name and that the
 // title lists lack: "Voter Kitty Mak", "Co-author Jing-Shan Zhao".
 var leadRoles = set("assemblyman", "assemblywoman", "candidate", "co-author", "co-developer",
-	"co-founder", "committee", "councillor", "councilor", "delegate", "democrat", "legislator",
-	"lead", "majority", "minority", "monsenor", "monsignor", "representative", "represenative",
-	"republican", "scientist", "senate", "student", "voter", "whip")
+	"co-founder", "committee", "councillor", "councilor", "delegate", "democrat", "lead",
+	"legislator", "majority", "minority", "monsenor", "monsignor", "represenative",
+	"representative", "republican", "scientist", "senate", "student", "voter", "whip")
 
 // regions are places that stand before a politician's name ("Vermont
 // Bernie Sanders", "Hong Kong Carrie Lam") and are not in the gazetteer.
 var regions = set("alabama", "alaska", "arizona", "arkansas", "california", "colorado",
-	"connecticut", "delaware", "england", "florida", "hawaii", "hong", "idaho", "illinois", "indiana",
-	"iowa", "kansas", "kentucky", "kong", "louisiana", "maine", "maryland", "massachusetts",
-	"michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "ohio",
-	"oklahoma", "oregon", "pennsylvania", "puerto", "rico", "scotland", "tennessee", "texas", "utah",
-	"vermont", "wales", "wisconsin", "wyoming")
+	"connecticut", "delaware", "england", "florida", "hawaii", "hong", "idaho", "illinois",
+	"indiana", "iowa", "kansas", "kentucky", "kong", "louisiana", "maine", "maryland",
+	"massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
+	"nevada", "ohio", "oklahoma", "oregon", "pennsylvania", "puerto", "rico", "scotland",
+	"tennessee", "texas", "utah", "vermont", "wales", "wisconsin", "wyoming")
 
 // sentenceAdverbs open a sentence in capitals without being a name.
 var sentenceAdverbs = set("afterwards", "also", "former", "however", "meanwhile", "previously",
@@ -104,4 +104,5 @@ var sentenceAdverbs = set("afterwards", "also", "former", "however", "meanwhile"
 var postNominals = set("cbe", "esq", "kc", "mbe", "md", "mp", "obe", "phd", "qc")
 
 // newPlaces follow "New" in a place's name.
-var newPlaces = set("delhi", "england", "hampshire", "jersey", "mexico", "orleans", "south", "york", "zealand")
+var newPlaces = set("delhi", "england", "hampshire", "jersey", "mexico", "orleans", "south", "york",
+	"zealand")

@@ -510,8 +510,8 @@ func descNoun(w string) bool {
 }
 
 // genericPeople say too little to stand for one person named before.
-var genericPeople = set("man", "woman", "resident", "witness", "survivor", "worker", "member", "source",
-	"observer", "medic", "father", "mother", "son", "daughter")
+var genericPeople = set("daughter", "father", "man", "medic", "member", "mother", "observer",
+	"resident", "son", "source", "survivor", "witness", "woman", "worker")
 
 // npForward reads a speaker after a speech verb: “Q,” said Stephanie Grisham.
 func (d *doc) npForward(i, _ int) who {
@@ -748,7 +748,8 @@ func (d *doc) theyBody(j int) who {
 }
 
 // pluralVerbs after a proper name make it a collective: "Big Machine have".
-var pluralVerbs = set("have", "are", "were", "say", "deny", "insist", "claim", "argue", "do", "want", "plan")
+var pluralVerbs = set("are", "argue", "claim", "deny", "do", "have", "insist", "plan", "say",
+	"want", "were")
 
 // mannerAdverb reports an -ly adverb right after a name, before its verb:
 // "Brooke tearfully asked". Only after a name: "the family said" keeps

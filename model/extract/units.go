@@ -3,29 +3,30 @@ package extract
 import "strings"
 
 // personUnits are nouns for people; a count of them has unit "people".
-var personUnits = set("people", "persons", "person", "civilians", "civilian", "children", "child", "women",
-	"woman", "men", "man", "members", "member", "residents", "villagers", "insurgents", "militants",
-	"hostages", "prisoners", "detainees", "migrants", "refugees", "workers", "staff", "journalists",
-	"doctors", "patients", "students", "officers", "police", "policemen", "commanders", "protesters",
-	"demonstrators", "individuals", "survivors", "victims", "casualties", "fatalities",
-	"lives", "bodies", "dead", "wounded", "injured", "displaced", "asylum-seekers", "seekers", "boys",
-	"girls", "babies", "infants", "minors", "teenagers", "adults", "elderly", "inhabitants", "citizens",
-	"nationals", "foreigners", "tourists", "pilgrims", "worshippers", "passengers", "crew", "sailors",
-	"fishermen", "farmers", "teachers", "nurses", "medics", "aid-workers", "volunteers", "employees",
-	"officials", "diplomats", "lawmakers", "activists", "opponents", "dissidents", "suspects", "gunmen",
-	"attackers", "assailants", "rebels", "fighters", "combatants", "jihadists", "extremists",
-	"separatists", "guerrillas", "insurgents", "captives", "abductees", "deaths", "others", "pupils",
-	"prisoners-of-war", "pows", "idps", "kids", "mothers", "fathers", "orphans", "amputees",
-	"shoppers", "spectators", "voters", "settlers", "palestinians", "israelis", "syrians",
-	"afghans", "iraqis", "ukrainians", "russians", "americans", "yemenis", "sudanese", "somalis",
-	"rohingya", "kurds", "muslims", "christians", "jews", "yazidis", "soldier", "soldiers", "troops",
-	"servicemen", "servicemembers", "marines", "paratroopers", "personnel", "recruits", "conscripts",
-	"peacekeepers", "guards", "mercenaries", "contractors", "agents", "spies", "policemen", "males",
-	"females", "adults", "juveniles", "detainees", "inmates", "evacuees")
+var personUnits = set("abductees", "activists", "adults", "afghans", "agents", "aid-workers",
+	"americans", "amputees", "assailants", "asylum-seekers", "attackers", "babies", "bodies",
+	"boys", "captives", "casualties", "child", "children", "christians", "citizens", "civilian",
+	"civilians", "combatants", "commanders", "conscripts", "contractors", "crew", "dead",
+	"deaths", "demonstrators", "detainees", "diplomats", "displaced", "dissidents", "doctors",
+	"elderly", "employees", "evacuees", "extremists", "farmers", "fatalities", "fathers",
+	"females", "fighters", "fishermen", "foreigners", "girls", "guards", "guerrillas", "gunmen",
+	"hostages", "idps", "individuals", "infants", "inhabitants", "injured", "inmates",
+	"insurgents", "iraqis", "israelis", "jews", "jihadists", "journalists", "juveniles", "kids",
+	"kurds", "lawmakers", "lives", "males", "man", "marines", "medics", "member", "members",
+	"men", "mercenaries", "migrants", "militants", "minors", "mothers", "muslims", "nationals",
+	"nurses", "officers", "officials", "opponents", "orphans", "others", "palestinians",
+	"paratroopers", "passengers", "patients", "peacekeepers", "people", "person", "personnel",
+	"persons", "pilgrims", "police", "policemen", "pows", "prisoners", "prisoners-of-war",
+	"protesters", "pupils", "rebels", "recruits", "refugees", "residents", "rohingya",
+	"russians", "sailors", "seekers", "separatists", "servicemembers", "servicemen", "settlers",
+	"shoppers", "soldier", "soldiers", "somalis", "spectators", "spies", "staff", "students",
+	"sudanese", "survivors", "suspects", "syrians", "teachers", "teenagers", "tourists",
+	"troops", "ukrainians", "victims", "villagers", "volunteers", "voters", "woman", "women",
+	"workers", "worshippers", "wounded", "yazidis", "yemenis")
 
 // troopUnits are counted as "troops".
-var troopUnits = set("troops", "soldiers", "soldier", "servicemen", "marines", "paratroopers",
-	"peacekeepers", "conscripts", "recruits", "reservists", "personnel")
+var troopUnits = set("conscripts", "marines", "paratroopers", "peacekeepers", "personnel",
+	"recruits", "reservists", "servicemen", "soldier", "soldiers", "troops")
 
 // thingUnits give their own unit name (normalised).
 var thingUnits = map[string]string{
@@ -40,11 +41,12 @@ var thingUnits = map[string]string{
 	"families": "families", "family": "families", "household": "households", "households": "households",
 }
 
-var notUnits = set("was", "were", "has", "had", "is", "are", "this", "its", "his", "us", "as", "yes", "was",
-	"says", "does", "days", "times", "less", "plus", "across", "across", "besides", "perhaps", "thus",
-	"whereas", "always", "sometimes", "ones", "others", "afterwards", "towards", "unless", "its", "hers",
-	"ours", "theirs", "yours", "this", "series", "news", "various", "previous", "serious", "famous",
-	"numerous", "dangerous", "gas", "bus", "status", "process", "access", "success", "address")
+var notUnits = set("access", "across", "address", "afterwards", "always", "are", "as", "besides",
+	"bus", "dangerous", "days", "does", "famous", "gas", "had", "has", "hers", "his", "is",
+	"its", "less", "news", "numerous", "ones", "others", "ours", "perhaps", "plus", "previous",
+	"process", "says", "series", "serious", "sometimes", "status", "success", "theirs", "this",
+	"thus", "times", "towards", "unless", "us", "various", "was", "were", "whereas", "yes",
+	"yours")
 
 // unitAfter finds what the figure counts: the noun after it, perhaps past
 // a few modifiers (2,500 Afghan civilians) or "of its" (three of its
@@ -217,8 +219,9 @@ func (d *doc) compoundHead(j int) bool {
 }
 
 // functionWords never modify a noun as nouns do.
-var functionWords = set("and", "are", "but", "for", "from", "had", "has", "have", "into", "its", "not", "now",
-	"off", "our", "out", "per", "the", "their", "then", "this", "was", "were", "who", "with")
+var functionWords = set("and", "are", "but", "for", "from", "had", "has", "have", "into", "its",
+	"not", "now", "off", "our", "out", "per", "the", "their", "then", "this", "was", "were",
+	"who", "with")
 
 // personLike guesses a plural noun for people by its ending.
 func personLike(w string) bool {
@@ -423,20 +426,22 @@ func (d *doc) lowAt(i int) string {
 }
 
 // yearPreps before "at least 2021" make it a year still.
-var yearPreps = set("until", "till", "by", "in", "since", "before", "after", "from", "through")
+var yearPreps = set("after", "before", "by", "from", "in", "since", "through", "till", "until")
 
 // labels are words after which a number is part of a name.
-var labels = set("resolution", "resolutions", "section", "article", "articles", "chapter", "area", "route",
-	"highway", "road", "flight", "room", "number", "no", "unit", "brigade", "division", "battalion",
-	"regiment", "block", "gate", "sector", "zone", "phase", "level", "stage", "page", "pages", "vol",
-	"volume", "act", "bill", "law", "protocol", "regulation", "paragraph", "clause", "item", "line",
-	"platform", "terminal", "pier", "building", "checkpoint", "district", "camp", "precinct", "ward",
-	"grade", "class", "category", "type", "model", "version", "season", "episode", "week", "day",
-	"apollo", "boeing", "airbus", "su", "mig", "tu", "il", "mi", "covid", "sars", "h1n1", "no.", "exit", "junction", "kilometre", "kilometer", "km", "mile",
-	"hill", "point", "post", "base", "station", "plot", "lot", "house", "apartment", "suite", "floor",
-	"tower", "bay", "dock", "runway", "channel", "frequency", "code", "id", "pin", "rule", "amendment",
-	"verse", "psalm", "figure", "table", "appendix", "annex", "schedule", "part", "title", "step",
-	"tier", "rank", "ranked", "aged", "age", "ages", "score", "scored")
+var labels = set("act", "age", "aged", "ages", "airbus", "amendment", "annex", "apartment",
+	"apollo", "appendix", "area", "article", "articles", "base", "battalion", "bay", "bill",
+	"block", "boeing", "brigade", "building", "camp", "category", "channel", "chapter",
+	"checkpoint", "class", "clause", "code", "covid", "day", "district", "division", "dock",
+	"episode", "exit", "figure", "flight", "floor", "frequency", "gate", "grade", "h1n1",
+	"highway", "hill", "house", "id", "il", "item", "junction", "kilometer", "kilometre", "km",
+	"law", "level", "line", "lot", "mi", "mig", "mile", "model", "no", "no.", "number", "page",
+	"pages", "paragraph", "part", "phase", "pier", "pin", "platform", "plot", "point", "post",
+	"precinct", "protocol", "psalm", "rank", "ranked", "regiment", "regulation", "resolution",
+	"resolutions", "road", "room", "route", "rule", "runway", "sars", "schedule", "score",
+	"scored", "season", "section", "sector", "stage", "station", "step", "su", "suite", "table",
+	"terminal", "tier", "title", "tower", "tu", "type", "unit", "verse", "version", "vol",
+	"volume", "ward", "week", "zone")
 
 // moreWords reports whether s has more than n words, reading no further
 // than it must.
