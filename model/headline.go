@@ -109,3 +109,15 @@ func duplicateFigure(chosen []extract.Stat, s extract.Stat) bool {
 func HumanCostRank(c extract.Category) int {
 	return headlineRank[c]
 }
+
+// AttributedQuotes counts the quotations with a speaker: the queue's ❝
+// badge. Scare quotes and words nobody is named for do not inflate it.
+func AttributedQuotes(quotes []extract.Quote) int {
+	n := 0
+	for _, q := range quotes {
+		if q.Speaker != nil {
+			n++
+		}
+	}
+	return n
+}

@@ -70,3 +70,10 @@ func TestKeyFigures(t *testing.T) {
 		t.Error("money alone is no key figure")
 	}
 }
+
+func TestAttributedQuotesLeavesScareQuotesOut(t *testing.T) {
+	r := extract.Extract("The so-called “peace plan” collapsed. “We are ready,” John Smith said. “It failed,” she said.")
+	if got := AttributedQuotes(r.Quotes); got != 1 {
+		t.Errorf("AttributedQuotes = %d of %d quotations, want 1 (only John Smith's)", got, len(r.Quotes))
+	}
+}

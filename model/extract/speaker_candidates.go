@@ -42,8 +42,8 @@ type quoteCtx struct {
 const maxCands = 12
 
 // speakerCandidates lists the candidates of quotation k.
-func (d *doc) speakerCandidates(qc *quoteCtx, out []cand) []cand {
-	out = out[:0]
+func (d *doc) speakerCandidates(qc *quoteCtx, buf []cand) (out []cand) {
+	out = buf[:0]
 	add := func(c cand) {
 		if c.w.name == "" {
 			return
@@ -71,6 +71,7 @@ func (d *doc) speakerCandidates(qc *quoteCtx, out []cand) []cand {
 			out = append(out, c)
 		}
 	}
+	defer func() { out = d.agreeWithPronoun(qc, out) }()
 	if qc.rule.name != "" {
 		add(cand{w: qc.rule, src: srcRule, ri: -1, tok: -1})
 	}
@@ -174,3 +175,54 @@ func (d *doc) notASpeaker(r nameRun) bool {
 }
 
 var weekdays = set("friday", "monday", "saturday", "sunday", "thursday", "tuesday", "wednesday")
+
+// agreeWithPronoun drops the candidates a "he said" or "she said" next to
+// the quotation rules out: a person of the other gender, or a body.
+func (d *doc) agreeWithPronoun(qc *quoteCtx, cands []cand) []cand {
+	g := d.attributionPronoun(qc)
+	if g == 0 {
+		return cands
+	}
+	keep := cands[:0]
+	for _, c := range cands {
+		cg := c.w.gender
+		if cg == 0 && !c.w.org {
+			cg = d.genderOf(c.w.name)
+		}
+		if c.w.org || cg != 0 && cg != g {
+			continue
+		}
+		keep = append(keep, c)
+	}
+	return keep
+}
+
+// attributionPronoun is the gender of a he or she that attributes the
+// quotation: within three tokens after it (“Q,” she said) or just before
+// it (she said: “Q”). 0 when there is none.
+func (d *doc) attributionPronoun(qc *quoteCtx) int8 {
+	para := d.toks[qc.a].para
+	look := func(j int) int8 {
+		if j < 0 || j >= len(d.toks) || d.toks[j].para != para || !d.isWord(j) {
+			return 0
+		}
+		switch d.low(j) {
+		case "he":
+			return 1
+		case "she":
+			return 2
+		}
+		return 0
+	}
+	for j := qc.b; j < qc.b+3; j++ {
+		if g := look(j); g != 0 {
+			return g
+		}
+	}
+	for j := qc.a - 1; j >= qc.a-3; j-- {
+		if g := look(j); g != 0 && d.isWord(j+1) && speechVerbs[d.low(j+1)] {
+			return g
+		}
+	}
+	return 0
+}

@@ -256,7 +256,7 @@ func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (c
 	// saves them a lookup; a key already there inserts nothing.
 	var id int64
 	err = u.insStory.QueryRowContext(ctx, feedID, e.Key, e.Link, e.Title, e.Author, e.published, e.firstSeen,
-		e.Words, e.hash, len(e.Quotes), cat, val, text,
+		e.Words, e.hash, model.AttributedQuotes(e.Quotes), cat, val, text,
 		dbBool(e.Read), dbBool(e.Starred), dbBool(e.Archived)).Scan(&id)
 	switch {
 	case err == nil:
@@ -276,7 +276,7 @@ func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (c
 		return false, false, nil
 	}
 	if _, err := u.updStory.ExecContext(ctx, e.Link, e.Title, e.Author, dbBool(e.undated), e.published,
-		e.Words, e.hash, len(e.Quotes), cat, val, text, id); err != nil {
+		e.Words, e.hash, model.AttributedQuotes(e.Quotes), cat, val, text, id); err != nil {
 		return false, false, err
 	}
 	if _, err := u.updText.ExecContext(ctx, e.Body, e.quotes, e.stats, id); err != nil {
