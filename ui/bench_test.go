@@ -14,6 +14,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"sitrep/model"
 	"sitrep/model/store"
 )
 
@@ -186,4 +187,76 @@ func BenchmarkProgramFirstFrame(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(heap, "heap-MB")
+}
+
+// BenchmarkMoveWithPreview is j with the story pane following: the cursor
+// moves, the story under it is read with its highlights, wrapped, and the
+// whole frame drawn. (BenchmarkMoveCursor is the same key: the preview is
+// part of every move now.)
+func BenchmarkMoveWithPreview(b *testing.B) {
+	m := loadedBenchModel(b)
+	b.ResetTimer()
+	for b.Loop() {
+		if m.queue.cursor >= m.queue.total-1 {
+			b.StopTimer()
+			press(b, m, "g")
+			b.StartTimer()
+		}
+		press(b, m, "j")
+		_ = m.render()
+	}
+	if m.reader.story == nil || m.reader.story.ID != m.queue.selected().ID {
+		b.Fatal("the story pane does not show the story under the cursor")
+	}
+}
+
+// BenchmarkMarkAllRead is A then y on the All view of 100,000 unread
+// stories: the count, the confirmation, the write of every story and the
+// reloads after it. It runs on a copy of the benchmark database, every
+// story unread; the undo (u) between runs is not timed.
+func BenchmarkMarkAllRead(b *testing.B) {
+	src, err := os.ReadFile(benchDB(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "bench.db")
+	if err := os.WriteFile(path, src, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	src = nil
+	s, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	ctx := context.Background()
+	all, err := s.Queue(ctx, model.Filter{View: model.ViewAll}, 0, 1_000_000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ids := make([]int64, len(all))
+	for i, h := range all {
+		ids[i] = h.ID
+	}
+	all = nil
+	if err := s.UnmarkRead(ctx, ids); err != nil {
+		b.Fatal(err)
+	}
+	m := New(Options{Store: s, Location: time.UTC})
+	send(b, m, windowSize(120, 32))
+	drain(b, m, m.Init())
+	var marked int
+	b.ResetTimer()
+	for b.Loop() {
+		press(b, m, "A", "y")
+		_ = m.render()
+		b.StopTimer()
+		if len(m.undo) == 0 || m.undo[len(m.undo)-1].kind != undoBulk {
+			b.Fatalf("A y did not mark the view read: %q", m.status.note)
+		}
+		marked = len(m.undo[len(m.undo)-1].ids)
+		press(b, m, "u")
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(marked), "stories")
 }
