@@ -98,6 +98,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevHighlight):
 		m.stepHighlight(-1)
 		return nil
+	case key.Matches(msg, k.Yank):
+		return m.yank()
+	case key.Matches(msg, k.YankLink):
+		return m.yankLink()
 	case key.Matches(msg, k.OpenLink):
 		return m.openLink()
 	case key.Matches(msg, k.NextUnread):

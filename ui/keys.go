@@ -36,6 +36,8 @@ type KeyMap struct {
 	PrevHighlight    key.Binding
 	NextHighlight    key.Binding
 	OpenLink         key.Binding
+	Yank             key.Binding
+	YankLink         key.Binding
 	Search           key.Binding
 	Help             key.Binding
 	Close            key.Binding
@@ -78,6 +80,8 @@ func DefaultKeyMap() KeyMap {
 		PrevHighlight:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev highlight")),
 		NextHighlight:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next highlight")),
 		OpenLink:        key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
+		Yank:            key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy quote/figure + citation")),
+		YankLink:        key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy link")),
 		Search:          key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		Help:            key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Close:           key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close, clear search")),
@@ -134,7 +138,7 @@ func (h focusHelp) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageDown, k.PageUp, k.ReadOn, k.Open},
 		{k.NextUnread, k.PrevUnread, k.Star, k.Read, k.Archive, k.MarkAllRead, k.ArchiveRead, k.Tag, k.Note, k.Undo},
 		{k.NextFocus, k.PrevFocus, k.FocusSources, k.FocusQueue, k.FocusStory, k.FocusHighlights, k.Sources, k.CycleView, k.Density, k.PrevHighlight, k.NextHighlight},
-		{k.Search, k.OpenLink, k.PollNow, k.Help, k.Close, k.Quit, k.QuitNow},
+		{k.Search, k.OpenLink, k.Yank, k.YankLink, k.PollNow, k.Help, k.Close, k.Quit, k.QuitNow},
 	}
 }
 

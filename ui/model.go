@@ -85,6 +85,8 @@ type Model struct {
 	// state is the state filter v chose (all, unread, starred, archived),
 	// applied to the feed or tag chosen in the sources pane.
 	state model.View
+	// yanked is the last text y or Y copied.
+	yanked string
 	// confirm is a question waiting for y (or enter) in the bottom row.
 	confirm *confirmation
 
