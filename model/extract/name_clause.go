@@ -1,0 +1,145 @@
+package extract
+
+import "strings"
+
+// Whether a name run is the subject of the verb after it (r.subj) and
+// whether that verb is a speech verb (r.speech). Attribution trusts these
+// marks when it looks for a quotation's speaker.
+
+// clauseRole marks the run as a subject, and as a speaker when its verb
+// is a speech verb.
+func (d *doc) clauseRole(r *nameRun) {
+	// "…, says Richard Locksley, an immunologist …": a name right after
+	// a speech verb that takes the inverted subject is its speaker.
+	if p := r.a - 1; d.isWord(p) && !d.toks[p].cap && inversionVerbs[d.low(p)] && (d.punct(r.b, ',') || d.punct(r.b, '.')) {
+		r.subj, r.speech = true, true
+		return
+	}
+	// "Jeanine Pirro’s comments": a possessive modifies the noun after
+	// it, which is no verb of the name's.
+	if isPossessive(d.word(r.b - 1)) {
+		return
+	}
+	k := d.skipAfterName(r)
+	finite := false
+	for d.isWord(k) && auxiliaries[d.low(k)] {
+		finite = finite || finiteAux[d.low(k)]
+		k++
+	}
+	// After a preposition, an article or "than" a name is a modifier or
+	// in a subordinate comparison: "than Rose-Lynn Harlan has ever been".
+	afterPrep := d.isWord(r.a-1) && !d.toks[r.a-1].cap && (d.low(r.a-1) == "a" || d.low(r.a-1) == "an" || d.low(r.a-1) == "than" || prepositions[d.low(r.a-1)])
+	if finite && !afterPrep && d.isWord(k) && !d.toks[k].cap && d.toks[k].sent == d.toks[r.a].sent {
+		// "Johnson is under fire", "Corbyn has long been": a finite
+		// verb after the name makes it the subject, whatever follows.
+		r.subj = true
+		r.speech = speechVerbs[d.low(k)]
+		return
+	}
+	if afterPrep {
+		// "in an Oliver Sacks kind of way": a name used as a modifier.
+		return
+	}
+	if d.objectOfVerbBefore(r) {
+		return
+	}
+	if d.isWord(k) && !d.toks[k].cap && d.toks[k].sent == d.toks[r.a].sent {
+		switch d.low(k) {
+		case "of", "and", "or", "in", "at", "on", "for", "with", "to", "from", "by", "into", "near", "under",
+			"last", "next", "this", "ago", "earlier", "later", "yesterday", "today", "since", "until", "during":
+		default:
+			r.subj = true
+			r.speech = speechVerbs[d.low(k)]
+		}
+	}
+}
+
+// objectOfVerbBefore handles "he emailed Gaiman about …", "told Benioff":
+// the run is the object of the verb before, not the subject of what
+// follows.
+func (d *doc) objectOfVerbBefore(r *nameRun) bool {
+	p := r.a - 1
+	return d.isWord(p) && !d.toks[p].cap && d.toks[p].sent == d.toks[r.a].sent && !namingVerbs[d.low(p)] &&
+		(objectVerbs[d.low(p)] || strings.HasSuffix(d.low(p), "ed") && len(d.low(p)) > 4)
+}
+
+// skipAfterName returns the token where the run's verb may start, past a
+// bracket, an age, an aside or an apposition after the name.
+func (d *doc) skipAfterName(r *nameRun) int {
+	k := d.skipNameBracket(r)
+	// ", 54," an age; ", the governor," an apposition; ", said" a verb
+	// after an apposition that ended before the name.
+	if d.punct(k, ',') && d.isWord(k+1) && (isDigit(rune(d.text[d.toks[k+1].start])) || parentheticals[d.low(k+1)]) && d.punct(k+2, ',') {
+		k += 3 // ", 54," an age; ", however," an aside
+	}
+	if d.punct(k, ',') {
+		if e := d.appositionEnd(k); e > 0 {
+			k = e
+			if d.punct(k, ',') {
+				k++
+			}
+		} else if d.isWord(k+1) && speechVerbs[d.low(k+1)] {
+			k++
+		} else if d.isWord(k+1) && !d.toks[k+1].cap && (strings.HasSuffix(d.low(k+1), "ing") || prepositions[d.low(k+1)]) {
+			k = d.skipAside(k)
+		}
+	}
+	return k
+}
+
+// skipNameBracket skips a bracket after the name, no part of the clause:
+// "Rep. Robert Aderholt (R-AL), ranking member". It returns the token
+// after the bracket, or the run's end.
+func (d *doc) skipNameBracket(r *nameRun) int {
+	k := r.b
+	if d.punct(k, '(') {
+		// Up to 24 tokens: the bracket may list titles in quotation
+		// marks ("filmmaker Charlie McDowell (“The Discovery,” “The One I
+		// Love”), also remembers").
+		for e := k + 1; e < len(d.toks) && e < k+24 && d.toks[e].sent == d.toks[r.a].sent; e++ {
+			if d.punct(e, ')') {
+				k = e + 1
+				break
+			}
+		}
+	}
+	return k
+}
+
+// skipAside skips an aside between the subject and its verb that starts
+// at the comma k: "Okoro, speaking at a rally on Sunday, urged calm",
+// "Young, in his testimony, didn't". It returns the word after the
+// closing comma, or k when there is none.
+func (d *doc) skipAside(k int) int {
+	for e := k + 2; e < len(d.toks) && e < k+25 && d.toks[e].sent == d.toks[k].sent && d.toks[e].kind != tQuote; e++ {
+		if d.punct(e, ',') {
+			if d.isWord(e+1) && !d.toks[e+1].cap {
+				return e + 1
+			}
+			break
+		}
+	}
+	return k
+}
+
+// appositionEnd returns the end (exclusive) of the apposition that starts
+// at the comma c: the closing comma, or the speech verb when the closing
+// comma is missing. It returns -1 when there is none.
+func (d *doc) appositionEnd(c int) int {
+	if !d.isWord(c+1) || !(roleStart[d.low(c+1)] || d.possessive(c+1) && d.toks[c+1].cap) {
+		return -1
+	}
+	for k := c + 1; k < len(d.toks) && k < c+25; k++ {
+		t := d.toks[k]
+		if t.sent != d.toks[c].sent || t.kind == tQuote {
+			return -1
+		}
+		if d.punct(k, ',') {
+			return k
+		}
+		if t.kind == tWord && speechVerbs[d.low(k)] && !d.toks[k].cap && k > c+2 {
+			return k // "Ian Bremmer, the president of the Eurasia group told"
+		}
+	}
+	return -1
+}
