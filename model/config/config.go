@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -24,7 +25,30 @@ type Config struct {
 	BodyLimitMB  int           // largest feed or page body, decompressed
 	Timeout      time.Duration // overall time for one fetch
 	Browser      string        // program that opens links; "" uses $BROWSER or xdg-open
+
+	// The reader's look and keys.
+	Theme         string        // "auto" (follow the terminal), "dark", "light" or "mono"
+	Density       string        // queue rows: "full" (three lines) or "compact" (one)
+	MarkReadAfter time.Duration // mark the story shown read after this long; 0: only enter, n, N
+	// Keys are the [keys] table: each action's keys, with the line that
+	// set it, in the file's order. The reader checks the action names and
+	// keys (it knows them) and reports a bad one with its line.
+	Keys []KeyBinding
 }
+
+// KeyBinding is one line of the [keys] table: `star = "s"` or
+// `read = ["r", "m"]`.
+type KeyBinding struct {
+	Action string
+	Keys   []string
+	Line   int
+}
+
+// Themes and densities the reader knows.
+var (
+	Themes    = []string{"auto", "dark", "light", "mono"}
+	Densities = []string{"full", "compact"}
+)
 
 // Default is the configuration used when no file exists.
 func Default() Config {
@@ -34,6 +58,8 @@ func Default() Config {
 		PerHost:      2,
 		BodyLimitMB:  16,
 		Timeout:      30 * time.Second,
+		Theme:        "auto",
+		Density:      "full",
 	}
 }
 
@@ -45,6 +71,11 @@ type file struct {
 	BodyLimitMB  *int    `toml:"body_limit_mb"`
 	Timeout      *string `toml:"timeout"`
 	Browser      *string `toml:"browser"`
+
+	Theme         *string        `toml:"theme"`
+	Density       *string        `toml:"density"`
+	MarkReadAfter *string        `toml:"mark_read_after"`
+	Keys          map[string]any `toml:"keys"`
 }
 
 // DefaultPath is $XDG_CONFIG_HOME/sitrep/config.toml (or ~/.config/...).
@@ -105,7 +136,7 @@ func Parse(text string) (Config, error) {
 	}
 	if undecoded := md.Undecoded(); len(undecoded) > 0 {
 		key := undecoded[0].String()
-		return cfg, fmt.Errorf("%d: unknown setting %q (known: poll_interval, concurrency, per_host, body_limit_mb, timeout, browser)", lineOf(text, key), key)
+		return cfg, fmt.Errorf("%d: unknown setting %q (known: poll_interval, concurrency, per_host, body_limit_mb, timeout, browser, theme, density, mark_read_after, [keys])", lineOf(text, key), key)
 	}
 	if f.PollInterval != nil {
 		d, err := time.ParseDuration(*f.PollInterval)
@@ -142,7 +173,84 @@ func Parse(text string) (Config, error) {
 	if f.Browser != nil {
 		cfg.Browser = strings.TrimSpace(*f.Browser)
 	}
+	for _, c := range []struct {
+		key   string
+		val   *string
+		dst   *string
+		known []string
+	}{
+		{"theme", f.Theme, &cfg.Theme, Themes},
+		{"density", f.Density, &cfg.Density, Densities},
+	} {
+		if c.val == nil {
+			continue
+		}
+		if !slices.Contains(c.known, *c.val) {
+			return cfg, fmt.Errorf("%d: %s must be one of %s, not %q", lineOf(text, c.key), c.key, strings.Join(c.known, ", "), *c.val)
+		}
+		*c.dst = *c.val
+	}
+	if f.MarkReadAfter != nil {
+		d, err := time.ParseDuration(*f.MarkReadAfter)
+		if err != nil || d < 0 {
+			return cfg, fmt.Errorf("%d: mark_read_after must be a duration like \"3s\" (\"0s\" for never)", lineOf(text, "mark_read_after"))
+		}
+		cfg.MarkReadAfter = d
+	}
+	keys, err := keyBindings(text, f.Keys)
+	if err != nil {
+		return cfg, err
+	}
+	cfg.Keys = keys
 	return cfg, nil
+}
+
+// keyBindings reads the [keys] table in the file's order. Each value is a
+// key or a list of keys.
+func keyBindings(text string, table map[string]any) ([]KeyBinding, error) {
+	var out []KeyBinding
+	for action, v := range table {
+		line := lineIn(text, "keys", action)
+		var keys []string
+		switch v := v.(type) {
+		case string:
+			keys = []string{v}
+		case []any:
+			for _, k := range v {
+				s, ok := k.(string)
+				if !ok {
+					return nil, fmt.Errorf("%d: keys.%s: a key is a string, like \"s\"", line, action)
+				}
+				keys = append(keys, s)
+			}
+		default:
+			return nil, fmt.Errorf("%d: keys.%s must be a key (\"s\") or a list of keys ([\"s\", \"ctrl+s\"])", line, action)
+		}
+		if len(keys) == 0 {
+			return nil, fmt.Errorf("%d: keys.%s has no key", line, action)
+		}
+		out = append(out, KeyBinding{Action: action, Keys: keys, Line: line})
+	}
+	slices.SortFunc(out, func(a, b KeyBinding) int { return a.Line - b.Line })
+	return out, nil
+}
+
+// lineIn finds the line where key is set inside [table].
+func lineIn(text, table, key string) int {
+	head := regexp.MustCompile(`^\s*\[\s*` + regexp.QuoteMeta(table) + `\s*\]`)
+	re := regexp.MustCompile(`^\s*"?` + regexp.QuoteMeta(key) + `"?\s*=`)
+	in := false
+	for i, line := range strings.Split(text, "\n") {
+		switch {
+		case head.MatchString(line):
+			in = true
+		case strings.HasPrefix(strings.TrimSpace(line), "["):
+			in = false
+		case in && re.MatchString(line):
+			return i + 1
+		}
+	}
+	return lineOf(text, key)
 }
 
 var errLine = regexp.MustCompile(`^line (\d+) ?`)

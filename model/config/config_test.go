@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -15,8 +16,8 @@ func TestParse(t *testing.T) {
 		check   func(Config) bool
 		wantErr string // prefix of the error, "" for none
 	}{
-		{"empty gives defaults", "", func(c Config) bool { return c == Default() }, ""},
-		{"comments only", "# nothing\n\n", func(c Config) bool { return c == Default() }, ""},
+		{"empty gives defaults", "", func(c Config) bool { return reflect.DeepEqual(c, Default()) }, ""},
+		{"comments only", "# nothing\n\n", func(c Config) bool { return reflect.DeepEqual(c, Default()) }, ""},
 		{"all keys", "poll_interval = \"5m\"\nconcurrency = 8\nper_host = 1\nbody_limit_mb = 4\ntimeout = \"10s\"\nbrowser = \"lynx\"\n",
 			func(c Config) bool {
 				return c.PollInterval == 5*time.Minute && c.Concurrency == 8 && c.PerHost == 1 &&
@@ -28,6 +29,13 @@ func TestParse(t *testing.T) {
 		{"out of range", "per_host = 0\n", nil, "1: per_host must be between 1 and 32"},
 		{"bad duration", "timeout = 5\n", nil, "1: "},
 		{"too short interval", "\npoll_interval = \"10s\"\n", nil, "2: poll_interval"},
+		{"look and keys", "theme = \"light\"\ndensity = \"compact\"\nmark_read_after = \"3s\"\n[keys]\nstar = \"x\"\nread = [\"r\", \"m\"]\n",
+			func(c Config) bool {
+				return c.Theme == "light" && c.Density == "compact" && c.MarkReadAfter == 3*time.Second &&
+					reflect.DeepEqual(c.Keys, []KeyBinding{{"star", []string{"x"}, 5}, {"read", []string{"r", "m"}, 6}})
+			}, ""},
+		{"unknown theme", "theme = \"neon\"\n", nil, "1: theme must be one of auto, dark, light, mono"},
+		{"key not a string", "\n[keys]\nstar = 5\n", nil, "3: keys.star"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -50,7 +58,7 @@ func TestParse(t *testing.T) {
 
 func TestLoadMissingFileIsDefaults(t *testing.T) {
 	c, err := Load(filepath.Join(t.TempDir(), "none.toml"))
-	if err != nil || c != Default() {
+	if err != nil || !reflect.DeepEqual(c, Default()) {
 		t.Fatalf("Load(missing) = %+v, %v", c, err)
 	}
 }
