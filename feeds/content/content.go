@@ -24,9 +24,12 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// ToText converts feed item content, HTML or plain text, into plain text
-// with paragraphs separated by blank lines.
+// ToText converts feed item content whose kind the feed did not say (an
+// RSS description, a JSON Feed summary), HTML or plain text, into plain
+// text with paragraphs separated by blank lines. It is HTML when a tag of a
+// known element, a comment, or a closed pair of any element appears.
 func ToText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	if strings.TrimSpace(s) == "" {
 		return ""
 	}
@@ -43,8 +46,54 @@ func ToText(s string) string {
 	return plainToText(s)
 }
 
+// TitleToText converts a title, which RSS and JSON Feed define as text but
+// which publishers fill with HTML now and then. Only what surely is markup
+// counts: a closing tag, a comment, a <br> or an <img>. "Hackers hide
+// <script> tags" and "Why <div> soup is bad" are titles about markup, kept
+// word for word.
+func TitleToText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	if surelyMarkup(s) {
+		return htmlToText(s)
+	}
+	if strings.Contains(s, "&") {
+		if u := html.UnescapeString(s); surelyMarkup(u) {
+			return htmlToText(u)
+		}
+	}
+	return plainToText(s)
+}
+
+// FromText converts content the feed declared as plain text (Atom
+// type="text", JSON Feed content_text): no tag is read and no entity is
+// decoded, as the XML or JSON parser already did that once.
+func FromText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return plainLines(s)
+}
+
+// FromHTML converts content the feed declared as HTML (Atom type="html"
+// and "xhtml", JSON Feed content_html, RSS content:encoded).
+func FromHTML(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	if !strings.ContainsAny(s, "<&") {
+		return plainToText(s)
+	}
+	return htmlToText(s)
+}
+
 // hasMarkup reports whether s contains at least one tag of a known HTML
-// element or an HTML comment. Requiring a known element keeps "I <3 Aleppo"
+// element, an HTML comment, or an element of any name closed by its end
+// tag (<datagrid>…</datagrid>). Requiring one of those keeps "I <3 Aleppo"
 // or "x < y > z" on the plain-text path, where the characters survive.
 func hasMarkup(s string) bool {
 	if !strings.Contains(s, "<") {
@@ -53,17 +102,60 @@ func hasMarkup(s string) bool {
 	return plainTagFirst(s) || tokenizerHasMarkup(s)
 }
 
-// tokenizerHasMarkup is hasMarkup's definition: the tokenizer meets a tag of
-// a known element or a comment. plainTagFirst shortcuts it.
-func tokenizerHasMarkup(s string) bool {
+// surelyMarkup is TitleToText's stricter test: an end tag of an element
+// that was opened, a comment, or a void element that is only markup.
+func surelyMarkup(s string) bool {
+	if !strings.Contains(s, "<") {
+		return false
+	}
 	z := xhtml.NewTokenizer(strings.NewReader(s))
+	var open map[string]bool
 	for {
 		switch z.Next() {
 		case xhtml.ErrorToken:
 			return false
-		case xhtml.StartTagToken, xhtml.EndTagToken, xhtml.SelfClosingTagToken:
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			name, _ := z.TagName()
+			switch atom.Lookup(name) {
+			case atom.Br, atom.Img, atom.Hr, atom.Wbr:
+				return true
+			}
+			if open == nil {
+				open = map[string]bool{}
+			}
+			open[string(name)] = true
+		case xhtml.EndTagToken:
+			name, _ := z.TagName()
+			if open[string(name)] {
+				return true
+			}
+		case xhtml.CommentToken:
+			return true
+		}
+	}
+}
+
+// tokenizerHasMarkup is hasMarkup's definition: the tokenizer meets a tag of
+// a known element or a comment. plainTagFirst shortcuts it.
+func tokenizerHasMarkup(s string) bool {
+	z := xhtml.NewTokenizer(strings.NewReader(s))
+	var open map[string]bool // unknown elements opened so far
+	for {
+		switch z.Next() {
+		case xhtml.ErrorToken:
+			return false
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
 			name, _ := z.TagName()
 			if atom.Lookup(name) != 0 {
+				return true
+			}
+			if open == nil {
+				open = map[string]bool{}
+			}
+			open[string(name)] = true
+		case xhtml.EndTagToken:
+			name, _ := z.TagName()
+			if atom.Lookup(name) != 0 || open[string(name)] {
 				return true
 			}
 		case xhtml.CommentToken:
@@ -118,6 +210,10 @@ func tagCloses(rest string) bool {
 		switch c := rest[i]; {
 		case c == '>':
 			return true
+		case c == '=' && (prev == 0 || prev == '=' || prev == '"' || prev == '\'' || prev == '/'):
+			// "=" with no attribute name before it starts a name in the
+			// tokenizer ("<A =\"=\">" holds no tag at all): ask it.
+			return false
 		case c == '"' || c == '\'':
 			if prev != '=' {
 				return false

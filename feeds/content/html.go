@@ -11,11 +11,17 @@ import (
 // htmlToText parses s as the body of a document and writes its text.
 func htmlToText(s string) string {
 	ctx := &xhtml.Node{Type: xhtml.ElementNode, Data: "body", DataAtom: atom.Body}
+	s = prepare(s)
 	nodes, err := xhtml.ParseFragment(strings.NewReader(s), ctx)
 	if err != nil {
-		// The parser only fails on reader errors, impossible for a string;
-		// fall back to treating the input as text rather than losing it.
-		return plainToText(s)
+		// The parser refuses elements nested too deep: drop the tags
+		// past MaxDepth, keep their text, and parse again.
+		nodes, err = xhtml.ParseFragment(strings.NewReader(flatten(s, MaxDepth)), ctx)
+	}
+	if err != nil {
+		// Nothing else fails on a string; keep the words rather than lose
+		// them, without the tags.
+		return plainToText(flatten(s, 0))
 	}
 	return nodesToText(nodes)
 }

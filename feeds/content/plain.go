@@ -10,7 +10,11 @@ import (
 // blank lines they are hard wraps and join into the paragraph; in text with
 // no blank line at all they are the only paragraph marks the author used.
 func plainToText(s string) string {
-	s = html.UnescapeString(s)
+	return plainLines(html.UnescapeString(s))
+}
+
+// plainLines is plainToText on text whose entities are already decoded.
+func plainLines(s string) string {
 	s = normaliseNewlines(s)
 	lines := strings.Split(s, "\n")
 	hasBlank := false
