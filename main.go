@@ -115,6 +115,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "sitrep:", err)
 		return 2
 	}
+	// The reader's [keys] are checked with the rest of the file.
+	if _, err := ui.KeyMapFrom(cfg.Keys); err != nil {
+		fmt.Fprintf(stderr, "sitrep: %s:%v\n", *cfgPath, err)
+		return 2
+	}
 
 	pollOpts := pollerOptions(cfg)
 	client := feeds.NewClient(pollOpts)
@@ -296,12 +301,21 @@ func importOPML(ctx context.Context, st store.Store, files []string, stdout io.W
 }
 
 func runReader(ctx context.Context, st store.Store, poller *feeds.Poller, cfg config.Config, stderr io.Writer) int {
+	keys, err := ui.KeyMapFrom(cfg.Keys)
+	if err != nil {
+		fmt.Fprintln(stderr, "sitrep: config:", err)
+		return 2
+	}
 	m := ui.New(ui.Options{
-		Store:    st,
-		Poll:     poller.Poll,
-		PollNow:  poller.PollNow,
-		Interval: cfg.PollInterval,
-		OpenURL:  browserOpener(cfg.Browser),
+		Store:     st,
+		Poll:      poller.Poll,
+		PollNow:   poller.PollNow,
+		Interval:  cfg.PollInterval,
+		OpenURL:   browserOpener(cfg.Browser),
+		Keys:      &keys,
+		Theme:     cfg.Theme,
+		Compact:   cfg.Density == "compact",
+		ReadAfter: cfg.MarkReadAfter,
 	})
 	p := tea.NewProgram(m, tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {

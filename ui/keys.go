@@ -1,8 +1,15 @@
 package ui
 
 import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"sitrep/model/config"
 )
 
 // KeyMap is every binding of the reader. Vim keys and arrows both work.
@@ -38,6 +45,7 @@ type KeyMap struct {
 	OpenLink         key.Binding
 	Yank             key.Binding
 	YankLink         key.Binding
+	Subscriptions    key.Binding
 	Search           key.Binding
 	Help             key.Binding
 	Close            key.Binding
@@ -82,6 +90,7 @@ func DefaultKeyMap() KeyMap {
 		OpenLink:        key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
 		Yank:            key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy quote/figure + citation")),
 		YankLink:        key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy link")),
+		Subscriptions:   key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "subscriptions")),
 		Search:          key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		Help:            key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Close:           key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close, clear search")),
@@ -103,12 +112,13 @@ type focusHelp struct {
 // triage keys that work everywhere.
 func (h focusHelp) ShortHelp() []key.Binding {
 	k := h.k
-	move := key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("j/k", "move"))
+	upDown := firstKey(k.Down) + "/" + firstKey(k.Up)
+	move := key.NewBinding(key.WithKeys(k.Down.Keys()...), key.WithHelp(upDown, "move"))
 	switch h.focus {
 	case focusSources:
 		return []key.Binding{move, withHelp(k.Open, "show"), k.NextFocus, k.Help, k.Quit}
 	case focusReader:
-		scroll := key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("j/k", "scroll"))
+		scroll := key.NewBinding(key.WithKeys(k.Down.Keys()...), key.WithHelp(upDown, "scroll"))
 		return []key.Binding{scroll, k.ReadOn, withHelp(k.NextHighlight, "next highlight"), k.Star, k.Tag, k.Note, k.OpenLink, withHelp(k.Quit, "back to queue"), k.Help}
 	case focusHighlights:
 		return []key.Binding{move, withHelp(k.Open, "show in story"), k.NextFocus, k.Help, k.Quit}
@@ -140,6 +150,14 @@ func (h focusHelp) FullHelp() [][]key.Binding {
 		{k.NextFocus, k.PrevFocus, k.FocusSources, k.FocusQueue, k.FocusStory, k.FocusHighlights, k.Sources, k.CycleView, k.Density, k.PrevHighlight, k.NextHighlight},
 		{k.Search, k.OpenLink, k.Yank, k.YankLink, k.PollNow, k.Help, k.Close, k.Quit, k.QuitNow},
 	}
+}
+
+// firstKey is the first key of a binding, as a person types it.
+func firstKey(b key.Binding) string {
+	if ks := b.Keys(); len(ks) > 0 {
+		return ks[0]
+	}
+	return "?"
 }
 
 func withHelp(b key.Binding, desc string) key.Binding {
@@ -192,3 +210,115 @@ const (
 	paneMoved           // the selection changed
 	paneOpen            // enter on the selection
 )
+
+// action is one remappable binding: its name in config.toml's [keys].
+type action struct {
+	name string
+	b    *key.Binding
+}
+
+// actions lists every binding by the name config.toml gives it.
+func (k *KeyMap) actions() []action {
+	return []action{
+		{"up", &k.Up}, {"down", &k.Down}, {"top", &k.Top}, {"bottom", &k.Bottom},
+		{"page_down", &k.PageDown}, {"page_up", &k.PageUp}, {"read_on", &k.ReadOn}, {"open", &k.Open},
+		{"next_focus", &k.NextFocus}, {"prev_focus", &k.PrevFocus}, {"sources", &k.Sources},
+		{"focus_sources", &k.FocusSources}, {"focus_queue", &k.FocusQueue},
+		{"focus_story", &k.FocusStory}, {"focus_highlights", &k.FocusHighlights},
+		{"next_unread", &k.NextUnread}, {"prev_unread", &k.PrevUnread},
+		{"star", &k.Star}, {"read", &k.Read}, {"archive", &k.Archive},
+		{"mark_all_read", &k.MarkAllRead}, {"archive_read", &k.ArchiveRead},
+		{"cycle_view", &k.CycleView}, {"density", &k.Density}, {"confirm", &k.Confirm},
+		{"tag", &k.Tag}, {"note", &k.Note}, {"undo", &k.Undo}, {"poll_now", &k.PollNow},
+		{"prev_highlight", &k.PrevHighlight}, {"next_highlight", &k.NextHighlight},
+		{"open_link", &k.OpenLink}, {"yank", &k.Yank}, {"yank_link", &k.YankLink},
+		{"subscriptions", &k.Subscriptions},
+		{"search", &k.Search}, {"help", &k.Help}, {"close", &k.Close},
+		{"quit", &k.Quit}, {"quit_now", &k.QuitNow},
+	}
+}
+
+// KeyMapFrom is the default key map with config.toml's [keys] applied. An
+// unknown action, an unknown key, or a key given to two actions is an
+// error that starts with the line that set it ("12: unknown action").
+func KeyMapFrom(bindings []config.KeyBinding) (KeyMap, error) {
+	k := DefaultKeyMap()
+	acts := k.actions()
+	byName := map[string]*key.Binding{}
+	var names []string
+	for _, a := range acts {
+		byName[a.name] = a.b
+		names = append(names, a.name)
+	}
+	lineOf := map[string]int{}
+	for _, kb := range bindings {
+		b := byName[kb.Action]
+		if b == nil {
+			return k, fmt.Errorf("%d: unknown action %q in [keys] (actions: %s)", kb.Line, kb.Action, strings.Join(names, ", "))
+		}
+		for _, s := range kb.Keys {
+			if !validKey(s) {
+				return k, fmt.Errorf("%d: %s: unknown key %q (a key is one character, or a name like enter, tab, space, esc, up, pgdown, home, f1, with ctrl+, alt+ or shift+ before it)", kb.Line, kb.Action, s)
+			}
+		}
+		b.SetKeys(kb.Keys...)
+		b.SetHelp(strings.Join(kb.Keys, "/"), b.Help().Desc)
+		lineOf[kb.Action] = kb.Line
+	}
+	// A key may do one thing; confirm is asked only in its prompt.
+	owner := map[string]string{}
+	for _, a := range acts {
+		if a.name == "confirm" {
+			continue
+		}
+		for _, s := range a.b.Keys() {
+			if o, ok := owner[s]; ok {
+				line, other := lineOf[a.name], o
+				if line == 0 {
+					line = lineOf[o]
+				}
+				return k, fmt.Errorf("%d: %q is the key of both %s and %s", line, s, other, a.name)
+			}
+			owner[s] = a.name
+		}
+	}
+	return k, nil
+}
+
+// keyNames are the named keys a binding may use.
+var keyNames = map[string]bool{
+	"enter": true, "tab": true, "space": true, "esc": true, "backspace": true, "delete": true,
+	"insert": true, "up": true, "down": true, "left": true, "right": true, "home": true, "end": true,
+	"pgup": true, "pgdown": true,
+}
+
+// validKey says whether s names a key as Bubble Tea writes them: one
+// printable character or a named key, after ctrl+, alt+, shift+.
+func validKey(s string) bool {
+	for {
+		rest, ok := cutAny(s, "ctrl+", "alt+", "shift+")
+		if !ok {
+			break
+		}
+		s = rest
+	}
+	if keyNames[s] {
+		return true
+	}
+	if len(s) >= 2 && s[0] == 'f' {
+		if n, err := strconv.Atoi(s[1:]); err == nil && n >= 1 && n <= 20 {
+			return true
+		}
+	}
+	r := []rune(s)
+	return len(r) == 1 && unicode.IsPrint(r[0]) && !unicode.IsSpace(r[0])
+}
+
+func cutAny(s string, prefixes ...string) (string, bool) {
+	for _, p := range prefixes {
+		if rest, ok := strings.CutPrefix(s, p); ok && rest != "" {
+			return rest, true
+		}
+	}
+	return s, false
+}

@@ -42,6 +42,14 @@ type Options struct {
 	// nil: Poll is used.
 	PollNow  PollFunc
 	Interval time.Duration
+	// Keys is the key map (KeyMapFrom applies config.toml's [keys]); nil
+	// is DefaultKeyMap.
+	Keys *KeyMap
+	// Theme is "auto" (follow the terminal's background), "dark", "light"
+	// or "mono" (no colour, as NO_COLOR); "" is auto.
+	Theme string
+	// Compact starts the queue with one-line rows.
+	Compact bool
 	// ReadAfter marks the story shown in the story pane read once it has
 	// been shown this long; 0 leaves that to enter, n and N.
 	ReadAfter time.Duration
@@ -154,8 +162,11 @@ func New(opts Options) *Model {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	m := &Model{opts: opts, ctx: ctx, cancel: cancel, keys: DefaultKeyMap(), focus: focusQueue, tick: tickCmd}
-	m.noColor = os.Getenv("NO_COLOR") != ""
-	st := NewStyles(true)
+	if opts.Keys != nil {
+		m.keys = *opts.Keys
+	}
+	m.noColor = os.Getenv("NO_COLOR") != "" || opts.Theme == "mono"
+	st := NewStyles(opts.Theme != "light")
 	if m.noColor {
 		st = newNoColorStyles()
 	}
@@ -167,6 +178,7 @@ func New(opts Options) *Model {
 	m.status = newStatusBar(m.c)
 	m.help = newHelpView(m.c)
 	m.search = newSearchInput(m.c)
+	m.queue.compact = opts.Compact
 	m.setFocus(focusQueue)
 	return m
 }
@@ -252,7 +264,7 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		return m, m.relayout()
 	case tea.BackgroundColorMsg:
-		if !m.noColor {
+		if !m.noColor && (m.opts.Theme == "" || m.opts.Theme == "auto") {
 			m.c.st = NewStyles(msg.IsDark())
 			m.restyle()
 		}
