@@ -1,0 +1,112 @@
+package extract
+
+// The noun phrase that ends just before a speech verb: a name ("Kerry
+// said"), a body ("the US military said"), a report ("the statement
+// said"), a described person ("the president said").
+
+// npBackward reads the noun phrase that ends at token j.
+func (d *doc) npBackward(j, lo int) who {
+	if j < lo || j < 0 || d.toks[j].kind != tWord {
+		return who{}
+	}
+	if w, ok := d.appositionHead(j, lo); ok {
+		return w
+	}
+	if ri := d.runAt[j]; ri >= 0 && d.runs[ri].b-1 == j {
+		return d.runBackward(ri, j, lo)
+	}
+	w := d.low(j)
+	if d.toks[j].cap {
+		return who{}
+	}
+	if reportNouns[w] {
+		// "the statement said": the body that issued it speaks.
+		r := d.issuer(w, j)
+		r.found = true
+		return r
+	}
+	if orgNouns[w] {
+		return d.orgNounBackward(w, j, lo)
+	}
+	if d.is(j-1, "the") && genericBodies[w] && !orgNouns[w] {
+		// "the label said", "the monitor said"
+		return d.orgRef(w, j)
+	}
+	if d.is(j-1, "the") && descNoun(w) {
+		// "the president said", "the actor said": the person last named
+		// with that title or description.
+		return d.titleRef(w, j)
+	}
+	if personNouns[w] || w == "group" {
+		// An unnamed person: "a spokesman said". No name is better
+		// than a guess.
+		return who{found: true}
+	}
+	return who{}
+}
+
+// runBackward reads the subject when the run ri ends at token j: the
+// name, unless it is a modifier, one of two speakers or a place that
+// describes someone.
+func (d *doc) runBackward(ri int32, j, lo int) who {
+	r := d.runs[ri]
+	if r.kind == entPlace && r.a >= 2 && (d.is(r.a-1, "to") || d.is(r.a-1, "in")) && d.isWord(r.a-2) && descNoun(d.low(r.a-2)) {
+		// "China's ambassador to Britain accused …": a person
+		// described, whose name may come later ("China's ambassador
+		// to Britain Liu Xiaming has said").
+		desc := d.lt[d.toks[r.a-2].start:d.toks[r.b-1].end]
+		w := d.laterNamed(desc, d.toks[j].end)
+		w.found = true
+		return w
+	}
+	if w, ok := d.memberOf(r, lo); ok {
+		return w
+	}
+	if r.na == r.a && d.in(r.a-1, prepositions) {
+		// "a user on Weibo posted", "analyst at ICICI Securities said":
+		// a noun after a preposition is not the subject.
+		return who{found: true}
+	}
+	if d.inPhrase(r.a) {
+		// "The authors of the research published in the journal JAMA
+		// Psychiatry argued": the name is in a modifier of the subject.
+		return who{found: true}
+	}
+	if d.is(r.a-1, "and") && d.hasRun(r.a-2) {
+		// "Dale and Martha said": two speakers, no one of them.
+		return who{found: true}
+	}
+	return d.whoOfRun(int(ri))
+}
+
+// orgNounBackward reads a body named by its kind, the org noun w at token
+// j: "the US military", "the Afghan government", "the ministry".
+func (d *doc) orgNounBackward(w string, j, lo int) who {
+	a := j
+	for a-1 >= lo && d.isWord(a-1) && (d.toks[a-1].cap && d.runAt[a-1] >= 0 || !d.toks[a-1].cap && orgModifiers[d.low(a-1)]) {
+		a--
+	}
+	for a < j && !d.toks[a].cap && orgModifiers[d.low(a)] && !d.toks[j-1].cap && a == j-1 {
+		break
+	}
+	if a == j {
+		// "the ministry said": the body of that kind named last, if
+		// any ("the Defence Ministry").
+		return d.orgRef(w, j)
+	}
+	if ri := d.runAt[a]; ri >= 0 && d.runs[ri].a < a {
+		a = d.runs[ri].a
+	}
+	if !d.toks[a].cap && d.runAt[a] < 0 && a == j-1 {
+		// only a lower-case modifier: "the foreign ministry"; an
+		// earlier fuller mention may name it.
+		if r := d.orgRef(w, j); r.name != "" {
+			return r
+		}
+	}
+	for a < j && d.in(a, functionCaps) {
+		a++
+	}
+	name := d.text[d.toks[a].start:d.toks[j].end]
+	return who{name: stem(name), found: true, org: true}
+}
