@@ -19,7 +19,7 @@ var ErrURLTaken = errors.New("feed URL already subscribed")
 
 // feedColumns are read by scanFeed, in this order. Total counts every stored
 // story of the feed, archived ones included; Unread leaves archived out.
-const feedColumns = `id, url, title, site_url, tags, full_text, etag, last_modified,
+const feedColumns = `id, url, COALESCE(NULLIF(user_title, ''), title), site_url, tags, full_text, etag, last_modified,
 	last_poll, next_poll, last_error, error_count, n_unread, n_stories, update_hint`
 
 type scanner interface{ Scan(dest ...any) error }
@@ -54,7 +54,9 @@ func (s *SQLite) AddFeed(ctx context.Context, url string) (model.Feed, bool, err
 	}
 	var created bool
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO feeds (url) VALUES (?) ON CONFLICT (url) DO NOTHING`, url)
+		// A feed unsubscribed with its kept stories is subscribed again.
+		res, err := tx.ExecContext(ctx, `INSERT INTO feeds (url) VALUES (?)
+			ON CONFLICT (url) DO UPDATE SET removed = 0 WHERE removed = 1`, url)
 		if err != nil {
 			return err
 		}
@@ -107,8 +109,8 @@ func (s *SQLite) RemoveFeed(ctx context.Context, url string) error {
 // archived (its number in the sources pane); Total counts all its stored
 // stories, archived ones included (the `sitrep feeds` column).
 func (s *SQLite) Feeds(ctx context.Context) ([]model.Feed, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+feedColumns+` FROM feeds
-		ORDER BY lower(COALESCE(NULLIF(title, ''), url)), id`)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+feedColumns+` FROM feeds WHERE removed = 0
+		ORDER BY lower(COALESCE(NULLIF(user_title, ''), NULLIF(title, ''), url)), id`)
 	if err != nil {
 		return nil, fmt.Errorf("store: listing feeds: %w", err)
 	}

@@ -85,6 +85,12 @@ var migrations = [][]string{
 		`CREATE INDEX story_tags_tag ON story_tags (tag, story_id)`,
 		`ALTER TABLE stories ADD COLUMN note TEXT NOT NULL DEFAULT ''`,
 	},
+	{ // 5: the reader's own name for a feed (RenameFeed), and feeds
+		// unsubscribed whose starred, tagged or noted stories are kept
+		// (Unsubscribe): no longer polled or listed.
+		`ALTER TABLE feeds ADD COLUMN user_title TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE feeds ADD COLUMN removed INTEGER NOT NULL DEFAULT 0`,
+	},
 }
 
 // migrate applies the migrations the database has not seen yet, each in its

@@ -15,7 +15,7 @@ import (
 // feed title is a scalar subquery rather than a join so the planner always
 // walks the view's index in order and looks up at most a page of feed rows.
 const headerColumns = `s.id, s.feed_id,
-	(SELECT COALESCE(NULLIF(f.title, ''), f.url) FROM feeds f WHERE f.id = s.feed_id),
+	(SELECT COALESCE(NULLIF(f.user_title, ''), NULLIF(f.title, ''), f.url) FROM feeds f WHERE f.id = s.feed_id),
 	s.title, s.link, s.published, s.quote_count,
 	s.headline_category, s.headline_value, s.headline_text,
 	s.read, s.starred, s.archived, s.note <> ''`

@@ -26,6 +26,16 @@ type Store interface {
 	// Feeds lists every feed with its Unread and Total counts, by title.
 	Feeds(ctx context.Context) ([]model.Feed, error)
 	Feed(ctx context.Context, id int64) (model.Feed, error)
+	// RenameFeed names a feed as the reader likes ("" restores its own
+	// title); SetFullText turns fetching linked pages on or off.
+	RenameFeed(ctx context.Context, id int64, title string) error
+	SetFullText(ctx context.Context, id int64, on bool) error
+	// KeptCounts says how many starred, tagged and noted stories removing
+	// a feed would take, and how many stories carry any of these.
+	KeptCounts(ctx context.Context, id int64) (starred, tagged, noted, kept int, err error)
+	// Unsubscribe removes a feed from the list and the polling; with keep,
+	// its starred, tagged and noted stories stay.
+	Unsubscribe(ctx context.Context, id int64, keep bool) error
 	// SaveFeedState writes the polling state of a feed: URL (after a
 	// permanent redirect), Title, SiteURL, Tags, FullText, validators, poll
 	// times and error fields.

@@ -310,7 +310,7 @@ func (s *SQLite) Story(ctx context.Context, id int64) (model.Story, error) {
 		quotes, stats        string
 		read, starred, archd int
 	)
-	err := s.db.QueryRowContext(ctx, `SELECT s.id, s.feed_id, COALESCE(NULLIF(f.title, ''), f.url),
+	err := s.db.QueryRowContext(ctx, `SELECT s.id, s.feed_id, COALESCE(NULLIF(f.user_title, ''), NULLIF(f.title, ''), f.url),
 			s.key, s.link, s.title, s.author, s.published, s.first_seen, s.words,
 			s.read, s.starred, s.archived,
 			COALESCE(t.body, ''), COALESCE(t.quotes, '[]'), COALESCE(t.stats, '[]'), s.note
