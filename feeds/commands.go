@@ -69,7 +69,7 @@ func addOne(ctx context.Context, st store.Store, p *Poller, raw string, w io.Wri
 	if fe.permanent {
 		u = fe.finalURL.String()
 	}
-	parsed, _, perr := p.parse(fe)
+	parsed, _, _, perr := p.parse(fe)
 	if perr == nil {
 		return subscribe(ctx, st, u, sanitize.Line(content.ToText(parsed.Title)), w, "")
 	}
@@ -197,6 +197,9 @@ func List(ctx context.Context, st store.Store, w io.Writer) error {
 
 func status(f model.Feed) string {
 	switch {
+	case f.LastError != "" && f.ErrorCount == 0:
+		// A warning on a poll that succeeded: "truncated: 3 items kept".
+		return clip(f.LastError, 60)
 	case f.LastError != "":
 		return clip(fmt.Sprintf("error ×%d: %s", f.ErrorCount, f.LastError), 60)
 	case f.LastPoll.IsZero():
@@ -341,6 +344,9 @@ func FetchAll(ctx context.Context, p *Poller, st store.Store, w io.Writer) (anyO
 			line := fmt.Sprintf("%s: %d new", name, r.New)
 			if r.Updated > 0 {
 				line += fmt.Sprintf(", %d updated", r.Updated)
+			}
+			if r.Warning != "" {
+				line += " (" + r.Warning + ")"
 			}
 			fmt.Fprintln(w, line)
 		}

@@ -23,6 +23,7 @@ import (
 type item struct {
 	story model.Story
 	hash  string // content hash of what the feed said; decides re-extraction
+	cut   bool   // the body was cut to MaxStoryBytes
 }
 
 // makeItems turns parsed entries into stories of feed f. feedURL is where
@@ -30,8 +31,10 @@ type item struct {
 func makeItems(parsed *gofeed.Feed, body []byte, f model.Feed, feedURL *url.URL, now time.Time) []item {
 	out := make([]item, 0, len(parsed.Items))
 	keys := make(map[string]bool, len(parsed.Items))
+	seen := make(map[string]bool, len(parsed.Items)) // key and content
 	channelBase := feedBase(body, feedURL)
 	itemBase := itemXMLBases(body, parsed, channelBase)
+	kinds := contentKinds(parsed)
 	for i, it := range parsed.Items {
 		if it == nil {
 			continue
@@ -42,13 +45,28 @@ func makeItems(parsed *gofeed.Feed, body []byte, f model.Feed, feedURL *url.URL,
 		}
 		s := model.Story{FeedID: f.ID, FeedTitle: f.Title, FirstSeen: now}
 		s.Link = safeLink(itemLink(it), base)
-		// The full content when there is some, else the summary.
-		text := content.ToText(it.Content)
+		// The full content when there is some, else the summary; each as
+		// the feed declared it (text is text), or guessed when it did not.
+		conv := content.ToText
+		if i < len(kinds) && kinds[i] != nil {
+			conv = kinds[i]
+		}
+		text, cut := bodyText(it.Content, conv)
 		if strings.TrimSpace(text) == "" {
-			text = content.ToText(it.Description)
+			text, cut = bodyText(it.Description, content.ToText)
 		}
 		s.Body = sanitize.Text(text)
-		s.Title = sanitize.Line(content.ToText(it.Title))
+		if len(s.Body) > MaxStoryBytes {
+			cut += len(s.Body) - MaxStoryBytes
+			s.Body = cutText(s.Body, MaxStoryBytes)
+		}
+		if cut > 0 {
+			s.Body += "\n\n" + cutNote(cut)
+		}
+		s.Title = sanitize.Line(content.TitleToText(it.Title))
+		if s.Title == "" {
+			s.Title = sanitize.Line(content.TitleToText(mediaTitle(it)))
+		}
 		if s.Title == "" {
 			s.Title = titleFromBody(s.Body)
 		}
@@ -61,15 +79,22 @@ func makeItems(parsed *gofeed.Feed, body []byte, f model.Feed, feedURL *url.URL,
 		if s.Key == "" { // a guid of nothing but control characters
 			s.Key = "h:" + shortHash(it.GUID, it.Title, it.Published)
 		}
+		// Two entries of one feed sharing a guid are two stories (a
+		// publisher's bug, not an update): tell them apart by what differs,
+		// stably from one poll to the next. Entries alike in all of that
+		// are one story said twice and are kept once: N identical entries
+		// give 1 story, N different ones N.
+		alike := s.Key + "#" + shortHash(s.Link, s.Title, s.Body)
+		if seen[alike] {
+			continue
+		}
+		seen[alike] = true
 		if keys[s.Key] {
-			// Two entries of one feed sharing a guid are two stories (a
-			// publisher's bug, not an update): tell them apart by what
-			// differs, stably from one poll to the next.
-			s.Key += "#" + shortHash(s.Link, s.Title, s.Body)
+			s.Key = alike
 		}
 		keys[s.Key] = true
 		s.Words = content.WordCount(s.Body)
-		out = append(out, item{story: s, hash: contentHash(s)})
+		out = append(out, item{story: s, hash: contentHash(s), cut: cut > 0})
 	}
 	return out
 }

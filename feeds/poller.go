@@ -48,6 +48,15 @@ type Result struct {
 	// Discovered lists the feeds an HTML page links to, when the feed's URL
 	// turned out to be a web page.
 	Discovered []string
+	// Kept, when the feed was cut off in transfer and only its complete
+	// items were read, is how many were; Cut counts stories whose text was
+	// cut to MaxStoryBytes. Warning says both in words ("truncated: 3
+	// items kept"); it is also the feed's LastError, with no error count,
+	// so `sitrep feeds` does not say "ok" of a feed that lost items.
+	Truncated bool
+	Kept      int
+	Cut       int
+	Warning   string
 
 	moved bool // a permanent redirect changed URL
 }
@@ -149,7 +158,7 @@ func (p *Poller) PollNow(ctx context.Context, f model.Feed) (res Result) {
 		f.NextPoll = now.Add(backoff(f.ErrorCount, p.opts.Interval, p.opts.MaxBackoff, p.opts.Jitter(), ra))
 		res.Err = safeError{err}
 	default:
-		f.LastError = ""
+		f.LastError = res.Warning
 		f.ErrorCount = 0
 		// The feed's own hint comes from this answer's body, or, after a
 		// 304, from the last body it sent.
@@ -229,7 +238,7 @@ func (p *Poller) poll(ctx context.Context, f *model.Feed, res *Result, out *outc
 		return he
 	}
 
-	parsed, body, err := p.parse(fe)
+	parsed, body, salvaged, err := p.parse(fe)
 	if err != nil {
 		if looksLikeHTML(fe.body, fe.header.Get("Content-Type")) {
 			res.Discovered = Discover(fe.body, fe.finalURL)
@@ -252,13 +261,28 @@ func (p *Poller) poll(ctx context.Context, f *model.Feed, res *Result, out *outc
 
 	items := makeItems(parsed, body, *f, fe.finalURL, now)
 	parsed, body = nil, nil // the stories hold what is needed
+	var warn []string
+	if salvaged {
+		res.Truncated, res.Kept = true, len(items)
+		warn = append(warn, fmt.Sprintf("truncated: %s kept", plural(len(items), "item")))
+	}
+	for _, it := range items {
+		if it.cut {
+			res.Cut++
+		}
+	}
+	if res.Cut > 0 {
+		warn = append(warn, fmt.Sprintf("%s cut to %s", plural(res.Cut, "story"), sizeWords(MaxStoryBytes)))
+	}
+	res.Warning = strings.Join(warn, "; ")
 	return p.save(ctx, f, items, res, cpu)
 }
 
 // parse decodes and parses a feed body; the caller holds a CPU slot.
-func (p *Poller) parse(fe *fetched) (*gofeed.Feed, []byte, error) {
+// salvaged says the body was cut off and only its complete items were read.
+func (p *Poller) parse(fe *fetched) (_ *gofeed.Feed, _ []byte, salvaged bool, _ error) {
 	if len(bytes.TrimSpace(fe.body)) == 0 {
-		return nil, nil, errors.New("empty answer: the server sent no feed")
+		return nil, nil, false, errors.New("empty answer: the server sent no feed")
 	}
 	body := toUTF8(fe.body, fe.header.Get("Content-Type"))
 	// Raw terminal escapes are illegal in XML, and the XML decoder drops
@@ -279,12 +303,12 @@ func (p *Poller) parse(fe *fetched) (*gofeed.Feed, []byte, error) {
 	if err != nil {
 		if cut := salvage(body); cut != nil {
 			if sp, serr := fp.Parse(bytes.NewReader(cut)); serr == nil && len(sp.Items) > 0 {
-				return sp, cut, nil
+				return sp, cut, true, nil
 			}
 		}
-		return nil, nil, notAFeed(err)
+		return nil, nil, false, notAFeed(err)
 	}
-	return parsed, body, nil
+	return parsed, body, false, nil
 }
 
 var rssTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
