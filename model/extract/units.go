@@ -52,23 +52,10 @@ var notUnits = set("access", "across", "address", "afterwards", "always", "are",
 // a few modifiers (2,500 Afghan civilians) or "of its" (three of its
 // commanders). It sets the span end to that noun.
 func (d *doc) unitAfter(f *figure) {
-	k := f.b
-	n := len(d.toks)
-	// percent signs and words
 	if f.percent {
 		return // "per cent of twenty": the sign came first
 	}
-	if k < n && (d.punct(k, '%') || d.is(k, "percent") || d.is(k, "percents") || d.is(k, "pct") || d.is(k, "percentage")) {
-		f.percent = true
-		f.b, f.unitEnd = k+1, k+1
-		if d.is(k+1, "points") {
-			f.b, f.unitEnd = k+2, k+2
-		}
-		return
-	}
-	if d.is(k, "per") && d.is(k+1, "cent") {
-		f.percent = true
-		f.b, f.unitEnd = k+2, k+2
+	if d.percentAfter(f) {
 		return
 	}
 	if f.currency != "" || f.dur || f.measure || f.age {
@@ -78,16 +65,45 @@ func (d *doc) unitAfter(f *figure) {
 		f.unit = "fraction"
 		return
 	}
-	// A currency sign after the number: 10 $, 5 €, unless it starts the
-	// next amount.
+	if d.currencyAfter(f) {
+		return
+	}
+	d.countedNoun(f)
+}
+
+// percentAfter reads a percent sign or word after the number: 12%, 12
+// percent, 12 pct, 12 percentage points, 12 per cent.
+func (d *doc) percentAfter(f *figure) bool {
+	k := f.b
+	if k < len(d.toks) && (d.punct(k, '%') || d.is(k, "percent") || d.is(k, "percents") || d.is(k, "pct") || d.is(k, "percentage")) {
+		f.percent = true
+		f.b, f.unitEnd = k+1, k+1
+		if d.is(k+1, "points") {
+			f.b, f.unitEnd = k+2, k+2
+		}
+		return true
+	}
+	if d.is(k, "per") && d.is(k+1, "cent") {
+		f.percent = true
+		f.b, f.unitEnd = k+2, k+2
+		return true
+	}
+	return false
+}
+
+// currencyAfter reads a currency after the number: a sign (10 $, 5 €,
+// unless it starts the next amount) or a word (5 dollars, 420 million
+// finnish markka).
+func (d *doc) currencyAfter(f *figure) bool {
+	k := f.b
+	n := len(d.toks)
 	if k < n && d.toks[k].kind == tPunct && d.toks[k].start-d.toks[k-1].end <= 1 {
 		if c, ok := currencySymbols[d.lt[d.toks[k].start:d.toks[k].end]]; ok && !(k+1 < n && d.isWord(k+1) && isDigit(rune(d.text[d.toks[k+1].start])) && d.toks[k+1].start-d.toks[k].end <= 1 && !d.punct(k+2, '$')) {
 			f.currency = c
 			f.b, f.unitEnd = k+1, k+1
-			return
+			return true
 		}
 	}
-	// currency word after: 5 dollars, 420 million finnish markka.
 	for j := k; j < n && j < k+3; j++ {
 		if !d.isWord(j) {
 			break
@@ -98,13 +114,23 @@ func (d *doc) unitAfter(f *figure) {
 			}
 			f.currency = c
 			f.b, f.unitEnd = j+1, j+1
-			return
+			return true
 		}
 		if j > k && d.toks[j].cap == false && !nationalities[d.low(j)] && d.low(j) != "us" {
 			break
 		}
 	}
-	j := k
+	return false
+}
+
+// countedNoun finds the noun a count counts, up to six words on: past
+// "of its" (three of its commanders), "of the 20" (two of the 20
+// convoys), modifiers (2,500 Afghan civilians, 1,500 U.S. troops, four
+// national security and diplomatic officials) and nouns used as
+// modifiers (cholera cases).
+func (d *doc) countedNoun(f *figure) {
+	n := len(d.toks)
+	j := f.b
 	if d.is(j, "of") {
 		j++
 		if d.is(j, "its") || d.is(j, "the") || d.is(j, "their") || d.is(j, "them") || d.is(j, "those") || d.is(j, "his") || d.is(j, "her") || d.is(j, "whom") || d.is(j, "our") {
@@ -133,32 +159,7 @@ func (d *doc) unitAfter(f *figure) {
 		if strings.HasSuffix(w, "’s") {
 			w = w[:len(w)-len("’s")]
 		}
-		if u, ok := measureWords[w]; ok && s == 0 {
-			f.unit, f.measure, f.unitEnd = u, true, j+1 // 50 Hz, 12 GWh, 20 cm
-			return
-		}
-		if u, ok := timeUnits[w]; ok {
-			if d.is(j+1, "old") || d.is(j+1, "of") && d.is(j+2, "age") {
-				// an age: 52 years old, 12 years of age
-				f.age, f.unit, f.unitEnd = true, u, j+2
-				if !d.is(j+1, "old") {
-					f.unitEnd = j + 3
-				}
-				return
-			}
-			f.unit, f.dur = u, true
-			f.unitEnd = j + 1
-			return
-		}
-		if troopUnits[w] {
-			f.unit, f.unitEnd = "troops", j+1
-			return
-		}
-		if personUnits[w] {
-			f.unit, f.unitEnd = "people", j+1
-			if (w == "police" || w == "aid" || w == "security") && d.isWord(j+1) && personUnits[stem(d.low(j+1))] {
-				f.unitEnd = j + 2 // "23 police officers"
-			}
+		if d.knownUnit(f, j, w, s) {
 			return
 		}
 		// A noun used as a modifier before the counted noun: "cholera
@@ -175,21 +176,7 @@ func (d *doc) unitAfter(f *figure) {
 			j++
 			continue
 		}
-		// Nouns for people the table lacks: schoolgirls, fishermen,
-		// journalists, civilians.
-		if personLike(w) {
-			f.unit, f.unitEnd = "people", j+1
-			return
-		}
-		// A plural noun of our own: 17 countries, two videos. Not after
-		// "one": "this one costs lives" has a verb there.
-		if !d.toks[j].cap && len(w) > 3 && w[len(w)-1] == 's' && !notUnits[w] && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous") && f.value != 1 {
-			f.unit, f.unitEnd = w, j+1
-			return
-		}
-		// "450 Dreamers", "300 Democrats": a capitalised group of people.
-		if d.toks[j].cap && s == 0 && d.groupPlural(j) {
-			f.unit, f.unitEnd = "people", j+1
+		if d.guessedUnit(f, j, w, s) {
 			return
 		}
 		// Skip a modifier: Afghan, US, high-ranking, service, more.
@@ -199,6 +186,62 @@ func (d *doc) unitAfter(f *figure) {
 		}
 		return
 	}
+}
+
+// knownUnit reads a unit the tables know at token j, word w, the s-th
+// word after the number: a measure right after it (50 Hz, 12 GWh, 20 cm),
+// a time (five years; an age: 52 years old, 12 years of age), troops or
+// people (23 police officers).
+func (d *doc) knownUnit(f *figure, j int, w string, s int) bool {
+	if u, ok := measureWords[w]; ok && s == 0 {
+		f.unit, f.measure, f.unitEnd = u, true, j+1
+		return true
+	}
+	if u, ok := timeUnits[w]; ok {
+		if d.is(j+1, "old") || d.is(j+1, "of") && d.is(j+2, "age") {
+			f.age, f.unit, f.unitEnd = true, u, j+2
+			if !d.is(j+1, "old") {
+				f.unitEnd = j + 3
+			}
+			return true
+		}
+		f.unit, f.dur = u, true
+		f.unitEnd = j + 1
+		return true
+	}
+	if troopUnits[w] {
+		f.unit, f.unitEnd = "troops", j+1
+		return true
+	}
+	if personUnits[w] {
+		f.unit, f.unitEnd = "people", j+1
+		if (w == "police" || w == "aid" || w == "security") && d.isWord(j+1) && personUnits[stem(d.low(j+1))] {
+			f.unitEnd = j + 2 // "23 police officers"
+		}
+		return true
+	}
+	return false
+}
+
+// guessedUnit reads a unit the tables lack at token j, word w, the s-th
+// word after the number: nouns for people (schoolgirls, journalists), a
+// plural noun of our own (17 countries, two videos; not after "one":
+// "this one costs lives" has a verb there) and a capitalised group of
+// people ("450 Dreamers", "300 Democrats").
+func (d *doc) guessedUnit(f *figure, j int, w string, s int) bool {
+	if personLike(w) {
+		f.unit, f.unitEnd = "people", j+1
+		return true
+	}
+	if !d.toks[j].cap && len(w) > 3 && w[len(w)-1] == 's' && !notUnits[w] && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous") && f.value != 1 {
+		f.unit, f.unitEnd = w, j+1
+		return true
+	}
+	if d.toks[j].cap && s == 0 && d.groupPlural(j) {
+		f.unit, f.unitEnd = "people", j+1
+		return true
+	}
+	return false
 }
 
 // compoundHead reports whether the word at j is a singular noun modifying
@@ -259,205 +302,11 @@ func adjectiveLike(w string) bool {
 	return false
 }
 
-// notACount drops years, dates, times, ordinals and numbers in names.
-func (d *doc) notACount(f *figure) bool {
-	a, b := f.a, f.b
-	t := d.toks[a]
-	first := d.text[t.start:t.end]
-	digit := isDigit(rune(first[0]))
-	if f.currency != "" && !digit {
-		// the sign came first: check the number token after it
-		for k := a; k < b; k++ {
-			if isDigit(rune(d.text[d.toks[k].start])) {
-				a, t, first, digit = k, d.toks[k], d.text[d.toks[k].start:d.toks[k].end], true
-				break
-			}
-		}
-	}
-	prev := a - 1
-	if f.currency != "" && prev >= 0 && d.toks[prev].kind != tWord {
-		prev = f.a - 1
-	}
-	// An age: "Olena Petrenko, 54, said", "children under five".
-	if f.wordOnly || isDigit(rune(first[0])) {
-		if d.punct(f.a-1, ',') && d.punct(f.b, ',') && f.a >= 2 && d.runAt[f.a-2] >= 0 && f.currency == "" && !f.percent && f.value < 120 && f.unitEnd == f.b {
-			f.age, f.unit = true, "years"
-			return false
-		}
-		if d.is(f.a-1, "under") && (d.is(f.a-2, "children") || d.is(f.a-2, "kids") || d.is(f.a-2, "those")) && f.unitEnd == f.b {
-			return true
-		}
-	}
-	// "one in five children": a ratio, not a count.
-	if d.is(f.a-1, "in") && f.a >= 2 && (d.lowAt(f.a-2) == "one" || d.lowAt(f.a-2) == "1") {
-		return true
-	}
-	if f.value == 1 && d.is(f.b, "in") && d.isWord(f.b+1) && (units[d.lowAt(f.b+1)] > 1 || isDigit(rune(d.text[d.toks[f.b+1].start]))) {
-		return true
-	}
-	// "displaced three times", "two or three times": how often, not how
-	// many. A bare number before "times" never counts people or things.
-	if f.unitEnd == f.b && f.currency == "" && !f.percent &&
-		(d.is(f.b, "times") || (d.is(f.b, "or") || d.is(f.b, "to")) && d.isWord(f.b+1) && d.is(f.b+2, "times")) {
-		return true
-	}
-	// "nine times higher", "25 times their annual expenses": a ratio.
-	if d.is(f.b, "times") {
-		switch d.lowAt(f.b + 1) {
-		case "higher", "more", "greater", "larger", "as", "the", "lower", "less", "their", "its", "his", "her",
-			"our", "that", "this", "what", "bigger", "smaller", "faster", "over":
-			return true
-		}
-	}
-	// A citation: "(2)", "(4, 5)".
-	if (d.punct(f.qa-1, '(') || d.punct(f.qa-1, ',') && d.punct(f.qa-2+boolInt(f.qa < 2)*2, '(')) && (d.punct(f.b, ')') || d.punct(f.b, ',')) && f.unitEnd == f.b && f.currency == "" && !f.percent {
-		return true
-	}
-	// A model or a name after the number: "the 737 Max jet".
-	if digit && f.unit == "" && f.unitEnd == f.b && f.currency == "" && !f.percent && !f.scaled && d.isWord(f.b) && d.toks[f.b].cap && !functionCaps[d.low(f.b)] && !nationalities[stem(d.low(f.b))] && !places[stem(d.low(f.b))] && d.toks[f.b].sent == d.toks[f.a].sent && !d.groupPlural(f.b) {
-		return true
-	}
-	// Inside a quotation of a few words a number is part of a slogan or a
-	// nickname: “one country, two systems”, the “three amigos”.
-	if qi := d.toks[f.a].quote; qi >= 0 && d.toks[f.a].kind != tQuote {
-		q := d.qs[qi]
-		if !moreWords(d.text[q.start:q.end], 4) {
-			return true
-		}
-	}
-	// Emergency numbers: "911 calls".
-	if (f.value == 911 || f.value == 999 || f.value == 112) && digit && f.unitEnd == f.b+1 && (d.is(f.b, "call") || d.is(f.b, "calls")) {
-		return true
-	}
-	// "one" on its own is a pronoun: one of them, at one point, no one.
-	if f.wordOnly && f.value == 1 && f.unit == "" && !f.isRange && f.currency == "" && !f.percent {
-		return true
-	}
-	if f.wordOnly && f.value == 1 && (d.is(f.b, "of") || d.is(f.a-1, "no") || d.is(f.b, "another")) && !f.percent {
-		return true
-	}
-	// Glued to a letter by a hyphen or a slash: COVID-19, 24/7, 9/11.
-	if t.start > 0 {
-		pr := prevRune(d.text, t.start)
-		if pr == '/' || pr == '-' && isAlnum(prevRune(d.text, t.start-1)) || pr == '#' || pr == '№' || pr == ':' && isDigit(prevRune(d.text, t.start-1)) {
-			return true
-		}
-	}
-	if b < len(d.toks) && d.toks[b].start == d.toks[b-1].end && (d.punct(b, '/') || d.punct(b, ':')) && b+1 < len(d.toks) && isDigit(rune(d.text[d.toks[b+1].start])) {
-		return true // 24/7, 10:30
-	}
-	// Times: 2 pm, 10 a.m., 14:00 GMT.
-	if (d.lowAt(b) == "a" || d.lowAt(b) == "p") && d.punct(b+1, '.') && d.lowAt(b+2) == "m" {
-		return true // 1 p.m.
-	}
-	if nx := d.lowAt(b); nx == "am" || nx == "pm" || nx == "a.m" || nx == "p.m" || nx == "gmt" || nx == "utc" || nx == "o'clock" || nx == "o’clock" {
-		return true
-	}
-	// Dates: February 1, 1 February, Oct. 25, in 2011.
-	if digit && f.currency == "" && !f.percent {
-		pw := d.lowAt(prev)
-		if pw == "." {
-			pw = d.lowAt(prev - 1)
-		}
-		if _, ok := months[pw]; ok && f.value <= 31 || ok && f.value >= 1000 && f.value <= 2100 {
-			if !(pw == "may" && !d.toks[prev].cap) && !(pw == "march" && !d.toks[prev].cap) {
-				return true
-			}
-		}
-		if _, ok := months[d.lowAt(f.b)]; ok && f.value <= 31 && d.toks[f.b].cap {
-			return true
-		}
-		if isYear(first) && f.scaleFree() && (f.qkind == 0 || d.in(f.qa-1, yearPreps)) && !(f.unitEnd > f.b && (f.unit == "people" || f.unit == "troops" || thingUnits[f.unit] != "")) {
-			return true
-		}
-		// Labels: Resolution 2254, Section 427, area 55, Flight 17.
-		aw := pw
-		if aw == "between" || aw == "from" {
-			aw = d.lowAt(prev - 1) // aged between 18 and 40
-		}
-		if (aw == "aged" || aw == "age" || aw == "ages") && f.unit == "" && f.value < 130 {
-			f.age, f.unit = true, "years" // aged 52
-			return false
-		}
-		if labels[pw] && (f.unitEnd == f.b || pw == "resolution" || pw == "age" || pw == "aged" || pw == "ages") {
-			return true
-		}
-		if prev >= 0 && d.punct(prev, '.') && (d.lowAt(prev-1) == "no" || d.lowAt(prev-1) == "nos" || d.lowAt(prev-1) == "nr") {
-			return true
-		}
-		// A capitalised word right before: Boeing 737, Apollo 11.
-		if prev >= 0 && d.isWord(prev) && d.toks[prev].cap && !functionCaps[pw] && d.toks[prev].sent == d.toks[a].sent &&
-			prev > 0 && d.toks[prev-1].sent == d.toks[prev].sent && f.unitEnd == f.b && f.currency == "" && !isQualifierWord(pw) {
-			return true
-		}
-	}
-	return false
-}
-
-func (f *figure) scaleFree() bool {
-	return !f.isRange && f.currency == "" && !f.percent && f.value >= 1000 && f.value <= 2100
-}
-
-func isYear(s string) bool {
-	if len(s) != 4 && !(len(s) == 5 && s[4] == 's') {
-		return false
-	}
-	for i := 0; i < 4; i++ {
-		if !isDigit(rune(s[i])) {
-			return false
-		}
-	}
-	return s[0] == '1' || s[0] == '2'
-}
-
-func isQualifierWord(w string) bool {
-	switch w {
-	case "some", "about", "around", "over", "nearly", "almost", "roughly", "only", "just", "all", "least":
-		return true
-	}
-	return false
-}
-
 func (d *doc) lowAt(i int) string {
 	if i < 0 || i >= len(d.toks) {
 		return ""
 	}
 	return d.low(i)
-}
-
-// yearPreps before "at least 2021" make it a year still.
-var yearPreps = set("after", "before", "by", "from", "in", "since", "through", "till", "until")
-
-// labels are words after which a number is part of a name.
-var labels = set("act", "age", "aged", "ages", "airbus", "amendment", "annex", "apartment",
-	"apollo", "appendix", "area", "article", "articles", "base", "battalion", "bay", "bill",
-	"block", "boeing", "brigade", "building", "camp", "category", "channel", "chapter",
-	"checkpoint", "class", "clause", "code", "covid", "day", "district", "division", "dock",
-	"episode", "exit", "figure", "flight", "floor", "frequency", "gate", "grade", "h1n1",
-	"highway", "hill", "house", "id", "il", "item", "junction", "kilometer", "kilometre", "km",
-	"law", "level", "line", "lot", "mi", "mig", "mile", "model", "no", "no.", "number", "page",
-	"pages", "paragraph", "part", "phase", "pier", "pin", "platform", "plot", "point", "post",
-	"precinct", "protocol", "psalm", "rank", "ranked", "regiment", "regulation", "resolution",
-	"resolutions", "road", "room", "route", "rule", "runway", "sars", "schedule", "score",
-	"scored", "season", "section", "sector", "stage", "station", "step", "su", "suite", "table",
-	"terminal", "tier", "title", "tower", "tu", "type", "unit", "verse", "version", "vol",
-	"volume", "ward", "week", "zone")
-
-// moreWords reports whether s has more than n words, reading no further
-// than it must.
-func moreWords(s string, n int) bool {
-	c, in := 0, false
-	for i := 0; i < len(s); i++ {
-		if b := s[i]; b == ' ' || b == '\n' || b == '\t' {
-			in = false
-		} else if !in {
-			in = true
-			if c++; c > n {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // groupPlural reports whether the capitalised word at k is the plural of
