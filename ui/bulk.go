@@ -43,6 +43,9 @@ type bulkDoneMsg struct {
 type confirmation struct {
 	question string
 	yes      func() tea.Cmd
+	// alt is a second answer, when there is one (D: remove every story).
+	alt   key.Binding
+	altDo func() tea.Cmd
 }
 
 // startBulk is A or X: count, then ask.
@@ -99,6 +102,9 @@ func (m *Model) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
 	m.confirm = nil
 	if key.Matches(msg, m.keys.Confirm, m.keys.Open) {
 		return c.yes()
+	}
+	if c.altDo != nil && key.Matches(msg, c.alt) {
+		return c.altDo()
 	}
 	m.note("cancelled: nothing changed")
 	return nil

@@ -23,6 +23,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.confirm != nil {
 		return m.confirmKey(msg)
 	}
+	if m.showSubs && !m.showHelp {
+		return m.subsKey(msg)
+	}
 	if m.showHelp {
 		switch {
 		case key.Matches(msg, k.QuitNow):
@@ -75,6 +78,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.triage(func(h *model.Triage) { h.Read = !h.Read })
 	case key.Matches(msg, k.Archive):
 		return m.triage(func(h *model.Triage) { h.Archived = !h.Archived })
+	case key.Matches(msg, k.Subscriptions):
+		return m.openSubs()
 	case key.Matches(msg, k.MarkAllRead):
 		return m.startBulk(bulkRead)
 	case key.Matches(msg, k.ArchiveRead):
@@ -276,7 +281,7 @@ func (m *Model) stepHighlight(dir int) {
 
 // paneAt finds the visible pane under a cell.
 func (m *Model) paneAt(x, y int) (focusID, rect, bool) {
-	if m.showHelp {
+	if m.showHelp || m.showSubs {
 		return 0, rect{}, false
 	}
 	for f := focusSources; f < numPanes; f++ {

@@ -148,7 +148,7 @@ func (h focusHelp) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageDown, k.PageUp, k.ReadOn, k.Open},
 		{k.NextUnread, k.PrevUnread, k.Star, k.Read, k.Archive, k.MarkAllRead, k.ArchiveRead, k.Tag, k.Note, k.Undo},
 		{k.NextFocus, k.PrevFocus, k.FocusSources, k.FocusQueue, k.FocusStory, k.FocusHighlights, k.Sources, k.CycleView, k.Density, k.PrevHighlight, k.NextHighlight},
-		{k.Search, k.OpenLink, k.Yank, k.YankLink, k.PollNow, k.Help, k.Close, k.Quit, k.QuitNow},
+		{k.Search, k.OpenLink, k.Yank, k.YankLink, k.PollNow, k.Subscriptions, k.Help, k.Close, k.Quit, k.QuitNow},
 	}
 }
 

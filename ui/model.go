@@ -73,6 +73,7 @@ type Model struct {
 	focus         focusID
 	sourcesPref   sourcesPref // what f asked of the sources pane
 	showHelp      bool
+	showSubs      bool // the subscriptions pane (F) in place of the panes
 	noColor       bool
 
 	sources    *sourcesPane
@@ -82,6 +83,7 @@ type Model struct {
 	status     *statusBar
 	help       *helpView
 	search     *searchInput
+	subs       *subsPane
 
 	storySeq int
 	// previewID is the story the story pane shows or is loading: always
@@ -178,6 +180,7 @@ func New(opts Options) *Model {
 	m.status = newStatusBar(m.c)
 	m.help = newHelpView(m.c)
 	m.search = newSearchInput(m.c)
+	m.subs = &subsPane{c: m.c}
 	m.queue.compact = opts.Compact
 	m.setFocus(focusQueue)
 	return m
@@ -249,6 +252,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 // route is Update's switch.
 func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case keptCountedMsg:
+		return m, m.keptCounted(msg)
+	case feedWrittenMsg:
+		return m, m.feedWritten(msg)
 	case bulkCountedMsg:
 		return m, m.bulkCounted(msg)
 	case bulkDoneMsg:
@@ -444,6 +451,7 @@ func (m *Model) relayout() tea.Cmd {
 	size(focusHighlights, m.highlights.SetSize)
 	m.status.SetSize(m.width)
 	m.help.SetSize(m.width, body.H)
+	m.subs.SetSize(m.width, body.H)
 	m.search.SetSize(m.width)
 	return m.fetchWindow()
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -35,6 +36,7 @@ const (
 	promptSearch promptKind = iota
 	promptTags
 	promptNote
+	promptRename // a feed's name, in the subscriptions pane
 )
 
 // maxNote bounds a note typed or pasted in the prompt.
@@ -108,6 +110,9 @@ func (s *searchInput) openEdit(kind promptKind, id int64, value string) tea.Cmd 
 	case promptTags:
 		s.in.Prompt, s.in.CharLimit = "tags: ", maxNote
 		s.in.Placeholder = "words separated by spaces"
+	case promptRename:
+		s.in.Prompt, s.in.CharLimit = "name: ", maxQuery
+		s.in.Placeholder = "empty: the feed's own title"
 	default:
 		s.in.Prompt, s.in.CharLimit = "note: ", maxNote
 		s.in.Placeholder = "a line of your own on this story"
@@ -159,6 +164,10 @@ func (m *Model) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.search.close()
 		if kind == promptTags {
 			return m.saveTags(id, splitTags(text), true)
+		}
+		if kind == promptRename {
+			return m.feedWrite(func(ctx context.Context) error { return m.opts.Store.RenameFeed(ctx, id, text) },
+				"renamed to “"+text+"”")
 		}
 		return m.saveNote(id, orig, text, true)
 	case key.Matches(msg, m.keys.Open):
