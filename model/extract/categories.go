@@ -91,50 +91,76 @@ func weakCat(c Category) bool { return c == Aid || c == Military || c == AtRisk 
 
 // categorise picks the category of figure f.
 func (d *doc) categorise(f *figure) Category {
-	if f.currency != "" {
-		if d.nearWord(f, 3, "aid", "assistance", "relief", "humanitarian") {
-			return Aid
-		}
-		return Money
+	if c, ok := d.categoryOfKind(f); ok {
+		return c
 	}
-	// An age, a fraction, a measure (12km, 50 Hz) or a negative number
-	// counts no people and no event.
-	if f.age || f.frac > 0 || f.measure || f.value < 0 {
-		return Other
-	}
-	if f.dur || timeUnits[f.unit] != "" {
-		return Duration
-	}
-	if d.notAHeadcount(f) {
-		return Other
-	}
-	if f.force {
-		return Military
-	}
-	// "250,000 lives": lives counted are lives lost. Elsewhere "lives" is
-	// too common a word ("their lives") to mean a death toll.
-	if f.unitEnd > f.b && d.low(f.unitEnd-1) == "lives" {
-		return Killed
-	}
-	best, bestDist := Other, 1<<30
-	sent := d.toks[f.a].sent
-	lo, hi := f.qa, f.unitEnd
 	// A count of things (homes, drones, villages) is never a count of
 	// victims: only aid, military and other apply to it.
 	things := thingNouns[f.unit] || thingUnitNames[f.unit]
 	if f.percent {
-		// A percentage takes an event word only right after it:
-		// "40 percent of the displaced".
-		switch d.lowAt(hi) {
-		case "of", "were", "are", "was", "is", "have", "had", "has":
-			for k := hi; k < len(d.toks) && k < hi+6 && d.toks[k].sent == sent; k++ {
-				if c, _ := d.catAt(k); c != "" && c != Aid && c != Military {
-					return c
-				}
+		return d.percentCategory(f)
+	}
+	best, bestDist := d.eventWordBefore(f, things)
+	best, _ = d.eventWordAfter(f, things, best, bestDist)
+	return d.categoryFallback(f, best, things)
+}
+
+// categoryOfKind decides by what the figure is before any event word:
+// money (aid when an aid word is near), an age, a fraction, a measure or
+// a negative number (other), a duration, no headcount (other), an armed
+// force, lives counted. It reports whether it decided.
+func (d *doc) categoryOfKind(f *figure) (Category, bool) {
+	if f.currency != "" {
+		if d.nearWord(f, 3, "aid", "assistance", "relief", "humanitarian") {
+			return Aid, true
+		}
+		return Money, true
+	}
+	// An age, a fraction, a measure (12km, 50 Hz) or a negative number
+	// counts no people and no event.
+	if f.age || f.frac > 0 || f.measure || f.value < 0 {
+		return Other, true
+	}
+	if f.dur || timeUnits[f.unit] != "" {
+		return Duration, true
+	}
+	if d.notAHeadcount(f) {
+		return Other, true
+	}
+	if f.force {
+		return Military, true
+	}
+	// "250,000 lives": lives counted are lives lost. Elsewhere "lives" is
+	// too common a word ("their lives") to mean a death toll.
+	if f.unitEnd > f.b && d.low(f.unitEnd-1) == "lives" {
+		return Killed, true
+	}
+	return "", false
+}
+
+// percentCategory categorises a percentage, which takes an event word
+// only right after it: "40 percent of the displaced".
+func (d *doc) percentCategory(f *figure) Category {
+	sent := d.toks[f.a].sent
+	hi := f.unitEnd
+	switch d.lowAt(hi) {
+	case "of", "were", "are", "was", "is", "have", "had", "has":
+		for k := hi; k < len(d.toks) && k < hi+6 && d.toks[k].sent == sent; k++ {
+			if c, _ := d.catAt(k); c != "" && c != Aid && c != Military {
+				return c
 			}
 		}
-		return Other
 	}
+	return Other
+}
+
+// eventWordBefore finds the nearest event word in the nine tokens before
+// the figure; weak categories count as farther. It returns the category
+// and its distance.
+func (d *doc) eventWordBefore(f *figure, things bool) (Category, int) {
+	best, bestDist := Other, 1<<30
+	sent := d.toks[f.a].sent
+	lo := f.qa
 	for k := lo - 1; k >= 0 && k >= lo-9; k-- {
 		if d.toks[k].sent != sent {
 			break
@@ -149,6 +175,16 @@ func (d *doc) categorise(f *figure) Category {
 			}
 		}
 	}
+	return best, bestDist
+}
+
+// eventWordAfter looks for a nearer event word in the figure's own noun
+// and the nine tokens after it, given the best before it. The figure's
+// own noun is decisive for an event word ("killed"), a fallback for a
+// unit such as "insurgents".
+func (d *doc) eventWordAfter(f *figure, things bool, best Category, bestDist int) (Category, int) {
+	sent := d.toks[f.a].sent
+	hi := f.unitEnd
 	for k := f.a; k < len(d.toks) && k < hi+9; k++ {
 		if d.toks[k].sent != sent {
 			break
@@ -156,8 +192,6 @@ func (d *doc) categorise(f *figure) Category {
 		if c, n := d.catAt(k); n > 0 && !(things && !thingCat(c)) && !d.barracks(f, k) {
 			dist := k - hi + 1
 			if k < hi {
-				// The figure's own noun: decisive for an event word,
-				// a fallback for a unit such as "insurgents".
 				dist = 0
 				if weakCat(c) {
 					dist = 8
@@ -166,7 +200,7 @@ func (d *doc) categorise(f *figure) Category {
 				dist += 3
 			}
 			if c == Displaced && d.fleeingAbroad(k+n) {
-				c = Refugees
+				c = Refugees // "fleeing to Lebanon, Jordan": a border was crossed
 			}
 			// On a tie the word after the figure wins: "Seven people were
 			// arrested and 23 police officers injured".
@@ -175,11 +209,15 @@ func (d *doc) categorise(f *figure) Category {
 			}
 		}
 	}
-	if best == Displaced && bestDist >= 0 {
-		// "fleeing to Lebanon, Jordan": a border was crossed.
-	}
-	// "had lost 38 soldiers", "holding 23 aid workers": the verb right
-	// before a count of people decides.
+	return best, bestDist
+}
+
+// categoryFallback decides when no event word did, or only a weak one:
+// the verb right before a count of people ("had lost 38 soldiers",
+// "holding 23 aid workers"), a death toll far from its figure ("The death
+// toll … rose to 52"), and the unit (tonnes, trucks and convoys are aid,
+// troops are military).
+func (d *doc) categoryFallback(f *figure, best Category, things bool) Category {
 	if (best == Other || weakCat(best)) && (f.unit == "people" || f.unit == "troops") {
 		switch d.lowAt(f.qa - 1) {
 		case "lost", "lose", "losing", "loses":
@@ -188,7 +226,7 @@ func (d *doc) categorise(f *figure) Category {
 			return Detained
 		}
 	}
-	// "The death toll … rose to 52": the toll is far from its figure.
+	sent := d.toks[f.a].sent
 	if best == Other && (d.is(f.qa-1, "to") || d.is(f.qa-1, "at") || d.is(f.qa-1, "reached")) && !things {
 		for k := f.qa - 2; k >= 0 && k > f.qa-25 && d.toks[k].sent == sent; k-- {
 			if d.is(k, "toll") {
@@ -196,8 +234,6 @@ func (d *doc) categorise(f *figure) Category {
 			}
 		}
 	}
-	// The unit decides when no event word did: tonnes, trucks and
-	// convoys are aid, troops are military.
 	if best == Other || weakCat(best) {
 		switch f.unit {
 		case "troops":
