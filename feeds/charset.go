@@ -7,9 +7,11 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/gogs/chardet"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/encoding/unicode/utf32"
 )
@@ -75,8 +77,62 @@ func pickEncoding(body []byte, contentType string) encoding.Encoding {
 	if utf8.Valid(body) {
 		return unicode.UTF8
 	}
+	if e := detectEncoding(body); e != nil {
+		return e
+	}
 	e, _, _ := charset.DetermineEncoding(body, "")
 	return e
+}
+
+// detectEncoding guesses the encoding of a body that declares none and is
+// not UTF-8, from the statistics of its bytes: github.com/gogs/chardet (a
+// port of ICU's detector, already in the module graph through
+// go-trafilatura) for the CJK multi-byte encodings, KOI8-R and Hebrew,
+// and a check of its own for Thai TIS-620, which ICU does not know. nil
+// means no confident guess: the caller falls back to Windows-1252.
+func detectEncoding(body []byte) encoding.Encoding {
+	sample := body[:min(len(body), 64<<10)]
+	if r, err := chardet.NewTextDetector().DetectBest(sample); err == nil && r.Confidence >= 25 {
+		name := strings.ToLower(r.Charset)
+		switch name {
+		case "iso-8859-1", "windows-1252", "utf-8", "iso-8859-11":
+			// Latin-1 is the fallback anyway; the UTF-8 guess of invalid
+			// bytes is wrong by definition.
+		case "iso-8859-8", "iso-8859-8-i", "iso-8859-8-e":
+			return charmap.Windows1255 // Hebrew as written on Windows, a superset
+		case "gb18030", "gb2312":
+			return simplifiedchinese.GB18030 // a superset of GB2312 and GBK
+		default:
+			if e, _ := lookupEncoding(name); e != nil {
+				return e
+			}
+		}
+	}
+	if looksThai(sample) {
+		return charmap.Windows874 // TIS-620 with Windows' additions
+	}
+	return nil
+}
+
+// looksThai reports whether the 8-bit bytes of b read as Thai in TIS-620:
+// all of them in its letter ranges, and many of them the vowel and tone
+// marks that follow a consonant. Latin-1 text with a few accented letters
+// has neither profile.
+func looksThai(b []byte) bool {
+	var high, marks int
+	for _, c := range b {
+		switch {
+		case c < 0x80:
+		case c >= 0xa1 && c <= 0xda, c >= 0xdf && c <= 0xfb:
+			high++
+			if c == 0xd1 || c >= 0xd4 && c <= 0xda || c >= 0xe7 && c <= 0xee {
+				marks++
+			}
+		default:
+			return false
+		}
+	}
+	return high >= 20 && marks*6 >= high
 }
 
 // lookupEncoding knows the WHATWG labels (which read us-ascii and latin1 as

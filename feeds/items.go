@@ -55,7 +55,7 @@ func makeItems(parsed *gofeed.Feed, body []byte, f model.Feed, feedURL *url.URL,
 		if strings.TrimSpace(text) == "" {
 			text, cut = bodyText(it.Description, content.ToText)
 		}
-		s.Body = sanitize.Text(text)
+		s.Body = sanitize.Text(fixDoubleEncoding(text))
 		if len(s.Body) > MaxStoryBytes {
 			cut += len(s.Body) - MaxStoryBytes
 			s.Body = cutText(s.Body, MaxStoryBytes)
@@ -63,9 +63,9 @@ func makeItems(parsed *gofeed.Feed, body []byte, f model.Feed, feedURL *url.URL,
 		if cut > 0 {
 			s.Body += "\n\n" + cutNote(cut)
 		}
-		s.Title = sanitize.Line(content.TitleToText(it.Title))
+		s.Title = sanitize.Line(fixDoubleEncoding(content.TitleToText(it.Title)))
 		if s.Title == "" {
-			s.Title = sanitize.Line(content.TitleToText(mediaTitle(it)))
+			s.Title = sanitize.Line(fixDoubleEncoding(content.TitleToText(mediaTitle(it))))
 		}
 		if s.Title == "" {
 			s.Title = titleFromBody(s.Body)
