@@ -57,13 +57,13 @@ func TestUndeclaredCharsets(t *testing.T) {
 // character references (feedparser's double-encoded-html cases).
 func TestDoubleEncoding(t *testing.T) {
 	for in, want := range map[string]string{
-		"â€¦":                     "…",
-		"â\u0080¦":                "…",
-		"Ã©tat dâ€™urgence":       "état d’urgence",
+		"â€¦":                         "…",
+		"â\u0080¦":                    "…",
+		"Ã©tat dâ€™urgence":           "état d’urgence",
 		"Ð\u009fÑ\u0080Ð¸Ð²ÐµÑ\u0082": "Привет",
-		"Ã alone, Ã© ok":          "Ã alone, é ok",
-		"plain ASCII":             "plain ASCII",
-		"Alép déjà":               "Alép déjà",
+		"Ã alone, Ã© ok":              "Ã alone, é ok",
+		"plain ASCII":                 "plain ASCII",
+		"Alép déjà":                   "Alép déjà",
 	} {
 		if got := fixDoubleEncoding(in); got != want {
 			t.Errorf("fixDoubleEncoding(%q) = %q, want %q", in, got, want)
