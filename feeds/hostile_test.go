@@ -210,7 +210,7 @@ func unsafeRune(s string) rune {
 		case r == '\n':
 		case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
 			return r
-		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
+		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
 			return r
 		}
 	}

@@ -152,9 +152,12 @@ func isBidiControl(r rune) bool {
 		return true
 	case r >= 0x2066 && r <= 0x2069: // LRI RLI FSI PDI
 		return true
-	case r == 0x200e || r == 0x200f || r == 0x061c: // LRM RLM ALM
-		return true
 	}
+	// LRM, RLM and ALM (U+200E, U+200F, U+061C) stay: they are invisible
+	// strong characters that only settle the direction of the neutral
+	// characters around them ("(قال)" with its brackets the right way
+	// round), reorder nothing else, and cannot outlive their line. Arabic
+	// and Hebrew text carries them for good reasons.
 	return false
 }
 

@@ -27,6 +27,8 @@ func TestText(t *testing.T) {
 		{"bell and backspace", "a\x07\x08b", "ab"},
 		{"bidi override", "abc\u202egnp.exe", "abcgnp.exe"},
 		{"isolates", "\u2066x\u2069", "x"},
+		{"embeddings and pop", "\u202ax\u202by\u202c", "xy"},
+		{"LRM, RLM and ALM kept", "قال\u200f (AFP)\u200e \u061c٣", "قال\u200f (AFP)\u200e \u061c٣"},
 		{"invalid utf8", "a\xffb", "a\ufffdb"},
 		{"del", "a\x7fb", "ab"},
 		{"accents kept", "Alép “still a far off hope”", "Alép “still a far off hope”"},
