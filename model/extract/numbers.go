@@ -261,14 +261,31 @@ func (d *doc) digitsAt(i int, f *figure) (float64, float64, int, string, bool) {
 	if err != nil {
 		return 0, 0, i, "", false
 	}
-	scale := 0.0
+	scale, ok := d.digitSuffix(f, suf, i, j)
+	if !ok {
+		return 0, 0, i, "", false
+	}
+	if !hasTail {
+		tail = ""
+	}
+	tail, j = d.rangeEndGroups(tail, j)
+	return v, scale, j, tail, true
+}
+
+// digitSuffix reads what is glued after the digits of token i, suf, with
+// j the token after them: a scale (7m, 2.5bn, $3t) or a unit (12km, 3kW,
+// 2.0l, 85p, 2.5pc), which sets f's unit, currency or percent and
+// f.measure. It returns the scale (0 if none) and false when the suffix
+// makes no count: 1990s, 21st, 2pm, 5p.m., 3t without a dollar sign.
+func (d *doc) digitSuffix(f *figure, suf string, i, j int) (float64, bool) {
 	switch {
 	case suf == "":
+		return 0, true
 	case suffixScales[suf] > 0:
 		if suf == "t" && (i == 0 || !d.punct(i-1, '$')) {
-			return 0, 0, i, "", false
+			return 0, false
 		}
-		scale = suffixScales[suf]
+		return suffixScales[suf], true
 	case gluedUnits[suf].unit != "" && !(suf == "p" && d.punct(j, '.') && d.is(j+1, "m")):
 		// 12km, 3kW, 2.0l, 85p, 2.5pc. Not "5p.m.": a time.
 		g := gluedUnits[suf]
@@ -281,27 +298,29 @@ func (d *doc) digitsAt(i int, f *figure) (float64, float64, int, string, bool) {
 			f.unit = g.unit
 		}
 		f.measure = g.kind != 2
-	default:
-		// 1990s, 21st, 2pm: not a count here; the caller drops it.
-		return 0, 0, i, "", false
+		return 0, true
 	}
-	if !hasTail {
-		tail = ""
+	// 1990s, 21st, 2pm: not a count here; the caller drops it.
+	return 0, false
+}
+
+// rangeEndGroups reads the thousands groups of the second number of a
+// range, "5,000-6,000", whose tail after the hyphen ends before token j.
+// It returns the tail with its groups and the token after them.
+func (d *doc) rangeEndGroups(tail string, j int) (string, int) {
+	if tail == "" || !isDigit(rune(tail[0])) || strings.IndexFunc(tail, func(r rune) bool { return !isDigit(r) }) >= 0 {
+		return tail, j
 	}
-	// "5,000-6,000": the second number of a range keeps its own
-	// thousands groups.
-	if tail != "" && isDigit(rune(tail[0])) && strings.IndexFunc(tail, func(r rune) bool { return !isDigit(r) }) < 0 {
-		for j+1 < len(d.toks) && d.punct(j, ',') && d.toks[j].start == d.toks[j-1].end && d.toks[j+1].start == d.toks[j].end && isGroup(d.lt[d.toks[j+1].start:d.toks[j+1].end]) {
-			g := d.lt[d.toks[j+1].start:d.toks[j+1].end]
-			tail += g[:3]
-			j += 2
-			if len(g) > 3 {
-				tail += g[3:]
-				break
-			}
+	for j+1 < len(d.toks) && d.punct(j, ',') && d.toks[j].start == d.toks[j-1].end && d.toks[j+1].start == d.toks[j].end && isGroup(d.lt[d.toks[j+1].start:d.toks[j+1].end]) {
+		g := d.lt[d.toks[j+1].start:d.toks[j+1].end]
+		tail += g[:3]
+		j += 2
+		if len(g) > 3 {
+			tail += g[3:]
+			break
 		}
 	}
-	return v, scale, j, tail, true
+	return tail, j
 }
 
 // decimals is ".5", ".89": a decimal part.
