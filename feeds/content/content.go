@@ -198,34 +198,73 @@ func plainTagFirst(s string) bool {
 }
 
 // tagCloses reports whether rest, what follows a tag name, surely ends the
-// tag: it is ">", or white space or "/" and then attributes up to a ">". A
-// quote counts only as the start of a value right after "=", and is skipped
-// to its closing quote; any other quote, or no ">", is left to the tokenizer.
+// tag: it is ">", or white space or "/" and then well-formed attributes
+// (name, name=value, name="value") up to a ">". Anything the tokenizer
+// would read as a parse error ("=" with no name before it, a quote inside
+// a name or an unquoted value, no ">") is left to the tokenizer.
 func tagCloses(rest string) bool {
 	if rest == "" || rest[0] != '>' && rest[0] != '/' && !isHTMLSpace(rest[0]) {
 		return false
 	}
-	var prev byte // the last byte before i that is not white space
+	const (
+		beforeName = iota
+		inName
+		afterName
+		beforeValue
+		inValue // unquoted
+	)
+	state := beforeName
 	for i := 0; i < len(rest); i++ {
-		switch c := rest[i]; {
-		case c == '>':
+		c := rest[i]
+		if c == '>' && state != beforeValue {
 			return true
-		case c == '=' && (prev == 0 || prev == '=' || prev == '"' || prev == '\'' || prev == '/'):
-			// "=" with no attribute name before it starts a name in the
-			// tokenizer ("<A =\"=\">" holds no tag at all): ask it.
-			return false
-		case c == '"' || c == '\'':
-			if prev != '=' {
+		}
+		switch state {
+		case beforeName:
+			switch {
+			case isHTMLSpace(c) || c == '/':
+			case c == '=' || c == '"' || c == '\'' || c == '<':
+				return false
+			default:
+				state = inName
+			}
+		case inName, afterName:
+			switch {
+			case isHTMLSpace(c):
+				state = afterName
+			case c == '/':
+				state = beforeName
+			case c == '=':
+				state = beforeValue
+			case c == '"' || c == '\'' || c == '<':
+				return false
+			default:
+				state = inName
+			}
+		case beforeValue:
+			switch {
+			case isHTMLSpace(c):
+			case c == '>':
+				return true // a missing value; the tag still ends
+			case c == '"' || c == '\'':
+				j := strings.IndexByte(rest[i+1:], c)
+				if j < 0 {
+					return false
+				}
+				i += 1 + j
+				state = beforeName
+			case c == '=' || c == '<' || c == '`':
+				return false
+			default:
+				state = inValue
+			}
+		case inValue:
+			switch {
+			case isHTMLSpace(c):
+				state = beforeName
+			case c == '"' || c == '\'' || c == '=' || c == '<' || c == '`':
 				return false
 			}
-			j := strings.IndexByte(rest[i+1:], c)
-			if j < 0 {
-				return false
-			}
-			i += 1 + j
-			prev = c
-		case !isHTMLSpace(c):
-			prev = c
 		}
 	}
 	return false

@@ -29,5 +29,46 @@ func FuzzToText(f *testing.F) {
 		if in != "" && WordCount(out) > WordCount(in)+strings.Count(in, "href")+strings.Count(in, "alt")*2 {
 			t.Errorf("words appeared: %q from %q", out, in)
 		}
+		checkNoNewControls(t, in, out)
+		for _, conv := range []func(string) string{TitleToText, FromText, FromHTML} {
+			o := conv(in)
+			if strings.Contains(o, "\n\n\n") || o != strings.TrimSpace(o) || strings.Contains(o, "\r") || !utf8.ValidString(o) {
+				t.Errorf("bad shape %q from %q", o, in)
+			}
+			checkNoNewControls(t, in, o)
+		}
+	})
+}
+
+// checkNoNewControls: a character the terminal acts on (C1 controls such
+// as U+009B, bidi overrides such as U+202E) may leave the conversion only
+// if it came in, as itself or as a character reference. Invalid bytes
+// must not join into one.
+func checkNoNewControls(t *testing.T, in, out string) {
+	t.Helper()
+	if strings.Contains(in, "&") {
+		return
+	}
+	for _, r := range out {
+		if (r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069) && !strings.ContainsRune(in, r) {
+			t.Errorf("%U appeared in %q from %q", r, out, in)
+		}
+	}
+}
+
+// FuzzWriter feeds text straight to the writer, as FromNode does with the
+// text nodes of a parsed page.
+func FuzzWriter(f *testing.F) {
+	for _, s := range []string{"plain", "a\u00adb", "x\u200by", "\u00a0250\u00a0000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		var w writer
+		w.text(in)
+		out := w.String()
+		if !utf8.ValidString(out) {
+			t.Errorf("invalid UTF-8 %q from %q", out, in)
+		}
+		checkNoNewControls(t, in, out)
 	})
 }

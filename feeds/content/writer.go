@@ -25,6 +25,12 @@ type writer struct {
 
 // text appends inline text, collapsing runs of whitespace to one space.
 func (w *writer) text(s string) {
+	if !utf8.ValidString(s) {
+		// Removing an invisible character between two invalid bytes
+		// would join them into a new character: "\xe2\u00ad\x80\xae"
+		// became U+202E, "\xc2\u200b\x9b" U+009B (found by fuzzing).
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	start := 0 // start of the pending run of visible characters
 	for i, r := range s {
 		invisible := r == '\u00ad' || r == '\ufeff' || r == '\u200b' || r == '\u2060'
