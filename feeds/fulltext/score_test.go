@@ -34,7 +34,7 @@ func loadAEB(tb testing.TB) []aebPage {
 	tb.Helper()
 	raw, err := os.ReadFile(filepath.Join(aebDir, "ground-truth.json"))
 	if os.IsNotExist(err) {
-		tb.Skipf("AEB corpus absent at %s: %v", aebDir, err)
+		tb.Skipf("skipped: needs the article-extraction benchmark at %s, a big set kept outside the repository (%v)", aebDir, err)
 	}
 	if err != nil {
 		tb.Fatal(err)
