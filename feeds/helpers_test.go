@@ -12,7 +12,7 @@ import (
 )
 
 // openStore opens a real SQLite store in the test's temp dir.
-func openStore(t *testing.T) *store.SQLite {
+func openStore(t testing.TB) *store.SQLite {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "sitrep.db"))
 	if err != nil {
@@ -22,7 +22,7 @@ func openStore(t *testing.T) *store.SQLite {
 	return st
 }
 
-func addFeed(t *testing.T, st store.Store, url string) model.Feed {
+func addFeed(t testing.TB, st store.Store, url string) model.Feed {
 	t.Helper()
 	f, _, err := st.AddFeed(context.Background(), url)
 	if err != nil {
