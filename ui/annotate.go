@@ -86,7 +86,7 @@ func (m *Model) saveTags(id int64, tags []string, undoable bool) tea.Cmd {
 		m.reader.redraw()
 	}
 	m.pendingWrites++
-	return setTagsCmd(m.ctx, m.opts.Store, id, tags)
+	return m.writes.inOrder(setTagsCmd(m.ctx, m.opts.Store, id, tags))
 }
 
 // saveNote shows the note at once and writes it in a command; old is the
@@ -106,7 +106,7 @@ func (m *Model) saveNote(id int64, old, note string, undoable bool) tea.Cmd {
 		m.reader.redraw()
 	}
 	m.pendingWrites++
-	return setNoteCmd(m.ctx, m.opts.Store, id, note)
+	return m.writes.inOrder(setNoteCmd(m.ctx, m.opts.Store, id, note))
 }
 
 // annotationSaved follows a tags or note write: the sources' tag list and,

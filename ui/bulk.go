@@ -116,7 +116,7 @@ func (m *Model) runBulk(kind bulkKind, f model.Filter) tea.Cmd {
 	m.pendingWrites++
 	m.note("working…")
 	ctx := m.ctx
-	return func() tea.Msg {
+	return m.writes.inOrder(func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ioTimeout)
 		defer cancel()
 		var ids []int64
@@ -127,7 +127,7 @@ func (m *Model) runBulk(kind bulkKind, f model.Filter) tea.Cmd {
 			ids, err = st.ArchiveRead(ctx, f)
 		}
 		return bulkDoneMsg{kind: kind, ids: ids, err: err}
-	}
+	})
 }
 
 // bulkDone records the action for undo and shows the truth again.
@@ -163,7 +163,7 @@ func (m *Model) undoBulk(e undoEntry) tea.Cmd {
 	st := m.opts.Store
 	m.pendingWrites++
 	ctx := m.ctx
-	return func() tea.Msg {
+	return m.writes.inOrder(func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ioTimeout)
 		defer cancel()
 		var err error
@@ -173,7 +173,7 @@ func (m *Model) undoBulk(e undoEntry) tea.Cmd {
 			err = st.Unarchive(ctx, e.ids)
 		}
 		return bulkDoneMsg{kind: e.bulk, ids: e.ids, undo: true, err: err}
-	}
+	})
 }
 
 // stories is "1 story", "1,234 stories".

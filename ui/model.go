@@ -112,8 +112,9 @@ type Model struct {
 	inFlight   int
 	quitting   bool
 	// pendingWrites counts triage, tags and note writes not yet
-	// confirmed; quit waits for them.
+	// confirmed; quit waits for them. writes keeps them in key order.
 	pendingWrites int
+	writes        *writeOrder
 	// tick arms the periodic poll; tests replace it to avoid real timers.
 	tick func(d time.Duration, gen int) tea.Cmd
 }
@@ -181,6 +182,7 @@ func New(opts Options) *Model {
 	m.help = newHelpView(m.c)
 	m.search = newSearchInput(m.c)
 	m.subs = &subsPane{c: m.c}
+	m.writes = newWriteOrder()
 	m.queue.compact = opts.Compact
 	m.setFocus(focusQueue)
 	return m

@@ -43,3 +43,22 @@ func TestCountsReloadAskedInFlightIsNotLost(t *testing.T) {
 		t.Fatalf("header does not show the last counts:\n%s", screen(m))
 	}
 }
+
+// TestWritesLandInKeyOrder: enter (read) then s (star) are two writes that
+// Bubble Tea may run in either order; the star must not be lost to the
+// read written from the state before it.
+func TestWritesLandInKeyOrder(t *testing.T) {
+	s := fixtureStore(t)
+	m := newTestModel(t, s, 120, 32)
+	id := m.queue.selected().ID
+	read := m.saveTriage(id, model.Triage{Read: true})
+	star := m.saveTriage(id, model.Triage{Read: true, Starred: true})
+	done := make(chan struct{})
+	go func() { star(); close(done) }() // the later write starts first
+	read()
+	<-done
+	st, err := s.Story(context.Background(), id)
+	if err != nil || !st.Starred || !st.Read {
+		t.Fatalf("after read then star: %+v, %v", st.Triage, err)
+	}
+}

@@ -246,11 +246,11 @@ func (m *Model) keptCounted(msg keptCountedMsg) tea.Cmd {
 func (m *Model) feedWrite(write func(ctx context.Context) error, done string) tea.Cmd {
 	m.pendingWrites++
 	ctx := m.ctx
-	return func() tea.Msg {
+	return m.writes.inOrder(func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ioTimeout)
 		defer cancel()
 		return feedWrittenMsg{done: done, err: write(ctx)}
-	}
+	})
 }
 
 func (m *Model) feedWritten(msg feedWrittenMsg) tea.Cmd {

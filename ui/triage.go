@@ -373,5 +373,5 @@ func (m *Model) openLink() tea.Cmd {
 // wait until every decision is on disk.
 func (m *Model) saveTriage(id int64, t model.Triage) tea.Cmd {
 	m.pendingWrites++
-	return setTriageCmd(m.ctx, m.opts.Store, id, t)
+	return m.writes.inOrder(setTriageCmd(m.ctx, m.opts.Store, id, t))
 }

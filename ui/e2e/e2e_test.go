@@ -86,7 +86,7 @@ func TestStarSurvivesRestart(t *testing.T) {
 	// The reference story, opened: at a glance, who said what and the toll.
 	s.keys("Enter")
 	scr = s.waitFor(regexp.MustCompile(`Ian Bremmer`), 5*time.Second)
-	for _, want := range []string{"still a far off hope", "over 250,000 killed", "50,000 displaced"} {
+	for _, want := range []string{"still a far off hope", "☠ over 250,000", "⇢ over 7 million"} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("the open Syria story does not show %q:\n%s", want, scr)
 		}
@@ -102,7 +102,7 @@ func TestStarSurvivesRestart(t *testing.T) {
 	s.keys("-l", "quote Bremmer in the brief")
 	s.keys("Enter")
 	s.waitFor(regexp.MustCompile(`quote Bremmer in the brief`), 5*time.Second)
-	s.keys("q")
+	s.keys("q", "q") // the story pane back to the queue, then quit
 	s.waitExit(5 * time.Second)
 
 	s2 := startTmux(t, 120, 32, e, binary, "--demo", "--db", db)
@@ -117,7 +117,7 @@ func TestStarSurvivesRestart(t *testing.T) {
 	if scr := s2.waitFor(regexp.MustCompile(`Ian Bremmer`), 5*time.Second); !strings.Contains(scr, "quote Bremmer in the brief") {
 		t.Errorf("after restart the note is gone; screen:\n%s", scr)
 	}
-	s2.keys("q")
+	s2.keys("Q")
 	s2.waitExit(5 * time.Second)
 }
 
@@ -174,7 +174,7 @@ func TestEscapeInjectionLeavesTerminalAlone(t *testing.T) {
 	for i := 0; i < 24; i++ {
 		s.keys("Enter")
 		time.Sleep(60 * time.Millisecond)
-		s.keys("j")
+		s.keys("q", "j") // back to the queue, the next story
 	}
 	time.Sleep(300 * time.Millisecond)
 	scr = s.screen()
@@ -197,6 +197,6 @@ func TestEscapeInjectionLeavesTerminalAlone(t *testing.T) {
 	if !strings.Contains(scr, "Sources") && !strings.Contains(scr, "Queue") {
 		t.Errorf("sitrep's panes are gone from the screen:\n%s", scr)
 	}
-	s.keys("q")
+	s.keys("Q")
 	s.waitExit(5 * time.Second)
 }
