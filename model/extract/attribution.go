@@ -302,6 +302,21 @@ func (d *doc) headlineColon(a int) who {
 		return who{}
 	}
 	r := d.runs[ri]
+	start := r.a
+	if d.is(start-1, "the") {
+		start--
+	}
+	if start > 1 && d.punct(start-1, ',') && d.toks[start-1].para == d.toks[r.a].para {
+		// A roundup line: "Jane Roe, The Daily Planet: “Q”": the person
+		// opens the line, the outlet follows her name.
+		if pi := d.runAt[start-2]; pi >= 0 && d.runs[pi].b == start-1 {
+			p := d.runs[pi]
+			if (p.a == 0 || d.toks[p.a-1].para != d.toks[p.a].para) && p.kind != entPlace && p.kind != entOrg && p.kind != entTitle {
+				return d.whoOfRun(int(pi))
+			}
+		}
+		return who{}
+	}
 	if r.a > 0 && d.toks[r.a-1].para == d.toks[r.a].para {
 		return who{}
 	}
@@ -428,7 +443,7 @@ func (d *doc) afterAttr(k, b int) who {
 		if !comma && !d.directAttribution(i) {
 			return who{}
 		}
-		if last == '.' && !comma && d.reportsOn(i) {
+		if last == '.' && !comma && (d.reportsOn(i) || d.introducesNext(i) || d.reportsAction(i)) {
 			// “… dinner.” Martha added that shortly before …: a new
 			// sentence reporting more, not the attribution of this one.
 			return who{}
@@ -440,7 +455,13 @@ func (d *doc) afterAttr(k, b int) who {
 	if d.in(i, clauseJoins) {
 		return who{} // “Q,” and analysts said …: a new clause, not an attribution
 	}
-	if d.in(i, speechVerbs) && !d.in(i, weakSpeechVerbs) && !d.toks[i].cap || d.is(i, "said") || d.is(i, "says") {
+	if d.writtenCue(i) {
+		// “Q,” read the statement.
+		w := d.npForward(i+1, q.end)
+		w.found = true
+		return w
+	}
+	if d.in(i, speechVerbs) && !d.in(i, weakSpeechVerbs) && !d.toks[i].cap || d.is(i, "said") || d.is(i, "says") || (comma || last == ',') && d.invertedUnknownVerb(i) {
 		// “Q,” said X
 		w := d.npForward(i+1, q.end)
 		if w.name == "" && !comma && isLetter(last) && d.isWord(i+1) && prepositions[d.low(i+1)] {
@@ -471,7 +492,7 @@ func (d *doc) afterAttr(k, b int) who {
 		// A weak verb counts right after the name at the end of the
 		// sentence: “Q,” Abernathy reported.
 		weakOK := weakSpeechVerbs[d.low(j)] && d.runAt[i] >= 0 && d.runs[d.runAt[i]].b == j && (d.punct(j+1, '.') || d.punct(j+1, ','))
-		if t.kind == tWord && !t.cap && (speechVerbs[d.low(j)] && (!weakSpeechVerbs[d.low(j)] || weakOK) || d.phrasalSpeech(j)) {
+		if t.kind == tWord && !t.cap && (speechVerbs[d.low(j)] && (!weakSpeechVerbs[d.low(j)] || weakOK) || d.phrasalSpeech(j) || d.unknownSpeechVerb(i, j)) {
 			w := d.subjectBefore(j, i)
 			w.found = true
 			return w
@@ -599,7 +620,7 @@ func (d *doc) beforeAttr(a int) who {
 			}
 			continue
 		}
-		if !speechVerbs[w] && !d.phrasalSpeech(j) || t.cap && j > 0 && d.toks[j-1].sent == sent {
+		if !speechVerbs[w] && !d.phrasalSpeech(j) && !d.writtenCue(j) || t.cap && j > 0 && d.toks[j-1].sent == sent {
 			continue
 		}
 		if w == "called" && (d.is(j-1, "so") || d.punct(j-1, '-')) || strings.HasPrefix(w, "so-") {
@@ -613,6 +634,13 @@ func (d *doc) beforeAttr(a int) who {
 		}
 		if p := j - 1; d.isWord(p) && (determiners[d.low(p)] || isPossessive(d.word(p))) {
 			continue // "Trump's call with Zelenskiy", "the report": a noun
+		}
+		if objectVerbs[w] && d.isWord(j-1) && passiveAux[d.low(j-1)] && d.is(j+1, "by") {
+			// "was told by Minister Jane Roe: “Q”": the agent speaks.
+			if r := d.npForward(j+2, 0); r.name != "" {
+				r.found = true
+				return r
+			}
 		}
 		if objectVerbs[w] && d.isWord(j-1) && passiveAux[d.low(j-1)] {
 			continue // "he was told by a leaker that …": he heard it

@@ -179,7 +179,7 @@ var reportNouns = set("announcement", "assessment", "bulletin", "communique", "c
 
 // personNouns head an unnamed person: "a spokesman said". Such a speaker
 // is not reported: the contract wants a name, and a wrong one is worse.
-var personNouns = set("activist", "activists", "adviser", "advisor", "aide", "aides", "all",
+var personNouns = set("activist", "activists", "adviser", "advisor", "agent", "agents", "aide", "aides", "all",
 	"ambassador", "analyst", "analysts", "both", "boy", "brother", "chairman", "chief", "child",
 	"children", "cleric", "colleague", "colleagues", "commander", "commanders", "correspondent",
 	"counterpart", "daughter", "diplomat", "diplomats", "director", "doctor", "doctors",

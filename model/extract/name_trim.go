@@ -48,12 +48,22 @@ func (d *doc) trimLead(r *nameRun) {
 			break
 		}
 	}
+	// "Mayor of Springfield Jane Roe": after a title's "of", the place
+	// runs up to the last two words, which are the name.
+	if r.na > r.a && (d.is(r.na-1, "of") || d.is(r.na-1, "for")) && d.nameWords(r.na, r.b) >= 3 && r.b-r.na == d.nameWords(r.na, r.b) {
+		r.na = r.b - 2
+		r.kind = entPerson
+		return
+	}
 	for d.nameWords(r.na, r.b) >= 2 {
 		w := stem(d.low(r.na))
 		if maleNames[w] || femaleNames[w] {
 			return
 		}
-		role := leadRoles[w] || occupations[w] || roleTitles[w] || personTitles[w] || strings.HasSuffix(w, "-old")
+		// A capitalised role of the -er/-or/-ist kind before two more
+		// words: "Broadcaster Jane Roe", "Economist Ana Ruiz".
+		role := leadRoles[w] || occupations[w] || roleTitles[w] || personTitles[w] || strings.HasSuffix(w, "-old") ||
+			d.nameWords(r.na, r.b) >= 3 && roleLike(w)
 		place := countries[w] || nationalities[w] || regions[w] || places[w] && d.nameWords(r.na, r.b) >= 3
 		opener := r.initial && r.na == r.a && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "wards") || sentenceAdverbs[w])
 		if !role && !place && !opener {

@@ -115,9 +115,13 @@ func (d *doc) runForward(ri int32) who {
 			return w
 		}
 	}
-	if d.isWord(r.b) && !d.toks[r.b].cap && personNouns[d.low(r.b)] && r.kind != entPerson {
-		// "a Taliban spokesman": unless a name follows.
-		if k := r.b + 1; k < len(d.toks) && d.runAt[k] >= 0 {
+	nb := r.b
+	if d.punct(nb, '.') && dottedInitials(d.word(nb-1)) {
+		nb++ // the period of "an F.B.I. agent"
+	}
+	if d.isWord(nb) && !d.toks[nb].cap && (personNouns[d.low(nb)] || roleLike(d.low(nb))) && r.kind != entPerson {
+		// "a Taliban spokesman", "an F.B.I. agent": unless a name follows.
+		if k := nb + 1; k < len(d.toks) && d.runAt[k] >= 0 {
 			return d.whoOfRun(int(d.runAt[k]))
 		}
 		return who{found: true}

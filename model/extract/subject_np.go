@@ -92,7 +92,12 @@ func (d *doc) orgNounBackward(w string, j, lo int) who {
 	if a == j {
 		// "the ministry said": the body of that kind named last, if
 		// any ("the Defence Ministry").
-		return d.orgRef(w, j)
+		r := d.orgRef(w, j)
+		if r.name == "" && !d.in(j-1, determiners) && !d.possessive(j-1) {
+			// "police said", "army said": a body that needs no name.
+			return who{name: d.word(j), found: true, org: true}
+		}
+		return r
 	}
 	if ri := d.runAt[a]; ri >= 0 && d.runs[ri].a < a {
 		a = d.runs[ri].a

@@ -178,7 +178,7 @@ func (d *doc) pronounSubject(j int) (who, bool) {
 // at or from is where the person before it works; the person speaks.
 func (d *doc) memberOf(r nameRun, lo int) (who, bool) {
 	k := r.a - 1
-	for n := 0; n < 5 && k > lo && d.isWord(k) && !d.toks[k].cap && !memberPreps[d.low(k)]; n++ {
+	for n := 0; n < 5 && k > lo && d.isWord(k) && (!d.toks[k].cap || d.is(k, "the")) && !memberPreps[d.low(k)]; n++ {
 		if speechVerbs[d.low(k)] || functionCaps[d.low(k)] && !determiners[d.low(k)] {
 			return who{}, false
 		}
@@ -233,6 +233,24 @@ func (d *doc) whoOfRun(ri int) who {
 	return w
 }
 
+// personNamedLike finds the person, named earlier in full, whose surname
+// is the one word of run r: a surname that is also a place (Jordan, Kent,
+// Georgia) in a speaker's position.
+func (d *doc) personNamedLike(r nameRun) (who, bool) {
+	if d.lasts.head == nil {
+		d.indexLasts()
+	}
+	for oi := d.lasts.first(r.key); oi >= 0; oi = d.lasts.after(oi) {
+		o := &d.runs[oi]
+		if o.a >= r.a || o.inQ || o.words < 2 || !(o.kind == entPerson || o.gender != 0) || !strings.HasSuffix(o.key, " "+r.key) {
+			continue
+		}
+		w := who{name: o.key, found: true, person: true, gender: o.gender}
+		return w, true
+	}
+	return who{}, false
+}
+
 // whoOfRunBare is whoOfRun without the role, which costs a scan of the
 // text: the ranker looks the role up only for the candidate it keeps.
 func (d *doc) whoOfRunBare(ri int) who {
@@ -242,6 +260,11 @@ func (d *doc) whoOfRunBare(ri int) who {
 	}
 	if r.kind == entOther && r.b-r.na == 1 && functionCaps[d.low(r.na)] {
 		return who{}
+	}
+	if r.kind == entPlace && r.words == 1 {
+		if w, ok := d.personNamedLike(r); ok {
+			return w // "Jordan said" after "Michael Jordan": the person
+		}
 	}
 	if r.words == 1 {
 		if w := d.low(r.na); len(w) > 3 && w[len(w)-1] == 's' && nationalities[w[:len(w)-1]] {

@@ -70,7 +70,7 @@ func tokenize(text string, paras []para, qs []qspan) []token {
 							// Keep a period only between letters of an
 							// abbreviation (U.S) and digits (1.4), never
 							// between two sentences glued together.
-							if r2 == '.' && !(isDigit(r3) || (isUpper(r3) && j-i <= 2)) {
+							if r2 == '.' && !(isDigit(r3) || (isUpper(r3) && (j-i <= 2 || dottedInitials(text[i:j])))) {
 								break
 							}
 							j += n2
@@ -93,6 +93,20 @@ func tokenize(text string, paras []para, qs []qspan) []token {
 	}
 	numberSentences(text, toks, qs)
 	return toks
+}
+
+// dottedInitials reports letters joined by periods, "F.B" of "F.B.I.":
+// an abbreviation goes on past its second period.
+func dottedInitials(s string) bool {
+	if len(s)%2 == 0 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i%2 == 1 && s[i] != '.' || i%2 == 0 && !(s[i] >= 'A' && s[i] <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // abbrevs end with a period without ending a sentence.

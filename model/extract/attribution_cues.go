@@ -1,0 +1,115 @@
+package extract
+
+import "strings"
+
+// Cue verbs the lexicon does not know. The list of speech verbs will never
+// be complete ("scoffed", "quipped", "conceded"…), so the shape decides:
+// a past-tense verb right after a quotation and a name, closing the
+// sentence, is how news attributes speech.
+
+// unknownSpeechVerb reports whether token j, right after the name that
+// follows a quotation at token i, is a past-tense verb ending the clause:
+// “Q,” Jane Roe scoffed.
+func (d *doc) unknownSpeechVerb(i, j int) bool {
+	ri := d.runAt[i]
+	if ri < 0 || d.runs[ri].a != i || d.runs[ri].b != j {
+		return false
+	}
+	return d.pastTenseCue(j) && (d.punct(j+1, '.') || d.punct(j+1, ','))
+}
+
+// invertedUnknownVerb reports an inverted attribution with a verb the
+// lexicon lacks: “Q,” scoffed Jane Roe. The name must end the sentence.
+func (d *doc) invertedUnknownVerb(i int) bool {
+	if !d.pastTenseCue(i) {
+		return false
+	}
+	ri := d.runAt[i+1]
+	if ri < 0 || d.runs[ri].a != i+1 {
+		return false
+	}
+	e := d.runs[ri].b
+	return d.punct(e, '.') || d.punct(e, ',') || e >= len(d.toks)
+}
+
+// pastTenseCue is a lower-case word in -ed that is no participle of the
+// kinds that follow quotations without speech ("“Q,” Smith added" is in
+// the lexicon; "“Q,” Smith published" is not speech, but neither do
+// papers end sentences that way).
+func (d *doc) pastTenseCue(j int) bool {
+	if !d.isWord(j) || d.toks[j].cap {
+		return false
+	}
+	w := d.low(j)
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && !notSpeechVerbs[w]
+}
+
+// notSpeechVerbs end a clause after a name without reporting speech.
+var notSpeechVerbs = set("arrested", "died", "injured", "killed", "resigned", "retired", "survived",
+	"wounded")
+
+// introducesNext reports whether the attribution at token i introduces
+// the next quotation rather than closing the one before: “Q1.” Minister
+// Jane Roe remarked, “Q2.”
+func (d *doc) introducesNext(i int) bool {
+	v := d.verbAfter(i)
+	if v < 0 {
+		return false
+	}
+	k := v + 1
+	if d.punct(k, ',') || d.punct(k, ':') {
+		k++
+	}
+	return k < len(d.toks) && d.toks[k].kind == tQuote && d.toks[k].para == d.toks[i].para
+}
+
+// reportsAction reports whether the sentence at token i goes on past its
+// verb to what someone was urged or asked to do: “Stop the shelling.”
+// Human Rights Watch has urged both sides to talk. A new sentence about
+// an act, not the attribution of the quotation before it.
+func (d *doc) reportsAction(i int) bool {
+	v := d.verbAfter(i)
+	if v < 0 {
+		return false
+	}
+	n := 0
+	for k := v + 1; k < len(d.toks) && d.toks[k].sent == d.toks[v].sent && d.toks[k].kind != tQuote; k++ {
+		if !d.isWord(k) {
+			continue
+		}
+		n++
+		if n > 1 && d.is(k, "to") && d.isWord(k+1) && !d.toks[k+1].cap {
+			return true
+		}
+	}
+	return false
+}
+
+// verbAfter is the first speech verb of the sentence within eight tokens
+// of token i, or -1.
+func (d *doc) verbAfter(i int) int {
+	for v := i; v < len(d.toks) && v < i+8 && d.toks[v].sent == d.toks[i].sent; v++ {
+		if d.isWord(v) && !d.toks[v].cap && speechVerbs[d.low(v)] {
+			return v
+		}
+	}
+	return -1
+}
+
+// writtenCue reports a verb that quotes written words when a document is
+// its subject or object: "the statement read:", "“Q,” read the
+// statement", "The email began,", "a sign that read".
+func (d *doc) writtenCue(j int) bool {
+	if !d.isWord(j) || d.toks[j].cap || !writtenVerbs[d.low(j)] {
+		return false
+	}
+	for _, k := range [...]int{j - 1, j - 2, j + 1, j + 2} {
+		if d.isWord(k) && !d.toks[k].cap && reportNouns[d.low(k)] {
+			return true
+		}
+	}
+	return d.is(j-1, "that") && d.isWord(j-2) && reportNouns[d.low(j-2)]
+}
+
+// writtenVerbs quote a document's words.
+var writtenVerbs = set("began", "begins", "read", "reads", "stated", "states")
