@@ -378,11 +378,12 @@ func (d *doc) fullestScan(ri int) (string, int) {
 	}
 	if len(seen) > 1 && r.words == 1 {
 		// Two people share the surname ("Joe Biden", "Hunter Biden"): a
-		// lone "Biden" is the one the text names most, the nearest when
-		// they tie. The relative named once is seldom the one meant.
+		// lone "Biden" is the one the text introduced first. News names
+		// its main actor first; a relative or namesake comes later and is
+		// then called by the full name or the first name.
 		top := -1
 		for i, c := range seen {
-			if top < 0 || c.n > seen[top].n || c.n == seen[top].n && c.key == best {
+			if top < 0 || c.first < seen[top].first {
 				top = i
 			}
 		}
@@ -407,24 +408,23 @@ func doubleSurname(key, one string) bool {
 	return strings.HasSuffix(rest, " "+one)
 }
 
-// keyCount counts the earlier mentions of one full name.
+// keyCount is one full name a surname may stand for: where it was
+// mentioned nearest and first.
 type keyCount struct {
-	key string
-	run int // its nearest mention so far
-	n   int
+	key   string
+	run   int // its nearest mention so far
+	first int // its first mention
 }
 
 func countKey(seen []keyCount, key string, run int) []keyCount {
 	for i := range seen {
 		if seen[i].key == key {
-			seen[i].n++
-			if run > seen[i].run {
-				seen[i].run = run
-			}
+			seen[i].run = max(seen[i].run, run)
+			seen[i].first = min(seen[i].first, run)
 			return seen
 		}
 	}
-	return append(seen, keyCount{key: key, run: run, n: 1})
+	return append(seen, keyCount{key: key, run: run, first: run})
 }
 
 // byFirstWord resolves a single word that no fuller name ends with to the
