@@ -53,50 +53,57 @@ type KeyMap struct {
 	QuitNow          key.Binding
 }
 
-// DefaultKeyMap is the key table of the issue.
+// DefaultKeyMap is the reader's keys; config.toml's [keys] remaps them
+// (KeyMapFrom). README's key table is checked against it.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Up:              key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
-		Down:            key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
-		Top:             key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
-		Bottom:          key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
-		PageDown:        key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		ReadOn:          key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "read on")),
-		PageUp:          key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b", "page up")),
-		Open:            key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		NextFocus:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "focus")),
-		PrevFocus:       key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "focus back")),
-		Sources:         key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "sources pane")),
-		FocusSources:    key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "focus sources")),
-		FocusQueue:      key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "focus queue")),
-		FocusStory:      key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "focus story")),
-		FocusHighlights: key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "focus highlights")),
-		NextUnread:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next unread")),
-		PrevUnread:      key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "prev unread")),
-		Star:            key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
-		Read:            key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "read")),
-		Archive:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "archive")),
-		MarkAllRead:     key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "mark view read")),
-		ArchiveRead:     key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "archive read")),
-		CycleView:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "all/unread/starred/archived")),
-		Density:         key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "compact/full rows")),
-		Confirm:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
-		Tag:             key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tags")),
-		Note:            key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "note")),
-		Undo:            key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
-		PollNow:         key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "poll now")),
-		PrevHighlight:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev highlight")),
-		NextHighlight:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next highlight")),
-		OpenLink:        key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
-		Yank:            key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy quote/figure + citation")),
-		YankLink:        key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy link")),
-		Subscriptions:   key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "subscriptions")),
-		Search:          key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-		Help:            key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Close:           key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close, clear search")),
-		Quit:            key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		QuitNow:         key.NewBinding(key.WithKeys("Q", "ctrl+c"), key.WithHelp("Q", "quit from anywhere")),
+		Up:              bind("up", "k", "up"),
+		Down:            bind("down", "j", "down"),
+		Top:             bind("top", "g", "home"),
+		Bottom:          bind("bottom", "G", "end"),
+		PageDown:        bind("page down", "pgdown"),
+		ReadOn:          bind("read on: page the story, then next unread", "space"),
+		PageUp:          bind("page up", "b", "pgup"),
+		Open:            bind("open: mark read, focus the story", "enter"),
+		NextFocus:       bind("next pane", "tab"),
+		PrevFocus:       bind("previous pane", "shift+tab"),
+		Sources:         bind("show/hide sources", "f"),
+		FocusSources:    bind("focus sources", "1"),
+		FocusQueue:      bind("focus queue", "2"),
+		FocusStory:      bind("focus story", "3"),
+		FocusHighlights: bind("focus highlights", "4"),
+		NextUnread:      bind("next unread", "n"),
+		PrevUnread:      bind("prev unread", "N"),
+		Star:            bind("star/unstar", "s"),
+		Read:            bind("read/unread", "r"),
+		Archive:         bind("archive/unarchive", "a"),
+		MarkAllRead:     bind("mark view read", "A"),
+		ArchiveRead:     bind("archive read", "X"),
+		CycleView:       bind("all/unread/starred/archived", "v"),
+		Density:         bind("compact/full rows", "d"),
+		Confirm:         bind("yes, to a question (A, X, remove a feed)", "y"),
+		Tag:             bind("tag the story", "t"),
+		Note:            bind("note on the story", "e"),
+		Undo:            bind("undo", "u"),
+		PollNow:         bind("poll now", "R"),
+		PrevHighlight:   bind("prev highlight", "["),
+		NextHighlight:   bind("next highlight", "]"),
+		OpenLink:        bind("open link", "o"),
+		Yank:            bind("copy quote/figure + citation", "y"),
+		YankLink:        bind("copy link", "Y"),
+		Subscriptions:   bind("subscriptions", "F"),
+		Search:          bind("search", "/"),
+		Help:            bind("help", "?"),
+		Close:           bind("back to the queue, clear the search, close", "esc"),
+		Quit:            bind("quit (in a pane: back to the queue)", "q"),
+		QuitNow:         bind("quit from anywhere", "Q", "ctrl+c"),
 	}
+}
+
+// bind is a binding whose help names every one of its keys, so the help
+// and the README say exactly what works.
+func bind(desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(strings.Join(keys, "/"), desc))
 }
 
 // focusHelp is the key help for one focus: it satisfies help.KeyMap so the
@@ -114,20 +121,29 @@ func (h focusHelp) ShortHelp() []key.Binding {
 	k := h.k
 	upDown := firstKey(k.Down) + "/" + firstKey(k.Up)
 	move := key.NewBinding(key.WithKeys(k.Down.Keys()...), key.WithHelp(upDown, "move"))
+	// One key each, in words short enough for one line; ? lists them all.
+	one := func(b key.Binding, desc string) key.Binding {
+		b.SetHelp(firstKey(b), desc)
+		return b
+	}
+	help, quit := one(k.Help, "help"), one(k.Quit, "quit")
 	switch h.focus {
 	case focusSources:
-		return []key.Binding{move, withHelp(k.Open, "show"), k.NextFocus, k.Help, k.Quit}
+		return []key.Binding{move, one(k.Open, "show"), one(k.CycleView, "view"), one(k.Subscriptions, "subscriptions"), help, quit}
 	case focusReader:
 		scroll := key.NewBinding(key.WithKeys(k.Down.Keys()...), key.WithHelp(upDown, "scroll"))
-		return []key.Binding{scroll, k.ReadOn, withHelp(k.NextHighlight, "next highlight"), k.Star, k.Tag, k.Note, k.OpenLink, withHelp(k.Quit, "back to queue"), k.Help}
+		return []key.Binding{scroll, one(k.ReadOn, "read on"), one(k.NextHighlight, "next highlight"), one(k.Star, "star"),
+			one(k.Yank, "copy quote"), one(k.Tag, "tags"), one(k.Note, "note"), one(k.OpenLink, "open link"), one(k.Quit, "back to queue"), help}
 	case focusHighlights:
-		return []key.Binding{move, withHelp(k.Open, "show in story"), k.NextFocus, k.Help, k.Quit}
+		return []key.Binding{move, one(k.Open, "show in story"), one(k.Yank, "copy with citation"), one(k.Quit, "back to queue"), help}
 	}
+	triage := []key.Binding{one(k.Star, "star"), one(k.Read, "read"), one(k.Archive, "archive"), one(k.Undo, "undo"),
+		one(k.MarkAllRead, "mark view read"), one(k.CycleView, "view")}
 	if h.searching {
 		// Say how to get the whole queue back before anything else.
-		return []key.Binding{move, k.Open, withHelp(k.Close, "clear search"), k.Star, k.Read, k.Archive, k.Undo, k.Tag, k.Note, k.NextFocus, k.Help, k.Quit}
+		return append(append([]key.Binding{move, one(k.Open, "open"), one(k.Close, "clear search")}, triage...), help, quit)
 	}
-	return []key.Binding{move, k.Open, k.Star, k.Read, k.Archive, k.Undo, k.Search, k.Tag, k.Note, k.NextFocus, k.Help, k.Quit}
+	return append(append([]key.Binding{move, one(k.Open, "open")}, triage...), one(k.Search, "search"), one(k.Tag, "tags"), one(k.Note, "note"), help, quit)
 }
 
 // FullHelp is the `?` overlay: movement, triage, the rest.
