@@ -308,8 +308,8 @@ func runReader(ctx context.Context, st store.Store, poller *feeds.Poller, cfg co
 	}
 	m := ui.New(ui.Options{
 		Store:     st,
-		Poll:      poller.Poll,
-		PollNow:   poller.PollNow,
+		Poll:      uiPoll(poller.Poll),
+		PollNow:   uiPoll(poller.PollNow),
 		Interval:  cfg.PollInterval,
 		OpenURL:   browserOpener(cfg.Browser),
 		Keys:      &keys,
@@ -323,6 +323,14 @@ func runReader(ctx context.Context, st store.Store, poller *feeds.Poller, cfg co
 		return 1
 	}
 	return 0
+}
+
+// uiPoll adapts the poller to what the reader shows of a poll.
+func uiPoll(poll func(context.Context, model.Feed) feeds.Result) ui.PollFunc {
+	return func(ctx context.Context, f model.Feed) ui.PollResult {
+		r := poll(ctx, f)
+		return ui.PollResult{Title: r.Title, New: r.New, Updated: r.Updated, Err: r.Err}
+	}
 }
 
 // browserOpener runs the config's browser with the link as its one

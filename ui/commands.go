@@ -13,7 +13,6 @@ import (
 
 	"sitrep/model"
 	"sitrep/model/sanitize"
-	"sitrep/model/store"
 )
 
 // Commands do the I/O. Each takes what it needs by value and returns one
@@ -23,7 +22,7 @@ import (
 // forever.
 const ioTimeout = 10 * time.Second
 
-func loadCountsCmd(ctx context.Context, s store.Store) tea.Cmd {
+func loadCountsCmd(ctx context.Context, s Store) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
 		defer cancel()
@@ -32,7 +31,7 @@ func loadCountsCmd(ctx context.Context, s store.Store) tea.Cmd {
 	}
 }
 
-func loadFeedsCmd(ctx context.Context, s store.Store) tea.Cmd {
+func loadFeedsCmd(ctx context.Context, s Store) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
 		defer cancel()
@@ -47,7 +46,7 @@ func loadFeedsCmd(ctx context.Context, s store.Store) tea.Cmd {
 // loadQueueCmd reads the window of the queue at offset. With find, the
 // window is the one around story keepID wherever it stands in the queue
 // (the view changed under the cursor), if the view shows it.
-func loadQueueCmd(ctx context.Context, s store.Store, seq int, f model.Filter, offset, limit int, keepID int64, find bool) tea.Cmd {
+func loadQueueCmd(ctx context.Context, s Store, seq int, f model.Filter, offset, limit int, keepID int64, find bool) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
 		defer cancel()
@@ -88,7 +87,7 @@ func loadQueueCmd(ctx context.Context, s store.Store, seq int, f model.Filter, o
 	}
 }
 
-func loadStoryCmd(ctx context.Context, s store.Store, seq int, id int64) tea.Cmd {
+func loadStoryCmd(ctx context.Context, s Store, seq int, id int64) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
 		defer cancel()
@@ -103,7 +102,7 @@ func loadStoryCmd(ctx context.Context, s store.Store, seq int, id int64) tea.Cmd
 // setTriageCmd writes a triage decision. Quitting cancels the reader's
 // context to stop polls, but a decision the reader made must still land:
 // the write runs without that cancellation, and quit waits for it.
-func setTriageCmd(ctx context.Context, s store.Store, id int64, t model.Triage) tea.Cmd {
+func setTriageCmd(ctx context.Context, s Store, id int64, t model.Triage) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ioTimeout)
 		defer cancel()
@@ -123,7 +122,7 @@ func sanitizeTags(tags []string) []string {
 }
 
 // loadTagsCmd lists the tags in use for the sources pane.
-func loadTagsCmd(ctx context.Context, s store.Store) tea.Cmd {
+func loadTagsCmd(ctx context.Context, s Store) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
 		defer cancel()
@@ -139,7 +138,7 @@ func loadTagsCmd(ctx context.Context, s store.Store) tea.Cmd {
 }
 
 // loadNoteCmd reads a story's note for the note prompt.
-func loadNoteCmd(ctx context.Context, s store.Store, id int64) tea.Cmd {
+func loadNoteCmd(ctx context.Context, s Store, id int64) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
 		defer cancel()
@@ -150,7 +149,7 @@ func loadNoteCmd(ctx context.Context, s store.Store, id int64) tea.Cmd {
 
 // setTagsCmd and setNoteCmd write the reader's tags or note; like triage,
 // they outlive the reader's cancellation so quitting does not lose them.
-func setTagsCmd(ctx context.Context, s store.Store, id int64, tags []string) tea.Cmd {
+func setTagsCmd(ctx context.Context, s Store, id int64, tags []string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ioTimeout)
 		defer cancel()
@@ -158,7 +157,7 @@ func setTagsCmd(ctx context.Context, s store.Store, id int64, tags []string) tea
 	}
 }
 
-func setNoteCmd(ctx context.Context, s store.Store, id int64, note string) tea.Cmd {
+func setNoteCmd(ctx context.Context, s Store, id int64, note string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ioTimeout)
 		defer cancel()
@@ -167,7 +166,7 @@ func setNoteCmd(ctx context.Context, s store.Store, id int64, note string) tea.C
 }
 
 // startRoundCmd lists the feeds a polling round will visit.
-func startRoundCmd(ctx context.Context, s store.Store) tea.Cmd {
+func startRoundCmd(ctx context.Context, s Store) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
 		defer cancel()

@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"sitrep/feeds"
+	"sitrep/model"
 	"sitrep/model/store"
 )
 
@@ -44,7 +45,10 @@ func TestEscapeInjectionFeeds(t *testing.T) {
 		}
 	}
 	poller := feeds.New(srv.Client(), s, feeds.Options{})
-	m := New(Options{Store: s, Poll: poller.Poll, Location: time.UTC,
+	m := New(Options{Store: s, Poll: func(ctx context.Context, f model.Feed) PollResult {
+		r := poller.Poll(ctx, f)
+		return PollResult{Title: r.Title, New: r.New, Updated: r.Updated, Err: r.Err}
+	}, Location: time.UTC,
 		OpenURL: func(string) error { return nil }})
 	m.tick = func(time.Duration, int) tea.Cmd { return nil }
 	send(t, m, windowSize(160, 48))

@@ -13,9 +13,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
-	"sitrep/feeds"
 	"sitrep/model"
-	"sitrep/model/store"
 )
 
 // WindowTitle is the terminal title. It is a constant: feed text never
@@ -31,12 +29,9 @@ const DefaultInterval = 15 * time.Minute
 // goroutines at once.
 const maxParallelPolls = 32
 
-// PollFunc polls one feed; (*feeds.Poller).Poll is one.
-type PollFunc = func(ctx context.Context, f model.Feed) feeds.Result
-
 // Options are the reader's dependencies.
 type Options struct {
-	Store store.Store
+	Store Store
 	Poll  PollFunc // nil: no polling (tests, read-only use)
 	// PollNow polls a feed whatever its schedule, for R: the reader asked.
 	// nil: Poll is used.

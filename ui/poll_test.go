@@ -10,7 +10,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"sitrep/feeds"
 	"sitrep/model"
 )
 
@@ -18,14 +17,14 @@ func TestPollRound(t *testing.T) {
 	s := fixtureStore(t)
 	var mu sync.Mutex
 	var polled []int64
-	poll := func(ctx context.Context, f model.Feed) feeds.Result {
+	poll := func(ctx context.Context, f model.Feed) PollResult {
 		mu.Lock()
 		polled = append(polled, f.ID)
 		mu.Unlock()
 		if f.Title == "Broken Feed" {
-			return feeds.Result{FeedID: f.ID, Title: f.Title, Err: errors.New("HTTP 503\x1b]0;pwned\x07")}
+			return PollResult{Title: f.Title, Err: errors.New("HTTP 503\x1b]0;pwned\x07")}
 		}
-		return feeds.Result{FeedID: f.ID, Title: f.Title, NotModified: true}
+		return PollResult{Title: f.Title}
 	}
 	m := New(Options{Store: s, Poll: poll, Interval: time.Hour, Now: func() time.Time { return fixedNow }, Location: time.UTC})
 	var armed []int
@@ -77,9 +76,9 @@ func TestPollRound(t *testing.T) {
 func TestPollShowsProgress(t *testing.T) {
 	s := fixtureStore(t)
 	release := make(chan struct{})
-	poll := func(ctx context.Context, f model.Feed) feeds.Result {
+	poll := func(ctx context.Context, f model.Feed) PollResult {
 		<-release
-		return feeds.Result{FeedID: f.ID}
+		return PollResult{}
 	}
 	m := New(Options{Store: s, Poll: poll, Interval: time.Hour, Now: func() time.Time { return fixedNow }, Location: time.UTC})
 	send(t, m, windowSize(120, 32))
@@ -127,17 +126,17 @@ func TestForcedPollOnlyOnR(t *testing.T) {
 	s := fixtureStore(t)
 	var mu sync.Mutex
 	var scheduled, forced int
-	poll := func(ctx context.Context, f model.Feed) feeds.Result {
+	poll := func(ctx context.Context, f model.Feed) PollResult {
 		mu.Lock()
 		scheduled++
 		mu.Unlock()
-		return feeds.Result{FeedID: f.ID, Title: f.Title, Skipped: true}
+		return PollResult{Title: f.Title}
 	}
-	pollNow := func(ctx context.Context, f model.Feed) feeds.Result {
+	pollNow := func(ctx context.Context, f model.Feed) PollResult {
 		mu.Lock()
 		forced++
 		mu.Unlock()
-		return feeds.Result{FeedID: f.ID, Title: f.Title, NotModified: true}
+		return PollResult{Title: f.Title}
 	}
 	m := New(Options{Store: s, Poll: poll, PollNow: pollNow, Interval: time.Hour, Now: func() time.Time { return fixedNow }, Location: time.UTC})
 	m.tick = func(time.Duration, int) tea.Cmd { return nil }
