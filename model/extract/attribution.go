@@ -654,7 +654,7 @@ func (d *doc) beforeAttr(a int) who {
 		}
 		lo := d.sentStart(j)
 		var r who
-		if strings.HasSuffix(w, "ing") && (d.punct(j-1, ',') || j == lo) {
+		if strings.HasSuffix(w, "ing") && (d.punct(j-1, ',') || j == lo || d.objectBefore(j)) {
 			// "The US welcomed the exchange, saying …": the subject of
 			// the main clause speaks.
 			r = d.subjectAt(lo, j)

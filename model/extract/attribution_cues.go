@@ -113,3 +113,21 @@ func (d *doc) writtenCue(j int) bool {
 
 // writtenVerbs quote a document's words.
 var writtenVerbs = set("began", "begins", "read", "reads", "stated", "states")
+
+// objectBefore reports whether the words just before token j end a
+// prepositional phrase, "… not to play for the Iranian Chess Federation
+// saying": a participle after it belongs to the sentence's subject, not
+// to the object of the preposition.
+func (d *doc) objectBefore(j int) bool {
+	ri := d.runAt[j-1]
+	if j < 2 || ri < 0 || d.runs[ri].b != j {
+		return false
+	}
+	k := d.runs[ri].a - 1
+	if d.in(k, determiners) {
+		k--
+	}
+	// "with Foreign Minister Ayman Safadi warning of …" is no object: an
+	// absolute phrase, whose name speaks.
+	return d.isWord(k) && !d.toks[k].cap && prepositions[d.low(k)] && !d.is(k, "with")
+}

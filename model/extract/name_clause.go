@@ -29,6 +29,9 @@ func (d *doc) clauseRole(r *nameRun) {
 	// After a preposition, an article or "than" a name is a modifier or
 	// in a subordinate comparison: "than Rose-Lynn Harlan has ever been".
 	afterPrep := d.isWord(r.a-1) && !d.toks[r.a-1].cap && (d.low(r.a-1) == "a" || d.low(r.a-1) == "an" || d.low(r.a-1) == "than" || prepositions[d.low(r.a-1)])
+	// "the murder of journalist Jamal Khashoggi": a role noun between the
+	// preposition and the name leaves the name the preposition's object.
+	afterPrep = afterPrep || d.isWord(r.a-1) && !d.toks[r.a-1].cap && roleLike(d.low(r.a-1)) && d.isWord(r.a-2) && prepositions[d.low(r.a-2)]
 	if finite && !afterPrep && d.isWord(k) && !d.toks[k].cap && d.toks[k].sent == d.toks[r.a].sent {
 		// "Johnson is under fire", "Corbyn has long been": a finite
 		// verb after the name makes it the subject, whatever follows.

@@ -33,6 +33,11 @@ func TestSpeakerCauses(t *testing.T) {
 		{"ministry spokesperson", `“Aid will flow,” a ministry spokesperson said.`, []string{""}},
 		// passive and absolute constructions
 		{"told by", `The crowd was told by Minister Jane Roe of the plan: “We stay.”`, []string{"Jane Roe"}},
+		{"with X describing", `Two states criticised the move, with Foreign Minister Jane Roe warning of “dangerous consequences”.`, []string{"Jane Roe"}},
+		{"participle after an object", `Jane Roe decided not to play for the Springfield Chess Federation, saying “it wasn't a good fit”.`, []string{"Jane Roe"}},
+		{"capitalised apposition before verb", `Jane Roe, Dean of Springfield Law School, called it “a silly argument.”`, []string{"Jane Roe"}},
+		{"of a possessive body", `Lead author Jane Roe of Australia's Griffith University said: “The ibis was sacred.”`, []string{"Jane Roe"}},
+		{"possessor's partner", `“Heartbroken,” writes Huber's longtime tag team partner Erick Rowan.`, []string{"Erick Rowan"}},
 		{"according to him", "Jane Roe visited the camp.\n\nThe camp is “full,” according to him.", []string{""}},
 		// pronouns
 		{"pronoun not a country", "France sent aid. Jane Roe, the envoy, arrived.\n\n“We will help,” she said.", []string{"Jane Roe"}},

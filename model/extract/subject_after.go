@@ -17,6 +17,9 @@ func (d *doc) npForward(i, _ int) who {
 	if w, ok := d.kinThenName(i); ok {
 		return w
 	}
+	if w, ok := d.possessorsRoleName(i); ok {
+		return w
+	}
 	if w, ok := d.describedThenNamed(i); ok {
 		return w
 	}
@@ -43,6 +46,34 @@ func (d *doc) kinThenName(i int) (who, bool) {
 		}
 	}
 	return who{}, false
+}
+
+// possessorsRoleName handles a name after someone's role: "writes
+// Huber's longtime tag team partner Erick Rowan": the possessive names
+// whose partner, the name after the role words speaks.
+func (d *doc) possessorsRoleName(i int) (who, bool) {
+	ri := d.runAt[i]
+	if ri < 0 || d.runs[ri].a != i || !d.possessive(d.runs[ri].b-1) {
+		return who{}, false
+	}
+	k := d.runs[ri].b
+	if k < len(d.toks) && d.toks[k].kind == tPunct && (d.text[d.toks[k].start] == '\'' || strings.HasPrefix(d.text[d.toks[k].start:], "’")) {
+		k++ // the apostrophe after "Edmunds'"
+	}
+	n := 0
+	for k < len(d.toks) && n < 5 && d.isWord(k) && !d.toks[k].cap {
+		k++
+		n++
+	}
+	if n == 0 || !roleLike(d.low(k-1)) && !personNouns[d.low(k-1)] && !maleKin[d.low(k-1)] && !femaleKin[d.low(k-1)] {
+		return who{}, false
+	}
+	pi := d.runAt[k]
+	if k >= len(d.toks) || pi < 0 || d.runs[pi].a != k || d.runs[pi].kind == entPlace || d.runs[pi].kind == entOrg {
+		return who{}, false
+	}
+	w := d.whoOfRun(int(pi))
+	return w, w.name != ""
 }
 
 // describedThenNamed handles a described person named at the end of the

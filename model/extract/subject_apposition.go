@@ -11,6 +11,13 @@ func (d *doc) commaSubject(j, lo int) who {
 	if r, ok := d.nameAsApposition(j, lo); ok {
 		return r
 	}
+	// "Jane Roe, Dean of Springfield Law School, called": a title run
+	// set off by commas after the name.
+	if ri := d.runAt[j-1+boolInt(j == 0)]; j > 0 && ri >= 0 && d.runs[ri].b == j {
+		if r, ok := d.titledApposition(d.runs[ri], lo); ok {
+			return r
+		}
+	}
 	// An age: "Fatima Ali, 34, said".
 	if j >= 3 && d.isWord(j-1) && isDigit(rune(d.text[d.toks[j-1].start])) && d.punct(j-2, ',') && d.runAt[j-3] >= 0 && d.runs[d.runAt[j-3]].b == j-2 {
 		return d.whoOfRun(int(d.runAt[j-3]))

@@ -62,6 +62,9 @@ func (d *doc) runBackward(ri int32, j, lo int) who {
 	if w, ok := d.memberOf(r, lo); ok {
 		return w
 	}
+	if w, ok := d.titledApposition(r, lo); ok {
+		return w
+	}
 	if r.na == r.a && d.in(r.a-1, prepositions) {
 		// "a user on Weibo posted", "analyst at ICICI Securities said":
 		// a noun after a preposition is not the subject.
@@ -77,6 +80,32 @@ func (d *doc) runBackward(ri int32, j, lo int) who {
 		return who{found: true}
 	}
 	return d.whoOfRun(int(ri))
+}
+
+// titledApposition handles an apposition in capitals between a name and
+// its verb: "Erwin Chemerinsky, Dean of UC Berkeley School of Law, called
+// it", "Jane Roe, Chair in Global Politics at …, said". The run r opens
+// with a title; the person is the name before the comma.
+func (d *doc) titledApposition(r nameRun, lo int) (who, bool) {
+	if !d.punct(r.a-1, ',') || !titles[stem(d.low(r.a))] || r.a-2 < lo {
+		return who{}, false
+	}
+	pi := d.runAt[r.a-2]
+	if pi < 0 || d.runs[pi].b != r.a-1 {
+		return who{}, false
+	}
+	p := d.runs[pi]
+	if p.kind == entOrg || p.kind == entPlace || p.kind == entTitle || p.words < 2 {
+		return who{}, false
+	}
+	w := d.whoOfRun(int(pi))
+	if w.name == "" || w.org {
+		return who{}, false
+	}
+	if w.role == "" {
+		w.role = d.roleText(r.a, r.b)
+	}
+	return w, true
 }
 
 // orgNounBackward reads a body named by its kind, the org noun w at token

@@ -178,7 +178,7 @@ func (d *doc) pronounSubject(j int) (who, bool) {
 // at or from is where the person before it works; the person speaks.
 func (d *doc) memberOf(r nameRun, lo int) (who, bool) {
 	k := r.a - 1
-	for n := 0; n < 5 && k > lo && d.isWord(k) && (!d.toks[k].cap || d.is(k, "the")) && !memberPreps[d.low(k)]; n++ {
+	for n := 0; n < 5 && k > lo && d.isWord(k) && (!d.toks[k].cap || d.is(k, "the") || d.possessive(k)) && !memberPreps[d.low(k)]; n++ {
 		if speechVerbs[d.low(k)] || functionCaps[d.low(k)] && !determiners[d.low(k)] {
 			return who{}, false
 		}
