@@ -435,17 +435,13 @@ func (c *coalesced) done() tea.Cmd {
 func (m *Model) relayout() tea.Cmd {
 	m.lay = layout(m.width, m.height, m.focus, m.sourcesPref, m.queue.compact)
 	body := rect{0, 1, m.width, max(0, m.height-2)}
-	size := func(f focusID, set func(w, h int)) {
+	for f := focusSources; f < numPanes; f++ {
 		r := m.lay.panes[f]
 		if !r.visible() {
 			r = body // hidden panes keep a sensible size for when they return
 		}
-		set(r.W, r.H)
+		m.pane(f).SetSize(r.W, r.H)
 	}
-	size(focusSources, m.sources.SetSize)
-	size(focusQueue, m.queue.SetSize)
-	size(focusReader, m.reader.SetSize)
-	size(focusHighlights, m.highlights.SetSize)
 	m.status.SetSize(m.width)
 	m.help.SetSize(m.width, body.H)
 	m.subs.SetSize(m.width, body.H)
@@ -463,10 +459,9 @@ func (m *Model) restyle() {
 // setFocus moves focus and tells the panes.
 func (m *Model) setFocus(f focusID) {
 	m.focus = f
-	m.sources.focused = f == focusSources
-	m.queue.focused = f == focusQueue
-	m.reader.focused = f == focusReader
-	m.highlights.focused = f == focusHighlights
+	for p := focusSources; p < numPanes; p++ {
+		m.pane(p).setFocused(p == f)
+	}
 }
 
 // cycleFocus moves focus to the next pane on screen; in the single layout

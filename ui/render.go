@@ -68,19 +68,7 @@ func (m *Model) render() string {
 	return strings.Join(rows, "\n")
 }
 
-func (m *Model) paneView(f focusID) string {
-	switch f {
-	case focusSources:
-		return m.sources.View()
-	case focusQueue:
-		return m.queue.View()
-	case focusReader:
-		return m.reader.View()
-	case focusHighlights:
-		return m.highlights.View()
-	}
-	return ""
-}
+func (m *Model) paneView(f focusID) string { return m.pane(f).View() }
 
 // paneWidthAt is the width of the pane whose rectangle starts at column x
 // and covers row y.
