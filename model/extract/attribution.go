@@ -205,6 +205,10 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 			return w
 		}
 	}
+	if w := d.reportedSentence(k, a); w.name != "" {
+		w.via = ruleReportedLead
+		return w
+	}
 	return who{}
 }
 
@@ -620,7 +624,7 @@ func (d *doc) beforeAttr(a int) who {
 			}
 			continue
 		}
-		if !speechVerbs[w] && !d.phrasalSpeech(j) && !d.writtenCue(j) || t.cap && j > 0 && d.toks[j-1].sent == sent {
+		if !speechVerbs[w] && !d.phrasalSpeech(j) && !d.writtenCue(j) && !d.cueBeforeQuote(j, a) || t.cap && j > 0 && d.toks[j-1].sent == sent {
 			continue
 		}
 		if w == "called" && (d.is(j-1, "so") || d.punct(j-1, '-')) || strings.HasPrefix(w, "so-") {

@@ -131,3 +131,57 @@ func (d *doc) objectBefore(j int) bool {
 	// absolute phrase, whose name speaks.
 	return d.isWord(k) && !d.toks[k].cap && prepositions[d.low(k)] && !d.is(k, "with")
 }
+
+// reportedSentence handles a quotation that is a sentence of its own
+// after a sentence reporting the same person's words in the paragraph:
+// "Zapata said it required much endurance. “It's an isometric exercise
+// for the thighs.”" The sentence before must open with its speaker and a
+// speech verb, and hold no quotation.
+func (d *doc) reportedSentence(k, a int) who {
+	q := d.qs[k]
+	if a == 0 || !d.opensSentence(a, 0) || !endsSentence(d.text[q.start:q.end]) {
+		return who{}
+	}
+	prev := a - 1
+	for prev >= 0 && d.toks[prev].sent == d.toks[a].sent {
+		prev--
+	}
+	if prev < 0 || d.toks[prev].para != d.toks[a].para {
+		return who{}
+	}
+	lo := d.sentStart(prev)
+	for j := lo; j <= prev; j++ {
+		if d.toks[j].quote >= 0 {
+			return who{}
+		}
+	}
+	for v := lo; v <= prev && v < lo+12; v++ {
+		if d.isWord(v) && !d.toks[v].cap && speechVerbs[d.low(v)] && !weakSpeechVerbs[d.low(v)] {
+			w := d.subjectBefore(v, lo)
+			if w.org {
+				return who{}
+			}
+			return w
+		}
+	}
+	return who{}
+}
+
+// cueBeforeQuote reports a verb the lexicon lacks right before the
+// quotation, after its subject: "He quipped “I still have dust in my
+// shoes.”", "Jane Roe conceded: “We made mistakes.”"
+func (d *doc) cueBeforeQuote(j, a int) bool {
+	k := j + 1
+	if d.punct(k, ',') || d.punct(k, ':') {
+		k++
+	}
+	if k != a || !d.pastTenseCue(j) {
+		return false
+	}
+	p := j - 1
+	if d.in(p, malePron) || d.in(p, femalePron) {
+		return true
+	}
+	ri := d.runAt[p]
+	return p >= 0 && ri >= 0 && d.runs[ri].b == j
+}

@@ -183,7 +183,7 @@ var personNouns = set("activist", "activists", "adviser", "advisor", "agent", "a
 	"ambassador", "analyst", "analysts", "both", "boy", "brother", "chairman", "chief", "child",
 	"children", "cleric", "colleague", "colleagues", "commander", "commanders", "correspondent",
 	"counterpart", "daughter", "diplomat", "diplomats", "director", "doctor", "doctors",
-	"driver", "each", "economist", "envoy", "expert", "experts", "families", "family", "farmer",
+	"driver", "each", "economist", "envoy", "expert", "experts", "eyewitness", "eyewitnesses", "families", "family", "farmer",
 	"father", "fellow", "few", "fighter", "fighters", "founder", "friend", "general", "girl",
 	"governor", "guard", "guards", "head", "historian", "husband", "journalist", "journalists",
 	"judge", "lawyer", "leader", "man", "many", "mayor", "medic", "medics", "member", "members",

@@ -103,7 +103,10 @@ func (d *doc) genderOf(name string) int8 {
 func (d *doc) collectMentions() {
 	lastSent := int32(-1) // sentence of the last subject: a second one there is inside a clause
 	for ri, r := range d.runs {
-		if r.inQ || !r.subj || r.kind == entPlace || r.kind == entOrg {
+		// "According to Muyembe, many people …": a source named after
+		// "according to" is a speaker as much as a subject is.
+		source := d.is(r.a-1, "to") && d.is(r.a-2, "according")
+		if r.inQ || !r.subj && !source || r.kind == entPlace || r.kind == entOrg {
 			continue
 		}
 		name, fr := d.fullest(ri)
@@ -128,7 +131,7 @@ func (d *doc) collectMentions() {
 			// interviewed …") before those after the full name.
 			g = d.genderOf(r.key)
 		}
-		d.ments = append(d.ments, mention{pos: d.toks[r.a].start, name: name, gender: g, speech: r.speech, inner: d.toks[r.a].sent == lastSent})
+		d.ments = append(d.ments, mention{pos: d.toks[r.a].start, name: name, gender: g, speech: r.speech || source, inner: d.toks[r.a].sent == lastSent})
 		lastSent = d.toks[r.a].sent
 	}
 }

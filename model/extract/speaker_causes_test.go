@@ -38,6 +38,11 @@ func TestSpeakerCauses(t *testing.T) {
 		{"capitalised apposition before verb", `Jane Roe, Dean of Springfield Law School, called it “a silly argument.”`, []string{"Jane Roe"}},
 		{"of a possessive body", `Lead author Jane Roe of Australia's Griffith University said: “The ibis was sacred.”`, []string{"Jane Roe"}},
 		{"possessor's partner", `“Heartbroken,” writes Huber's longtime tag team partner Erick Rowan.`, []string{"Erick Rowan"}},
+		{"according to a role and name", `According to eyewitness Jane Roe, “it exploded.”`, []string{"Jane Roe"}},
+		{"according to a tweet by", `“We act,” according to a tweet on Monday by Minister Jane Roe.`, []string{"Jane Roe"}},
+		{"reported sentence then quote", "Jane Roe said the crossing was hard. “It burns the thighs.”", []string{"Jane Roe"}},
+		{"unknown cue before quote", "Actor Tom Hale arrived from the set.\n\nHe quipped “I still have dust in my shoes.”", []string{"Tom Hale"}},
+		{"he after according to", "According to Peter Muyembe, people fear the clinics. “They will believe,” he told the press.", []string{"Peter Muyembe"}},
 		{"according to him", "Jane Roe visited the camp.\n\nThe camp is “full,” according to him.", []string{""}},
 		// pronouns
 		{"pronoun not a country", "France sent aid. Jane Roe, the envoy, arrived.\n\n“We will help,” she said.", []string{"Jane Roe"}},

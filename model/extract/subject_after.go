@@ -126,7 +126,7 @@ func (d *doc) skipLowerRole(i int) int {
 	for k < len(d.toks) && k < i+5 && d.isWord(k) && !d.toks[k].cap && d.runAt[k] < 0 && !functionCaps[d.low(k)] && !speechVerbs[d.low(k)] {
 		k++
 	}
-	if k > i && k < len(d.toks) && d.runAt[k] >= 0 && d.runs[d.runAt[k]].a == k && (personNouns[d.low(k-1)] || personTitles[d.low(k-1)] || strings.HasSuffix(d.low(k-1), "ist") || strings.HasSuffix(d.low(k-1), "er") || strings.HasSuffix(d.low(k-1), "or") || strings.HasSuffix(d.low(k-1), "-year-old")) {
+	if k > i && k < len(d.toks) && d.runAt[k] >= 0 && d.runs[d.runAt[k]].a == k && (personNouns[d.low(k-1)] || personTitles[d.low(k-1)] || roleLike(d.low(k-1)) || strings.HasSuffix(d.low(k-1), "-year-old")) {
 		return k
 	}
 	return i
@@ -215,9 +215,15 @@ func (d *doc) wordForward(i int) who {
 		return d.titleRef(w, i)
 	}
 	if reportNouns[w] {
-		// "said a report from Kotak Institutional Equities"
-		if (d.is(i+1, "from") || d.is(i+1, "by") || d.is(i+1, "of")) && i+2 < len(d.toks) && d.runAt[i+2] >= 0 {
-			return d.whoOfRun(int(d.runAt[i+2]))
+		// "said a report from Kotak Institutional Equities", "according
+		// to a tweet on Monday by Mike Pompeo"
+		for k := i + 1; k < len(d.toks) && k < i+5 && d.toks[k].sent == d.toks[i].sent; k++ {
+			if (d.is(k, "from") || d.is(k, "by") || d.is(k, "of")) && k+1 < len(d.toks) {
+				if w := d.npForward(k+1, 0); w.name != "" {
+					return w
+				}
+				break
+			}
 		}
 		r := d.issuer(w, i)
 		r.found = true

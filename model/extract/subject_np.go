@@ -19,6 +19,13 @@ func (d *doc) npBackward(j, lo int) who {
 	if d.toks[j].cap {
 		return who{}
 	}
+	if (w == "which" || w == "who") && d.punct(j-1, ',') && j-2 >= lo {
+		// "Toronto Police, which indicated …": the relative pronoun's
+		// antecedent is the subject.
+		if ri := d.runAt[j-2]; ri >= 0 && d.runs[ri].b == j-1 && d.runs[ri].kind != entPlace {
+			return d.whoOfRun(int(ri))
+		}
+	}
 	if reportNouns[w] {
 		// "the statement said": the body that issued it speaks.
 		r := d.issuer(w, j)
