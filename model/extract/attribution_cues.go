@@ -179,9 +179,12 @@ func (d *doc) cueBeforeQuote(j, a int) bool {
 		return false
 	}
 	p := j - 1
+	if p < 0 {
+		return false
+	}
 	if d.in(p, malePron) || d.in(p, femalePron) {
 		return true
 	}
 	ri := d.runAt[p]
-	return p >= 0 && ri >= 0 && d.runs[ri].b == j
+	return ri >= 0 && d.runs[ri].b == j
 }
