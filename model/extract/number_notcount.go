@@ -16,7 +16,7 @@ func (d *doc) notACount(f *figure) bool {
 			return drop
 		}
 	}
-	if d.ratioOrFrequency(f) || d.citationOrModel(f, digit) || d.sloganOrPronoun(f, digit) || d.gluedOrClock(f, t) {
+	if d.ratioOrFrequency(f) || d.citationOrModel(f, digit) || d.sloganOrPronoun(f, digit) || d.gluedOrClock(f, t) || d.rateBase(f) {
 		return true
 	}
 	if digit && f.currency == "" && !f.percent {
@@ -32,6 +32,12 @@ func (d *doc) notACount(f *figure) bool {
 		}
 	}
 	return false
+}
+
+// rateBase reports the base of a rate, "18.9 deaths per 100,000 people":
+// the rate is the figure, its base counts nothing.
+func (d *doc) rateBase(f *figure) bool {
+	return f.currency == "" && !f.percent && (d.is(f.a-1, "per") || d.is(f.a-1, "every") && f.value >= 100)
 }
 
 // numberToken returns the token of f that holds its first digits, that
@@ -171,7 +177,9 @@ func (d *doc) labelBefore(f *figure, a, prev int, pw string) (drop, decided bool
 		f.age, f.unit = true, "years" // aged 52
 		return false, true
 	}
-	if labels[pw] && (f.unitEnd == f.b || pw == "resolution" || pw == "age" || pw == "aged" || pw == "ages") {
+	// A capitalised label names even with a noun after it: "Category 5
+	// hurricanes", "Boeing 747s".
+	if labels[pw] && (f.unitEnd == f.b || pw == "resolution" || pw == "age" || pw == "aged" || pw == "ages" || prev >= 0 && d.toks[prev].cap) {
 		return true, true
 	}
 	if prev >= 0 && d.punct(prev, '.') && (d.lowAt(prev-1) == "no" || d.lowAt(prev-1) == "nos" || d.lowAt(prev-1) == "nr") {
