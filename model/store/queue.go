@@ -227,6 +227,44 @@ func (s *SQLite) SetTriage(ctx context.Context, id int64, t model.Triage) error 
 	return nil
 }
 
+// ChangeTriage writes only the flags c names, keeping the others as the
+// database has them (another reader may have changed them), and moves the
+// feed's counters accordingly.
+func (s *SQLite) ChangeTriage(ctx context.Context, id int64, c model.TriageChange) error {
+	if c.Empty() {
+		return nil
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var feedID int64
+		var read, starred, archd int
+		err := tx.QueryRowContext(ctx, `SELECT feed_id, read, starred, archived FROM stories WHERE id = ?`, id).
+			Scan(&feedID, &read, &starred, &archd)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("story %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		old := goTriage(read, starred, archd)
+		t := c.Apply(old)
+		if old == t {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE stories SET read = ?, starred = ?, archived = ? WHERE id = ?`,
+			dbBool(t.Read), dbBool(t.Starred), dbBool(t.Archived), id); err != nil {
+			return err
+		}
+		var n tally
+		n.add(old, -1)
+		n.add(t, +1)
+		return n.apply(ctx, tx, feedID)
+	})
+	if err != nil {
+		return fmt.Errorf("store: change triage: %w", err)
+	}
+	return nil
+}
+
 // QueueIndex is where story id stands in a filter's queue (0 is the
 // newest), or -1 when the filter does not show it: the reader uses it to
 // keep the cursor on a story when the view around it changes.

@@ -65,6 +65,8 @@ type Store interface {
 	Counts(ctx context.Context) (model.Counts, error)
 	// SetTriage writes a story's read/starred/archived state.
 	SetTriage(ctx context.Context, id int64, t model.Triage) error
+	// ChangeTriage writes only the flags the change names.
+	ChangeTriage(ctx context.Context, id int64, c model.TriageChange) error
 	// MarkRead marks every unread story of a filter read; ArchiveRead
 	// archives its read, unstarred stories. Both return the ids changed,
 	// which UnmarkRead and Unarchive put back (undo).
@@ -83,6 +85,8 @@ type Store interface {
 	// NormalizeTags (an empty set removes them all). ErrNotFound when the
 	// story does not exist.
 	SetTags(ctx context.Context, id int64, tags []string) error
+	// ChangeTags adds and removes tags one by one, leaving the others.
+	ChangeTags(ctx context.Context, id int64, add, remove []string) error
 	// Tags lists every tag in use with the number of stories carrying it
 	// (archived ones included), by tag.
 	Tags(ctx context.Context) ([]model.TagCount, error)

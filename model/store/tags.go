@@ -90,6 +90,37 @@ func (s *SQLite) SetTags(ctx context.Context, id int64, tags []string) error {
 	return nil
 }
 
+// ChangeTags adds and removes tags one by one (normalised by
+// NormalizeTags), leaving the story's other tags alone: two readers tagging
+// one story keep each other's tags.
+func (s *SQLite) ChangeTags(ctx context.Context, id int64, add, remove []string) error {
+	add, remove = NormalizeTags(add), NormalizeTags(remove)
+	if len(add) == 0 && len(remove) == 0 {
+		return nil
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := storyExists(ctx, tx, id); err != nil {
+			return err
+		}
+		for _, t := range remove {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM story_tags WHERE story_id = ? AND tag = ?`, id, t); err != nil {
+				return err
+			}
+		}
+		for _, t := range add {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO story_tags (story_id, tag) VALUES (?, ?)
+				ON CONFLICT (story_id, tag) DO NOTHING`, id, t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: change tags: %w", err)
+	}
+	return nil
+}
+
 // Tags lists the tags in use with their story counts, by tag.
 func (s *SQLite) Tags(ctx context.Context) ([]model.TagCount, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT tag, COUNT(*) FROM story_tags GROUP BY tag ORDER BY tag`)
