@@ -91,6 +91,9 @@ var migrations = [][]string{
 		`ALTER TABLE feeds ADD COLUMN user_title TEXT NOT NULL DEFAULT ''`,
 		`ALTER TABLE feeds ADD COLUMN removed INTEGER NOT NULL DEFAULT 0`,
 	},
+	// 6: every quote and figure as a row, for speaker:, cat:, the Speakers
+	// and Figures panes and the CSV export (highlights.go).
+	highlightsSchema,
 }
 
 // migrate applies the migrations the database has not seen yet, each in its

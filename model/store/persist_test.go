@@ -229,13 +229,12 @@ func TestUpgradeFromFirstSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The feed row as version 1 wrote it (today's AddFeed reads columns
-	// that later versions added); the story through today's upsert, which
-	// touches only version 1's tables.
+	// that later versions added); the story as version 1 wrote it too
+	// (oldUpsert).
 	if _, err := db.Exec(`INSERT INTO feeds (id, url, title) VALUES (1, 'https://a.example/feed', 'Old Desk')`); err != nil {
 		t.Fatal(err)
 	}
-	old := newSQLite(db)
-	upsert(t, old, 1, story("x", "written by version 1", base))
+	oldUpsert(t, db, 1, story("x", "written by version 1", base))
 	db.Close()
 
 	s, err := Open(path)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"sitrep/model"
 	"sitrep/model/extract"
@@ -49,19 +50,30 @@ var errNoMatch = errors.New("no searchable words")
 // are literal and spelled exactly as the partial indexes' WHERE clauses, so
 // SQLite can prove the index applies (it cannot with bound parameters).
 func where(f model.Filter) (string, []any, error) {
+	var sq Search
+	searching := strings.TrimSpace(f.Search) != ""
+	if searching {
+		sq = ParseSearch(f.Search)
+	}
+	// is:archived finds archived stories in views that otherwise leave
+	// them out (all, unread, a feed).
+	notArchived := `s.archived = 0`
+	if sq.Wants("is", "archived") {
+		notArchived = `s.archived = 1`
+	}
 	var cond string
 	var args []any
 	switch f.View {
 	case model.ViewAll:
-		cond = `s.archived = 0`
+		cond = notArchived
 	case model.ViewUnread:
-		cond = `s.read = 0 AND s.archived = 0`
+		cond = `s.read = 0 AND ` + notArchived
 	case model.ViewStarred:
 		cond = `s.starred = 1`
 	case model.ViewArchived:
 		cond = `s.archived = 1`
 	case model.ViewFeed:
-		cond, args = `s.feed_id = ? AND s.archived = 0`, []any{f.FeedID}
+		cond, args = `s.feed_id = ? AND `+notArchived, []any{f.FeedID}
 	default:
 		return "", nil, fmt.Errorf("store: unknown queue view %d", f.View)
 	}
@@ -78,13 +90,13 @@ func where(f model.Filter) (string, []any, error) {
 		cond += ` AND s.id IN (SELECT story_id FROM story_tags WHERE tag = ?)`
 		args = append(args, tag)
 	}
-	if strings.TrimSpace(f.Search) != "" {
-		q := ftsQuery(f.Search)
-		if q == "" {
-			return "", nil, errNoMatch
+	if searching {
+		c, a, err := sq.sqlCond(time.Now())
+		if err != nil {
+			return "", nil, err
 		}
-		cond += ` AND ` + searchCond
-		args = append(args, q)
+		cond += ` AND ` + c
+		args = append(args, a...)
 	}
 	return cond, args, nil
 }

@@ -19,6 +19,10 @@ type SearchTerm struct {
 type Search struct {
 	Groups [][]SearchTerm
 	Not    []SearchTerm
+	// Fields are the operators (speaker:, cat:, feed:, tag:, is:, since:,
+	// before:), each of which every matching story satisfies (or, negated
+	// with -, does not); see query.go.
+	Fields []Field
 	Notes  []string
 }
 
@@ -34,7 +38,9 @@ func (s Search) Terms() []SearchTerm {
 
 // ParseSearch reads a search: words (all must match), "a phrase", word*
 // (prefix), OR between alternatives, NOT word or -word to leave stories
-// out, AND as a no-op. The operators are FTS5's and, as there, upper case
+// out, AND as a no-op, and the operators of query.go (speaker:"Ian
+// Bremmer", cat:killed>100, feed:, tag:, is:, since:, before:), each of
+// which narrows the result and takes a - to invert it. The operators are FTS5's and, as there, upper case
 // only: "or" is a word. An operator with no word where it needs one is
 // searched as a word, and a search that only leaves words out matches
 // nothing: both are said in Notes.
@@ -53,6 +59,7 @@ func ParseSearch(input string) Search {
 		text           string
 		phrase, prefix bool
 		neg            bool // -word
+		field          bool // an operator, already in s.Fields
 	}
 	var toks []token
 	for rest != "" {
@@ -63,6 +70,19 @@ func ParseSearch(input string) Search {
 		neg := false
 		if rest[0] == '-' && len(rest) > 1 && !unicode.IsSpace(rune(rest[1])) {
 			neg, rest = true, rest[1:]
+		}
+		if f, n, note := parseField(rest); n > 0 {
+			if note != "" {
+				s.Notes = append(s.Notes, note)
+			} else {
+				f.Not = neg
+				s.Fields = append(s.Fields, f)
+			}
+			toks = append(toks, token{field: true})
+			rest = rest[n:]
+			continue
+		} else if note != "" {
+			s.Notes = append(s.Notes, note)
 		}
 		if rest[0] == '"' {
 			end := strings.IndexByte(rest[1:], '"')
@@ -87,10 +107,13 @@ func ParseSearch(input string) Search {
 	// isTerm: a token that can stand as a word (operators are words where
 	// they cannot work as operators).
 	isOp := func(t token) bool {
-		return !t.phrase && !t.neg && !t.prefix && (t.text == "OR" || t.text == "AND" || t.text == "NOT")
+		return !t.phrase && !t.neg && !t.prefix && !t.field && (t.text == "OR" || t.text == "AND" || t.text == "NOT")
 	}
 	nextTerm := func(i int) bool {
 		for j := i + 1; j < len(toks); j++ {
+			if toks[j].field {
+				return false
+			}
 			if !isOp(toks[j]) && searchable(toks[j].text) {
 				return true
 			}
@@ -108,9 +131,19 @@ func ParseSearch(input string) Search {
 		s.Notes = append(s.Notes, op+" "+why+": searched as the word “"+strings.ToLower(op)+"”")
 	}
 	for i, t := range toks {
+		if t.field {
+			if pendingOr {
+				s.Notes = append(s.Notes, "OR joins words, not operators such as speaker: or cat:: every operator applies to all results")
+				pendingOr = false
+			}
+			continue
+		}
 		term := SearchTerm{Text: t.text, Prefix: t.prefix}
 		if isOp(t) {
 			switch {
+			case t.text == "OR" && (i+1 < len(toks) && toks[i+1].field || i > 0 && toks[i-1].field):
+				s.Notes = append(s.Notes, "OR joins words, not operators such as speaker: or cat:: every operator applies to all results")
+				continue
 			case t.text == "OR" && (!hasPositive() || pendingOr):
 				asWord("OR", "needs a word before it")
 			case t.text == "OR" && !nextTerm(i):
@@ -146,7 +179,7 @@ func ParseSearch(input string) Search {
 	}
 	if len(s.Groups[0]) == 0 {
 		s.Groups = nil
-		if len(s.Not) > 0 {
+		if len(s.Not) > 0 && !s.narrows() {
 			s.Notes = append(s.Notes, "nothing to look for: - and NOT only leave words out, so this finds no story")
 		}
 	}

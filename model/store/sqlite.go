@@ -152,29 +152,17 @@ const (
 const searchCond = `s.id IN (SELECT rowid FROM story_fts WHERE story_fts MATCH ?)`
 
 // ftsQuery turns what the reader typed into an FTS5 query that cannot be a
-// syntax error (see ParseSearch for what is understood): every word is a
-// quoted string, phrases stay phrases, a trailing * makes a prefix; OR and
-// NOT (or -word) become FTS5's own operators. It returns "" when nothing is
-// left to look for, which callers treat as matching nothing.
-func ftsQuery(input string) string {
-	sq := ParseSearch(input)
-	quote := func(t SearchTerm) string {
-		q := `"` + strings.ReplaceAll(t.Text, `"`, `""`) + `"`
-		if t.Prefix {
-			q += "*"
-		}
-		return q
-	}
-	join := func(ts []SearchTerm, sep string) string {
-		out := make([]string, len(ts))
-		for i, t := range ts {
-			out[i] = quote(t)
-		}
-		return strings.Join(out, sep)
-	}
+// syntax error (see ftsMatch).
+func ftsQuery(input string) string { return ftsMatch(ParseSearch(input)) }
+
+// ftsMatch is the FTS5 query of a search's words (see ParseSearch for what
+// is understood): every word is a quoted string, phrases stay phrases, a
+// trailing * makes a prefix; OR and NOT (or -word) become FTS5's own
+// operators. It returns "" when no word is left to look for.
+func ftsMatch(sq Search) string {
 	var groups []string
 	for _, g := range sq.Groups {
-		groups = append(groups, join(g, " "))
+		groups = append(groups, ftsJoin(g, " "))
 	}
 	if len(groups) == 0 {
 		return ""
@@ -184,7 +172,20 @@ func ftsQuery(input string) string {
 		q = "(" + strings.Join(groups, ") OR (") + ")"
 	}
 	if len(sq.Not) > 0 {
-		q = "(" + q + ") NOT (" + join(sq.Not, " OR ") + ")"
+		q = "(" + q + ") NOT (" + ftsJoin(sq.Not, " OR ") + ")"
 	}
 	return q
+}
+
+// ftsJoin quotes terms as FTS5 strings joined by sep.
+func ftsJoin(ts []SearchTerm, sep string) string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		q := `"` + strings.ReplaceAll(t.Text, `"`, `""`) + `"`
+		if t.Prefix {
+			q += "*"
+		}
+		out[i] = q
+	}
+	return strings.Join(out, sep)
 }

@@ -196,6 +196,7 @@ func (g *groupTx) upsertStories(ctx context.Context, feedID int64, enc []encoded
 // first polls).
 type upserter struct {
 	lookup, insStory, insText, updStory, updText, ftsIns, ftsDel *sql.Stmt
+	insQuotes, insFigures, delQuotes, delFigures                 *sql.Stmt
 	// The search index is written after all the stories: FTS5 flushes its
 	// pending terms to disk at every statement savepoint, and the story
 	// INSERTs open one each, so interleaving the two made many tiny index
@@ -230,6 +231,10 @@ func newUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 		{&u.updText, `UPDATE story_texts SET body = ?, quotes = ?, stats = ? WHERE story_id = ?`},
 		{&u.ftsIns, ftsInsertSQL},
 		{&u.ftsDel, ftsDeleteSQL},
+		{&u.insQuotes, insQuotesSQL},
+		{&u.insFigures, insFiguresSQL},
+		{&u.delQuotes, delQuotesSQL},
+		{&u.delFigures, delFiguresSQL},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -242,7 +247,8 @@ func newUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 }
 
 func (u *upserter) close() {
-	for _, st := range []*sql.Stmt{u.lookup, u.insStory, u.insText, u.updStory, u.updText, u.ftsIns, u.ftsDel} {
+	for _, st := range []*sql.Stmt{u.lookup, u.insStory, u.insText, u.updStory, u.updText, u.ftsIns, u.ftsDel,
+		u.insQuotes, u.insFigures, u.delQuotes, u.delFigures} {
 		if st != nil {
 			st.Close()
 		}
@@ -261,6 +267,9 @@ func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (c
 	switch {
 	case err == nil:
 		if _, err := u.insText.ExecContext(ctx, id, e.Body, e.quotes, e.stats); err != nil {
+			return false, false, err
+		}
+		if err := u.highlights(ctx, id, e, false); err != nil {
 			return false, false, err
 		}
 		u.toIndex = append(u.toIndex, indexJob{id: id, title: e.Title, body: e.Body})
@@ -282,8 +291,35 @@ func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (c
 	if _, err := u.updText.ExecContext(ctx, e.Body, e.quotes, e.stats, id); err != nil {
 		return false, false, err
 	}
+	if err := u.highlights(ctx, id, e, true); err != nil {
+		return false, false, err
+	}
 	u.toIndex = append(u.toIndex, indexJob{id: id, replace: true, title: e.Title, body: e.Body})
 	return false, true, nil
+}
+
+// highlights writes the quote and figure rows of story id (replacing its
+// old ones when replace), from the same JSON story_texts keeps.
+func (u *upserter) highlights(ctx context.Context, id int64, e *encodedStory, replace bool) error {
+	if replace {
+		if _, err := u.delQuotes.ExecContext(ctx, id); err != nil {
+			return err
+		}
+		if _, err := u.delFigures.ExecContext(ctx, id); err != nil {
+			return err
+		}
+	}
+	if len(e.Quotes) > 0 {
+		if _, err := u.insQuotes.ExecContext(ctx, id, e.quotes); err != nil {
+			return fmt.Errorf("quotes: %w", err)
+		}
+	}
+	if len(e.Stats) > 0 {
+		if _, err := u.insFigures.ExecContext(ctx, id, e.stats); err != nil {
+			return fmt.Errorf("figures: %w", err)
+		}
+	}
+	return nil
 }
 
 // index writes the search index rows of the stories upserted so far.

@@ -208,8 +208,7 @@ func TestUpgradeFromVersion3(t *testing.T) {
 	if _, err := db.Exec(`INSERT INTO feeds (id, url, title) VALUES (1, 'https://a.example/feed', 'Old Desk')`); err != nil {
 		t.Fatal(err)
 	}
-	old := newSQLite(db)
-	upsert(t, old, 1, story("x", "written by version 3", base))
+	oldUpsert(t, db, 1, story("x", "written by version 3", base))
 	if _, err := db.Exec(`UPDATE stories SET starred = 1, read = 1`); err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,76 @@
+package store
+
+// The quotes and figures of every story, one row each, so that searches
+// (speaker:, cat:), the Speakers and Figures panes and the CSV export can
+// ask for them across stories by index. story_texts keeps the JSON the
+// story pane reads; these rows are made from that same JSON, by SQLite's
+// json_each, when a story is saved (and by migration 6 for the stories saved
+// before it), so the two never disagree.
+
+// highlightsSchema creates the tables and fills them from the stories
+// already saved (migration 6).
+var highlightsSchema = []string{
+	`CREATE TABLE quotes (
+		story_id    INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+		n           INTEGER NOT NULL, -- index in the story's quotes
+		speaker     TEXT,             -- the fullest name the story gives, NULL for none
+		speaker_key TEXT,             -- lower(speaker)
+		surname     TEXT,             -- the last word of speaker_key
+		role        TEXT,
+		text        TEXT    NOT NULL,
+		start       INTEGER NOT NULL, -- byte offsets into the body
+		"end"       INTEGER NOT NULL,
+		PRIMARY KEY (story_id, n)
+	)`,
+	`CREATE INDEX quotes_surname ON quotes (surname, story_id) WHERE surname IS NOT NULL`,
+	`CREATE TABLE figures (
+		story_id  INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+		n         INTEGER NOT NULL,
+		category  TEXT    NOT NULL,
+		value     DOUBLE PRECISION NOT NULL,
+		lower     DOUBLE PRECISION,
+		upper     DOUBLE PRECISION,
+		unit      TEXT    NOT NULL DEFAULT '',
+		qualifier TEXT    NOT NULL DEFAULT '',
+		vague     INTEGER NOT NULL DEFAULT 0,
+		text      TEXT    NOT NULL,
+		start     INTEGER NOT NULL,
+		"end"     INTEGER NOT NULL,
+		PRIMARY KEY (story_id, n)
+	)`,
+	`CREATE INDEX figures_category ON figures (category, value, story_id)`,
+	`INSERT INTO quotes ` + quoteRows(`t.story_id`, `story_texts t, json_each(t.quotes) j`),
+	`INSERT INTO figures ` + figureRows(`t.story_id`, `story_texts t, json_each(t.stats) j`),
+}
+
+// quoteRows selects the quote rows of the JSON arrays in from (whose
+// elements are j), for story id.
+func quoteRows(id, from string) string {
+	const sp = `json_extract(j.value, '$.speaker')`
+	return `(story_id, n, speaker, speaker_key, surname, role, text, start, "end")
+		SELECT ` + id + `, j.key, ` + sp + `, lower(` + sp + `),
+			lower(substr(` + sp + `, length(rtrim(` + sp + `, replace(` + sp + `, ' ', ''))) + 1)),
+			json_extract(j.value, '$.role'), COALESCE(json_extract(j.value, '$.text'), ''),
+			COALESCE(json_extract(j.value, '$.start'), 0), COALESCE(json_extract(j.value, '$.end'), 0)
+		FROM ` + from + ` WHERE j.type = 'object'`
+}
+
+func figureRows(id, from string) string {
+	return `(story_id, n, category, value, lower, upper, unit, qualifier, vague, text, start, "end")
+		SELECT ` + id + `, j.key, COALESCE(json_extract(j.value, '$.category'), 'other'),
+			COALESCE(json_extract(j.value, '$.value'), 0),
+			json_extract(j.value, '$.lower'), json_extract(j.value, '$.upper'),
+			COALESCE(json_extract(j.value, '$.unit'), ''), COALESCE(json_extract(j.value, '$.qualifier'), ''),
+			COALESCE(json_extract(j.value, '$.vague'), 0), COALESCE(json_extract(j.value, '$.text'), ''),
+			COALESCE(json_extract(j.value, '$.start'), 0), COALESCE(json_extract(j.value, '$.end'), 0)
+		FROM ` + from + ` WHERE j.type = 'object'`
+}
+
+// The statements the upserter runs per story: ?1 is the story id, ?2 the
+// JSON array of its quotes or stats.
+var (
+	insQuotesSQL  = `INSERT INTO quotes ` + quoteRows(`?1`, `json_each(?2) j`)
+	insFiguresSQL = `INSERT INTO figures ` + figureRows(`?1`, `json_each(?2) j`)
+	delQuotesSQL  = `DELETE FROM quotes WHERE story_id = ?`
+	delFiguresSQL = `DELETE FROM figures WHERE story_id = ?`
+)
