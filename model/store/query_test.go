@@ -78,7 +78,7 @@ func TestQueryOperators(t *testing.T) {
 		// speaker: and its name variants
 		{`speaker:"Ian Bremmer"`, []string{"bremmer"}, ""},
 		{`speaker:bremmer`, []string{"bremmer"}, ""},
-		{`speaker:Kerry`, []string{"john-kerry", "kerry"}, ""},       // one word: every fuller name ending with it
+		{`speaker:Kerry`, []string{"john-kerry", "kerry"}, ""},        // one word: every fuller name ending with it
 		{`speaker:"John Kerry"`, []string{"john-kerry", "kerry"}, ""}, // a fuller name: itself and the one word
 		{`speaker:"Jane Kerry"`, []string{"kerry"}, ""},
 		{`speaker:"Sergey  Lavrov"`, []string{"john-kerry"}, ""},
