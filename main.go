@@ -42,7 +42,7 @@ usage:
   sitrep rm URL...                          unsubscribe
   sitrep feeds                              list subscriptions and their polling state
   sitrep import FILE.opml                   subscribe to an OPML file's feeds (folders become tags)
-  sitrep export [--format md|json] [--view starred|all|unread|archived] [--search Q]
+  sitrep export [--format md|json|csv|csl-json] [--view starred|all|unread|archived] [--search Q]
                                             what you kept, with quotes, figures and sources
   sitrep export-opml                        print the subscriptions as OPML
   sitrep fulltext on|off URL...             fetch linked pages for feeds that carry only summaries
@@ -251,9 +251,9 @@ func setFullText(ctx context.Context, st store.Store, args []string, stdout io.W
 func runExport(ctx context.Context, st store.Store, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("sitrep export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "md", "md (Markdown, for reports) or json (JSON lines, the extract contract)")
+	format := fs.String("format", "md", "md (Markdown, for reports), json (JSON lines, the extract contract), csv (one row per figure) or csl-json (citations for Zotero)")
 	view := fs.String("view", "starred", "which stories: starred, all, unread or archived")
-	search := fs.String("search", "", "only stories matching this full-text query")
+	search := fs.String("search", "", `only stories matching this search, as in the reader's / (words, speaker:"Ian Bremmer", cat:killed>100, ...)`)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ import (
 // Options select and shape an export.
 type Options struct {
 	Filter model.Filter // which stories (default the caller sets: model.ViewStarred)
-	Format string       // "md" (default) or "json"
+	Format string       // "md" (default), "json", "csv" (figures) or "csl-json" (citations)
 	Now    time.Time    // stamped in the header; tests fix it
 }
 
@@ -49,8 +49,12 @@ func Write(ctx context.Context, st Source, w io.Writer, opts Options) (n int, er
 		enc = &markdown{filter: opts.Filter, now: opts.Now}
 	case "json", "jsonl":
 		enc = &jsonLines{}
+	case "csv":
+		enc = &figuresCSV{}
+	case "csl-json", "csl":
+		enc = &cslJSON{}
 	default:
-		return 0, fmt.Errorf("export: unknown format %q (want md or json)", opts.Format)
+		return 0, fmt.Errorf("export: unknown format %q (want md, json, csv or csl-json)", opts.Format)
 	}
 	ids, err := selectIDs(ctx, st, opts.Filter)
 	if err != nil {

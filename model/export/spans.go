@@ -16,6 +16,7 @@ import (
 // again, and every span checked to point into Body, so that both formats
 // can promise Body[Start:End] == Text.
 type story struct {
+	ID                          int64
 	Title, Source, Author, Link string
 	Published                   time.Time
 	Body                        string
@@ -30,6 +31,7 @@ type story struct {
 // before a file that may be opened in a terminal or pasted elsewhere.
 func prepare(s model.Story) story {
 	out := story{
+		ID:        s.ID,
 		Title:     sanitize.Line(s.Title),
 		Source:    sanitize.Line(s.FeedTitle),
 		Author:    sanitize.Line(s.Author),
