@@ -1,0 +1,251 @@
+package store
+
+// Across stories (issue 9): the speakers quoted in a view's stories and
+// their quotes, and the figures of a view's stories, read from the quotes
+// and figures rows (highlights.go) joined to the view's condition (where).
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"sitrep/model"
+	"sitrep/model/extract"
+)
+
+// SpeakerStories is how many of a view's newest stories Speakers reads:
+// counting the quotes of 100,000 stories takes half a second, the newest
+// 5,000 a few milliseconds. SpeakersCapped says when a view has more.
+const SpeakerStories = 5000
+
+// Speakers lists the people quoted in the newest SpeakerStories stories of a
+// filter, most quoted first (ties by name). Name variants are one speaker:
+// a one-word name joins the only fuller name that ends with it (Kerry into
+// John Kerry), and names differing only in case are one.
+func (s *SQLite) Speakers(ctx context.Context, f model.Filter) ([]model.Speaker, error) {
+	cond, args, err := where(f)
+	if errors.Is(err, errNoMatch) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT q.speaker_key, MAX(q.speaker), MAX(q.role), COUNT(*), MIN(v.published), MAX(v.published)
+		FROM (SELECT s.id, s.published FROM stories s WHERE `+cond+`
+			ORDER BY s.published DESC, s.id DESC LIMIT ?) v
+		JOIN quotes q ON q.story_id = v.id
+		WHERE q.speaker_key IS NOT NULL
+		GROUP BY q.speaker_key`, append(args, SpeakerStories)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: speakers: %w", err)
+	}
+	defer rows.Close()
+	var all []model.Speaker
+	for rows.Next() {
+		var sp model.Speaker
+		var key string
+		var role sql.NullString
+		var first, last int64
+		if err := rows.Scan(&key, &sp.Name, &role, &sp.Quotes, &first, &last); err != nil {
+			return nil, fmt.Errorf("store: speakers: %w", err)
+		}
+		sp.Role = role.String
+		sp.First, sp.Last = goTime(sql.NullInt64{Int64: first, Valid: true}), goTime(sql.NullInt64{Int64: last, Valid: true})
+		sp.Names = []string{key}
+		all = append(all, sp)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: speakers: %w", err)
+	}
+	return MergeSpeakers(all), nil
+}
+
+// MergeSpeakers joins each one-word name into the only fuller name ending
+// with it (by the lower-case names in Names), adding up quotes and dates,
+// and sorts the result most quoted first. A one-word name that two fuller
+// names end with (Kerry: John Kerry and Jane Kerry) stays apart.
+func MergeSpeakers(in []model.Speaker) []model.Speaker {
+	bySurname := map[string][]int{} // surname -> the fuller names' indexes
+	for i, sp := range in {
+		k := sp.Names[0]
+		if j := strings.LastIndexByte(k, ' '); j >= 0 {
+			bySurname[k[j+1:]] = append(bySurname[k[j+1:]], i)
+		}
+	}
+	merged := make([]bool, len(in))
+	for i, sp := range in {
+		k := sp.Names[0]
+		if strings.IndexByte(k, ' ') >= 0 || len(bySurname[k]) != 1 {
+			continue
+		}
+		to := &in[bySurname[k][0]]
+		to.Quotes += sp.Quotes
+		to.Names = append(to.Names, sp.Names...)
+		if to.Role == "" {
+			to.Role = sp.Role
+		}
+		if sp.First.Before(to.First) {
+			to.First = sp.First
+		}
+		if sp.Last.After(to.Last) {
+			to.Last = sp.Last
+		}
+		merged[i] = true
+	}
+	out := make([]model.Speaker, 0, len(in))
+	for i, sp := range in {
+		if !merged[i] {
+			out = append(out, sp)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Quotes != out[j].Quotes {
+			return out[i].Quotes > out[j].Quotes
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+// SpeakerQuotes pages through the quotes of a speaker (the lower-case names
+// of model.Speaker.Names) in the stories of a filter, newest story first.
+func (s *SQLite) SpeakerQuotes(ctx context.Context, f model.Filter, names []string, offset, limit int) ([]model.SpeakerQuote, error) {
+	if len(names) == 0 || limit <= 0 {
+		return nil, nil
+	}
+	cond, args, err := where(f)
+	if errors.Is(err, errNoMatch) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	// Every variant of one person shares the surname, which is indexed.
+	key := names[0]
+	surname := key[strings.LastIndexByte(key, ' ')+1:]
+	qargs := []any{surname}
+	in := "?" + strings.Repeat(", ?", len(names)-1)
+	for _, n := range names {
+		qargs = append(qargs, n)
+	}
+	qargs = append(qargs, args...)
+	qargs = append(qargs, limit, max(offset, 0))
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id, `+feedTitleCol+`, s.title, s.published,
+			q.speaker, q.text, q.n, q.start, q."end"
+		FROM quotes q JOIN stories s ON s.id = q.story_id
+		WHERE q.surname = ? AND q.speaker_key IN (`+in+`) AND `+cond+`
+		ORDER BY s.published DESC, s.id DESC, q.n LIMIT ? OFFSET ?`, qargs...)
+	if err != nil {
+		return nil, fmt.Errorf("store: speaker quotes: %w", err)
+	}
+	defer rows.Close()
+	var out []model.SpeakerQuote
+	for rows.Next() {
+		var q model.SpeakerQuote
+		var pub int64
+		if err := rows.Scan(&q.StoryID, &q.Source, &q.Title, &pub, &q.Speaker, &q.Text, &q.N, &q.Start, &q.End); err != nil {
+			return nil, fmt.Errorf("store: speaker quotes: %w", err)
+		}
+		q.Published = goTime(sql.NullInt64{Int64: pub, Valid: true})
+		out = append(out, q)
+	}
+	return out, rows.Err()
+}
+
+// feedTitleCol is the name of story s's feed, as the queue shows it.
+const feedTitleCol = `(SELECT COALESCE(NULLIF(f.user_title, ''), NULLIF(f.title, ''), f.url) FROM feeds f WHERE f.id = s.feed_id)`
+
+// Figures pages through the figures of a filter's stories: of one category
+// or all (""), newest story first or, within a category, largest first.
+// Each comes with the sentence it stands in.
+func (s *SQLite) Figures(ctx context.Context, f model.Filter, category extract.Category, order model.FigureOrder, offset, limit int) ([]model.FigureRow, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	cond, args, err := where(f)
+	if errors.Is(err, errNoMatch) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var catCond string
+	if category != "" {
+		catCond = ` AND g.category = ?`
+		args = append(args, string(category))
+	}
+	orderBy := `s.published DESC, s.id DESC, g.n`
+	if order == model.FiguresByValue {
+		orderBy = `g.value DESC, s.published DESC, s.id DESC, g.n`
+	}
+	args = append(args, limit, max(offset, 0))
+	// The sentence is cut from a window of the body around the figure,
+	// read as bytes (the offsets are bytes), never the whole 4 KB body.
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id, `+feedTitleCol+`, s.title, s.published,
+			g.n, g.category, g.value, g.lower, g.upper, g.unit, g.qualifier, g.vague, g.text, g.start, g."end",
+			(SELECT substr(CAST(t.body AS BLOB), max(1, g.start - 299), g."end" - max(0, g.start - 300) + 300)
+				FROM story_texts t WHERE t.story_id = s.id), max(0, g.start - 300)
+		FROM figures g JOIN stories s ON s.id = g.story_id
+		WHERE `+cond+catCond+`
+		ORDER BY `+orderBy+` LIMIT ? OFFSET ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: figures: %w", err)
+	}
+	defer rows.Close()
+	var out []model.FigureRow
+	for rows.Next() {
+		var r model.FigureRow
+		var pub, winStart int64
+		var lower, upper sql.NullFloat64
+		var vague int
+		var cat string
+		var window []byte
+		if err := rows.Scan(&r.StoryID, &r.Source, &r.Title, &pub, &r.N, &cat, &r.Stat.Value, &lower, &upper,
+			&r.Stat.Unit, &r.Stat.Qualifier, &vague, &r.Stat.Text, &r.Stat.Start, &r.Stat.End, &window, &winStart); err != nil {
+			return nil, fmt.Errorf("store: figures: %w", err)
+		}
+		r.Published = goTime(sql.NullInt64{Int64: pub, Valid: true})
+		r.Stat.Category, r.Stat.Vague = extract.Category(cat), vague != 0
+		if lower.Valid {
+			r.Stat.Lower = &lower.Float64
+		}
+		if upper.Valid {
+			r.Stat.Upper = &upper.Float64
+		}
+		r.Sentence = sentenceAround(string(window), r.Stat.Start-int(winStart), r.Stat.End-int(winStart))
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// sentenceAround is the sentence of text holding [start, end): from after
+// the last ". " (or paragraph break) before start to the first one after
+// end, on one line.
+func sentenceAround(text string, start, end int) string {
+	if start < 0 || end > len(text) || start > end {
+		return ""
+	}
+	a := 0
+	for _, sep := range []string{". ", "\n\n", "? ", "! "} {
+		if i := strings.LastIndex(text[:start], sep); i >= 0 && i+len(sep) > a {
+			a = i + len(sep)
+		}
+	}
+	e := len(text)
+	for _, sep := range []string{". ", "\n\n", "? ", "! "} {
+		if i := strings.Index(text[end:], sep); i >= 0 && end+i+1 < e {
+			e = end + i + 1
+		}
+	}
+	for a < start && !utf8.RuneStart(text[a]) {
+		a++
+	}
+	for e > end && e < len(text) && !utf8.RuneStart(text[e]) {
+		e--
+	}
+	return strings.Join(strings.Fields(strings.ToValidUTF8(text[a:e], "")), " ")
+}
