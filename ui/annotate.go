@@ -86,7 +86,23 @@ func (m *Model) saveTags(id int64, tags []string, undoable bool) tea.Cmd {
 		m.reader.redraw()
 	}
 	m.pendingWrites++
-	return m.writes.inOrder(setTagsCmd(m.ctx, m.opts.Store, id, tags))
+	add, remove := tagDiff(before, tags)
+	return m.writes.inOrder(setTagsCmd(m.ctx, m.opts.Store, id, add, remove))
+}
+
+// tagDiff is what going from one set of tags to another adds and removes.
+func tagDiff(before, after []string) (add, remove []string) {
+	for _, t := range after {
+		if !slices.Contains(before, t) {
+			add = append(add, t)
+		}
+	}
+	for _, t := range before {
+		if !slices.Contains(after, t) {
+			remove = append(remove, t)
+		}
+	}
+	return add, remove
 }
 
 // saveNote shows the note at once and writes it in a command; old is the

@@ -50,7 +50,7 @@ func loadQueueCmd(ctx context.Context, s Store, seq int, f model.Filter, offset,
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
 		defer cancel()
-		msg := queueLoadedMsg{seq: seq, filter: f, offset: offset, keepID: keepID}
+		msg := queueLoadedMsg{seq: seq, filter: f, offset: offset, keepID: keepID, find: find}
 		total, err := s.QueueLen(ctx, f)
 		if err != nil {
 			msg.err = err
@@ -99,14 +99,15 @@ func loadStoryCmd(ctx context.Context, s Store, seq int, id int64) tea.Cmd {
 	}
 }
 
-// setTriageCmd writes a triage decision. Quitting cancels the reader's
-// context to stop polls, but a decision the reader made must still land:
-// the write runs without that cancellation, and quit waits for it.
-func setTriageCmd(ctx context.Context, s Store, id int64, t model.Triage) tea.Cmd {
+// setTriageCmd writes a triage decision: only the flags it changes.
+// Quitting cancels the reader's context to stop polls, but a decision the
+// reader made must still land: the write runs without that cancellation,
+// and quit waits for it.
+func setTriageCmd(ctx context.Context, s Store, id int64, c model.TriageChange) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ioTimeout)
 		defer cancel()
-		return triageSavedMsg{id: id, err: s.SetTriage(ctx, id, t)}
+		return triageSavedMsg{id: id, err: s.ChangeTriage(ctx, id, c)}
 	}
 }
 
@@ -149,11 +150,11 @@ func loadNoteCmd(ctx context.Context, s Store, id int64) tea.Cmd {
 
 // setTagsCmd and setNoteCmd write the reader's tags or note; like triage,
 // they outlive the reader's cancellation so quitting does not lose them.
-func setTagsCmd(ctx context.Context, s Store, id int64, tags []string) tea.Cmd {
+func setTagsCmd(ctx context.Context, s Store, id int64, add, remove []string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ioTimeout)
 		defer cancel()
-		return annotationSavedMsg{id: id, err: s.SetTags(ctx, id, tags)}
+		return annotationSavedMsg{id: id, err: s.ChangeTags(ctx, id, add, remove)}
 	}
 }
 

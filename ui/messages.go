@@ -28,6 +28,7 @@ type queueLoadedMsg struct {
 	headers []model.StoryHeader
 	total   int
 	keepID  int64 // keep the cursor on this story if it is in the window
+	find    bool  // the window was chosen around keepID
 	err     error
 }
 

@@ -79,6 +79,10 @@ type Model struct {
 	help       *helpView
 	search     *searchInput
 	subs       *subsPane
+	// across is the Speakers or Figures view (W, #) when open; jump is
+	// a story to open at a quote or figure once it has loaded.
+	across *acrossView
+	jump   *jumpTarget
 
 	storySeq int
 	// previewID is the story the story pane shows or is loading: always
@@ -110,6 +114,8 @@ type Model struct {
 	// confirmed; quit waits for them. writes keeps them in key order.
 	pendingWrites int
 	writes        *writeOrder
+	// unsaved are the triage changes shown but not yet written.
+	unsaved unsaved
 	// tick arms the periodic poll; tests replace it to avoid real timers.
 	tick func(d time.Duration, gen int) tea.Cmd
 }
@@ -249,6 +255,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 // route is Update's switch.
 func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case acrossLoadedMsg:
+		return m, m.acrossLoaded(msg)
 	case keptCountedMsg:
 		return m, m.keptCounted(msg)
 	case feedWrittenMsg:
@@ -330,8 +338,13 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case annotationSavedMsg:
 		return m, m.annotationSaved(msg)
 	case queueLoadedMsg:
+		m.unsaved.overlay(&msg)
 		if !m.queue.apply(msg) {
 			return m, nil
+		}
+		if id := m.queue.refind; id != 0 {
+			m.queue.refind = 0
+			return m, m.loadAround(id)
 		}
 		if m.queue.seek != 0 && msg.err == nil {
 			return m, m.seekLoaded()
@@ -345,10 +358,12 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.reader.err, m.reader.loading = msg.err, false
 			return m, nil
 		}
+		m.unsaved.overlayStory(&msg.story)
 		m.reader.setStory(msg.story)
 		m.highlights.setStory(m.reader.story, m.reader.hls)
-		return m, nil
+		return m, m.landJump()
 	case triageSavedMsg:
+		m.unsaved.landed(msg.id)
 		if cmd, quitting := m.writeLanded(); quitting {
 			return m, cmd
 		}
@@ -445,6 +460,7 @@ func (m *Model) relayout() tea.Cmd {
 	m.status.SetSize(m.width)
 	m.help.SetSize(m.width, body.H)
 	m.subs.SetSize(m.width, body.H)
+	m.relayoutAcross()
 	m.search.SetSize(m.width)
 	return m.fetchWindow()
 }

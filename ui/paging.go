@@ -8,14 +8,15 @@ import (
 // asks the store for another one as the cursor nears an edge, for a
 // reload, or to find a story (n/N, esc after a search, v).
 
-// reloadQueue asks for the current window again, keeping the cursor on the
-// selected story when it is still there (new stories arriving above must
-// not move the reader's place).
+// reloadQueue asks for the current window again. The cursor stays on the
+// story selected when the answer arrives (see apply): new stories arriving
+// above must not move the reader's place, nor put another story under a key
+// about to be pressed.
 func (m *Model) reloadQueue() tea.Cmd {
 	q := m.queue
 	q.seek = 0 // a reload ends an n/N search
 	var keep int64
-	if h := q.selected(); h != nil && q.moved {
+	if h := q.selected(); h != nil {
 		keep = h.ID
 	}
 	return m.loadWindow(q.offset, keep)

@@ -91,9 +91,10 @@ func TestPollShowsProgress(t *testing.T) {
 	close(release)
 }
 
-// TestNewStoriesAndSelection: until the reader touches the queue, the
-// newest story stays selected as stories arrive; after, the chosen story
-// stays selected.
+// TestNewStoriesAndSelection: until the reader presses a key, the newest
+// story stays selected as stories arrive (the first screen of a start-up
+// poll); after any key, the story the reader sees stays selected (a key
+// pressed just after a reload must land on the story that was shown).
 func TestNewStoriesAndSelection(t *testing.T) {
 	s := fixtureStore(t)
 	m := newTestModel(t, s, 120, 32)
@@ -110,6 +111,11 @@ func TestNewStoriesAndSelection(t *testing.T) {
 	add("n1", "Newer one", fixedNow.Add(-time.Minute))
 	if got := selectedTitle(m); got != "Newer one" {
 		t.Fatalf("untouched queue: selected %q, want the newest", got)
+	}
+	press(t, m, "?", "?") // help and back: a key, no move
+	add("n0", "Newer half", fixedNow.Add(-45*time.Second))
+	if got := selectedTitle(m); got != "Newer one" {
+		t.Fatalf("after a key: selected %q, want %q kept", got, "Newer one")
 	}
 	press(t, m, "j")
 	chosen := selectedTitle(m)

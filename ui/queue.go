@@ -36,10 +36,19 @@ type queuePane struct {
 	top     int // queue index of the first visible story
 	openID  int64
 
-	// moved is set once the reader moves the cursor. Until then a reload
-	// keeps the newest story selected; after, it keeps the chosen story
-	// selected however many arrive above it.
+	// moved is set once the reader moves the cursor, keyed once they press
+	// any key. Until then a reload keeps the newest story selected (the
+	// first screen of a start-up poll); after, it keeps the story they see
+	// selected, in its row, however many arrive above it.
 	moved bool
+	keyed bool
+
+	// newAbove counts stories that arrived above the visible rows while
+	// the selection stayed on the story the reader sees ("3 new ↑").
+	newAbove int
+	// refind is a story the reader sees that a window answer lacked (many
+	// stories arrived above it): the model asks for the window around it.
+	refind int64
 
 	// banner is the error of the feed whose stories are shown, drawn in
 	// full above them (the status line may have to cut it).
@@ -187,6 +196,7 @@ func (q *queuePane) keepVisible() {
 		q.top = q.cursor - n + 1
 	}
 	q.top = clamp(q.top, 0, max(0, q.total-n))
+	q.newAbove = min(q.newAbove, q.top)
 }
 
 // wantWindow says whether the window should move for the cursor and the
@@ -219,10 +229,32 @@ func (q *queuePane) apply(m queueLoadedMsg) bool {
 	if m.err != nil {
 		return true
 	}
+	// The story the reader sees now, which is not always the one selected
+	// when this window was asked for: keys pressed since moved the cursor.
+	var seen int64
+	if h := q.selected(); h != nil && (q.moved || q.keyed) {
+		seen = h.ID
+	}
+	before := q.cursor
 	q.filter, q.offset, q.headers, q.total = m.filter, m.offset, m.headers, m.total
-	if m.keepID != 0 {
-		if i := q.indexOf(m.keepID); i >= 0 {
+	keep := m.keepID
+	if !q.moved && !q.keyed && !m.find {
+		keep = 0 // untouched: the newest story stays selected
+	}
+	if seen != 0 && !m.find {
+		keep = seen // a window asked around a story (loadAround) goes to it
+	}
+	if keep != 0 {
+		if i := q.indexOf(keep); i >= 0 {
 			q.cursor = i
+			if keep == seen && i != before {
+				// Stories arrived (or left) above it: the rows on screen
+				// stay where they were, the new ones wait above.
+				q.top += i - before
+				q.newAbove = max(0, q.newAbove+i-before)
+			}
+		} else if keep == seen && m.keepID != 0 && !m.find {
+			q.refind = seen // a reload whose window no longer holds it
 		}
 	}
 	q.cursor = clamp(q.cursor, 0, max(0, q.total-1))
@@ -295,6 +327,9 @@ func (q *queuePane) View() string {
 	extra := ""
 	if q.total > 0 {
 		extra = fmt.Sprintf("%d/%d", q.cursor+1, q.total)
+		if q.newAbove > 0 {
+			extra += fmt.Sprintf(" · %d new ↑", q.newAbove)
+		}
 	}
 	if q.filter.Tag != "" && q.filter.Search == "" {
 		title = "Queue " + sym.Tag + q.filter.Tag

@@ -51,8 +51,8 @@ func TestWritesLandInKeyOrder(t *testing.T) {
 	s := fixtureStore(t)
 	m := newTestModel(t, s, 120, 32)
 	id := m.queue.selected().ID
-	read := m.saveTriage(id, model.Triage{Read: true})
-	star := m.saveTriage(id, model.Triage{Read: true, Starred: true})
+	read := m.saveTriage(id, model.Triage{}, model.Triage{Read: true})
+	star := m.saveTriage(id, model.Triage{Read: true}, model.Triage{Read: true, Starred: true})
 	done := make(chan struct{})
 	go func() { star(); close(done) }() // the later write starts first
 	read()

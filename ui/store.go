@@ -19,8 +19,10 @@ type Store interface {
 	QueueIndex(ctx context.Context, f model.Filter, id int64) (int, error)
 	Story(ctx context.Context, id int64) (model.Story, error)
 
-	SetTriage(ctx context.Context, id int64, t model.Triage) error
-	SetTags(ctx context.Context, id int64, tags []string) error
+	// ChangeTriage and ChangeTags write only what a key changed, so two
+	// readers on one database keep each other's decisions.
+	ChangeTriage(ctx context.Context, id int64, c model.TriageChange) error
+	ChangeTags(ctx context.Context, id int64, add, remove []string) error
 	SetNote(ctx context.Context, id int64, note string) error
 
 	CountUnread(ctx context.Context, f model.Filter) (int, error)

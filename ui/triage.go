@@ -51,7 +51,7 @@ func (m *Model) applyTriage(h model.StoryHeader, t model.Triage, undoable bool) 
 		m.queue.moved = true
 		m.pushUndo(e)
 	}
-	return tea.Batch(m.saveTriage(h.ID, t), m.fetchWindow())
+	return tea.Batch(m.saveTriage(h.ID, h.Triage, t), m.fetchWindow())
 }
 
 // leaves says whether a change takes a story out of the shown view: an
@@ -101,9 +101,16 @@ func (m *Model) openLink() tea.Cmd {
 	return openLinkCmd(m.opts.OpenURL, link)
 }
 
-// saveTriage writes a decision in a command and counts it, so quitting can
-// wait until every decision is on disk.
-func (m *Model) saveTriage(id int64, t model.Triage) tea.Cmd {
+// saveTriage writes a decision, the flags that differ from what the
+// screen showed, in a command and counts it, so quitting can wait until
+// every decision is on disk. Until it lands, reloads show it over the
+// stored state (see unsaved).
+func (m *Model) saveTriage(id int64, from, to model.Triage) tea.Cmd {
+	c := model.ChangeOf(from, to)
+	if c.Empty() {
+		return nil
+	}
 	m.pendingWrites++
-	return m.writes.inOrder(setTriageCmd(m.ctx, m.opts.Store, id, t))
+	m.unsaved.add(id, c)
+	return m.writes.inOrder(setTriageCmd(m.ctx, m.opts.Store, id, c))
 }

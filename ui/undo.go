@@ -58,7 +58,7 @@ func (m *Model) undoLast() tea.Cmd {
 		s.Triage = h.Triage
 	}
 	m.note("undid " + triageChange(h.Triage, e.after) + " of " + m.quoteTitle(h.ID, h.Title))
-	return tea.Batch(m.saveTriage(h.ID, h.Triage), m.fetchWindow())
+	return tea.Batch(m.saveTriage(h.ID, e.after, h.Triage), m.fetchWindow())
 }
 
 // triageChange names what going from one state to another did: "star",
