@@ -49,7 +49,7 @@ func (d *doc) attributeWith(m *rankModel) []Quote {
 		w := speakers[k]
 		// Single quotation marks with no speaker are mostly headline
 		// shorthand and scare quotes: 'Huge obstacles'. Keep only the long.
-		if q.single && w.name == "" && wordCount(d.text[q.start:q.end]) < 4 {
+		if q.single && w.name == "" && !moreWords(d.text[q.start:q.end], 3) {
 			continue
 		}
 		quote := Quote{Text: d.text[q.start:q.end], Start: q.start, End: q.end}
@@ -281,7 +281,7 @@ func (d *doc) sentenceNames(a int, w who) bool {
 func (d *doc) titleAfterName(k, a int) bool {
 	q := d.qs[k]
 	s := d.text[q.start:q.end]
-	if n := wordCount(s); n == 0 || n > 6 || endsSentence(s) {
+	if !moreWords(s, 0) || moreWords(s, 6) || endsSentence(s) {
 		return false
 	}
 	if p := a - 1; !(d.isWord(p) && (d.possessive(p) || !d.toks[p].cap && prepositions[d.low(p)])) {
@@ -350,7 +350,7 @@ func (d *doc) inTitleList(a, b int) bool {
 	if d.toks[a].kind != tQuote {
 		return false
 	}
-	if wordCount(d.text[d.toks[a].start:d.toks[b-1].end]) > 8 {
+	if moreWords(d.text[d.toks[a].start:d.toks[b-1].end], 8) {
 		return false
 	}
 	// “A,” “B”: the next token after the closing mark opens a quotation

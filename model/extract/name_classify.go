@@ -27,17 +27,16 @@ func (d *doc) classify(r *nameRun) {
 // allPlaceWords reports whether every word of the run is a place, a
 // nationality, "of" or "the": "the United States", "South Sudan".
 func (d *doc) allPlaceWords(r *nameRun) bool {
-	all := true
 	for k := r.a; k < r.b; k++ {
 		if d.toks[k].kind != tWord {
 			continue
 		}
 		w := stem(d.low(k))
-		if !places[w] && !nationalities[w] && w != "of" && w != "the" {
-			all = false
+		if w != "of" && w != "the" && wordBits[w]&(bPlace|bNationality) == 0 {
+			return false
 		}
 	}
-	return all
+	return true
 }
 
 // splitTitle sets r.na, the start of the name after the title words,
@@ -56,7 +55,7 @@ func (d *doc) splitTitle(r *nameRun) {
 			r.na = k // "New York Times": a place's name, not the title "new"
 			continue
 		}
-		if titles[w] || nationalities[w] || (w == "of" || w == "the" || w == "for") || countries[w] && k < r.b-1 {
+		if b := wordBits[w]; b&(bTitle|bNationality) != 0 || (w == "of" || w == "the" || w == "for") || b&bCountry != 0 && k < r.b-1 {
 			break // "ambassador to Britain Liu Xiaming": the place is not the name
 		}
 		if k < r.b-1 && strings.IndexByte(d.word(k), '.') < 0 && acronym(d.word(k)) {
@@ -154,13 +153,13 @@ func (d *doc) kindFromNameWords(r *nameRun) {
 // Zabihullah Mujahid", "his brother Ali".
 func (d *doc) genderFromTitles(r *nameRun) {
 	for k := r.a; k < r.na; k++ {
-		w := stem(d.low(k))
-		if personTitles[w] && r.kind == entOther {
+		b := wordBits[stem(d.low(k))]
+		if b&bPersonTitle != 0 && r.kind == entOther {
 			r.kind = entPerson
 		}
-		if maleTitles[w] {
+		if b&bMaleTitle != 0 {
 			r.gender = 1
-		} else if femaleTitles[w] {
+		} else if b&bFemaleTitle != 0 {
 			r.gender = 2
 		}
 	}

@@ -23,7 +23,7 @@ func (d *doc) trimLead(r *nameRun) {
 			continue
 		}
 		w := d.low(k)
-		if maleNames[w] || femaleNames[w] {
+		if wordBits[w]&(bMaleName|bFemaleName) != 0 {
 			if lead >= 2 {
 				r.na = k
 				r.kind = entPerson
@@ -42,7 +42,7 @@ func (d *doc) trimLead(r *nameRun) {
 		if !d.isWord(k) {
 			continue
 		}
-		if w := stem(d.low(k)); (leadRoles[w] || occupations[w] || roleTitles[w] || orgNouns[w]) && d.nameWords(k+1, r.b) == 2 && !maleNames[w] && !femaleNames[w] {
+		if b := wordBits[stem(d.low(k))]; b&(bLeadRole|bOccupation|bRoleTitle|bOrgNoun) != 0 && b&(bMaleName|bFemaleName) == 0 && d.nameWords(k+1, r.b) == 2 {
 			r.na = k + 1
 			r.kind = entPerson
 			break
@@ -57,14 +57,15 @@ func (d *doc) trimLead(r *nameRun) {
 	}
 	for d.nameWords(r.na, r.b) >= 2 {
 		w := stem(d.low(r.na))
-		if maleNames[w] || femaleNames[w] {
+		b := wordBits[w]
+		if b&(bMaleName|bFemaleName) != 0 {
 			return
 		}
 		// A capitalised role of the -er/-or/-ist kind before two more
 		// words: "Broadcaster Jane Roe", "Economist Ana Ruiz".
-		role := leadRoles[w] || occupations[w] || roleTitles[w] || personTitles[w] || strings.HasSuffix(w, "-old") ||
+		role := b&(bLeadRole|bOccupation|bRoleTitle|bPersonTitle) != 0 || strings.HasSuffix(w, "-old") ||
 			d.nameWords(r.na, r.b) >= 3 && roleLike(w)
-		place := countries[w] || nationalities[w] || regions[w] || places[w] && d.nameWords(r.na, r.b) >= 3
+		place := b&(bCountry|bNationality|bRegion) != 0 || b&bPlace != 0 && d.nameWords(r.na, r.b) >= 3
 		opener := r.initial && r.na == r.a && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "wards") || sentenceAdverbs[w])
 		if !role && !place && !opener {
 			return

@@ -61,12 +61,20 @@ func (d *doc) scanFigures() []figure {
 func (d *doc) mayStartNumber(i int) bool {
 	t := d.toks[i]
 	c := d.text[t.start]
-	if c >= '0' && c <= '9' || t.kind != tWord || c >= 'A' && c <= 'Z' && gluedCode(d.text[t.start:t.end]) > 0 {
+	if t.kind != tWord {
+		// Of punctuation only currency signs, a minus or a plus, and the
+		// period of ".08" can open a number; non-ASCII marks (€, −) may.
+		return c >= 0x80 || c == '$' || c == '-' || c == '+' || c == '.'
+	}
+	if c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' && gluedCode(d.text[t.start:t.end]) > 0 {
 		return true
 	}
 	w := d.lt[t.start:t.end]
 	if len(w) > 9 && strings.IndexByte(w, '-') < 0 {
 		return false // longer than any number word
+	}
+	if n := len(w); n > 0 && w[0] >= 'a' && w[0] <= 'z' && w[n-1] >= 'a' && w[n-1] <= 'z' && strings.IndexByte(w, '-') < 0 && !numberEnds[w[0]-'a'][w[n-1]-'a'] {
+		return false // no number word begins and ends with these letters
 	}
 	if numberStarts[w] {
 		return true
@@ -76,6 +84,19 @@ func (d *doc) mayStartNumber(i int) bool {
 	}
 	return false
 }
+
+// numberEnds[first][last] is set when some word of numberStarts begins and
+// ends with those letters: a cheap test that spares most words the map.
+var numberEnds = func() (t [26][26]bool) {
+	for w := range numberStarts {
+		// Keys such as "us$" or "₹" cannot equal a word of letters the
+		// table is asked about, so they need no cell.
+		if n := len(w); n > 0 && w[0] >= 'a' && w[0] <= 'z' && w[n-1] >= 'a' && w[n-1] <= 'z' {
+			t[w[0]-'a'][w[n-1]-'a'] = true
+		}
+	}
+	return t
+}()
 
 // numberStarts are the words a number may start with.
 var numberStarts = func() map[string]bool {

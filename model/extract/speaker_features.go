@@ -34,25 +34,67 @@ type featSink struct {
 	names map[uint64]string // filled only when training, for the weights file
 }
 
-func (f *featSink) add(tmpl, val string) {
-	h := hashStr(hashStr(hashStr(fnvOffset, tmpl), "="), val)
+// tmpl is a feature template with the hash of "name=" worked out once.
+type tmpl struct {
+	name string
+	h    uint64
+}
+
+func newTmpl(name string) tmpl { return tmpl{name, hashStr(hashStr(fnvOffset, name), "=")} }
+
+// add records the feature "name=" followed by the parts, joined with
+// nothing: a separator is a part of its own ("|").
+func (f *featSink) add(t tmpl, parts ...string) {
+	h := t.h
+	for _, p := range parts {
+		h = hashStr(h, p)
+	}
 	f.fs = append(f.fs, h)
 	if f.names != nil {
 		if _, ok := f.names[h]; !ok {
-			f.names[h] = tmpl + "=" + val
+			f.names[h] = t.name + "=" + strings.Join(parts, "")
 		}
 	}
 }
 
-func (f *featSink) add2(tmpl, a, b string) {
-	h := hashStr(hashStr(hashStr(hashStr(hashStr(fnvOffset, tmpl), "="), a), "|"), b)
+// addShape records "name=" + pre + sep + shape + the parts after it,
+// hashing the shape's bytes so that no string is built for it.
+func (f *featSink) addShape(t tmpl, pre, sep string, shape []byte, post ...string) {
+	h := hashStr(hashStr(t.h, pre), sep)
+	for _, c := range shape {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	for _, p := range post {
+		h = hashStr(h, p)
+	}
 	f.fs = append(f.fs, h)
 	if f.names != nil {
 		if _, ok := f.names[h]; !ok {
-			f.names[h] = tmpl + "=" + a + "|" + b
+			f.names[h] = t.name + "=" + pre + sep + string(shape) + strings.Join(post, "")
 		}
 	}
 }
+
+// The feature templates.
+var (
+	tNone, tNoneNcand                                = newTmpl("none"), newTmpl("none.ncand")
+	tQpo, tQwp, tQend, tQlen                         = newTmpl("none.qpo"), newTmpl("none.qwp"), newTmpl("none.qend"), newTmpl("none.qlen")
+	tQsingle, tQclosed, tQprev, tQrule               = newTmpl("none.qsingle"), newTmpl("none.qclosed"), newTmpl("none.qprev"), newTmpl("none.rule")
+	tQafter, tQbefore, tQafterRule, tQrulefound      = newTmpl("none.after"), newTmpl("none.before"), newTmpl("none.after.rule"), newTmpl("none.rulefound")
+	tBias, tSrc, tVia, tRuleAfter, tRuleBefore       = newTmpl("bias"), newTmpl("src"), newTmpl("via"), newTmpl("rule.after"), newTmpl("rule.before")
+	tPrevQpo, tSrcs, tKind, tGender, tWords          = newTmpl("prev.qpo"), newTmpl("srcs"), newTmpl("kind"), newTmpl("gender"), newTmpl("words")
+	tSalience, tSide, tSideSrc, tSideSent, tSideDist = newTmpl("salience"), newTmpl("side"), newTmpl("side.src"), newTmpl("side.sent"), newTmpl("side.dist")
+	tSideKind, tSideRule, tSideBetween               = newTmpl("side.kind"), newTmpl("side.rule"), newTmpl("side.between")
+	tSideBetweenRule, tSideRank, tSideRankKind       = newTmpl("side.between.rule"), newTmpl("side.rank"), newTmpl("side.rank.kind")
+	tSideRankSent, tSideVerbBetween, tSideShape      = newTmpl("side.rank.sent"), newTmpl("side.verbbetween"), newTmpl("side.shape")
+	tSideShapeSent, tSideShapeKind, tSideNear        = newTmpl("side.shape.sent"), newTmpl("side.shape.kind"), newTmpl("side.near")
+	tPronNext, tPronSideNext, tSideSubj, tInitial    = newTmpl("pron.next"), newTmpl("pron.side.next"), newTmpl("side.subj"), newTmpl("initial")
+	tPoss, tSidePrev, tSideNext, tNextWord           = newTmpl("poss"), newTmpl("side.prev"), newTmpl("side.next"), newTmpl("next.word")
+	tSideNextWord, tSideNextSuffix, tSideNextLex     = newTmpl("side.next.word"), newTmpl("side.next.suffix"), newTmpl("side.next.lex")
+	tNextAfter, tPrevWord, tSidePrevWord             = newTmpl("next.after"), newTmpl("prev.word"), newTmpl("side.prev.word")
+	tSidePrevSuffix, tSidePrevLex, tRunKind          = newTmpl("side.prev.suffix"), newTmpl("side.prev.lex"), newTmpl("runkind")
+)
 
 var ruleNames = [ruleCount]string{"none", "after", "before", "headline", "according", "trailing",
 	"continue", "prevpara", "colonlead", "reportedlead", "later"}
@@ -77,59 +119,80 @@ func boolStr(b bool) string {
 
 // quoteFeatures describe the quotation itself; joined with "none" they
 // let the model learn when no candidate should be trusted.
-func (d *doc) quoteFeatures(qc *quoteCtx, f *featSink, prefix string) {
+func (d *doc) quoteFeatures(qc *quoteCtx, f *featSink) {
 	q := d.qs[qc.k]
 	p := d.paras[q.para]
-	f.add(prefix+"qpo", boolStr(q.open == p.start))
-	f.add(prefix+"qwp", boolStr(q.open == p.start && q.close >= p.end-1))
-	last := prevRune(d.text, q.end)
+	f.add(tQpo, boolStr(q.open == p.start))
+	f.add(tQwp, boolStr(q.open == p.start && q.close >= p.end-1))
 	lc := "o"
-	switch last {
-	case ',', '.', '?', '!', ':', '-':
-		lc = string(last)
+	switch prevRune(d.text, q.end) {
+	case ',':
+		lc = ","
+	case '.':
+		lc = "."
+	case '?':
+		lc = "?"
+	case '!':
+		lc = "!"
+	case ':':
+		lc = ":"
+	case '-':
+		lc = "-"
 	}
-	f.add(prefix+"qend", lc)
-	f.add(prefix+"qlen", bucket(wordCount(d.text[q.start:q.end]), 3, 8, 20))
-	f.add(prefix+"qsingle", boolStr(q.single))
-	f.add(prefix+"qclosed", boolStr(q.closed))
-	f.add(prefix+"qprev", boolStr(qc.prevK >= 0 && d.qs[qc.prevK].para == q.para))
-	f.add(prefix+"rule", ruleNames[qc.rule.via])
-	after, before := d.contextShape(qc, 1, 4), d.contextShape(qc, -1, 4)
-	f.add(prefix+"after", after)
-	f.add(prefix+"before", before)
-	f.add2(prefix+"after.rule", after, ruleNames[qc.rule.via])
-	f.add(prefix+"rulefound", boolStr(qc.rule.found)+boolStr(qc.rule.name != ""))
+	f.add(tQend, lc)
+	ql := "3"
+	switch s := d.text[q.start:q.end]; {
+	case !moreWords(s, 3):
+		ql = "0"
+	case !moreWords(s, 8):
+		ql = "1"
+	case !moreWords(s, 20):
+		ql = "2"
+	}
+	f.add(tQlen, ql)
+	f.add(tQsingle, boolStr(q.single))
+	f.add(tQclosed, boolStr(q.closed))
+	f.add(tQprev, boolStr(qc.prevK >= 0 && d.qs[qc.prevK].para == q.para))
+	via := ruleNames[qc.rule.via]
+	f.add(tQrule, via)
+	var ab, bb [8]byte
+	after, before := d.contextShape(qc, 1, 4, &ab), d.contextShape(qc, -1, 4, &bb)
+	f.addShape(tQafter, "", "", after)
+	f.addShape(tQbefore, "", "", before)
+	f.addShape(tQafterRule, "", "", after, "|", via)
+	f.add(tQrulefound, boolStr(qc.rule.found), boolStr(qc.rule.name != ""))
 }
 
 // noneFeatures are the features of abstaining.
 func (d *doc) noneFeatures(qc *quoteCtx, n int, f *featSink) {
 	f.fs = f.fs[:0]
-	f.add("none", "")
-	f.add("none.ncand", bucket(n, 0, 1, 2, 4))
-	d.quoteFeatures(qc, f, "none.")
+	f.add(tNone)
+	f.add(tNoneNcand, bucket(n, 0, 1, 2, 4))
+	d.quoteFeatures(qc, f)
 }
 
 // candFeatures are the features of one candidate.
 func (d *doc) candFeatures(qc *quoteCtx, c *cand, f *featSink) {
 	f.fs = f.fs[:0]
-	f.add("bias", "")
+	f.add(tBias)
 	if c.src&srcRule != 0 {
-		f.add("src", "rule")
-		f.add("via", ruleNames[qc.rule.via])
-		f.add2("rule.after", ruleNames[qc.rule.via], d.contextShape(qc, 1, 4))
-		f.add2("rule.before", ruleNames[qc.rule.via], d.contextShape(qc, -1, 4))
+		f.add(tSrc, "rule")
+		f.add(tVia, ruleNames[qc.rule.via])
+		var buf [8]byte
+		f.addShape(tRuleAfter, ruleNames[qc.rule.via], "|", d.contextShape(qc, 1, 4, &buf))
+		f.addShape(tRuleBefore, ruleNames[qc.rule.via], "|", d.contextShape(qc, -1, 4, &buf))
 	}
 	if c.src&srcPrev != 0 {
-		f.add("src", "prev")
-		f.add2("prev.qpo", boolStr(d.qs[qc.k].open == d.paras[d.qs[qc.k].para].start), boolStr(c.src&srcRule != 0))
+		f.add(tSrc, "prev")
+		f.add(tPrevQpo, boolStr(d.qs[qc.k].open == d.paras[d.qs[qc.k].para].start), "|", boolStr(c.src&srcRule != 0))
 	}
 	if c.src&srcRun != 0 {
-		f.add("src", "run")
+		f.add(tSrc, "run")
 	}
 	if c.src&srcPronoun != 0 {
-		f.add("src", "pron")
+		f.add(tSrc, "pron")
 	}
-	f.add("srcs", smallInts[c.src&7]+smallInts[c.src>>3])
+	f.add(tSrcs, smallInts[c.src&7], smallInts[c.src>>3])
 	kind := "other"
 	switch {
 	case c.w.org:
@@ -137,13 +200,13 @@ func (d *doc) candFeatures(qc *quoteCtx, c *cand, f *featSink) {
 	case c.w.person:
 		kind = "person"
 	}
-	f.add("kind", kind)
-	f.add("gender", boolStr(c.w.gender != 0))
-	f.add("words", bucket(strings.Count(c.w.name, " ")+1, 1, 2))
-	f.add2("salience", kind, bucket(d.mentions(c.w.name), 1, 2, 4, 8))
+	f.add(tKind, kind)
+	f.add(tGender, boolStr(c.w.gender != 0))
+	f.add(tWords, bucket(strings.Count(c.w.name, " ")+1, 1, 2))
+	f.add(tSalience, kind, "|", bucket(d.mentions(c.w.name), 1, 2, 4, 8))
 	if c.tok < 0 {
-		f.add("side", "X")
-		f.add2("side.src", "X", smallInts[c.src&7])
+		f.add(tSide, "X")
+		f.add(tSideSrc, "X", "|", smallInts[c.src&7])
 		return
 	}
 	side := "R"
@@ -158,11 +221,11 @@ func (d *doc) candFeatures(qc *quoteCtx, c *cand, f *featSink) {
 	}
 	sdelta := smallInts[min(int(sd), 3)]
 	dist := d.tokDist(qc, c.tok)
-	f.add("side", side)
-	f.add2("side.sent", side, sdelta)
-	f.add2("side.dist", side, bucket(dist, 1, 2, 4, 8, 16, 32))
-	f.add2("side.kind", side, kind)
-	f.add2("side.rule", side, boolStr(c.src&srcRule != 0))
+	f.add(tSide, side)
+	f.add(tSideSent, side, "|", sdelta)
+	f.add(tSideDist, side, "|", bucket(dist, 1, 2, 4, 8, 16, 32))
+	f.add(tSideKind, side, "|", kind)
+	f.add(tSideRule, side, "|", boolStr(c.src&srcRule != 0))
 	// Other names between the candidate and the quotation.
 	between := 0
 	x, y := c.tok, qc.a
@@ -181,50 +244,51 @@ func (d *doc) candFeatures(qc *quoteCtx, c *cand, f *featSink) {
 			verbBetween = true
 		}
 	}
-	f.add2("side.between", side, bucket(between, 0, 1))
-	f.add2("side.between.rule", side+boolStr(c.src&srcRule != 0), bucket(between, 0, 1))
-	f.add2("side.rank", side, bucket(c.rank, 0, 1))
-	f.add2("side.rank.kind", side+kind, bucket(c.rank, 0, 1))
-	f.add2("side.rank.sent", side+sdelta, bucket(c.rank, 0, 1))
-	f.add2("side.verbbetween", side, boolStr(verbBetween))
+	f.add(tSideBetween, side, "|", bucket(between, 0, 1))
+	f.add(tSideBetweenRule, side, boolStr(c.src&srcRule != 0), "|", bucket(between, 0, 1))
+	f.add(tSideRank, side, "|", bucket(c.rank, 0, 1))
+	f.add(tSideRankKind, side, kind, "|", bucket(c.rank, 0, 1))
+	f.add(tSideRankSent, side, sdelta, "|", bucket(c.rank, 0, 1))
+	f.add(tSideVerbBetween, side, "|", boolStr(verbBetween))
 	// The shape between: ", X said" reads ",C" then the verb.
-	shape := d.shapeBetween(x, y)
-	f.add2("side.shape", side, shape)
-	f.add2("side.shape.sent", side+sdelta, shape)
-	f.add2("side.shape.kind", side+kind, shape)
-	f.add2("side.near", side+sdelta, bucket(between, 0, 1)+bucket(c.rank, 0, 1)+boolStr(verbBetween))
+	var sb [8]byte
+	shape := d.shapeBetween(x, y, &sb)
+	f.addShape(tSideShape, side, "|", shape)
+	f.addShape(tSideShapeSent, side+sdelta, "|", shape)
+	f.addShape(tSideShapeKind, side+kind, "|", shape)
+	f.add(tSideNear, side, sdelta, "|", bucket(between, 0, 1), bucket(c.rank, 0, 1), boolStr(verbBetween))
 	if c.src&srcPronoun != 0 && c.ri < 0 {
-		f.add("pron.next", d.wordClass(c.tok+1))
-		f.add2("pron.side.next", side, d.wordClass(c.tok+1))
+		f.add(tPronNext, d.wordClass(c.tok+1))
+		f.add(tPronSideNext, side, "|", d.wordClass(c.tok+1))
 		return
 	}
 	r := d.runs[c.ri]
-	f.add2("side.subj", side, boolStr(r.subj)+boolStr(r.speech))
-	f.add("initial", boolStr(r.initial))
-	f.add("poss", boolStr(d.possessive(r.b-1)))
+	f.add(tSideSubj, side, "|", boolStr(r.subj), boolStr(r.speech))
+	f.add(tInitial, boolStr(r.initial))
+	f.add(tPoss, boolStr(d.possessive(r.b-1)))
 	pv := r.a - 1
-	f.add2("side.prev", side, d.wordClass(pv))
+	f.add(tSidePrev, side, "|", d.wordClass(pv))
 	nv := r.b
 	for d.isWord(nv) && auxiliaries[d.low(nv)] {
 		nv++
 	}
-	f.add2("side.next", side, d.wordClass(nv))
+	f.add(tSideNext, side, "|", d.wordClass(nv))
 	if d.isWord(nv) && !d.toks[nv].cap {
 		w := d.low(nv)
-		f.add("next.word", w)
-		f.add2("side.next.word", side, w)
-		f.add2("side.next.suffix", side, suffix(w))
-		f.add2("side.next.lex", side, boolStr(speechVerbs[w])+boolStr(weakSpeechVerbs[w]))
-		f.add2("next.after", d.wordClass(nv+1), boolStr(speechVerbs[w]))
+		f.add(tNextWord, w)
+		f.add(tSideNextWord, side, "|", w)
+		f.add(tSideNextSuffix, side, "|", suffix(w))
+		f.add(tSideNextLex, side, "|", boolStr(speechVerbs[w]), boolStr(weakSpeechVerbs[w]))
+		f.add(tNextAfter, d.wordClass(nv+1), "|", boolStr(speechVerbs[w]))
 	}
 	if d.isWord(pv) && !d.toks[pv].cap {
 		w := d.low(pv)
-		f.add("prev.word", w)
-		f.add2("side.prev.word", side, w)
-		f.add2("side.prev.suffix", side, suffix(w))
-		f.add2("side.prev.lex", side, boolStr(speechVerbs[w])+boolStr(prepositions[w])+boolStr(objectVerbs[w]))
+		f.add(tPrevWord, w)
+		f.add(tSidePrevWord, side, "|", w)
+		f.add(tSidePrevSuffix, side, "|", suffix(w))
+		f.add(tSidePrevLex, side, "|", boolStr(speechVerbs[w]), boolStr(prepositions[w]), boolStr(objectVerbs[w]))
 	}
-	f.add2("runkind", side, smallInts[r.kind])
+	f.add(tRunKind, side, "|", smallInts[r.kind])
 }
 
 // wordClass is a coarse shape of token j: a punctuation mark as itself, a
@@ -234,14 +298,17 @@ func (d *doc) wordClass(j int) string {
 	if j < 0 || j >= len(d.toks) {
 		return "^"
 	}
+	return d.classOf(j)
+}
+
+func (d *doc) classOf(j int) string {
 	t := d.toks[j]
 	switch t.kind {
 	case tQuote:
 		return "q"
 	case tPunct:
-		switch c := d.text[t.start]; c {
-		case ',', '.', ':', ';', '(', ')', '?', '!':
-			return string(c)
+		if i := strings.IndexByte(",.:;()?!", d.text[t.start]); i >= 0 {
+			return punctClasses[i]
 		}
 		return "p"
 	}
@@ -261,10 +328,11 @@ func (d *doc) wordClass(j int) string {
 	return "w"
 }
 
+var punctClasses = [...]string{",", ".", ":", ";", "(", ")", "?", "!"}
+
 // contextShape is the shape of the n tokens after the quotation (dir > 0)
 // or before it (dir < 0), within its paragraph.
-func (d *doc) contextShape(qc *quoteCtx, dir, n int) string {
-	var buf [8]byte
+func (d *doc) contextShape(qc *quoteCtx, dir, n int, buf *[8]byte) []byte {
 	k := 0
 	j := qc.b
 	if dir < 0 {
@@ -284,13 +352,12 @@ func (d *doc) contextShape(qc *quoteCtx, dir, n int) string {
 			buf[i], buf[k-1-i] = buf[k-1-i], buf[i]
 		}
 	}
-	return string(buf[:k])
+	return buf[:k]
 }
 
 // shapeBetween is the classes of the tokens strictly between x and y, runs
 // of capitalised words folded into one C, cut at six.
-func (d *doc) shapeBetween(x, y int) string {
-	var buf [8]byte
+func (d *doc) shapeBetween(x, y int, buf *[8]byte) []byte {
 	n := 0
 	for j := x + 1; j < y; j++ {
 		c := d.wordClass(j)
@@ -311,7 +378,7 @@ func (d *doc) shapeBetween(x, y int) string {
 		buf[n] = c[0]
 		n++
 	}
-	return string(buf[:n])
+	return buf[:n]
 }
 
 // suffix is a verb's ending, the back-off for verbs never seen in training.

@@ -22,7 +22,50 @@ var speakerWeightsFile string
 // rankModel is a loaded weights file.
 type rankModel struct {
 	w      map[uint64]float64
-	margin float64 // abstain unless the best beats "none" by more than this
+	table  weightTable // w again, laid out for fast look-ups
+	margin float64     // abstain unless the best beats "none" by more than this
+}
+
+// weightTable is an open-addressing hash table from feature hash to
+// weight: scoring looks up some forty features per candidate, and a flat
+// table with linear probing does that several times faster than a map.
+type weightTable struct {
+	keys []uint64
+	vals []float64
+	mask uint64
+}
+
+func newWeightTable(w map[uint64]float64) weightTable {
+	n := 1
+	for n < 4*len(w) {
+		n <<= 1
+	}
+	t := weightTable{keys: make([]uint64, n), vals: make([]float64, n), mask: uint64(n - 1)}
+	for h, v := range w {
+		if h == 0 {
+			continue // 0 marks an empty slot; FNV never gives it for these names
+		}
+		i := h & t.mask
+		for t.keys[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i], t.vals[i] = h, v
+	}
+	return t
+}
+
+func (t *weightTable) get(h uint64) float64 {
+	if len(t.keys) == 0 {
+		return 0
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		switch t.keys[i] {
+		case h:
+			return t.vals[i]
+		case 0:
+			return 0
+		}
+	}
 }
 
 var (
@@ -45,7 +88,8 @@ func speakerModel() *rankModel {
 
 // parseModel reads "margin\tX" then "feature\tweight" lines.
 func parseModel(s string) (*rankModel, error) {
-	m := &rankModel{w: map[uint64]float64{}}
+	w := map[uint64]float64{}
+	margin := 0.0
 	for n, line := range strings.Split(s, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -59,18 +103,23 @@ func parseModel(s string) (*rankModel, error) {
 			return nil, fmt.Errorf("line %d: %v", n+1, err)
 		}
 		if line[:tab] == "@margin" {
-			m.margin = v
+			margin = v
 			continue
 		}
-		m.w[hashStr(fnvOffset, line[:tab])] = v
+		w[hashStr(fnvOffset, line[:tab])] = v
 	}
-	return m, nil
+	return newRankModel(w, margin), nil
+}
+
+// newRankModel is a model of the given weights and abstain margin.
+func newRankModel(w map[uint64]float64, margin float64) *rankModel {
+	return &rankModel{w: w, table: newWeightTable(w), margin: margin}
 }
 
 func (m *rankModel) score(fs []uint64) float64 {
 	s := 0.0
 	for _, h := range fs {
-		s += m.w[h]
+		s += m.table.get(h)
 	}
 	return s
 }

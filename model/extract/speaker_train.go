@@ -227,15 +227,9 @@ type outcome struct {
 	right  bool
 	rule   bool // the rules chose the same candidate
 	scored bool
-	// The rules' own candidate, when they chose one: its margin over
-	// abstaining and whether it is right.
-	hasRule   bool
-	ruleM     float64
-	ruleRight bool
 }
 
-func predict(w map[uint64]float64, e *example) outcome {
-	m := rankModel{w: w}
+func predict(m *rankModel, e *example) outcome {
 	none := m.score(e.none)
 	best, bs := -1, 0.0
 	for c, fs := range e.cands {
@@ -246,13 +240,7 @@ func predict(w map[uint64]float64, e *example) outcome {
 	if best < 0 {
 		return outcome{scored: e.scored}
 	}
-	o := outcome{margin: bs - none, pick: true, right: e.right[best], rule: e.rule[best], scored: e.scored}
-	for c, fs := range e.cands {
-		if e.rule[c] {
-			o.hasRule, o.ruleM, o.ruleRight = true, m.score(fs)-none, e.right[c]
-		}
-	}
-	return o
+	return outcome{margin: bs - none, pick: true, right: e.right[best], rule: e.rule[best], scored: e.scored}
 }
 
 // crossValidate returns the out-of-fold outcome of every example: each
@@ -260,10 +248,10 @@ func predict(w map[uint64]float64, e *example) outcome {
 func crossValidate(exs []example, folds int) []outcome {
 	out := make([]outcome, len(exs))
 	for f := 0; f < folds; f++ {
-		w := train(exs, func(a int) bool { return a%folds == f })
+		m := newRankModel(train(exs, func(a int) bool { return a%folds == f }), 0)
 		for i := range exs {
 			if exs[i].article%folds == f {
-				out[i] = predict(w, &exs[i])
+				out[i] = predict(m, &exs[i])
 			}
 		}
 	}
