@@ -46,6 +46,8 @@ type KeyMap struct {
 	Yank             key.Binding
 	YankLink         key.Binding
 	Subscriptions    key.Binding
+	Speakers         key.Binding
+	Figures          key.Binding
 	Search           key.Binding
 	Help             key.Binding
 	Close            key.Binding
@@ -92,6 +94,8 @@ func DefaultKeyMap() KeyMap {
 		Yank:            bind("copy quote/figure + citation", "y"),
 		YankLink:        bind("copy link", "Y"),
 		Subscriptions:   bind("subscriptions", "F"),
+		Speakers:        bind("speakers across the view's stories", "W"),
+		Figures:         bind("figures across the view's stories", "#"),
 		Search:          bind("search", "/"),
 		Help:            bind("help", "?"),
 		Close:           bind("back to the queue, clear the search, close", "esc"),
@@ -164,7 +168,7 @@ func (h focusHelp) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageDown, k.PageUp, k.ReadOn, k.Open},
 		{k.NextUnread, k.PrevUnread, k.Star, k.Read, k.Archive, k.MarkAllRead, k.ArchiveRead, k.Tag, k.Note, k.Undo},
 		{k.NextFocus, k.PrevFocus, k.FocusSources, k.FocusQueue, k.FocusStory, k.FocusHighlights, k.Sources, k.CycleView, k.Density, k.PrevHighlight, k.NextHighlight},
-		{k.Search, k.OpenLink, k.Yank, k.YankLink, k.PollNow, k.Subscriptions, k.Help, k.Close, k.Quit, k.QuitNow},
+		{k.Search, k.OpenLink, k.Yank, k.YankLink, k.PollNow, k.Subscriptions, k.Speakers, k.Figures, k.Help, k.Close, k.Quit, k.QuitNow},
 	}
 }
 
@@ -248,7 +252,7 @@ func (k *KeyMap) actions() []action {
 		{"tag", &k.Tag}, {"note", &k.Note}, {"undo", &k.Undo}, {"poll_now", &k.PollNow},
 		{"prev_highlight", &k.PrevHighlight}, {"next_highlight", &k.NextHighlight},
 		{"open_link", &k.OpenLink}, {"yank", &k.Yank}, {"yank_link", &k.YankLink},
-		{"subscriptions", &k.Subscriptions},
+		{"subscriptions", &k.Subscriptions}, {"speakers", &k.Speakers}, {"figures", &k.Figures},
 		{"search", &k.Search}, {"help", &k.Help}, {"close", &k.Close},
 		{"quit", &k.Quit}, {"quit_now", &k.QuitNow},
 	}

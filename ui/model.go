@@ -79,6 +79,10 @@ type Model struct {
 	help       *helpView
 	search     *searchInput
 	subs       *subsPane
+	// across is the Speakers or Figures view (W, #) when open; jump is
+	// a story to open at a quote or figure once it has loaded.
+	across *acrossView
+	jump   *jumpTarget
 
 	storySeq int
 	// previewID is the story the story pane shows or is loading: always
@@ -251,6 +255,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 // route is Update's switch.
 func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case acrossLoadedMsg:
+		return m, m.acrossLoaded(msg)
 	case keptCountedMsg:
 		return m, m.keptCounted(msg)
 	case feedWrittenMsg:
@@ -355,7 +361,7 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.unsaved.overlayStory(&msg.story)
 		m.reader.setStory(msg.story)
 		m.highlights.setStory(m.reader.story, m.reader.hls)
-		return m, nil
+		return m, m.landJump()
 	case triageSavedMsg:
 		m.unsaved.landed(msg.id)
 		if cmd, quitting := m.writeLanded(); quitting {
@@ -454,6 +460,7 @@ func (m *Model) relayout() tea.Cmd {
 	m.status.SetSize(m.width)
 	m.help.SetSize(m.width, body.H)
 	m.subs.SetSize(m.width, body.H)
+	m.relayoutAcross()
 	m.search.SetSize(m.width)
 	return m.fetchWindow()
 }

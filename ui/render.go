@@ -19,6 +19,8 @@ func (m *Model) render() string {
 	bodyH := m.height - 2
 	if m.showHelp {
 		rows = append(rows, strings.Split(m.help.Full(m.keyHelp()), "\n")...)
+	} else if m.across != nil {
+		rows = append(rows, strings.Split(m.across.View(), "\n")...)
 	} else if m.showSubs {
 		rows = append(rows, strings.Split(m.subs.View(m.sources.feeds), "\n")...)
 	} else {

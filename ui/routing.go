@@ -24,6 +24,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.confirm != nil {
 		return m.confirmKey(msg)
 	}
+	if m.across != nil && !m.showHelp {
+		return m.acrossKey(msg)
+	}
 	if m.showSubs && !m.showHelp {
 		return m.subsKey(msg)
 	}
@@ -81,6 +84,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.triage(func(h *model.Triage) { h.Archived = !h.Archived })
 	case key.Matches(msg, k.Subscriptions):
 		return m.openSubs()
+	case key.Matches(msg, k.Speakers):
+		return m.openAcross(acrossSpeakers)
+	case key.Matches(msg, k.Figures):
+		return m.openAcross(acrossFigures)
 	case key.Matches(msg, k.MarkAllRead):
 		return m.startBulk(bulkRead)
 	case key.Matches(msg, k.ArchiveRead):
@@ -282,7 +289,7 @@ func (m *Model) stepHighlight(dir int) {
 
 // paneAt finds the visible pane under a cell.
 func (m *Model) paneAt(x, y int) (focusID, rect, bool) {
-	if m.showHelp || m.showSubs {
+	if m.showHelp || m.showSubs || m.across != nil {
 		return 0, rect{}, false
 	}
 	for f := focusSources; f < numPanes; f++ {
