@@ -73,8 +73,8 @@ func (d *doc) mayStartNumber(i int) bool {
 	if len(w) > 9 && strings.IndexByte(w, '-') < 0 {
 		return false // longer than any number word
 	}
-	if n := len(w); n > 0 && w[0] >= 'a' && w[0] <= 'z' && w[n-1] >= 'a' && w[n-1] <= 'z' && strings.IndexByte(w, '-') < 0 && !numberEnds[w[0]-'a'][w[n-1]-'a'] {
-		return false // no number word begins and ends with these letters
+	if n := len(w); n > 0 && n < 16 && w[0] >= 'a' && w[0] <= 'z' && w[n-1] >= 'a' && w[n-1] <= 'z' && strings.IndexByte(w, '-') < 0 && numberEnds[w[0]-'a'][w[n-1]-'a']&(1<<n) == 0 {
+		return false // no number word of this length begins and ends with these letters
 	}
 	if numberStarts[w] {
 		return true
@@ -85,14 +85,15 @@ func (d *doc) mayStartNumber(i int) bool {
 	return false
 }
 
-// numberEnds[first][last] is set when some word of numberStarts begins and
-// ends with those letters: a cheap test that spares most words the map.
-var numberEnds = func() (t [26][26]bool) {
+// numberEnds[first][last] has bit n set when some word of numberStarts is
+// n letters long and begins and ends with those letters: a cheap test that
+// spares most words the map.
+var numberEnds = func() (t [26][26]uint16) {
 	for w := range numberStarts {
 		// Keys such as "us$" or "₹" cannot equal a word of letters the
-		// table is asked about, so they need no cell.
-		if n := len(w); n > 0 && w[0] >= 'a' && w[0] <= 'z' && w[n-1] >= 'a' && w[n-1] <= 'z' {
-			t[w[0]-'a'][w[n-1]-'a'] = true
+		// table is asked about, so they need no cell; nor can longer ones.
+		if n := len(w); n > 0 && n < 16 && w[0] >= 'a' && w[0] <= 'z' && w[n-1] >= 'a' && w[n-1] <= 'z' {
+			t[w[0]-'a'][w[n-1]-'a'] |= 1 << n
 		}
 	}
 	return t

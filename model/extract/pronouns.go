@@ -65,25 +65,42 @@ func (d *doc) genderOf(name string) int8 {
 	if g, ok := d.genders[name]; ok {
 		return g
 	}
-	he, she := 0, 0
-	for ri := range d.runs {
-		r := &d.runs[ri]
-		if r.inQ || r.key == "" || r.key != name && !(strings.HasSuffix(name, r.key) && name[len(name)-len(r.key)-1] == ' ') && !(strings.HasPrefix(name, r.key) && name[len(r.key)] == ' ') {
-			continue
+	// The mentions of the name, of its surname and of its first name: the
+	// runs whose key is the name, a word-final part or a word-initial part
+	// of it.
+	if d.keyRuns == nil {
+		d.keyRuns = make(map[string][]int32, len(d.runs))
+		for ri := range d.runs {
+			if r := &d.runs[ri]; !r.inQ && r.key != "" {
+				d.keyRuns[r.key] = append(d.keyRuns[r.key], int32(ri))
+			}
 		}
-		for k := r.b; k < len(d.toks) && k < r.b+30 && d.toks[k].sent == d.toks[r.a].sent; k++ {
-			if d.runAt[k] >= 0 && d.runs[d.runAt[k]].kind == entPerson {
-				break
+	}
+	he, she := 0, 0
+	count := func(key string) {
+		for _, ri := range d.keyRuns[key] {
+			r := &d.runs[ri]
+			for k := r.b; k < len(d.toks) && k < r.b+30 && d.toks[k].sent == d.toks[r.a].sent; k++ {
+				if d.runAt[k] >= 0 && d.runs[d.runAt[k]].kind == entPerson {
+					break
+				}
+				if d.toks[k].quote >= 0 {
+					continue
+				}
+				switch d.low(k) {
+				case "he", "his", "him", "himself":
+					he++
+				case "she", "her", "hers", "herself":
+					she++
+				}
 			}
-			if d.toks[k].quote >= 0 {
-				continue
-			}
-			switch d.low(k) {
-			case "he", "his", "him", "himself":
-				he++
-			case "she", "her", "hers", "herself":
-				she++
-			}
+		}
+	}
+	count(name)
+	for i := 0; i < len(name); i++ {
+		if name[i] == ' ' {
+			count(name[:i])
+			count(name[i+1:])
 		}
 	}
 	var g int8

@@ -90,6 +90,13 @@ func findQuotes(text string, paras []para) []qspan {
 	for pi, p := range paras {
 		marks = marks[:0]
 		for i := p.start; i < p.end; {
+			// Most bytes can start no quotation mark: skip them without
+			// decoding. Marks are ' " or start with 0xC2 (« »), 0xE2 (“ ” ‘
+			// ’ „ ‹ › …) or 0xEF (＂).
+			if b := text[i]; b != '"' && b != '\'' && b != 0xC2 && b != 0xE2 && b != 0xEF {
+				i++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[i:p.end])
 			c := classOf(r)
 			if c == mSingle && (r == '’' || r == '‘' || r == '\'') && strings.HasPrefix(text[i+n:p.end], string(r)) {

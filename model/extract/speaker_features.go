@@ -60,7 +60,13 @@ func (f *featSink) add(t tmpl, parts ...string) {
 // addShape records "name=" + pre + sep + shape + the parts after it,
 // hashing the shape's bytes so that no string is built for it.
 func (f *featSink) addShape(t tmpl, pre, sep string, shape []byte, post ...string) {
-	h := hashStr(hashStr(t.h, pre), sep)
+	f.addShape2(t, pre, "", sep, shape, post...)
+}
+
+// addShape2 is addShape with a prefix in two parts, joined with nothing,
+// so that callers need not build "L0" to join a side and a sentence.
+func (f *featSink) addShape2(t tmpl, pre1, pre2, sep string, shape []byte, post ...string) {
+	h := hashStr(hashStr(hashStr(t.h, pre1), pre2), sep)
 	for _, c := range shape {
 		h ^= uint64(c)
 		h *= fnvPrime
@@ -71,7 +77,7 @@ func (f *featSink) addShape(t tmpl, pre, sep string, shape []byte, post ...strin
 	f.fs = append(f.fs, h)
 	if f.names != nil {
 		if _, ok := f.names[h]; !ok {
-			f.names[h] = t.name + "=" + pre + sep + string(shape) + strings.Join(post, "")
+			f.names[h] = t.name + "=" + pre1 + pre2 + sep + string(shape) + strings.Join(post, "")
 		}
 	}
 }
@@ -254,8 +260,8 @@ func (d *doc) candFeatures(qc *quoteCtx, c *cand, f *featSink) {
 	var sb [8]byte
 	shape := d.shapeBetween(x, y, &sb)
 	f.addShape(tSideShape, side, "|", shape)
-	f.addShape(tSideShapeSent, side+sdelta, "|", shape)
-	f.addShape(tSideShapeKind, side+kind, "|", shape)
+	f.addShape2(tSideShapeSent, side, sdelta, "|", shape)
+	f.addShape2(tSideShapeKind, side, kind, "|", shape)
 	f.add(tSideNear, side, sdelta, "|", bucket(between, 0, 1), bucket(c.rank, 0, 1), boolStr(verbBetween))
 	if c.src&srcPronoun != 0 && c.ri < 0 {
 		f.add(tPronNext, d.wordClass(c.tok+1))

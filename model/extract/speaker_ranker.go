@@ -151,6 +151,9 @@ func (d *doc) rankSpeakers(rules []who, m *rankModel) []who {
 	for k := range d.qs {
 		qc := d.quoteContext(k, rules)
 		cands = d.speakerCandidates(&qc, cands)
+		if len(cands) == 0 {
+			continue // nobody to choose: no speaker, and no features to work out
+		}
 		i, margin := m.choose(d, &qc, cands, f)
 		if i >= 0 && margin > m.margin {
 			w := cands[i].w
