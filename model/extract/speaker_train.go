@@ -45,6 +45,7 @@ type example struct {
 	none    []uint64
 	cands   [][]uint64
 	right   []bool // right[i]: candidate i is the labelled speaker
+	loose   []bool // loose[i]: one name contains the other ("Senator Dick Durbin", "Dick Durbin")
 	rule    []bool // rule[i]: the attribution rules chose candidate i
 	scored  bool   // counts towards speaker accuracy (a named, scored speaker)
 }
@@ -112,6 +113,7 @@ func examples(arts []LabelledArticle, names map[uint64]string) []example {
 				d.candFeatures(&qc, &cands[i], f)
 				e.cands = append(e.cands, append([]uint64(nil), f.fs...))
 				e.right = append(e.right, gq.Speaker != nil && speakerMatches(cands[i].w.name, gq))
+				e.loose = append(e.loose, gq.Speaker != nil && looseMatch(cands[i].w.name, *gq.Speaker))
 				e.rule = append(e.rule, cands[i].src&srcRule != 0)
 			}
 			out = append(out, e)
@@ -225,6 +227,7 @@ type outcome struct {
 	margin float64
 	pick   bool // a candidate exists
 	right  bool
+	loose  bool // right when a name need only contain the other
 	rule   bool // the rules chose the same candidate
 	scored bool
 }
@@ -240,7 +243,7 @@ func predict(m *rankModel, e *example) outcome {
 	if best < 0 {
 		return outcome{scored: e.scored}
 	}
-	return outcome{margin: bs - none, pick: true, right: e.right[best], rule: e.rule[best], scored: e.scored}
+	return outcome{margin: bs - none, pick: true, right: e.right[best], loose: e.right[best] || e.loose[best], rule: e.rule[best], scored: e.scored}
 }
 
 // crossValidate returns the out-of-fold outcome of every example: each
@@ -258,8 +261,14 @@ func crossValidate(exs []example, folds int) []outcome {
 	return out
 }
 
+// looseMatch is the lenient measure of attribution studies: the found
+// name and the labelled one need only contain one another.
+func looseMatch(got, want string) bool {
+	return got != "" && want != "" && (strings.Contains(got, want) || strings.Contains(want, got))
+}
+
 // speakerTally is speaker accuracy at one margin.
-type speakerTally struct{ ok, wrong, n int }
+type speakerTally struct{ ok, wrong, n, loose int }
 
 func tally(outs []outcome, margin float64) speakerTally {
 	var t speakerTally
@@ -273,6 +282,9 @@ func tally(outs []outcome, margin float64) speakerTally {
 				t.ok++
 			} else {
 				t.wrong++
+			}
+			if o.loose {
+				t.loose++
 			}
 		}
 	}

@@ -63,17 +63,17 @@ func TestTrainSpeakersCrossValidated(t *testing.T) {
 	rate := func(a, n int) float64 { return float64(a) / float64(max(n, 1)) }
 	tw, to := tally(w, margin), tally(own, margin)
 	t.Logf("speakers, 5-fold cross-validated by article, margin %.2f", margin)
-	t.Logf("  Wikinews training set: accuracy %.3f (%d/%d), wrong %.3f (%d)", rate(tw.ok, tw.n), tw.ok, tw.n, rate(tw.wrong, tw.n), tw.wrong)
-	t.Logf("  repository's labelled articles: accuracy %.3f (%d/%d), wrong %.3f (%d)", rate(to.ok, to.n), to.ok, to.n, rate(to.wrong, to.n), to.wrong)
+	t.Logf("  Wikinews training set: accuracy %.3f (%d/%d), wrong %.3f (%d), lenient accuracy %.3f", rate(tw.ok, tw.n), tw.ok, tw.n, rate(tw.wrong, tw.n), tw.wrong, rate(tw.loose, tw.n))
+	t.Logf("  repository's labelled articles: accuracy %.3f (%d/%d), wrong %.3f (%d), lenient accuracy %.3f", rate(to.ok, to.n), to.ok, to.n, rate(to.wrong, to.n), to.wrong, rate(to.loose, to.n))
 	for _, m := range []float64{0, 2, margin, 6} {
 		x := tally(w, m)
 		t.Logf("  Wikinews at margin %.2f: accuracy %.3f, wrong %.3f", m, rate(x.ok, x.n), rate(x.wrong, x.n))
 	}
-	if rate(tw.ok, tw.n) < 0.55 || rate(tw.wrong, tw.n) > 0.06 {
-		t.Errorf("Wikinews speakers below today's floors (accuracy 0.55, wrong at most 0.06)")
+	if rate(tw.ok, tw.n) < 0.63 || rate(tw.wrong, tw.n) > 0.035 {
+		t.Errorf("Wikinews speakers below today's floors (accuracy 0.63, wrong at most 0.035)")
 	}
-	if rate(to.ok, to.n) < 0.82 || rate(to.wrong, to.n) > 0.01 {
-		t.Errorf("repository articles' speakers below today's floors (accuracy 0.82, wrong at most 0.01)")
+	if rate(to.ok, to.n) < 0.86 || rate(to.wrong, to.n) > 0.01 {
+		t.Errorf("repository articles' speakers below today's floors (accuracy 0.86, wrong at most 0.01)")
 	}
 }
 
