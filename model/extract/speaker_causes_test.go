@@ -43,6 +43,9 @@ func TestSpeakerCauses(t *testing.T) {
 		{"reported sentence then quote", "Jane Roe said the crossing was hard. “It burns the thighs.”", []string{"Jane Roe"}},
 		{"unknown cue before quote", "Actor Tom Hale arrived from the set.\n\nHe quipped “I still have dust in my shoes.”", []string{"Tom Hale"}},
 		{"he after according to", "According to Peter Muyembe, people fear the clinics. “They will believe,” he told the press.", []string{"Peter Muyembe"}},
+		{"said X after the race", `“I was not expecting this,” said Kosgei after the race.`, []string{"Kosgei"}},
+		{"who said", `The bill was drafted by Alex Greenwich who said on the floor, “It follows decades of work.”`, []string{"Alex Greenwich"}},
+		{"a statement which read", `Facebook released a statement which read, in part, “This judgment raises questions.”`, []string{"Facebook"}},
 		{"according to him", "Jane Roe visited the camp.\n\nThe camp is “full,” according to him.", []string{""}},
 		// pronouns
 		{"pronoun not a country", "France sent aid. Jane Roe, the envoy, arrived.\n\n“We will help,” she said.", []string{"Jane Roe"}},

@@ -19,12 +19,8 @@ func (d *doc) npBackward(j, lo int) who {
 	if d.toks[j].cap {
 		return who{}
 	}
-	if (w == "which" || w == "who") && d.punct(j-1, ',') && j-2 >= lo {
-		// "Toronto Police, which indicated …": the relative pronoun's
-		// antecedent is the subject.
-		if ri := d.runAt[j-2]; ri >= 0 && d.runs[ri].b == j-1 && d.runs[ri].kind != entPlace {
-			return d.whoOfRun(int(ri))
-		}
+	if r, ok := d.relativeAntecedent(w, j, lo); ok {
+		return r
 	}
 	if reportNouns[w] {
 		// "the statement said": the body that issued it speaks.
@@ -87,6 +83,43 @@ func (d *doc) runBackward(ri int32, j, lo int) who {
 		return who{found: true}
 	}
 	return d.whoOfRun(int(ri))
+}
+
+// relativeAntecedent reads the subject of a relative clause, the word w
+// at token j: "Toronto Police, which indicated …", "Alex Greenwich who
+// said …", "Mark Hay, a marine ecologist at GT, who said …", "a statement
+// which read …" (the body that issued it).
+func (d *doc) relativeAntecedent(w string, j, lo int) (who, bool) {
+	if w != "which" && w != "who" && w != "that" || j-1 < lo {
+		return who{}, false
+	}
+	if p := j - 1; d.isWord(p) && !d.toks[p].cap && reportNouns[d.low(p)] && w != "who" {
+		r := d.issuer(d.low(p), p)
+		r.found = true
+		return r, true
+	}
+	if w == "that" {
+		return who{}, false
+	}
+	if ri := d.runAt[j-1]; ri >= 0 && d.runs[ri].b == j && d.runs[ri].kind != entPlace {
+		if r := d.runs[ri]; w == "who" && (r.kind == entOrg || r.kind == entTitle) {
+			return who{}, false
+		}
+		return d.whoOfRun(int(ri)), true
+	}
+	if d.punct(j-1, ',') && j-2 >= lo {
+		if ri := d.runAt[j-2]; ri >= 0 && d.runs[ri].b == j-1 && d.runs[ri].kind != entPlace && (w == "which" || d.runs[ri].kind != entOrg) {
+			return d.whoOfRun(int(ri)), true
+		}
+		if w == "who" {
+			// "Mark Hay, a marine ecologist at GT, who said": the name
+			// before the apposition.
+			if r := d.commaSubject(j-1, lo); r.name != "" && !r.org {
+				return r, true
+			}
+		}
+	}
+	return who{}, false
 }
 
 // titledApposition handles an apposition in capitals between a name and

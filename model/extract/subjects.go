@@ -51,6 +51,9 @@ func (d *doc) subjectBefore(v, lo int) who {
 	if d.is(j, "and") || d.is(j, "but") {
 		return d.coordinatedSubject(j, lo)
 	}
+	if r, ok := d.relativeAntecedent(d.low(j), j, lo); ok && d.isWord(j) && !d.toks[j].cap {
+		return r
+	}
 	if r, ok := d.pronounSubject(j); ok {
 		return r
 	}
@@ -207,15 +210,20 @@ func roleLike(w string) bool {
 	if personNouns[w] || occupations[w] || personTitles[w] {
 		return true
 	}
+	if len(w) < 6 || functionCaps[w] || prepositions[w] || notRoles[w] {
+		return false // "after", "under", "whether": no one's role
+	}
 	for _, suf := range [...]string{"er", "or", "ist", "ian", "ant", "ent"} {
-		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+		if strings.HasSuffix(w, suf) {
 			return true
 		}
 	}
 	return false
 }
 
-var set1the = set("the")
+// notRoles end like a role noun without being one.
+var notRoles = set("another", "current", "either", "neither", "recent", "together", "whatever", "whenever",
+	"wherever", "whichever", "whoever")
 
 func boolInt(b bool) int {
 	if b {
