@@ -630,7 +630,7 @@ func (d *doc) beforeAttr(a int) who {
 		if w == "called" && (d.is(j-1, "so") || d.punct(j-1, '-')) || strings.HasPrefix(w, "so-") {
 			continue
 		}
-		if strings.HasPrefix(w, "call") && (d.is(j+1, "on") || d.is(j+1, "for") || d.is(j+1, "off") || d.is(j+1, "up")) {
+		if strings.HasPrefix(w, "call") && (d.is(j+1, "on") || d.is(j+1, "for") || d.is(j+1, "off") || d.is(j+1, "up")) && !d.urgesTo(j, a) {
 			continue // "called on the “interim” government": not speech
 		}
 		if weakSpeechVerbs[w] && !d.near(j, a, 4) && !d.phrasalSpeech(j) && !d.presentsAs(j, a) {
@@ -650,6 +650,9 @@ func (d *doc) beforeAttr(a int) who {
 			continue // "he was told by a leaker that …": he heard it
 		}
 		if namingVerbs[w] && d.isWord(j-1) && passiveAux[d.low(j-1)] {
+			if r := d.describedBy(j, a); r.name != "" {
+				return r // "was described by the CBCP as “…”": the agent's words
+			}
 			continue // "HP is called “feather duvet lung”": a name, not speech
 		}
 		if w == "statement" || w == "announcement" {

@@ -108,6 +108,14 @@ func (d *doc) writtenCue(j int) bool {
 			return true
 		}
 	}
+	// "reads Judge Miller's statement": a possessive name, then the noun.
+	if j+1 < len(d.toks) {
+		if ri := d.runAt[j+1]; ri >= 0 && d.runs[ri].a == j+1 && d.possessive(d.runs[ri].b-1) {
+			if k := d.runs[ri].b; d.isWord(k) && reportNouns[d.low(k)] {
+				return true
+			}
+		}
+	}
 	return d.is(j-1, "that") && d.isWord(j-2) && reportNouns[d.low(j-2)]
 }
 
@@ -187,4 +195,22 @@ func (d *doc) cueBeforeQuote(j, a int) bool {
 	}
 	ri := d.runAt[p]
 	return ri >= 0 && d.runs[ri].b == j
+}
+
+// urgesTo reports "called on drivers to “not forget …”": a call on
+// someone to do what the quotation says is the caller's words, unlike
+// "called on the “interim” government".
+func (d *doc) urgesTo(j, a int) bool {
+	return d.is(a-1, "to") && a-j <= 12
+}
+
+// describedBy reads the agent of a passive naming verb right before the
+// quotation: "Gutierrez was described by the CBCP as “a strong advocate”".
+func (d *doc) describedBy(j, a int) who {
+	if !d.is(j+1, "by") || !d.is(a-1, "as") || a-j > 12 {
+		return who{}
+	}
+	w := d.npForward(j+2, 0)
+	w.found = w.name != ""
+	return w
 }

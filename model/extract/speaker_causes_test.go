@@ -46,6 +46,10 @@ func TestSpeakerCauses(t *testing.T) {
 		{"said X after the race", `“I was not expecting this,” said Kosgei after the race.`, []string{"Kosgei"}},
 		{"who said", `The bill was drafted by Alex Greenwich who said on the floor, “It follows decades of work.”`, []string{"Alex Greenwich"}},
 		{"a statement which read", `Facebook released a statement which read, in part, “This judgment raises questions.”`, []string{"Facebook"}},
+		{"who after an apposition", `The research was led by Jane Roe, a marine ecologist at GT, who said “There is a lot of argument.”`, []string{"Jane Roe"}},
+		{"called on X to", `The Defence Ministry has, in a statement, called on drivers to “not forget the rules.”`, []string{"Defence Ministry"}},
+		{"described by X as", `Roe was described by Human Rights Watch as “a tireless advocate”.`, []string{"Human Rights Watch"}},
+		{"reads X's statement", `“Restrictions may have justified discrimination,” reads Judge Jane Roe's statement.`, []string{"Jane Roe"}},
 		{"according to him", "Jane Roe visited the camp.\n\nThe camp is “full,” according to him.", []string{""}},
 		// pronouns
 		{"pronoun not a country", "France sent aid. Jane Roe, the envoy, arrived.\n\n“We will help,” she said.", []string{"Jane Roe"}},

@@ -113,9 +113,17 @@ func (d *doc) relativeAntecedent(w string, j, lo int) (who, bool) {
 		}
 		if w == "who" {
 			// "Mark Hay, a marine ecologist at GT, who said": the name
-			// before the apposition.
-			if r := d.commaSubject(j-1, lo); r.name != "" && !r.org {
-				return r, true
+			// before the apposition, even as the object of "led by".
+			for c := j - 2; c > lo && c > j-30 && d.toks[c].kind != tQuote; c-- {
+				if !d.punct(c, ',') || !d.isWord(c+1) || !roleStart[d.low(c+1)] {
+					continue
+				}
+				if ri := d.runAt[c-1]; ri >= 0 && d.runs[ri].b == c && d.runs[ri].kind != entOrg && d.runs[ri].kind != entPlace {
+					if r := d.whoOfRun(int(ri)); r.name != "" && !r.org {
+						return r, true
+					}
+				}
+				break
 			}
 		}
 	}

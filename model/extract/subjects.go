@@ -84,6 +84,11 @@ func (d *doc) subjectEnd(v, lo int) int {
 			if d.punct(c, ',') {
 				if d.isWord(c+1) && !d.toks[c+1].cap && prepositions[d.low(c+1)] && d.isWord(c-1) {
 					j = c - 1
+					// "The Ministry has, in a statement, called": the
+					// auxiliary before the phrase.
+					for j > lo && d.isWord(j) && !d.toks[j].cap && auxiliaries[d.low(j)] {
+						j--
+					}
 				}
 				break
 			}
