@@ -8,7 +8,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -18,7 +17,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -28,7 +26,6 @@ import (
 	"sitrep/model"
 	"sitrep/model/config"
 	"sitrep/model/export"
-	"sitrep/model/extract"
 	"sitrep/model/store"
 	"sitrep/ui"
 )
@@ -38,8 +35,8 @@ const usage = `sitrep — a terminal reader for conflict news
 usage:
   sitrep [--db PATH] [--config PATH]        the reader
   sitrep --demo [--db PATH]                 the reader on the built-in demo feeds, offline
-  sitrep add URL...                         subscribe (a web page subscribes to the feed it links)
-  sitrep rm URL...                          unsubscribe
+  sitrep add [--anyway] URL...              subscribe (a web page subscribes to the feed it links)
+  sitrep rm [--purge] URL...                unsubscribe, keeping starred, tagged and noted stories
   sitrep feeds                              list subscriptions and their polling state
   sitrep import FILE.opml                   subscribe to an OPML file's feeds (folders become tags)
   sitrep export [--format md|json|csv|csl-json] [--view starred|all|unread|archived] [--search Q]
@@ -48,9 +45,11 @@ usage:
   sitrep fulltext on|off URL...             fetch linked pages for feeds that carry only summaries
   sitrep fetch                              one polling round, headless, a line per feed
   sitrep extract [--json] FILE...           quotes and figures of plain-text articles ("-" is stdin)
-  sitrep version
+  sitrep backup FILE                        a consistent copy of the database, also while reading
+  sitrep version                            version and commit
+  sitrep help [COMMAND]                     this help, or one command's
 
-flags:
+flags (in any position):
 `
 
 func main() {
@@ -90,7 +89,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(splitGlobal(args)); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
@@ -106,8 +105,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runExtract(rest[1:], stdin, stdout, stderr)
 	}
 	if len(rest) > 0 && rest[0] == "version" {
-		fmt.Fprintln(stdout, "sitrep", feeds.Version)
-		return 0
+		return runVersion(stdout)
+	}
+	if len(rest) > 0 && rest[0] == "help" {
+		return runHelp(rest[1:], stdout, stderr, fs.Usage)
+	}
+	if len(rest) == 0 && !*demoMode {
+		if msg := terminalProblem(); msg != "" {
+			fmt.Fprintln(stderr, "sitrep:", msg)
+			return 1
+		}
 	}
 
 	cfg, err := config.Load(*cfgPath)
@@ -138,6 +145,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *dbPath == "" {
 		*dbPath = config.DefaultDBPath()
 	}
+	if *dbPath == "" {
+		// No home: sitrep does not make ./sitrep/ in whatever directory
+		// it was started from.
+		fmt.Fprintln(stderr, "sitrep: no home directory ($HOME and $XDG_DATA_HOME are unset): give --db PATH (and --config PATH for a config file)")
+		return 2
+	}
 	st, err := store.Open(*dbPath) // creates the data directory if needed
 	if err != nil {
 		fmt.Fprintf(stderr, "sitrep: open %s: %v\n", *dbPath, err)
@@ -160,17 +173,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd, cmdArgs := rest[0], rest[1:]
 	switch cmd {
 	case "add":
-		err = needArgs(cmd, cmdArgs, "URL...")
-		if err == nil {
-			err = feeds.Add(ctx, st, client, cmdArgs, stdout)
-		}
+		err = runAdd(ctx, st, client, cmdArgs, stdout, stderr)
 	case "rm":
-		err = needArgs(cmd, cmdArgs, "URL...")
-		if err == nil {
-			err = feeds.Remove(ctx, st, cmdArgs, stdout)
-		}
+		err = runRemove(ctx, st, cmdArgs, stdout, stderr)
+	case "backup":
+		err = runBackup(ctx, st, cmdArgs, stdout)
 	case "feeds":
-		err = feeds.List(ctx, st, stdout)
+		err = noArgs(cmd, cmdArgs)
+		if err == nil {
+			err = feeds.List(ctx, st, stdout)
+		}
 	case "import":
 		err = needArgs(cmd, cmdArgs, "FILE.opml")
 		if err == nil {
@@ -181,8 +193,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "export":
 		err = runExport(ctx, st, cmdArgs, stdout, stderr)
 	case "export-opml":
-		err = feeds.ExportOPML(ctx, st, stdout)
+		err = noArgs(cmd, cmdArgs)
+		if err == nil {
+			err = feeds.ExportOPML(ctx, st, stdout)
+		}
 	case "fetch":
+		if err = noArgs(cmd, cmdArgs); err != nil {
+			break
+		}
 		var anyOK bool
 		anyOK, err = feeds.FetchAll(ctx, poller, st, stdout)
 		if err == nil && !anyOK {
@@ -333,8 +351,8 @@ func uiPoll(poll func(context.Context, model.Feed) feeds.Result) ui.PollFunc {
 	}
 }
 
-// browserOpener runs the config's browser with the link as its one
-// argument, no shell involved. The UI has already refused anything but
+// browserOpener runs the config's browser, split into words without a
+// shell ("firefox --new-tab %s"; no %s puts the link last). The UI has already refused anything but
 // http(s) links. An empty setting keeps the UI's default ($BROWSER, then
 // xdg-open).
 func browserOpener(prog string) func(string) error {
@@ -342,61 +360,14 @@ func browserOpener(prog string) func(string) error {
 		return nil
 	}
 	return func(link string) error {
-		cmd := exec.Command(prog, link)
+		words := browserCommand(prog, link)
+		cmd := exec.Command(words[0], words[1:]...)
 		if err := cmd.Start(); err != nil {
 			return fmt.Errorf("open link with %s: %w", prog, err)
 		}
 		go cmd.Wait() // reap the browser launcher; its exit status is not ours
 		return nil
 	}
-}
-
-// extractOutput is one line of `sitrep extract --json`.
-type extractOutput struct {
-	File   string          `json:"file"`
-	Quotes []extract.Quote `json:"quotes"`
-	Stats  []extract.Stat  `json:"stats"`
-}
-
-func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("sitrep extract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print one JSON object per file, one per line")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "sitrep extract: give one or more files, or - for standard input")
-		return 2
-	}
-	code := 0
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
-	for _, name := range fs.Args() {
-		var data []byte
-		var err error
-		if name == "-" {
-			data, err = io.ReadAll(stdin)
-		} else {
-			data, err = os.ReadFile(name)
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "sitrep extract: %v\n", err)
-			code = 1
-			continue
-		}
-		text := string(data)
-		res := extract.Extract(text)
-		if *asJSON {
-			if err := enc.Encode(extractOutput{File: name, Quotes: res.Quotes, Stats: res.Stats}); err != nil {
-				fmt.Fprintf(stderr, "sitrep extract: %s: %v\n", name, err)
-				code = 1
-			}
-			continue
-		}
-		fmt.Fprintf(stdout, "== %s\n%s\n", name, strings.TrimRight(extract.FormatText(res, text), "\n"))
-	}
-	return code
 }
 
 // pollerOptions carries the config file's settings to the poller and its

@@ -29,13 +29,14 @@ import (
 
 // Add subscribes to each URL. A URL that serves a web page instead of a
 // feed subscribes to the feed the page announces, or lists them when it
-// announces several. A URL that cannot be reached now is added anyway (the
-// poller will retry it), with a warning.
-func Add(ctx context.Context, st store.Store, client *http.Client, urls []string, w io.Writer) error {
+// announces several. A URL that cannot be fetched now, or that is not a
+// feed, is not subscribed (the reason is said) unless anyway is set: then
+// it is added with a warning and the poller keeps trying it.
+func Add(ctx context.Context, st store.Store, client *http.Client, urls []string, anyway bool, w io.Writer) error {
 	p := New(client, nil, Options{})
 	var failed []string
 	for _, raw := range urls {
-		if err := addOne(ctx, st, p, raw, w); err != nil {
+		if err := addOne(ctx, st, p, raw, anyway, w); err != nil {
 			fmt.Fprintf(w, "not added: %s: %v\n", raw, err)
 			failed = append(failed, raw)
 		}
@@ -46,7 +47,7 @@ func Add(ctx context.Context, st store.Store, client *http.Client, urls []string
 	return nil
 }
 
-func addOne(ctx context.Context, st store.Store, p *Poller, raw string, w io.Writer) error {
+func addOne(ctx context.Context, st store.Store, p *Poller, raw string, anyway bool, w io.Writer) error {
 	u, err := normalizeURL(raw)
 	if err != nil {
 		return err
@@ -60,11 +61,17 @@ func addOne(ctx context.Context, st store.Store, p *Poller, raw string, w io.Wri
 			u, fe, err = plain, fe2, nil
 		}
 	}
+	refuse := func(why string) error {
+		if anyway {
+			return subscribe(ctx, st, u, "", w, why+" (added anyway)")
+		}
+		return errors.New(why + "; --anyway adds it all the same")
+	}
 	switch {
 	case err != nil:
-		return subscribe(ctx, st, u, "", w, fmt.Sprintf("could not check it now: %v", err))
+		return refuse(fmt.Sprintf("could not fetch it: %v", err))
 	case fe.status < 200 || fe.status > 299:
-		return subscribe(ctx, st, u, "", w, fmt.Sprintf("could not check it now: HTTP %d", fe.status))
+		return refuse(fmt.Sprintf("could not fetch it: HTTP %d", fe.status))
 	}
 	if fe.permanent {
 		u = fe.finalURL.String()
@@ -77,14 +84,14 @@ func addOne(ctx context.Context, st store.Store, p *Poller, raw string, w io.Wri
 		// A feed that is broken today may be mended tomorrow; anything
 		// else is a wrong URL.
 		if gofeed.DetectFeedType(bytes.NewReader(toUTF8(fe.body, fe.header.Get("Content-Type")))) != gofeed.FeedTypeUnknown {
-			return subscribe(ctx, st, u, "", w, "it does not read as a feed now: "+sanitize.Line(perr.Error()))
+			return refuse("it does not read as a feed now: " + sanitize.Line(perr.Error()))
 		}
-		return perr
+		return refuse("not a feed: " + sanitize.Line(perr.Error()))
 	}
 	found := Discover(pageToUTF8(fe.body, fe.header.Get("Content-Type")), fe.finalURL)
 	switch len(found) {
 	case 0:
-		return errors.New("a web page that announces no feed")
+		return refuse("a web page that announces no feed")
 	case 1:
 		fmt.Fprintf(w, "%s is a web page; its feed is %s\n", u, found[0])
 		return subscribe(ctx, st, found[0], "", w, "")
@@ -147,26 +154,56 @@ func normalizeURL(raw string) (string, error) {
 	return u.String(), nil
 }
 
-// Remove unsubscribes from each URL, deleting the feed's stories.
-func Remove(ctx context.Context, st store.Store, urls []string, w io.Writer) error {
+// NormalizeURL is the URL as add stores it: what people paste, with
+// https:// when no scheme is given. rm finds a feed by it too.
+func NormalizeURL(raw string) (string, error) { return normalizeURL(raw) }
+
+// Remove unsubscribes from each URL, found as add would store it (or as
+// typed). The feed's starred, tagged and noted stories are kept (their
+// feed stays, listed under removed feeds, no longer polled) unless purge
+// is set; either way it says what it kept or deleted.
+func Remove(ctx context.Context, st store.Store, urls []string, purge bool, w io.Writer) error {
+	all, err := st.Feeds(ctx)
+	if err != nil {
+		return err
+	}
+	byURL := make(map[string]model.Feed, len(all))
+	for _, f := range all {
+		byURL[f.URL] = f
+	}
 	var failed int
 	for _, raw := range urls {
 		u := strings.TrimSpace(raw)
-		err := st.RemoveFeed(ctx, u)
-		if errors.Is(err, store.ErrNotFound) {
-			if n, nerr := normalizeURL(u); nerr == nil && n != u {
-				err = st.RemoveFeed(ctx, n)
+		f, ok := byURL[u]
+		if n, nerr := normalizeURL(u); !ok && nerr == nil {
+			f, ok = byURL[n]
+			if !ok && !strings.Contains(u, "://") {
+				f, ok = byURL["http://"+strings.TrimPrefix(n, "https://")]
 			}
 		}
-		switch {
-		case errors.Is(err, store.ErrNotFound):
+		if !ok {
 			fmt.Fprintf(w, "not subscribed: %s\n", u)
 			failed++
-		case err != nil:
+			continue
+		}
+		starred, tagged, noted, kept, err := st.KeptCounts(ctx, f.ID)
+		if err == nil {
+			err = st.Unsubscribe(ctx, f.ID, !purge)
+		}
+		if err != nil {
 			fmt.Fprintf(w, "not removed: %s: %v\n", u, err)
 			failed++
+			continue
+		}
+		switch {
+		case kept == 0:
+			fmt.Fprintf(w, "removed: %s (%s deleted, none starred, tagged or noted)\n", f.URL, plural(f.Total, "story"))
+		case purge:
+			fmt.Fprintf(w, "removed: %s and deleted all its %s, %d of them starred, tagged or noted (--purge)\n",
+				f.URL, plural(f.Total, "story"), kept)
 		default:
-			fmt.Fprintf(w, "removed: %s\n", u)
+			fmt.Fprintf(w, "removed: %s; kept %s (%d starred, %d tagged, %d noted) under removed feeds, deleted %d; --purge deletes them too\n",
+				f.URL, plural(kept, "story"), starred, tagged, noted, max(0, f.Total-kept))
 		}
 	}
 	if failed > 0 {

@@ -6,6 +6,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -89,20 +90,34 @@ func DefaultDBPath() string {
 }
 
 // xdgPath is file in sitrep's directory under the XDG base directory that
-// env names, or under homeDir in the home directory when env is unset.
+// env names, or under homeDir in the home directory when env is unset. It
+// is "" when neither is known: sitrep does not guess (the current
+// directory is nobody's data or config directory). A relative XDG value
+// is ignored, as the XDG specification says.
 func xdgPath(env, homeDir, file string) string {
 	dir := os.Getenv(env)
-	if dir == "" {
-		if home, err := os.UserHomeDir(); err == nil {
+	if !filepath.IsAbs(dir) {
+		dir = ""
+		if home, err := os.UserHomeDir(); err == nil && filepath.IsAbs(home) {
 			dir = filepath.Join(home, homeDir)
 		}
+	}
+	if dir == "" {
+		return ""
 	}
 	return filepath.Join(dir, "sitrep", file)
 }
 
+// MaxSize bounds a config file: settings and a [keys] table fit in a few
+// kilobytes, and --config /dev/zero must not fill the memory.
+const MaxSize = 1 << 20
+
 // Load reads the file at path. A missing file gives the defaults.
 func Load(path string) (Config, error) {
-	data, err := os.ReadFile(path)
+	if path == "" {
+		return Default(), nil // no config directory known: none is read
+	}
+	data, err := readCapped(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Default(), nil
 	}
@@ -265,4 +280,21 @@ func lineOf(text, key string) int {
 		}
 	}
 	return 1
+}
+
+// readCapped reads a file of at most MaxSize bytes.
+func readCapped(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("%s is larger than %d KB: not a config file", path, MaxSize>>10)
+	}
+	return data, nil
 }

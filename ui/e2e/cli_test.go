@@ -126,10 +126,13 @@ func TestFeedCommands(t *testing.T) {
 	if _, e, code := runCLI(t, "", "--db", db, "add", good); code != 0 {
 		t.Fatalf("add good feed: exit %d: %s", code, e)
 	}
-	// A server error may be temporary: the feed is added with a warning,
-	// and the poller keeps trying it.
-	if out, e, code := runCLI(t, "", "--db", db, "add", bad); code != 0 || !strings.Contains(out, "500") {
-		t.Errorf("add of a failing URL: exit %d, stdout %q, stderr %q; want it added with a warning naming HTTP 500", code, out, e)
+	// A URL that cannot be fetched is refused with the reason (issue 10);
+	// --anyway adds it with a warning, and the poller keeps trying it.
+	if out, e, code := runCLI(t, "", "--db", db, "add", bad); code != 1 || !strings.Contains(out+e, "500") {
+		t.Errorf("add of a failing URL: exit %d, stdout %q, stderr %q; want exit 1 naming HTTP 500", code, out, e)
+	}
+	if out, e, code := runCLI(t, "", "--db", db, "add", "--anyway", bad); code != 0 || !strings.Contains(out, "500") {
+		t.Errorf("add --anyway of a failing URL: exit %d, stdout %q, stderr %q; want it added with a warning naming HTTP 500", code, out, e)
 	}
 	out, e, code := runCLI(t, "", "--db", db, "fetch")
 	if code != 0 {

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+
+	"sitrep/feeds"
+	"sitrep/model/store"
+)
+
+// commandHelp is what `sitrep help COMMAND` says of each command.
+var commandHelp = map[string]string{
+	"add": `sitrep add [--anyway] URL...
+  Subscribe. A web page subscribes to the feed it announces (or lists them
+  when it announces several). A URL that cannot be fetched or is not a feed
+  is refused, with the reason, unless --anyway.`,
+	"rm": `sitrep rm [--purge] URL...
+  Unsubscribe. The feed's starred, tagged and noted stories are kept, under
+  removed feeds, unless --purge; it says what it kept or deleted.`,
+	"feeds":       "sitrep feeds\n  List subscriptions and their polling state.",
+	"import":      "sitrep import FILE.opml\n  Subscribe to an OPML file's feeds (folders become tags).",
+	"export-opml": "sitrep export-opml\n  Print the subscriptions as OPML.",
+	"export": `sitrep export [--format md|json] [--view starred|all|unread|archived] [--search Q]
+  What you kept, with quotes, figures and sources.`,
+	"fulltext": "sitrep fulltext on|off URL...\n  Fetch linked pages for feeds that carry only summaries.",
+	"fetch":    "sitrep fetch\n  One polling round without the reader, a line per feed; exit 0 if any feed succeeded.",
+	"extract": `sitrep extract [--json] FILE...
+  Quotes and figures of plain-text articles ("-" is standard input); at most
+  the first 4 MB of each file are read.`,
+	"backup": `sitrep backup FILE
+  Write a consistent copy of the database to FILE (which must not exist),
+  also while the reader runs.`,
+	"version": "sitrep version\n  The version and the commit it was built from.",
+	"help":    "sitrep help [COMMAND]\n  This help, or one command's.",
+}
+
+func runHelp(args []string, stdout, stderr io.Writer, usage func()) int {
+	if len(args) == 0 {
+		usage()
+		return 0
+	}
+	h, ok := commandHelp[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "sitrep help: no command %q\n", args[0])
+		return 2
+	}
+	fmt.Fprintln(stdout, h)
+	return 0
+}
+
+// runAdd is `sitrep add [--anyway] URL...`.
+func runAdd(ctx context.Context, st store.Store, client *http.Client, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("sitrep add", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	anyway := fs.Bool("anyway", false, "subscribe even to a URL that cannot be fetched or is not a feed now")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return errors.New("add needs URL...")
+	}
+	return feeds.Add(ctx, st, client, fs.Args(), *anyway, stdout)
+}
+
+// runRemove is `sitrep rm [--purge] URL...`.
+func runRemove(ctx context.Context, st store.Store, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("sitrep rm", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	purge := fs.Bool("purge", false, "delete the starred, tagged and noted stories too")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return errors.New("rm needs URL...")
+	}
+	return feeds.Remove(ctx, st, fs.Args(), *purge, stdout)
+}
+
+// runBackup is `sitrep backup FILE`.
+func runBackup(ctx context.Context, st *store.SQLite, args []string, stdout io.Writer) error {
+	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
+		return errors.New("backup needs one FILE (that does not exist yet)")
+	}
+	if err := st.Backup(ctx, args[0]); err != nil {
+		return err
+	}
+	info, err := os.Stat(args[0])
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "backup: %s (%d KB)\n", args[0], info.Size()>>10)
+	return nil
+}
+
+// noArgs refuses arguments (an unknown flag among them) to a command that
+// takes none.
+func noArgs(cmd string, args []string) error {
+	if len(args) > 0 {
+		return fmt.Errorf("%s takes no arguments, not %q (see sitrep help %s)", cmd, strings.Join(args, " "), cmd)
+	}
+	return nil
+}
+
+// terminalProblem says why the full-screen reader cannot run in this
+// terminal, or "" when it can.
+func terminalProblem() string {
+	switch os.Getenv("TERM") {
+	case "dumb":
+		return "TERM=dumb: this terminal cannot show the full-screen reader; run it in a terminal with cursor movement (TERM=xterm-256color, for example), or use the commands (sitrep help)"
+	}
+	return ""
+}
+
+// browserCommand splits a browser setting into words, without a shell:
+// "firefox --new-tab %s" runs firefox with --new-tab and the link; with no
+// %s the link is the last argument.
+func browserCommand(setting, link string) []string {
+	words := strings.Fields(setting)
+	placed := false
+	for i, w := range words {
+		if strings.Contains(w, "%s") {
+			words[i] = strings.ReplaceAll(w, "%s", link)
+			placed = true
+		}
+	}
+	if !placed {
+		words = append(words, link)
+	}
+	return words
+}
