@@ -94,6 +94,8 @@ var migrations = [][]string{
 	// 6: every quote and figure as a row, for speaker:, cat:, the Speakers
 	// and Figures panes and the CSV export (highlights.go).
 	highlightsSchema,
+	// 7: saved searches (searches.go).
+	searchesSchema,
 }
 
 // migrate applies the migrations the database has not seen yet, each in its

@@ -91,5 +91,15 @@ type Store interface {
 	// (archived ones included), by tag.
 	Tags(ctx context.Context) ([]model.TagCount, error)
 
+	// SaveSearch keeps a query under a name (replacing one of that name);
+	// Searches lists them with their unread counts; ImportSearches adds
+	// those whose names are missing; ExportSearches writes config.toml's
+	// [searches] table.
+	SaveSearch(ctx context.Context, name, query string) error
+	DeleteSearch(ctx context.Context, name string) error
+	Searches(ctx context.Context) ([]model.SavedSearch, error)
+	ImportSearches(ctx context.Context, ss []model.SavedSearch) (int, error)
+	ExportSearches(ctx context.Context) (string, error)
+
 	Close() error
 }
