@@ -3,17 +3,20 @@ package feeds
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"text/tabwriter"
 	"time"
+	"unicode/utf16"
 
 	"github.com/mmcdole/gofeed"
 
@@ -270,6 +273,10 @@ func clip(s string, n int) string {
 // ImportOPML subscribes to every feed of an OPML file; the folders a feed
 // sits in become its tags.
 func ImportOPML(ctx context.Context, st store.Store, r io.Reader, w io.Writer) error {
+	r, err := opmlUTF8(r)
+	if err != nil {
+		return err
+	}
 	entries, err := opml.Parse(r)
 	if err != nil {
 		return err
@@ -404,4 +411,40 @@ func plural(n int, noun string) string {
 		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// maxOPML bounds an OPML file: 100,000 feeds take about 15 MB.
+const maxOPML = 64 << 20
+
+// utf16Decl is an XML declaration's encoding naming UTF-16, which is no
+// longer true once the text is UTF-8.
+var utf16Decl = regexp.MustCompile(`(?i)^(<\?xml[^>]*?)\s+encoding\s*=\s*["']utf-16(le|be)?["']`)
+
+// opmlUTF8 reads an OPML file of at most maxOPML bytes and turns UTF-16
+// with a byte-order mark (what some Windows tools write) into UTF-8.
+func opmlUTF8(r io.Reader) (io.Reader, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxOPML+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxOPML {
+		return nil, fmt.Errorf("larger than %d MB: not an OPML file sitrep reads", maxOPML>>20)
+	}
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		order = binary.BigEndian
+	default:
+		return bytes.NewReader(data), nil
+	}
+	data = data[2:]
+	units := make([]uint16, len(data)/2)
+	for i := range units {
+		units[i] = order.Uint16(data[2*i:])
+	}
+	text := string(utf16.Decode(units))
+	text = utf16Decl.ReplaceAllString(text, "$1")
+	return strings.NewReader(text), nil
 }

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"sitrep/model"
 )
@@ -201,5 +202,26 @@ func TestRemoveKeepsMarkedStories(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "deleted") {
 		t.Errorf("rm --purge output:\n%s", out.String())
+	}
+}
+
+// TestImportUTF16OPML: an OPML file in UTF-16 with a byte-order mark (as
+// some Windows tools write it) is read.
+func TestImportUTF16OPML(t *testing.T) {
+	st := openStore(t)
+	doc := `<?xml version="1.0" encoding="UTF-16"?><opml version="2.0"><body>` +
+		`<outline type="rss" text="Désk" xmlUrl="https://example.org/feed.xml"/></body></opml>`
+	u := utf16.Encode([]rune(doc))
+	data := []byte{0xFF, 0xFE}
+	for _, c := range u {
+		data = append(data, byte(c), byte(c>>8))
+	}
+	var out bytes.Buffer
+	if err := ImportOPML(context.Background(), st, bytes.NewReader(data), &out); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	fs, _ := st.Feeds(context.Background())
+	if len(fs) != 1 || fs[0].URL != "https://example.org/feed.xml" {
+		t.Fatalf("feeds %+v", fs)
 	}
 }
