@@ -633,7 +633,7 @@ func (d *doc) beforeAttr(a int) who {
 		if strings.HasPrefix(w, "call") && (d.is(j+1, "on") || d.is(j+1, "for") || d.is(j+1, "off") || d.is(j+1, "up")) && !d.urgesTo(j, a) {
 			continue // "called on the “interim” government": not speech
 		}
-		if weakSpeechVerbs[w] && !d.near(j, a, 4) && !d.phrasalSpeech(j) && !d.presentsAs(j, a) {
+		if weakSpeechVerbs[w] && !d.near(j, a, weakReach(w)) && !d.phrasalSpeech(j) && !d.presentsAs(j, a) {
 			continue
 		}
 		if p := j - 1; d.isWord(p) && (determiners[d.low(p)] || isPossessive(d.word(p))) {

@@ -136,8 +136,17 @@ func (d *doc) objectBefore(j int) bool {
 		k--
 	}
 	// "with Foreign Minister Ayman Safadi warning of …" is no object: an
-	// absolute phrase, whose name speaks.
-	return d.isWord(k) && !d.toks[k].cap && prepositions[d.low(k)] && !d.is(k, "with")
+	// absolute phrase, whose name speaks; so is "with Steve Scalise of
+	// Louisiana calling …".
+	if !d.isWord(k) || d.toks[k].cap || !prepositions[d.low(k)] || d.is(k, "with") {
+		return false
+	}
+	if d.is(k, "of") || d.is(k, "from") {
+		if pi := d.runAt[k-1]; k > 0 && pi >= 0 && d.runs[pi].b == k && d.is(d.runs[pi].a-1, "with") {
+			return false
+		}
+	}
+	return true
 }
 
 // reportedSentence handles a quotation that is a sentence of its own
@@ -213,4 +222,14 @@ func (d *doc) describedBy(j, a int) who {
 	w := d.npForward(j+2, 0)
 	w.found = w.name != ""
 	return w
+}
+
+// weakReach is how many words may stand between a weak verb and the
+// quotation it attributes: a verb that names what it quotes ("calling the
+// investigation into Trump “Soviet-style”") reaches over its object.
+func weakReach(w string) int {
+	if strings.HasPrefix(w, "call") || strings.HasPrefix(w, "describ") || strings.HasPrefix(w, "label") || strings.HasPrefix(w, "brand") || strings.HasPrefix(w, "dub") || strings.HasPrefix(w, "term") {
+		return 6
+	}
+	return 4
 }

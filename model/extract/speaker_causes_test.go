@@ -50,6 +50,10 @@ func TestSpeakerCauses(t *testing.T) {
 		{"called on X to", `The Defence Ministry has, in a statement, called on drivers to “not forget the rules.”`, []string{"Defence Ministry"}},
 		{"described by X as", `Roe was described by Human Rights Watch as “a tireless advocate”.`, []string{"Human Rights Watch"}},
 		{"reads X's statement", `“Restrictions may have justified discrimination,” reads Judge Jane Roe's statement.`, []string{"Jane Roe"}},
+		{"role of a body then name", `Offering his condolence, speaker of the parliament Ali Larijani wrote on Instagram: “His life served the system.”`, []string{"Ali Larijani"}},
+		{"long aside before said", `Hurley, on radio following the minutes-long ride to low Earth orbit, said, “It was incredible”.`, []string{"Hurley"}},
+		{"bracket in the description", `The general secretary of the RMT union (National Union of Rail, Maritime and Transport Workers), Mick Cash, said the measure was “nowhere near enough.”`, []string{"Mick Cash"}},
+		{"with X of Y calling", `Republicans attacked the inquiry, with Steve Scalise of Louisiana calling the investigation into Trump “Soviet-style”.`, []string{"Steve Scalise"}},
 		{"according to him", "Jane Roe visited the camp.\n\nThe camp is “full,” according to him.", []string{""}},
 		// pronouns
 		{"pronoun not a country", "France sent aid. Jane Roe, the envoy, arrived.\n\n“We will help,” she said.", []string{"Jane Roe"}},

@@ -30,7 +30,20 @@ func (d *doc) commaSubject(j, lo int) who {
 func (d *doc) nameAsApposition(j, lo int) (who, bool) {
 	ri := d.runAt[j-1+boolInt(j == 0)]
 	if j > 0 && ri >= 0 && d.runs[ri].b == j && d.punct(d.runs[ri].a-1, ',') && d.runs[ri].kind != entPlace && d.runs[ri].kind != entOrg && d.runs[ri].kind != entTitle && (d.runs[ri].na == d.runs[ri].a || d.runs[ri].words >= 2) {
-		for p := d.runs[ri].a - 2; p >= lo && p > d.runs[ri].a-8 && d.isWord(p); p-- {
+		n := 0
+		for p := d.runs[ri].a - 2; p >= lo && n < 7; p-- {
+			if d.punct(p, ')') {
+				// "The general secretary of the RMT union (National
+				// Union of …), Mick Cash, said": skip the bracket.
+				for p > lo && p > d.runs[ri].a-30 && !d.punct(p, '(') {
+					p--
+				}
+				continue
+			}
+			if !d.isWord(p) {
+				break
+			}
+			n++
 			if !d.toks[p].cap && (personNouns[d.low(p)] || personTitles[d.low(p)]) {
 				return d.whoOfRun(int(ri)), true
 			}

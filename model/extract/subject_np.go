@@ -68,9 +68,10 @@ func (d *doc) runBackward(ri int32, j, lo int) who {
 	if w, ok := d.titledApposition(r, lo); ok {
 		return w
 	}
-	if r.na == r.a && d.in(r.a-1, prepositions) {
+	if r.na == r.a && d.in(r.a-1, prepositions) && !d.is(r.a-1, "with") {
 		// "a user on Weibo posted", "analyst at ICICI Securities said":
-		// a noun after a preposition is not the subject.
+		// a noun after a preposition is not the subject; after "with" it
+		// is, of an absolute phrase: "with Steve Scalise calling it …".
 		return who{found: true}
 	}
 	if d.inPhrase(r.a) {

@@ -80,7 +80,7 @@ func (d *doc) subjectEnd(v, lo int) int {
 	// "Richardson, via USA Today, said", "Kerry, in a statement, said": a
 	// phrase set off by commas that opens with a preposition.
 	if j-2 >= lo && d.punct(j, ',') {
-		for c := j - 2; c >= lo && c >= j-8; c-- {
+		for c := j - 2; c >= lo && c >= j-14; c-- {
 			if d.punct(c, ',') {
 				if d.isWord(c+1) && !d.toks[c+1].cap && prepositions[d.low(c+1)] && d.isWord(c-1) {
 					j = c - 1
@@ -336,7 +336,12 @@ func (d *doc) inPhrase(a int) bool {
 	for k >= 0 && d.isWord(k) && !d.toks[k].cap && (determiners[d.low(k)] || adjectiveLike(d.low(k))) {
 		k--
 	}
-	return d.isWord(k) && !d.toks[k].cap && prepositions[d.low(k)]
+	if !d.isWord(k) || d.toks[k].cap || !prepositions[d.low(k)] {
+		return false
+	}
+	// "speaker of the parliament Ali Larijani wrote": a role before the
+	// phrase makes it all a title, and the name its holder.
+	return !(d.isWord(k-1) && (personTitles[d.low(k-1)] || titles[d.low(k-1)] || roleLike(d.low(k-1))))
 }
 
 // hasRun reports whether token i lies in a run of capitalised words.
