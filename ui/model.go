@@ -102,7 +102,7 @@ type Model struct {
 	// feedsLoad and countsLoad keep one store read of each in flight: a
 	// round of a thousand polls asks a thousand times, and the store is
 	// read once per answer instead.
-	feedsLoad, countsLoad coalesced
+	feedsLoad, countsLoad, searchesLoad coalesced
 
 	gen        int // of the armed poll tick
 	polling    bool
@@ -333,6 +333,16 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.sources.setTags(msg.tags)
 		return m, nil
+	case searchesLoadedMsg:
+		again := m.searchesLoad.done()
+		if msg.err != nil {
+			m.noteErr("saved searches: " + msg.err.Error())
+			return m, again
+		}
+		m.sources.setSaved(msg.saved)
+		return m, again
+	case searchSavedMsg:
+		return m, m.searchSaved(msg)
 	case noteLoadedMsg:
 		return m, m.noteLoaded(msg)
 	case annotationSavedMsg:
@@ -405,7 +415,14 @@ func (m *Model) View() tea.View {
 // loadFeeds and loadCounts read the feed list or the view counts again,
 // coalesced with a read already in flight.
 func (m *Model) loadFeeds() tea.Cmd {
-	return m.feedsLoad.start(func() tea.Cmd { return loadFeedsCmd(m.ctx, m.opts.Store) })
+	return tea.Batch(m.feedsLoad.start(func() tea.Cmd { return loadFeedsCmd(m.ctx, m.opts.Store) }),
+		m.loadSearches())
+}
+
+// loadSearches reads the saved searches and their unread counts again,
+// whenever the feeds' counts are: the same writes change both.
+func (m *Model) loadSearches() tea.Cmd {
+	return m.searchesLoad.start(func() tea.Cmd { return loadSearchesCmd(m.ctx, m.opts.Store) })
 }
 
 func (m *Model) loadCounts() tea.Cmd {

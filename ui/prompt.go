@@ -36,7 +36,8 @@ const (
 	promptSearch promptKind = iota
 	promptTags
 	promptNote
-	promptRename // a feed's name, in the subscriptions pane
+	promptRename     // a feed's name, in the subscriptions pane
+	promptSaveSearch // the name to save the search in force under (S)
 )
 
 // maxNote bounds a note typed or pasted in the prompt.
@@ -113,6 +114,9 @@ func (s *searchInput) openEdit(kind promptKind, id int64, value string) tea.Cmd 
 	case promptRename:
 		s.in.Prompt, s.in.CharLimit = "name: ", maxQuery
 		s.in.Placeholder = "empty: the feed's own title"
+	case promptSaveSearch:
+		s.in.Prompt, s.in.CharLimit = "save search as: ", 60
+		s.in.Placeholder = "a name for the sources pane"
 	default:
 		s.in.Prompt, s.in.CharLimit = "note: ", maxNote
 		s.in.Placeholder = "a line of your own on this story"
@@ -164,6 +168,9 @@ func (m *Model) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.search.close()
 		if kind == promptTags {
 			return m.saveTags(id, splitTags(text), true)
+		}
+		if kind == promptSaveSearch {
+			return m.savedSearchNamed(text)
 		}
 		if kind == promptRename {
 			return m.feedWrite(func(ctx context.Context) error { return m.opts.Store.RenameFeed(ctx, id, text) },

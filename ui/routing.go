@@ -56,6 +56,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Search):
 		return m.openSearch()
+	case key.Matches(msg, k.SaveSearch):
+		return m.saveSearch()
 	case key.Matches(msg, k.Close):
 		if m.focus != focusQueue {
 			m.setFocus(focusQueue)
@@ -240,7 +242,7 @@ func (m *Model) sourceChanged() tea.Cmd {
 	// A search and the state filter stay in force across sources: they
 	// narrow whichever is shown.
 	f := m.sources.filter(m.state)
-	f.Search = m.queue.filter.Search
+	f.Search = m.sourceSearch()
 	m.queue.show(f)
 	return m.reloadQueue()
 }

@@ -12,7 +12,8 @@ import (
 
 // sourcesPane lists the queue views (All, Unread, Starred, Archived),
 // every feed, then the reader's tags (a tag row shows all stories with that
-// tag). The cursor row is the queue's filter.
+// tag), then the saved searches (S) with their unread counts (a search row
+// runs its query). The cursor row is the queue's filter.
 type sourcesPane struct {
 	c       *common
 	w, h    int
@@ -20,8 +21,12 @@ type sourcesPane struct {
 	counts  model.Counts
 	feeds   []model.Feed
 	tags    []model.TagCount
-	cursor  int // 0..3 the views, 4.. the feeds, then the tags
-	top     int // first visible row
+	saved   []model.SavedSearch
+	// ranSaved is the query of the saved search last chosen, so that
+	// leaving its row leaves its search too.
+	ranSaved string
+	cursor   int // 0..3 the views, 4.. the feeds, then the tags, then the saved searches
+	top      int // first visible row
 }
 
 const numViews = 4
@@ -30,7 +35,10 @@ func newSourcesPane(c *common) *sourcesPane { return &sourcesPane{c: c} }
 
 func (p *sourcesPane) SetSize(w, h int) { p.w, p.h = w, h; p.keepVisible() }
 
-func (p *sourcesPane) rows() int { return numViews + len(p.feeds) + len(p.tags) }
+func (p *sourcesPane) rows() int { return numViews + len(p.feeds) + len(p.tags) + len(p.saved) }
+
+// savedBase is the row of the first saved search.
+func (p *sourcesPane) savedBase() int { return numViews + len(p.feeds) + len(p.tags) }
 
 // views are the states of the first four rows, in order; v cycles them.
 var views = [numViews]model.View{model.ViewAll, model.ViewUnread, model.ViewStarred, model.ViewArchived}
@@ -49,6 +57,8 @@ func (p *sourcesPane) filter(state model.View) model.Filter {
 		return model.Filter{View: state, FeedID: p.feeds[p.cursor-numViews].ID}
 	case p.cursor-numViews-len(p.feeds) < len(p.tags):
 		return model.Filter{View: state, Tag: p.tags[p.cursor-numViews-len(p.feeds)].Tag}
+	case p.cursor-p.savedBase() < len(p.saved):
+		return model.Filter{View: state, Search: p.saved[p.cursor-p.savedBase()].Query}
 	}
 	return model.Filter{View: model.ViewAll}
 }
@@ -82,6 +92,31 @@ func (p *sourcesPane) selectedTag() string {
 	return ""
 }
 
+// selectedSaved is the saved search under the cursor, or nil.
+func (p *sourcesPane) selectedSaved() *model.SavedSearch {
+	if i := p.cursor - p.savedBase(); i >= 0 && i < len(p.saved) {
+		return &p.saved[i]
+	}
+	return nil
+}
+
+// setSaved replaces the saved searches, keeping the cursor on the one it
+// was on.
+func (p *sourcesPane) setSaved(ss []model.SavedSearch) {
+	keep := ""
+	if s := p.selectedSaved(); s != nil {
+		keep = s.Name
+	}
+	p.saved = ss
+	for i := range ss {
+		if keep != "" && ss[i].Name == keep {
+			p.cursor = p.savedBase() + i
+		}
+	}
+	p.cursor = clamp(p.cursor, 0, p.rows()-1)
+	p.keepVisible()
+}
+
 // setTags replaces the tag list and setFeeds the feed list, keeping the
 // cursor on the same feed or tag (or on the row where it was, if that one
 // is gone).
@@ -94,7 +129,14 @@ func (p *sourcesPane) setLists(fs []model.Feed, ts []model.TagCount) {
 		keep = f.ID
 	}
 	keepTag := p.selectedTag()
+	keepSaved := -1
+	if p.selectedSaved() != nil {
+		keepSaved = p.cursor - p.savedBase()
+	}
 	p.feeds, p.tags = fs, ts
+	if keepSaved >= 0 {
+		p.cursor = p.savedBase() + keepSaved
+	}
 	if keepTag != "" {
 		for i := range ts {
 			if ts[i].Tag == keepTag {
@@ -162,6 +204,12 @@ func (p *sourcesPane) lineRows() []int {
 			rows = append(rows, numViews+len(p.feeds)+i)
 		}
 	}
+	if len(p.saved) > 0 {
+		rows = append(rows, -1)
+		for i := range p.saved {
+			rows = append(rows, p.savedBase()+i)
+		}
+	}
 	return rows
 }
 
@@ -208,6 +256,9 @@ func (p *sourcesPane) View() string {
 			lines = append(lines, st.Faint.Render(strings.Repeat(sym.H, iw)))
 		case r < numViews:
 			lines = append(lines, row(r, names[r], fmt.Sprint(nums[r]), plain))
+		case r >= p.savedBase():
+			ss := p.saved[r-p.savedBase()]
+			lines = append(lines, row(r, sym.Search+ss.Name, fmt.Sprint(ss.Unread), plain))
 		case r >= numViews+len(p.feeds):
 			t := p.tags[r-numViews-len(p.feeds)]
 			lines = append(lines, row(r, sym.Tag+t.Tag, fmt.Sprint(t.Count), plain))

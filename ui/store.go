@@ -13,6 +13,8 @@ type Store interface {
 	Counts(ctx context.Context) (model.Counts, error)
 	Feeds(ctx context.Context) ([]model.Feed, error)
 	Tags(ctx context.Context) ([]model.TagCount, error)
+	Searches(ctx context.Context) ([]model.SavedSearch, error)
+	SaveSearch(ctx context.Context, name, query string) error
 
 	Queue(ctx context.Context, f model.Filter, offset, limit int) ([]model.StoryHeader, error)
 	QueueLen(ctx context.Context, f model.Filter) (int, error)

@@ -24,6 +24,8 @@ type Symbols struct {
 	NoCount                         string // feed never polled or in error
 	Note                            string // the reader wrote a note
 	Tag                             string // before a tag: "#aleppo"
+	Search                          string // before a saved search: "/aleppo"
+	Differ                          string // a cluster's stories give different figures
 
 	// Border pieces: top-left, top, top-right, side, bottom-left, bottom-right.
 	TL, H, TR, V, BL, BR string
@@ -40,6 +42,7 @@ func unicodeSymbols() Symbols {
 	return Symbols{
 		Unread: "●", Read: "○", Starred: "★", Archived: "▪",
 		Quote: "❝", Error: "⚠", Pointer: "▸", Ellipsis: "…", Sep: " · ", NoCount: "–", Note: "✎", Tag: "#",
+		Search: "/", Differ: "≠",
 		TL: "╭", H: "─", TR: "╮", V: "│", BL: "╰", BR: "╯",
 		category: map[extract.Category]string{
 			extract.Killed:    "☠",
@@ -57,6 +60,7 @@ func asciiSymbols() Symbols {
 	return Symbols{
 		Unread: "*", Read: " ", Starred: "+", Archived: "#",
 		Quote: "\"", Error: "!", Pointer: ">", Ellipsis: "~", Sep: " | ", NoCount: "-", Note: "n", Tag: "#",
+		Search: "/", Differ: "!=",
 		TL: "+", H: "-", TR: "+", V: "|", BL: "+", BR: "+",
 		category: map[extract.Category]string{
 			extract.Killed:    "x",
