@@ -63,12 +63,13 @@ func TestMarkFeedReadAndUndo(t *testing.T) {
 	s.keys("2", "A")
 	s.waitFor(regexp.MustCompile(`Mark 11 stories read in “Conflict Desk”\?`), 5*time.Second)
 	s.keys("y")
-	scr := s.waitFor(regexp.MustCompile(`11 stories marked read`), 5*time.Second)
-	if !regexp.MustCompile(`Conflict Desk\s+0`).MatchString(scr) || !strings.Contains(scr, "Unread 21") {
-		t.Fatalf("after A y the feed is not read:\n%s", scr)
-	}
+	s.waitFor(regexp.MustCompile(`11 stories marked read`), 5*time.Second)
+	// The counts follow the write a moment later: wait for them, as the
+	// reader would glance at them.
+	s.waitFor(regexp.MustCompile(`Conflict Desk\s+0`), 5*time.Second)
+	s.waitFor(regexp.MustCompile(`Unread 21`), 5*time.Second)
 	s.keys("u")
-	scr = s.waitFor(regexp.MustCompile(`undid mark read of 11 stories`), 5*time.Second)
+	s.waitFor(regexp.MustCompile(`undid mark read of 11 stories`), 5*time.Second)
 	s.waitFor(regexp.MustCompile(`Conflict Desk\s+11`), 5*time.Second)
 	s.waitFor(regexp.MustCompile(`Unread 32`), 5*time.Second)
 	s.keys("Q")
