@@ -26,6 +26,10 @@ var commandHelp = map[string]string{
 	"feeds":       "sitrep feeds\n  List subscriptions and their polling state.",
 	"import":      "sitrep import FILE.opml\n  Subscribe to an OPML file's feeds (folders become tags).",
 	"export-opml": "sitrep export-opml\n  Print the subscriptions as OPML.",
+	"export-searches": `sitrep export-searches
+  Print the saved searches (S in the reader) as config.toml's [searches]
+  table; config.toml's [searches] are added at start to a database that
+  lacks their names.`,
 	"export": `sitrep export [--format md|json] [--view starred|all|unread|archived] [--search Q]
   What you kept, with quotes, figures and sources.`,
 	"fulltext": "sitrep fulltext on|off URL...\n  Fetch linked pages for feeds that carry only summaries.",

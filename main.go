@@ -42,6 +42,7 @@ usage:
   sitrep export [--format md|json|csv|csl-json] [--view starred|all|unread|archived] [--search Q]
                                             what you kept, with quotes, figures and sources
   sitrep export-opml                        print the subscriptions as OPML
+  sitrep export-searches                    print the saved searches as config.toml's [searches]
   sitrep fulltext on|off URL...             fetch linked pages for feeds that carry only summaries
   sitrep fetch                              one polling round, headless, a line per feed
   sitrep extract [--json] FILE...           quotes and figures of plain-text articles ("-" is stdin)
@@ -165,6 +166,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 
+	if err := importConfigSearches(ctx, st, cfg); err != nil {
+		fmt.Fprintln(stderr, "sitrep:", err)
+		return 1
+	}
+
 	tuneGC()
 	poller := feeds.New(client, st, pollOpts)
 	if len(rest) == 0 {
@@ -192,6 +198,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = setFullText(ctx, st, cmdArgs, stdout)
 	case "export":
 		err = runExport(ctx, st, cmdArgs, stdout, stderr)
+	case "export-searches":
+		if err = noArgs(cmd, cmdArgs); err == nil {
+			err = runExportSearches(ctx, st, stdout)
+		}
 	case "export-opml":
 		err = noArgs(cmd, cmdArgs)
 		if err == nil {

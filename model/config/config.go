@@ -35,6 +35,16 @@ type Config struct {
 	// set it, in the file's order. The reader checks the action names and
 	// keys (it knows them) and reports a bad one with its line.
 	Keys []KeyBinding
+	// Searches are the [searches] table, `"name" = "query"` in the file's
+	// order: saved searches the reader adds to its database at start when
+	// it lacks their names (S saves new ones in the database; `sitrep
+	// export-searches` writes the table back out).
+	Searches []Search
+}
+
+// Search is one line of the [searches] table.
+type Search struct {
+	Name, Query string
 }
 
 // KeyBinding is one line of the [keys] table: `star = "s"` or
@@ -77,6 +87,7 @@ type file struct {
 	Density       *string        `toml:"density"`
 	MarkReadAfter *string        `toml:"mark_read_after"`
 	Keys          map[string]any `toml:"keys"`
+	Searches      map[string]any `toml:"searches"`
 }
 
 // DefaultPath is $XDG_CONFIG_HOME/sitrep/config.toml (or ~/.config/...).
@@ -151,7 +162,7 @@ func Parse(text string) (Config, error) {
 	}
 	if undecoded := md.Undecoded(); len(undecoded) > 0 {
 		key := undecoded[0].String()
-		return cfg, fmt.Errorf("%d: unknown setting %q (known: poll_interval, concurrency, per_host, body_limit_mb, timeout, browser, theme, density, mark_read_after, [keys])", lineOf(text, key), key)
+		return cfg, fmt.Errorf("%d: unknown setting %q (known: poll_interval, concurrency, per_host, body_limit_mb, timeout, browser, theme, density, mark_read_after, [keys], [searches])", lineOf(text, key), key)
 	}
 	if f.PollInterval != nil {
 		d, err := time.ParseDuration(*f.PollInterval)
@@ -217,6 +228,16 @@ func Parse(text string) (Config, error) {
 		return cfg, err
 	}
 	cfg.Keys = keys
+	for _, k := range md.Keys() {
+		if len(k) != 2 || k[0] != "searches" {
+			continue
+		}
+		q, ok := f.Searches[k[1]].(string)
+		if !ok || strings.TrimSpace(q) == "" || strings.TrimSpace(k[1]) == "" {
+			return cfg, fmt.Errorf("%d: searches: a saved search is \"name\" = \"query\"", lineIn(text, "searches", k[1]))
+		}
+		cfg.Searches = append(cfg.Searches, Search{Name: k[1], Query: q})
+	}
 	return cfg, nil
 }
 

@@ -73,3 +73,20 @@ func TestLoadNamesFileAndLine(t *testing.T) {
 		t.Fatalf("Load error = %v", err)
 	}
 }
+
+// TestSearchesTable: [searches] is read in the file's order, as
+// `sitrep export-searches` writes it; a value that is not a query is an
+// error naming its line.
+func TestSearchesTable(t *testing.T) {
+	cfg, err := Parse("theme = \"dark\"\n[searches]\n\"Aleppo watch\" = \"aleppo since:7d\"\nbremmer = 'speaker:\"Ian Bremmer\"'\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Search{{"Aleppo watch", "aleppo since:7d"}, {"bremmer", `speaker:"Ian Bremmer"`}}
+	if len(cfg.Searches) != 2 || cfg.Searches[0] != want[0] || cfg.Searches[1] != want[1] {
+		t.Errorf("Searches = %+v, want %+v", cfg.Searches, want)
+	}
+	if _, err := Parse("[searches]\nx = \"a\"\ny = 3\n"); err == nil || !strings.HasPrefix(err.Error(), "3:") {
+		t.Errorf("a number as a query: %v, want an error on line 3", err)
+	}
+}
