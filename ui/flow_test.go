@@ -21,6 +21,7 @@ import (
 func syriaPath(t *testing.T) string {
 	t.Helper()
 	for _, p := range []string{
+		filepath.Join("..", "model", "extract", "testdata", "guard", "syria-ceasefire.txt"),
 		filepath.Join("..", "..", "shared", "corpus", "syria-ceasefire.txt"),
 		filepath.Join(os.Getenv("SITREP_SHARED"), "corpus", "syria-ceasefire.txt"),
 	} {

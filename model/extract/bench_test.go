@@ -11,7 +11,7 @@ import (
 // the reference story and the extraction benchmark's ground truth.
 func benchCorpus(b *testing.B) []string {
 	var texts []string
-	for _, g := range loadGoldQuiet(filepath.Join(sharedDir, "corpus", "dev", "*.json")) {
+	for _, g := range loadGoldQuiet(filepath.Join("testdata", "guard", "dev", "*.json")) {
 		texts = append(texts, g.Text)
 	}
 	if raw, err := os.ReadFile(filepath.Join(sharedDir, "corpus", "fulltext", "aeb", "ground-truth.json")); err == nil {

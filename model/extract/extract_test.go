@@ -258,7 +258,7 @@ func FuzzExtract(f *testing.F) {
 		"“Q,” he said.", "According to", "12-year-old", "2013-14", "10-15 trucks", "\xff\xfe", "5\u202f000",
 		"ü“ö”", "“x” “y” “z”", "He said: “", "US$", "US$ 1.2 billion", "€50m", "£3",
 	}
-	if b, err := os.ReadFile(filepath.Join(sharedDir, "corpus", "syria-ceasefire.txt")); err == nil {
+	if b, err := os.ReadFile(filepath.Join("testdata", "guard", "syria-ceasefire.txt")); err == nil {
 		seeds = append(seeds, string(b))
 	}
 	for _, g := range loadGoldQuiet(filepath.Join("testdata", "articles", "*.json")) {
@@ -275,9 +275,9 @@ func FuzzExtract(f *testing.F) {
 // TestHardWrapped checks that a text wrapped at 60 columns, paragraphs
 // still separated by blank lines, gives the same quotations and speakers.
 func TestHardWrapped(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(sharedDir, "corpus", "syria-ceasefire.txt"))
+	b, err := os.ReadFile(filepath.Join("testdata", "guard", "syria-ceasefire.txt"))
 	if err != nil {
-		t.Skipf("shared corpus not found: %v", err)
+		t.Fatalf("reference story missing from the repository: %v", err)
 	}
 	text := string(b)
 	var wrapped strings.Builder

@@ -42,7 +42,7 @@ func TestRandomTokenSoup(t *testing.T) {
 
 func TestMutatedArticles(t *testing.T) {
 	var seeds []string
-	if b, err := os.ReadFile(filepath.Join(sharedDir, "corpus", "syria-ceasefire.txt")); err == nil {
+	if b, err := os.ReadFile(filepath.Join("testdata", "guard", "syria-ceasefire.txt")); err == nil {
 		seeds = append(seeds, string(b))
 	}
 	for _, g := range loadGoldQuiet(filepath.Join("testdata", "articles", "*.json")) {

@@ -51,10 +51,10 @@ type extractLine struct {
 // offsets into the input; an unreadable file is an error on stderr and a
 // non-zero exit while the others still print.
 func TestExtractJSONContract(t *testing.T) {
-	syria := filepath.Join("..", "..", "..", "shared", "corpus", "syria-ceasefire.txt")
+	syria := filepath.Join("..", "..", "model", "extract", "testdata", "guard", "syria-ceasefire.txt")
 	text, err := os.ReadFile(syria)
 	if err != nil {
-		t.Skipf("shared corpus absent (%s): %v", syria, err)
+		t.Fatalf("reference story missing from the repository (%s): %v", syria, err)
 	}
 	out, errOut, code := runCLI(t, "Officials said 12 people were killed.", "extract", "--json", syria, "/no/such/file.txt", "-")
 	if code == 0 {
