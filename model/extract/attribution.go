@@ -28,6 +28,7 @@ const (
 	ruleColonLead
 	ruleReportedLead
 	ruleLaterInSentence
+	ruleSubject
 	ruleCount
 )
 
@@ -207,6 +208,10 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 	}
 	if w := d.reportedSentence(k, a); w.name != "" {
 		w.via = ruleReportedLead
+		return w
+	}
+	if w := d.sentenceSubject(k, a); w.name != "" {
+		w.via = ruleSubject
 		return w
 	}
 	return who{}
@@ -624,7 +629,7 @@ func (d *doc) beforeAttr(a int) who {
 			}
 			continue
 		}
-		if !speechVerbs[w] && !d.phrasalSpeech(j) && !d.writtenCue(j) && !d.cueBeforeQuote(j, a) || t.cap && j > 0 && d.toks[j-1].sent == sent {
+		if !speechVerbs[w] && !d.phrasalSpeech(j) && !d.writtenCue(j) && !d.cueBeforeQuote(j, a) && !d.presentsAs(j, a) || t.cap && j > 0 && d.toks[j-1].sent == sent {
 			continue
 		}
 		if w == "called" && (d.is(j-1, "so") || d.punct(j-1, '-')) || strings.HasPrefix(w, "so-") {
@@ -788,7 +793,8 @@ func (d *doc) phrasalSpeech(j int) bool {
 // the audience as “someone who has redefined …”". A name given in
 // between ("known as", "called") makes the words a name, not speech.
 func (d *doc) presentsAs(j, a int) bool {
-	if !d.is(a-1, "as") || !presentingVerbs[d.low(j)] || a-j > 14 {
+	w := d.low(j)
+	if !(d.is(a-1, "as") && presentingVerbs[w] || d.is(a-1, "of") && accusingVerbs[w]) || a-j > 14 {
 		return false
 	}
 	for k := j + 1; k < a-1; k++ {
@@ -804,7 +810,11 @@ func (d *doc) presentsAs(j, a int) bool {
 var presentingVerbs = set("branded", "brands", "characterised", "characterized", "criticised",
 	"criticized", "denounced", "denounces", "described", "describes", "dismissed", "dismisses",
 	"hailed", "hails", "introduced", "introduces", "labeled", "labelled", "portrayed",
-	"portrays", "praised", "praises")
+	"portrays", "praised", "praises", "referred", "refers", "regarded", "regards")
+
+// accusingVerbs put the quoted words on someone with "of": "accused Trump
+// of “trying to scare the hell out of America”".
+var accusingVerbs = set("accused", "accuses", "accusing")
 
 // reportsOn reports whether the "X said" at token i goes on with a
 // reported clause ("Martha added that …", "he said the talks …") rather

@@ -103,9 +103,9 @@ func (d *doc) writtenCue(j int) bool {
 	if !d.isWord(j) || d.toks[j].cap || !writtenVerbs[d.low(j)] {
 		return false
 	}
-	for _, k := range [...]int{j - 1, j - 2, j + 1, j + 2} {
+	for _, k := range [...]int{j - 1, j - 2, j + 1, j + 2, j + 3, j + 4} {
 		if d.isWord(k) && !d.toks[k].cap && reportNouns[d.low(k)] {
-			return true
+			return true // "reads an AEW press release"
 		}
 	}
 	// "reads Judge Miller's statement": a possessive name, then the noun.
@@ -232,4 +232,45 @@ func weakReach(w string) int {
 		return 6
 	}
 	return 4
+}
+
+// sentenceSubject is the weakest proposal: a few quoted words inside a
+// sentence whose subject is a name or he/she, with no verb of speech to
+// say so: "Pierce professed himself “deeply concerned”", "Hawkins attacked
+// the “macho culture”". The subject chose the words more often than not;
+// the ranker weighs this rule by what it learned of it.
+func (d *doc) sentenceSubject(k, a int) who {
+	q := d.qs[k]
+	lo := d.sentStart(a)
+	if a == lo || d.opensSentence(a, lo) || moreWords(d.text[q.start:q.end], 12) {
+		return who{}
+	}
+	for j := lo; j < a; j++ {
+		if d.toks[j].quote >= 0 {
+			return who{} // another quotation before: its own attribution rules
+		}
+		if d.is(j, "by") && j >= 2 && d.isWord(j-2) && passiveAux[d.low(j-2)] {
+			return who{} // "Smith was told by an aide that …": the subject heard it
+		}
+		if d.writtenCue(j) {
+			return who{} // "Protesters held a sign that read “…”": the sign's words
+		}
+	}
+	if d.in(lo, malePron) || d.in(lo, femalePron) {
+		g := int8(1)
+		if d.in(lo, femalePron) {
+			g = 2
+		}
+		return d.pronoun(d.toks[lo].start, g)
+	}
+	ri := d.runAt[lo]
+	if ri < 0 || d.runs[ri].a != lo || !d.runs[ri].subj || d.runs[ri].kind == entPlace || d.runs[ri].kind == entTitle {
+		return who{}
+	}
+	if r := d.runs[ri]; r.words == 1 && r.initial {
+		if w := d.low(r.na); len(w) > 3 && w[len(w)-1] == 's' && (personNouns[w] || roleLike(w[:len(w)-1])) {
+			return who{} // "Protesters …": a crowd has no one voice
+		}
+	}
+	return d.whoOfRun(int(ri))
 }

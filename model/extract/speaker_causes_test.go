@@ -54,6 +54,10 @@ func TestSpeakerCauses(t *testing.T) {
 		{"long aside before said", `Hurley, on radio following the minutes-long ride to low Earth orbit, said, “It was incredible”.`, []string{"Hurley"}},
 		{"bracket in the description", `The general secretary of the RMT union (National Union of Rail, Maritime and Transport Workers), Mick Cash, said the measure was “nowhere near enough.”`, []string{"Mick Cash"}},
 		{"with X of Y calling", `Republicans attacked the inquiry, with Steve Scalise of Louisiana calling the investigation into Trump “Soviet-style”.`, []string{"Steve Scalise"}},
+		{"referred to X as", `At a rally in Minnesota, Jane Roe referred to hecklers as “ugly folks.”`, []string{"Jane Roe"}},
+		{"accused X of", `Jane Roe, in a message to fundraisers, accused the president of “trying to scare the country.”`, []string{"Jane Roe"}},
+		{"reads a press release", `“He was respected in every way,” reads an AEW press release.`, []string{"AEW"}},
+		{"words in the subject's sentence", `Jane Roe professed herself “deeply concerned” about the future.`, []string{"Jane Roe"}},
 		{"according to him", "Jane Roe visited the camp.\n\nThe camp is “full,” according to him.", []string{""}},
 		// pronouns
 		{"pronoun not a country", "France sent aid. Jane Roe, the envoy, arrived.\n\n“We will help,” she said.", []string{"Jane Roe"}},
