@@ -42,7 +42,7 @@ func (s *SQLite) setWhere(ctx context.Context, f model.Filter, flag, extra strin
 		if err != nil {
 			return err
 		}
-		tallies := map[int64]*tally{}
+		ts := tallies{}
 		for rows.Next() {
 			var id, feed int64
 			var read, starred, archd int
@@ -52,26 +52,14 @@ func (s *SQLite) setWhere(ctx context.Context, f model.Filter, flag, extra strin
 			}
 			ids = append(ids, id)
 			now := goTriage(read, starred, archd)
-			was := now
-			if flag == "read" {
-				was.Read = false
-			} else {
-				was.Archived = false
-			}
-			c := tallies[feed]
-			if c == nil {
-				c = &tally{}
-				tallies[feed] = c
-			}
-			c.add(was, -1)
-			c.add(now, +1)
+			ts.add(feed, triageDelta(flagWas(now, flag, true), now))
 		}
 		if err := rows.Err(); err != nil {
 			rows.Close()
 			return err
 		}
 		rows.Close()
-		for feed, c := range tallies {
+		for feed, c := range ts {
 			if err := c.apply(ctx, tx, feed); err != nil {
 				return err
 			}
@@ -99,7 +87,7 @@ func (s *SQLite) Unarchive(ctx context.Context, ids []int64) error {
 func (s *SQLite) clearFlag(ctx context.Context, ids []int64, flag string) error {
 	const batch = 500
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		tallies := map[int64]*tally{}
+		ts := tallies{}
 		for len(ids) > 0 {
 			n := min(batch, len(ids))
 			part := ids[:n]
@@ -122,19 +110,7 @@ func (s *SQLite) clearFlag(ctx context.Context, ids []int64, flag string) error 
 					return err
 				}
 				now := goTriage(read, starred, archd)
-				was := now
-				if flag == "read" {
-					was.Read = true
-				} else {
-					was.Archived = true
-				}
-				c := tallies[feed]
-				if c == nil {
-					c = &tally{}
-					tallies[feed] = c
-				}
-				c.add(was, -1)
-				c.add(now, +1)
+				ts.add(feed, triageDelta(flagWas(now, flag, false), now))
 			}
 			err = rows.Err()
 			rows.Close()
@@ -142,7 +118,7 @@ func (s *SQLite) clearFlag(ctx context.Context, ids []int64, flag string) error 
 				return err
 			}
 		}
-		for feed, c := range tallies {
+		for feed, c := range ts {
 			if err := c.apply(ctx, tx, feed); err != nil {
 				return err
 			}

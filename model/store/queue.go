@@ -228,10 +228,7 @@ func (s *SQLite) SetTriage(ctx context.Context, id int64, t model.Triage) error 
 			dbBool(t.Read), dbBool(t.Starred), dbBool(t.Archived), id); err != nil {
 			return err
 		}
-		var c tally
-		c.add(old, -1)
-		c.add(t, +1)
-		return c.apply(ctx, tx, feedID)
+		return triageDelta(old, t).apply(ctx, tx, feedID)
 	})
 	if err != nil {
 		return fmt.Errorf("store: set triage: %w", err)
@@ -266,10 +263,7 @@ func (s *SQLite) ChangeTriage(ctx context.Context, id int64, c model.TriageChang
 			dbBool(t.Read), dbBool(t.Starred), dbBool(t.Archived), id); err != nil {
 			return err
 		}
-		var n tally
-		n.add(old, -1)
-		n.add(t, +1)
-		return n.apply(ctx, tx, feedID)
+		return triageDelta(old, t).apply(ctx, tx, feedID)
 	})
 	if err != nil {
 		return fmt.Errorf("store: change triage: %w", err)

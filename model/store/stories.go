@@ -128,27 +128,14 @@ func headlineArgs(h *model.HeadlineFigure) (cat, val, text any) {
 // ignored in favour of feedID.
 func (s *SQLite) UpsertStories(ctx context.Context, feedID int64, stories []model.Story, hashes []string) (model.SaveResult, error) {
 	var res model.SaveResult
-	if len(hashes) != len(stories) {
-		return res, fmt.Errorf("store: %d stories but %d hashes", len(stories), len(hashes))
-	}
-	now := time.Now()
-	enc := make([]encodedStory, 0, len(stories))
-	seen := make(map[string]bool, len(stories))
-	for i, st := range stories {
-		e, err := encodeStory(st, hashes[i], now)
-		if err != nil {
-			return res, fmt.Errorf("store: encoding story %q: %w", st.Key, err)
-		}
-		if seen[e.Key] {
-			continue
-		}
-		seen[e.Key] = true
-		enc = append(enc, e)
+	enc, err := prepareStories(stories, hashes, time.Now())
+	if err != nil {
+		return res, err
 	}
 	if len(enc) == 0 { // an empty feed: no write lock for nothing
 		return res, nil
 	}
-	err := s.submit(ctx, len(enc), func(ctx context.Context, g *groupTx) error {
+	err = s.submit(ctx, len(enc), func(ctx context.Context, g *groupTx) error {
 		res = model.SaveResult{}
 		return g.upsertStories(ctx, feedID, enc, &res)
 	})

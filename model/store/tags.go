@@ -52,7 +52,7 @@ func storyExists(ctx context.Context, tx *sql.Tx, id int64) error {
 
 // SetNote replaces a story's note, sanitised (line breaks kept).
 func (s *SQLite) SetNote(ctx context.Context, id int64, note string) error {
-	note = strings.TrimSpace(sanitize.Text(note))
+	note = cleanNote(note)
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE stories SET note = ? WHERE id = ?`, note, id)
 		if err != nil {
