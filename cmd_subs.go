@@ -30,8 +30,15 @@ var commandHelp = map[string]string{
   Print the saved searches (S in the reader) as config.toml's [searches]
   table; config.toml's [searches] are added at start to a database that
   lacks their names.`,
-	"export": `sitrep export [--format md|json] [--view starred|all|unread|archived] [--search Q]
-  What you kept, with quotes, figures and sources.`,
+	"export": `sitrep export [--format md|json|csv|csl-json] [--view starred|all|unread|archived|everything] [--search Q]
+  What you kept, with quotes, figures and sources. --view everything is all
+  and archived: with --format json, a copy import-json reads back whole.`,
+	"import-json": `sitrep import-json FILE...
+  Put back the stories of sitrep export --format json ("-" is standard
+  input) with their read, starred and archived state, tags and notes,
+  subscribing to their feeds. It merges: a story already there keeps its
+  text and its note, and gains the flags and tags the file gives it, so
+  importing a file twice changes nothing.`,
 	"fulltext": "sitrep fulltext on|off URL...\n  Fetch linked pages for feeds that carry only summaries.",
 	"fetch":    "sitrep fetch\n  One polling round without the reader, a line per feed; exit 0 if any feed succeeded.",
 	"extract": `sitrep extract [--json] FILE...

@@ -150,3 +150,36 @@ func TestBrowserCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestImportJSONCommand: export --format json --view everything from one
+// database, import-json into a fresh one, export again: the same stories
+// with their triage, tags and notes; a second import changes nothing.
+func TestImportJSONCommand(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	dir := t.TempDir()
+	src, dst := filepath.Join(dir, "src.db"), filepath.Join(dir, "dst.db")
+	if code, _, errs := runT(t, "", "--demo", "--db", src, "fetch"); code != 0 {
+		t.Fatalf("demo fetch: %d %s", code, errs)
+	}
+	code, out, errs := runT(t, "", "export", "--db", src, "--format", "json", "--view", "everything")
+	if code != 0 || strings.Count(out, "\n") < 2 {
+		t.Fatalf("export: %d %s %q", code, errs, out)
+	}
+	file := filepath.Join(dir, "all.jsonl")
+	os.WriteFile(file, []byte(out), 0o600)
+	code, msg, errs := runT(t, "", "import-json", "--db", dst, file)
+	if code != 0 || !strings.Contains(msg, " new,") {
+		t.Fatalf("import-json: %d %s %s", code, msg, errs)
+	}
+	_, again, _ := runT(t, "", "export", "--db", dst, "--format", "json", "--view", "everything")
+	a, b := strings.Split(out, "\n"), strings.Split(again, "\n")
+	slices.Sort(a)
+	slices.Sort(b)
+	if !slices.Equal(a, b) {
+		t.Fatalf("export after import-json differs:\n%s\n---\n%s", out, again)
+	}
+	code, msg, _ = runT(t, "", "import-json", "--db", dst, file)
+	if code != 0 || !strings.Contains(msg, " 0 new, 0 merged") {
+		t.Fatalf("second import-json: %d %s", code, msg)
+	}
+}

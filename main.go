@@ -17,7 +17,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -25,7 +24,6 @@ import (
 	"sitrep/feeds/demo"
 	"sitrep/model"
 	"sitrep/model/config"
-	"sitrep/model/export"
 	"sitrep/model/store"
 	"sitrep/ui"
 )
@@ -39,8 +37,9 @@ usage:
   sitrep rm [--purge] URL...                unsubscribe, keeping starred, tagged and noted stories
   sitrep feeds                              list subscriptions and their polling state
   sitrep import FILE.opml                   subscribe to an OPML file's feeds (folders become tags)
-  sitrep export [--format md|json|csv|csl-json] [--view starred|all|unread|archived] [--search Q]
+  sitrep export [--format md|json|csv|csl-json] [--view starred|all|unread|archived|everything] [--search Q]
                                             what you kept, with quotes, figures and sources
+  sitrep import-json FILE...                put back a JSON export's stories with triage, tags and notes
   sitrep export-opml                        print the subscriptions as OPML
   sitrep export-searches                    print the saved searches as config.toml's [searches]
   sitrep fulltext on|off URL...             fetch linked pages for feeds that carry only summaries
@@ -198,6 +197,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = setFullText(ctx, st, cmdArgs, stdout)
 	case "export":
 		err = runExport(ctx, st, cmdArgs, stdout, stderr)
+	case "import-json":
+		err = runImportJSON(ctx, st, cmdArgs, stdin, stdout)
 	case "export-searches":
 		if err = noArgs(cmd, cmdArgs); err == nil {
 			err = runExportSearches(ctx, st, stdout)
@@ -271,38 +272,6 @@ func setFullText(ctx context.Context, st store.Store, args []string, stdout io.W
 		}
 		fmt.Fprintf(stdout, "full text %s: %s\n", args[0], u)
 	}
-	return nil
-}
-
-// runExport writes the stories of a view (starred by default) with their
-// quotes, figures and sources, for a report.
-func runExport(ctx context.Context, st store.Store, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("sitrep export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "md", "md (Markdown, for reports), json (JSON lines, the extract contract), csv (one row per figure) or csl-json (citations for Zotero)")
-	view := fs.String("view", "starred", "which stories: starred, all, unread or archived")
-	search := fs.String("search", "", `only stories matching this search, as in the reader's / (words, speaker:"Ian Bremmer", cat:killed>100, ...)`)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	views := map[string]model.View{"starred": model.ViewStarred, "all": model.ViewAll, "unread": model.ViewUnread, "archived": model.ViewArchived}
-	v, ok := views[*view]
-	if !ok {
-		return fmt.Errorf("export: unknown view %q (starred, all, unread or archived)", *view)
-	}
-	n, err := export.Write(ctx, st, stdout, export.Options{
-		Filter: model.Filter{View: v, Search: *search},
-		Format: *format,
-		Now:    time.Now(),
-	})
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	what := "stories"
-	if n == 1 {
-		what = "story"
-	}
-	fmt.Fprintf(stderr, "exported %d %s\n", n, what)
 	return nil
 }
 

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"sitrep/model"
+	"sitrep/model/sanitize"
 	"sitrep/model/store"
 )
 
@@ -22,12 +23,21 @@ type Options struct {
 	Filter model.Filter // which stories (default the caller sets: model.ViewStarred)
 	Format string       // "md" (default), "json", "csv" (figures) or "csl-json" (citations)
 	Now    time.Time    // stamped in the header; tests fix it
+	// Archived adds the archived stories the filter's search selects to
+	// its view (ViewAll with Archived is every story: a full export).
+	Archived bool
 }
 
 // Source is what Write needs from the store; store.Store has it.
 type Source interface {
 	Queue(ctx context.Context, f model.Filter, offset, limit int) ([]model.StoryHeader, error)
 	Story(ctx context.Context, id int64) (model.Story, error)
+}
+
+// feedSource is the store's Feed, which Write uses when it has it to say
+// each story's feed URL (import-json finds the feed by it).
+type feedSource interface {
+	Feed(ctx context.Context, id int64) (model.Feed, error)
 }
 
 // pageSize is how many headers one Queue call asks for: headers carry no
@@ -60,6 +70,17 @@ func Write(ctx context.Context, st Source, w io.Writer, opts Options) (n int, er
 	if err != nil {
 		return 0, err
 	}
+	if opts.Archived && opts.Filter.View != model.ViewArchived {
+		f := opts.Filter
+		f.View = model.ViewArchived
+		more, err := selectIDs(ctx, st, f)
+		if err != nil {
+			return 0, err
+		}
+		ids = append(ids, more...)
+	}
+	feedURLs := map[int64]string{}
+	fsrc, _ := st.(feedSource)
 	bw := bufio.NewWriter(w)
 	enc.begin(bw, len(ids))
 	for _, id := range ids {
@@ -76,7 +97,18 @@ func Write(ctx context.Context, st Source, w io.Writer, opts Options) (n int, er
 		if err != nil {
 			return n, fmt.Errorf("export: %w", err)
 		}
-		if err := enc.story(bw, prepare(s)); err != nil {
+		ps := prepare(s)
+		if fsrc != nil {
+			u, ok := feedURLs[s.FeedID]
+			if !ok {
+				if f, err := fsrc.Feed(ctx, s.FeedID); err == nil {
+					u = f.URL
+				}
+				feedURLs[s.FeedID] = u
+			}
+			ps.FeedURL = sanitize.Line(u)
+		}
+		if err := enc.story(bw, ps); err != nil {
 			return n, fmt.Errorf("export: story %d: %w", id, err)
 		}
 		// Flushing per story reports a broken pipe or full disk at once

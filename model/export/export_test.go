@@ -298,6 +298,11 @@ type jsonStoryBack struct {
 	Quotes    []extract.Quote `json:"quotes"`
 	Stats     []extract.Stat  `json:"stats"`
 	Text      string          `json:"text"`
+	FeedURL   string          `json:"feed_url"`
+	Key       string          `json:"key"`
+	Read      bool            `json:"read"`
+	Starred   bool            `json:"starred"`
+	Archived  bool            `json:"archived"`
 }
 
 func parseLines(t *testing.T, out string) []jsonStoryBack {

@@ -27,6 +27,13 @@ type jsonStory struct {
 	Quotes    []extract.Quote `json:"quotes"`
 	Stats     []extract.Stat  `json:"stats"`
 	Text      string          `json:"text"`
+	// What import-json needs to put the story back where it was: its
+	// feed, its key in the feed and the reader's triage.
+	FeedURL  string `json:"feed_url"`
+	Key      string `json:"key"`
+	Read     bool   `json:"read"`
+	Starred  bool   `json:"starred"`
+	Archived bool   `json:"archived"`
 }
 
 func (jsonLines) begin(*bufio.Writer, int) {}
@@ -42,6 +49,12 @@ func (jsonLines) story(w *bufio.Writer, s story) error {
 		Tags:   s.Tags,
 		Note:   s.Note,
 		Text:   s.Body,
+
+		FeedURL:  s.FeedURL,
+		Key:      s.Key,
+		Read:     s.Read,
+		Starred:  s.Starred,
+		Archived: s.Archived,
 	}
 	if line.Tags == nil {
 		line.Tags = []string{}

@@ -24,6 +24,10 @@ type story struct {
 	Stats                       []extract.Stat
 	Tags                        []string // the reader's, sanitised
 	Note                        string   // the reader's, one line, sanitised
+	// Key identifies the story in its feed and FeedURL the feed, so that
+	// import-json finds the story again; Triage is the reader's state.
+	Key, FeedURL string
+	model.Triage
 }
 
 // prepare sanitises a stored story once more. The store only holds
@@ -38,6 +42,8 @@ func prepare(s model.Story) story {
 		Link:      safeLink(s.Link),
 		Published: s.Published,
 		Note:      sanitize.Line(s.Note),
+		Key:       sanitize.Line(s.Key),
+		Triage:    s.Triage,
 	}
 	for _, t := range s.Tags {
 		if t = sanitize.Line(t); t != "" {
