@@ -234,6 +234,11 @@ func (d *doc) categoryFallback(f *figure, best Category, things bool) Category {
 			}
 		}
 	}
+	if best == Military && f.unit != "" && f.unit != "people" && f.unit != "troops" && !militaryThings[f.unit] {
+		// "another aircraft confused the two airports": a military word
+		// near a count of civil things does not make them military.
+		best = Other
+	}
 	if best == Other || weakCat(best) {
 		switch f.unit {
 		case "troops":
@@ -259,6 +264,11 @@ var thingNouns = set("acres", "aircraft", "airstrikes", "apartments", "attacks",
 	"regions", "rifles", "roads", "rockets", "schools", "seats", "shells", "ships", "shops",
 	"sites", "strikes", "tanks", "tents", "tonnes", "towns", "trucks", "vehicles", "videos",
 	"villages", "votes", "weapons", "weeks", "wells", "years")
+
+// militaryThings are the counted things a military word may categorise.
+var militaryThings = set("aircraft", "airstrikes", "bombs", "drones", "guns", "helicopters", "jets",
+	"missiles", "planes", "rifles", "rockets", "shells", "ships", "strikes", "tanks", "vehicles",
+	"weapons")
 
 // thingUnitNames are the units figures.go gives that are not people.
 var thingUnitNames = set("dollars", "euros", "percent", "pounds", "rupees", "yen", "yuan")

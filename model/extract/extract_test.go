@@ -158,6 +158,8 @@ func TestFigures(t *testing.T) {
 		{"Prices rose 40% last month.", []fig{{40, Other, "percent", "", false, 40, 40, "40%"}}},
 		{"In 2011, on February 1 at 10:30, Resolution 2254 and COVID-19 and the M2 highway and the 3rd brigade.", nil},
 		{"Some 3,000 troops were deployed.", []fig{{3000, Military, "troops", "some", false, -1, -1, "Some 3,000 troops"}}},
+		{"The rate was 18.9 deaths per 100,000 people.", []fig{{18.9, Killed, "people", "", false, 18.9, 18.9, "18.9 deaths"}}},
+		{"Another aircraft confused the two airports.", []fig{{2, Other, "airports", "", false, 2, 2, "two airports"}}},
 		{"A 5-year conflict.", []fig{{5, Duration, "years", "", false, 5, 5, "5-year"}}},
 		{"One of them said no one knew.", nil},
 		{"Many had been displaced two or three times, and some five times.", nil},
