@@ -138,7 +138,10 @@ func (d *doc) kindFromNameWords(r *nameRun) {
 		r.kind = entOrg // NASA, UNHCR: an acronym is a body, not a person
 	}
 	last := stem(d.low(r.b - 1))
-	if orgNouns[last] || places[last] && r.b-r.na > 1 && !maleNames[d.low(r.na)] && !femaleNames[d.low(r.na)] {
+	// "Actor Denzel Washington": a role before the name makes a place
+	// word at its end a surname.
+	roleFirst := wordBits[stem(d.low(r.a))]&(bOccupation|bLeadRole|bPersonTitle|bRoleTitle) != 0
+	if orgNouns[last] || places[last] && r.b-r.na > 1 && !maleNames[d.low(r.na)] && !femaleNames[d.low(r.na)] && !roleFirst {
 		if orgNouns[last] {
 			r.kind = entOrg
 			d.bodyName(r)

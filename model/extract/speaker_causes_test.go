@@ -58,6 +58,7 @@ func TestSpeakerCauses(t *testing.T) {
 		{"accused X of", `Jane Roe, in a message to fundraisers, accused the president of “trying to scare the country.”`, []string{"Jane Roe"}},
 		{"reads a press release", `“He was respected in every way,” reads an AEW press release.`, []string{"AEW"}},
 		{"words in the subject's sentence", `Jane Roe professed herself “deeply concerned” about the future.`, []string{"Jane Roe"}},
+		{"place word as surname after a role", `“He was a gentle soul,” said Actor Denzel Washington.`, []string{"Denzel Washington"}},
 		{"according to him", "Jane Roe visited the camp.\n\nThe camp is “full,” according to him.", []string{""}},
 		// pronouns
 		{"pronoun not a country", "France sent aid. Jane Roe, the envoy, arrived.\n\n“We will help,” she said.", []string{"Jane Roe"}},
