@@ -13,16 +13,16 @@ type doc struct {
 	runs       []nameRun
 	runAt      []int32 // token index → index into runs, or -1
 	ments      []mention
-	roles      map[string]string  // roleOf cache
-	genders    map[string]int8    // genderOf cache
-	full       []int32            // fullest cache: chosen run + 1, 0 unknown
-	firsts     wordIndex          // first word of two-word names → runs
-	lasts      wordIndex          // last word of longer names → runs
-	lastOrg    who                // the body that spoke last, for "it added"
-	orgPos     int                // where it spoke
-	order      []int              // scratch for speakerCandidates
-	keyRuns    map[string][]int32 // runs by key, for genderOf
-	lastCounts map[string]int     // mentions of each last word, for the ranker
+	roles      map[string]string // roleOf cache
+	genders    map[string]int8   // genderOf cache
+	full       []int32           // fullest cache: chosen run + 1, 0 unknown
+	firsts     wordIndex         // first word of two-word names → runs
+	lasts      wordIndex         // last word of longer names → runs
+	lastOrg    who               // the body that spoke last, for "it added"
+	orgPos     int               // where it spoke
+	order      []int             // scratch for speakerCandidates
+	keyRuns    wordIndex         // runs by key, for genderOf
+	lastCounts map[string]int    // mentions of each last word, for the ranker
 }
 
 func newDoc(text string) *doc {

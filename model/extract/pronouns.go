@@ -68,17 +68,17 @@ func (d *doc) genderOf(name string) int8 {
 	// The mentions of the name, of its surname and of its first name: the
 	// runs whose key is the name, a word-final part or a word-initial part
 	// of it.
-	if d.keyRuns == nil {
-		d.keyRuns = make(map[string][]int32, len(d.runs))
+	if d.keyRuns.head == nil {
+		d.keyRuns.init(len(d.runs))
 		for ri := range d.runs {
 			if r := &d.runs[ri]; !r.inQ && r.key != "" {
-				d.keyRuns[r.key] = append(d.keyRuns[r.key], int32(ri))
+				d.keyRuns.add(r.key, ri)
 			}
 		}
 	}
 	he, she := 0, 0
 	count := func(key string) {
-		for _, ri := range d.keyRuns[key] {
+		for ri := d.keyRuns.first(key); ri >= 0; ri = d.keyRuns.after(ri) {
 			r := &d.runs[ri]
 			for k := r.b; k < len(d.toks) && k < r.b+30 && d.toks[k].sent == d.toks[r.a].sent; k++ {
 				if d.runAt[k] >= 0 && d.runs[d.runAt[k]].kind == entPerson {
