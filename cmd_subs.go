@@ -40,7 +40,12 @@ var commandHelp = map[string]string{
   text and its note, and gains the flags and tags the file gives it, so
   importing a file twice changes nothing.`,
 	"fulltext": "sitrep fulltext on|off URL...\n  Fetch linked pages for feeds that carry only summaries.",
-	"fetch":    "sitrep fetch\n  One polling round without the reader, a line per feed; exit 0 if any feed succeeded.",
+	"fetch": `sitrep fetch [--now]
+  One polling round without the reader, a line per feed as its poll ends;
+  exit 0 if any feed succeeded. Feeds not due (backing off, or told by
+  their server to wait) are left alone unless --now, which polls every feed
+  (as R does in the reader). With --log FILE each poll, error and timing
+  is a line of FILE.`,
 	"extract": `sitrep extract [--json] FILE...
   Quotes and figures of plain-text articles ("-" is standard input); at most
   the first 4 MB of each file are read.`,

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -181,5 +182,49 @@ func TestImportJSONCommand(t *testing.T) {
 	code, msg, _ = runT(t, "", "import-json", "--db", dst, file)
 	if code != 0 || !strings.Contains(msg, " 0 new, 0 merged") {
 		t.Fatalf("second import-json: %d %s", code, msg)
+	}
+}
+
+// TestFetchNowAndLog: a second fetch leaves the feed alone (not due),
+// fetch --now polls it again; --log FILE (in any position) gets a line per
+// poll with its timing, and nothing is logged without it.
+func TestFetchNowAndLog(t *testing.T) {
+	var hits atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write([]byte(`<rss version="2.0"><channel><title>T</title><item><guid>a</guid><title>A</title></item></channel></rss>`))
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	db, logFile := filepath.Join(dir, "x.db"), filepath.Join(dir, "debug.log")
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	if code, out, errs := runT(t, "", "--db", db, "add", srv.URL+"/feed.xml"); code != 0 {
+		t.Fatalf("add: %d %s %s", code, out, errs)
+	}
+	if code, out, errs := runT(t, "", "--db", db, "fetch"); code != 0 || !strings.Contains(out, "T: 1 new") {
+		t.Fatalf("fetch: %d %s %s", code, out, errs)
+	}
+	if _, err := os.Stat(logFile); err == nil {
+		t.Fatal("a log was written without --log")
+	}
+	n := hits.Load()
+	if code, out, _ := runT(t, "", "--db", db, "fetch", "--log", logFile); code != 0 || !strings.Contains(out, "not due until") || hits.Load() != n {
+		t.Fatalf("second fetch: %d %q, %d requests", code, out, hits.Load()-n)
+	}
+	if code, out, errs := runT(t, "", "--db", db, "fetch", "--now", "--log="+logFile); code != 0 || strings.Contains(out, "not due") || hits.Load() != n+1 {
+		t.Fatalf("fetch --now: %d %q %s, %d requests", code, out, errs, hits.Load()-n)
+	}
+	if code, _, _ := runT(t, "", "--db", db, "fetch", "--bogus"); code == 0 {
+		t.Fatal("fetch --bogus: exit 0")
+	}
+	data, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := string(data)
+	if strings.Count(log, "msg=\"round start\"") != 2 || strings.Count(log, "msg=poll ") != 1 ||
+		!strings.Contains(log, "feed="+srv.URL+"/feed.xml status=200") || strings.Count(log, " took=") != 3 {
+		t.Errorf("debug log:\n%s", log)
 	}
 }

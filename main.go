@@ -43,7 +43,7 @@ usage:
   sitrep export-opml                        print the subscriptions as OPML
   sitrep export-searches                    print the saved searches as config.toml's [searches]
   sitrep fulltext on|off URL...             fetch linked pages for feeds that carry only summaries
-  sitrep fetch                              one polling round, headless, a line per feed
+  sitrep fetch [--now]                      one polling round, headless, a line per feed; --now polls every feed
   sitrep extract [--json] FILE...           quotes and figures of plain-text articles ("-" is stdin)
   sitrep backup FILE                        a consistent copy of the database, also while reading
   sitrep version                            version and commit
@@ -84,6 +84,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dbPath := fs.String("db", "", "database file (default $XDG_DATA_HOME/sitrep/sitrep.db)")
 	cfgPath := fs.String("config", config.DefaultPath(), "config file")
+	logPath := fs.String("log", "", "debug log: polls, errors and timings appended to this file, one line per event (off by default)")
 	demoMode := fs.Bool("demo", false, "run on the built-in demo feeds, offline, in a temporary database unless --db is given")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
@@ -129,6 +130,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	pollOpts := pollerOptions(cfg)
+	logger, closeLog, err := openLog(*logPath)
+	if err != nil {
+		fmt.Fprintln(stderr, "sitrep:", err)
+		return 2
+	}
+	defer closeLog()
+	pollOpts.Log = logger
 	client := feeds.NewClient(pollOpts)
 	if *demoMode {
 		client.Transport = demo.Transport()
@@ -209,14 +217,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			err = feeds.ExportOPML(ctx, st, stdout)
 		}
 	case "fetch":
-		if err = noArgs(cmd, cmdArgs); err != nil {
-			break
-		}
-		var anyOK bool
-		anyOK, err = feeds.FetchAll(ctx, poller, st, stdout)
-		if err == nil && !anyOK {
-			return 1
-		}
+		return runFetch(ctx, st, poller, cmdArgs, stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "sitrep: unknown command %q\n\n", cmd)
 		fs.Usage()
@@ -297,16 +298,19 @@ func importOPML(ctx context.Context, st store.Store, files []string, stdout io.W
 	return nil
 }
 
-func runReader(ctx context.Context, st store.Store, poller *feeds.Poller, cfg config.Config, stderr io.Writer) int {
+func runReader(ctx context.Context, st *store.SQLite, poller *feeds.Poller, cfg config.Config, stderr io.Writer) int {
 	keys, err := ui.KeyMapFrom(cfg.Keys)
 	if err != nil {
 		fmt.Fprintln(stderr, "sitrep: config:", err)
 		return 2
 	}
 	m := ui.New(ui.Options{
-		Store:     st,
-		Poll:      uiPoll(poller.Poll),
-		PollNow:   uiPoll(poller.PollNow),
+		Store:   st,
+		Poll:    uiPoll(poller.Poll),
+		PollNow: uiPoll(poller.PollNow),
+		RoundFeeds: func(ctx context.Context, force bool) ([]model.Feed, error) {
+			return poller.RoundFeeds(ctx, st, force)
+		},
 		Interval:  cfg.PollInterval,
 		OpenURL:   browserOpener(cfg.Browser),
 		Keys:      &keys,

@@ -11,9 +11,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
-	"sync"
 	"text/tabwriter"
 	"time"
 	"unicode/utf16"
@@ -340,38 +338,21 @@ func ExportOPML(ctx context.Context, st store.Store, w io.Writer) error {
 	return opml.Write(w, "sitrep subscriptions", entries, time.Now())
 }
 
-// FetchAll polls every due feed once, all at once (the poller keeps to its
-// limits), and writes a line per feed in title order: the new stories, the
-// error, or when it is due. anyOK is true when at least one feed answered
-// or was not due.
-func FetchAll(ctx context.Context, p *Poller, st store.Store, w io.Writer) (anyOK bool, err error) {
-	fs, err := st.Feeds(ctx)
-	if err != nil {
-		return false, fmt.Errorf("listing feeds: %w", err)
-	}
-	if len(fs) == 0 {
-		fmt.Fprintln(w, "no feeds yet: sitrep add URL")
-		return false, nil
-	}
-	results := make([]Result, len(fs))
-	var wg sync.WaitGroup
-	for i, f := range fs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			results[i] = p.Poll(ctx, f)
-		}()
-	}
-	wg.Wait()
-	sort.SliceStable(results, func(i, j int) bool {
-		return strings.ToLower(results[i].Title) < strings.ToLower(results[j].Title)
-	})
-	var failed, fresh int
-	for _, r := range results {
+// FetchAll runs one polling round (Round) and writes a line per feed as
+// its poll ends: the new stories, the error, or when it is due; force
+// polls every feed whatever its schedule (sitrep fetch --now, as R in the
+// reader). anyOK is true when at least one feed answered or was not due.
+// Lines come in the order polls end, so that a round of 100,000 feeds
+// keeps no more than its polls in flight in memory.
+func FetchAll(ctx context.Context, p *Poller, st Lister, w io.Writer, force bool) (anyOK bool, err error) {
+	var feeds, failed, fresh int
+	err = p.Round(ctx, st, force, func(r Result) {
+		feeds++
 		name := r.Title
 		if name == "" {
 			name = r.URL
 		}
+		name = sanitize.Line(name)
 		switch {
 		case r.Err != nil:
 			failed++
@@ -394,12 +375,16 @@ func FetchAll(ctx context.Context, p *Poller, st store.Store, w io.Writer) (anyO
 			}
 			fmt.Fprintln(w, line)
 		}
+	})
+	if err != nil && ctx.Err() == nil {
+		return anyOK, fmt.Errorf("listing feeds: %w", err)
 	}
-	fmt.Fprintf(w, "%s, %s, %s\n", plural(len(fs), "feed"), plural(fresh, "new story"), plural(failed, "error"))
-	if ctx.Err() != nil {
-		return anyOK, ctx.Err()
+	if feeds == 0 && err == nil {
+		fmt.Fprintln(w, "no feeds yet: sitrep add URL")
+		return false, nil
 	}
-	return anyOK, nil
+	fmt.Fprintf(w, "%s, %s, %s\n", plural(feeds, "feed"), plural(fresh, "new story"), plural(failed, "error"))
+	return anyOK, err
 }
 
 // plural is "1 feed", "2 feeds", "1 new story", "0 new stories".

@@ -77,7 +77,7 @@ func TestAddRemoveList(t *testing.T) {
 
 	p := New(srv.Client(), st, testOptions())
 	out.Reset()
-	anyOK, err := FetchAll(ctx, p, st, &out)
+	anyOK, err := FetchAll(ctx, p, st, &out, false)
 	if err != nil || !anyOK {
 		t.Fatalf("FetchAll: %v %v", anyOK, err)
 	}
@@ -85,7 +85,7 @@ func TestAddRemoveList(t *testing.T) {
 		t.Errorf("FetchAll output:\n%s", s)
 	}
 	out.Reset()
-	FetchAll(ctx, p, st, &out)
+	FetchAll(ctx, p, st, &out, false)
 	if s := out.String(); !strings.Contains(s, "not due until") {
 		t.Errorf("second FetchAll should find nothing due:\n%s", s)
 	}
@@ -164,7 +164,7 @@ func TestRemoveKeepsMarkedStories(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := New(srv.Client(), st, testOptions())
-	if _, err := FetchAll(ctx, p, st, &out); err != nil {
+	if _, err := FetchAll(ctx, p, st, &out, false); err != nil {
 		t.Fatal(err)
 	}
 	hs, err := st.Queue(ctx, model.Filter{View: model.ViewAll}, 0, 10)
@@ -195,7 +195,7 @@ func TestRemoveKeepsMarkedStories(t *testing.T) {
 	if err := Add(ctx, st, srv.Client(), []string{srv.URL + "/page.html"}, false, &out); err != nil {
 		t.Fatal(err)
 	}
-	FetchAll(ctx, p, st, &out)
+	FetchAll(ctx, p, st, &out, false)
 	out.Reset()
 	if err := Remove(ctx, st, []string{srv.URL + "/feed.xml"}, true, &out); err != nil {
 		t.Fatalf("%v\n%s", err, out.String())

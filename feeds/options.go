@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"log/slog"
 	"math/rand/v2"
 	"time"
 
@@ -25,6 +26,9 @@ type Options struct {
 	FullTextWords int
 	// Jitter returns a number in [0,1); tests make it fixed.
 	Jitter func() float64
+	// Log, when set, is the debug log (sitrep --log FILE): polls, errors
+	// and timings, one line per event.
+	Log *slog.Logger
 }
 
 func (o Options) withDefaults() Options {

@@ -128,6 +128,10 @@ func (p *Poller) Due(f model.Feed) bool {
 // never affect other feeds.
 func (p *Poller) PollNow(ctx context.Context, f model.Feed) (res Result) {
 	now := p.opts.Now()
+	if p.opts.Log != nil {
+		start := time.Now()
+		defer func() { p.logPoll(res, time.Since(start)) }()
+	}
 	res = Result{FeedID: f.ID, URL: f.URL, Title: f.Title}
 	var out outcome
 	err := func() (err error) {

@@ -131,7 +131,7 @@ func TestTruncatedSaysSo(t *testing.T) {
 	f := addFeed(t, st, srv.URL)
 	p := New(srv.Client(), st, testOptions())
 	var fetch strings.Builder
-	if _, err := FetchAll(context.Background(), p, st, &fetch); err != nil {
+	if _, err := FetchAll(context.Background(), p, st, &fetch, false); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(fetch.String(), "3 new (truncated: 3 items kept)") {

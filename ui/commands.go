@@ -166,11 +166,16 @@ func setNoteCmd(ctx context.Context, s Store, id int64, note string) tea.Cmd {
 	}
 }
 
-// startRoundCmd lists the feeds a polling round will visit.
-func startRoundCmd(ctx context.Context, s Store) tea.Cmd {
+// startRoundCmd lists the feeds a polling round will visit: list's when
+// given (the due ones, or all when force), else every feed of the store.
+func startRoundCmd(ctx context.Context, s Store, list func(context.Context, bool) ([]model.Feed, error), force bool) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
 		defer cancel()
+		if list != nil {
+			fs, err := list(ctx, force)
+			return pollRoundMsg{feeds: fs, err: err}
+		}
 		fs, err := s.Feeds(ctx)
 		return pollRoundMsg{feeds: fs, err: err}
 	}

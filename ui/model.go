@@ -35,8 +35,13 @@ type Options struct {
 	Poll  PollFunc // nil: no polling (tests, read-only use)
 	// PollNow polls a feed whatever its schedule, for R: the reader asked.
 	// nil: Poll is used.
-	PollNow  PollFunc
-	Interval time.Duration
+	PollNow PollFunc
+	// RoundFeeds lists the feeds a round polls: the due ones, or every
+	// feed when force (R); main gives the poller's, the one list of a
+	// round sitrep fetch uses too. nil: every feed of the store, and Poll
+	// leaves alone those not due.
+	RoundFeeds func(ctx context.Context, force bool) ([]model.Feed, error)
+	Interval   time.Duration
 	// Keys is the key map (KeyMapFrom applies config.toml's [keys]); nil
 	// is DefaultKeyMap.
 	Keys *KeyMap
@@ -389,7 +394,7 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.gen != m.gen {
 			return m, nil // armed before a manual poll re-armed the timer
 		}
-		return m, tea.Batch(m.startRound(), m.tick(m.opts.Interval, m.gen))
+		return m, tea.Batch(m.startRound(false), m.tick(m.opts.Interval, m.gen))
 	case pollRoundMsg:
 		return m, m.beginRound(msg)
 	case feedPolledMsg:

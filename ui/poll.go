@@ -14,21 +14,18 @@ func (m *Model) pollNow(force bool) tea.Cmd {
 		return nil
 	}
 	m.gen++
-	cmd := m.startRound()
-	if cmd != nil {
-		m.forceRound = force
-	}
-	return tea.Batch(cmd, m.tick(m.opts.Interval, m.gen))
+	return tea.Batch(m.startRound(force), m.tick(m.opts.Interval, m.gen))
 }
 
-// startRound lists the feeds to poll unless a round is running.
-func (m *Model) startRound() tea.Cmd {
+// startRound lists the feeds to poll unless a round is running; a forced
+// round (R) polls every feed.
+func (m *Model) startRound(force bool) tea.Cmd {
 	if m.polling || m.opts.Poll == nil {
 		return nil
 	}
-	m.polling = true
+	m.polling, m.forceRound = true, force
 	m.status.polling, m.status.done, m.status.total = true, 0, 0
-	return tea.Batch(startRoundCmd(m.ctx, m.opts.Store), m.status.spin.Tick)
+	return tea.Batch(startRoundCmd(m.ctx, m.opts.Store, m.opts.RoundFeeds, force), m.status.spin.Tick)
 }
 
 // beginRound launches the first polls of a round; each one finished
