@@ -30,4 +30,3 @@ func (p *Poller) logPoll(res Result, took time.Duration) {
 	}
 	p.opts.Log.Info("poll", args...)
 }
-
