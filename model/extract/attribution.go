@@ -29,6 +29,7 @@ const (
 	ruleReportedLead
 	ruleLaterInSentence
 	ruleSubject
+	ruleVeto // a title or a subheading: nobody's words, whatever the ranker thinks
 	ruleCount
 )
 
@@ -74,7 +75,7 @@ func (d *doc) ruleSpeakers() []who {
 	for k, q := range d.qs {
 		a, b := d.quoteTokens(k)
 		w := d.attributeOne(k, a, b, speakers)
-		if !w.found {
+		if !w.found && w.via != ruleVeto {
 			w = d.laterInSentence(k, b)
 		}
 		if w.name != "" && !w.org && (w.person || w.gender != 0 || strings.IndexByte(w.name, ' ') > 0) {
@@ -129,10 +130,10 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 	q := d.qs[k]
 	// A list of titles: “Listen To The Music,” “Black Water,” …
 	if d.inTitleList(a, b) {
-		return who{}
+		return who{via: ruleVeto}
 	}
 	if d.titleAfterName(k, a) {
-		return who{}
+		return who{via: ruleVeto}
 	}
 	if w := d.afterAttr(k, b); w.found {
 		w.via = ruleAfter
@@ -158,7 +159,7 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 	// punctuation is a subheading, not speech.
 	p := d.paras[q.para]
 	if q.open == p.start && q.close >= p.end-1 && !endsSentence(d.text[q.start:q.end]) {
-		return who{}
+		return who{via: ruleVeto}
 	}
 	// Continuation: another quotation earlier in the paragraph, with no
 	// other person named in between, or the previous paragraph when this

@@ -149,6 +149,9 @@ func (d *doc) rankSpeakers(rules []who, m *rankModel) []who {
 	var cands []cand
 	f := &featSink{fs: make([]uint64, 0, 64)}
 	for k := range d.qs {
+		if rules[k].via == ruleVeto {
+			continue // a title or a subheading has no speaker
+		}
 		qc := d.quoteContext(k, rules)
 		cands = d.speakerCandidates(&qc, cands)
 		if len(cands) == 0 {

@@ -104,6 +104,9 @@ func examples(arts []LabelledArticle, names map[uint64]string) []example {
 			if gq.SpeakerUnscored || gq.Optional && gq.Speaker != nil {
 				continue
 			}
+			if rules[k].via == ruleVeto {
+				continue // never ranked (rankSpeakers), so never trained on
+			}
 			qc := d.quoteContext(k, rules)
 			cands = d.speakerCandidates(&qc, cands)
 			e := example{article: ai, scored: !gq.Optional && gq.Speaker != nil}

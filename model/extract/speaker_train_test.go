@@ -111,3 +111,38 @@ func TestRankerChoosesAndAbstains(t *testing.T) {
 		}
 	}
 }
+
+// TestReferenceStorySpeakers: in the reference story the user reads first,
+// Bremmer's words are his and the subheading that repeats them is nobody's.
+func TestReferenceStorySpeakers(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "guard", "syria-ceasefire.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"still a far off hope.":                        "Ian Bremmer",
+		"A broader ceasefire is still a far off hope":  "",
+		"What we need to see in the next few days are": "John Kerry",
+	}
+	seen := map[string]bool{}
+	for _, q := range Extract(string(b)).Quotes {
+		for prefix, speaker := range want {
+			if len(q.Text) < len(prefix) || q.Text[:len(prefix)] != prefix {
+				continue
+			}
+			seen[prefix] = true
+			got := ""
+			if q.Speaker != nil {
+				got = *q.Speaker
+			}
+			if got != speaker {
+				t.Errorf("%q: speaker %q, want %q", q.Text, got, speaker)
+			}
+		}
+	}
+	for prefix := range want {
+		if !seen[prefix] {
+			t.Errorf("quotation %q not found", prefix)
+		}
+	}
+}
