@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"sitrep/feeds"
+	"sitrep/model"
 	"sitrep/model/store"
 )
 
@@ -149,4 +150,54 @@ func browserCommand(setting, link string) []string {
 		words = append(words, link)
 	}
 	return words
+}
+
+// setFullText switches full-text fetching on or off for the named feeds.
+func setFullText(ctx context.Context, st store.Store, args []string, stdout io.Writer) error {
+	if len(args) < 2 || (args[0] != "on" && args[0] != "off") {
+		return errors.New("fulltext needs on or off, then one or more feed URLs")
+	}
+	on := args[0] == "on"
+	all, err := st.Feeds(ctx)
+	if err != nil {
+		return err
+	}
+	byURL := make(map[string]model.Feed, len(all))
+	for _, f := range all {
+		byURL[f.URL] = f
+	}
+	for _, u := range args[1:] {
+		f, ok := byURL[u]
+		if !ok {
+			return fmt.Errorf("not subscribed to %s (see sitrep feeds)", u)
+		}
+		f.FullText = on
+		if err := st.SaveFeedState(ctx, f); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "full text %s: %s\n", args[0], u)
+	}
+	return nil
+}
+
+func needArgs(cmd string, args []string, what string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%s needs %s", cmd, what)
+	}
+	return nil
+}
+
+func importOPML(ctx context.Context, st store.Store, files []string, stdout io.Writer) error {
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		err = feeds.ImportOPML(ctx, st, f, stdout)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return nil
 }

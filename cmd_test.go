@@ -228,3 +228,36 @@ func TestFetchNowAndLog(t *testing.T) {
 		t.Errorf("debug log:\n%s", log)
 	}
 }
+
+// TestTerminalBrowser: w3m, lynx, links and elinks (by path too, with
+// arguments, or from $BROWSER when the config names none) run in the
+// terminal with the reader suspended; GUI browsers are not.
+func TestTerminalBrowser(t *testing.T) {
+	for _, tc := range []struct {
+		setting, env string
+		want         []string // nil: not a terminal browser
+	}{
+		{"w3m", "", []string{"w3m", "https://x.org/a"}},
+		{"/usr/bin/lynx -accept_all_cookies %s", "", []string{"/usr/bin/lynx", "-accept_all_cookies", "https://x.org/a"}},
+		{"elinks", "firefox", []string{"elinks", "https://x.org/a"}},
+		{"", "links:firefox", []string{"links", "https://x.org/a"}},
+		{"firefox --new-tab %s", "w3m", nil},
+		{"", "", nil},
+		{"", "xdg-open", nil},
+	} {
+		open := terminalBrowser(tc.setting, tc.env)
+		if tc.want == nil {
+			if open != nil {
+				t.Errorf("%q / $BROWSER=%q: run in the terminal", tc.setting, tc.env)
+			}
+			continue
+		}
+		if open == nil {
+			t.Errorf("%q / $BROWSER=%q: not run in the terminal", tc.setting, tc.env)
+			continue
+		}
+		if c := open("https://x.org/a"); c.Path == "" || !slices.Equal(c.Args, tc.want) {
+			t.Errorf("%q: runs %v, want %v", tc.setting, c.Args, tc.want)
+		}
+	}
+}

@@ -13,16 +13,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 
-	tea "charm.land/bubbletea/v2"
-
 	"sitrep/feeds"
 	"sitrep/feeds/demo"
-	"sitrep/model"
 	"sitrep/model/config"
 	"sitrep/model/store"
 	"sitrep/ui"
@@ -228,129 +224,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// addDemoFeeds subscribes to the built-in demo feeds. Each gets its title
-// up front: the broken one can never fetch its own.
-func addDemoFeeds(ctx context.Context, st store.Store) error {
-	for _, d := range demo.Feeds() {
-		f, created, err := st.AddFeed(ctx, d.URL)
-		if err != nil {
-			return err
-		}
-		if created {
-			f.Title = d.Title
-			if err := st.SaveFeedState(ctx, f); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// setFullText switches full-text fetching on or off for the named feeds.
-func setFullText(ctx context.Context, st store.Store, args []string, stdout io.Writer) error {
-	if len(args) < 2 || (args[0] != "on" && args[0] != "off") {
-		return errors.New("fulltext needs on or off, then one or more feed URLs")
-	}
-	on := args[0] == "on"
-	all, err := st.Feeds(ctx)
-	if err != nil {
-		return err
-	}
-	byURL := make(map[string]model.Feed, len(all))
-	for _, f := range all {
-		byURL[f.URL] = f
-	}
-	for _, u := range args[1:] {
-		f, ok := byURL[u]
-		if !ok {
-			return fmt.Errorf("not subscribed to %s (see sitrep feeds)", u)
-		}
-		f.FullText = on
-		if err := st.SaveFeedState(ctx, f); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "full text %s: %s\n", args[0], u)
-	}
-	return nil
-}
-
-func needArgs(cmd string, args []string, what string) error {
-	if len(args) == 0 {
-		return fmt.Errorf("%s needs %s", cmd, what)
-	}
-	return nil
-}
-
-func importOPML(ctx context.Context, st store.Store, files []string, stdout io.Writer) error {
-	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			return err
-		}
-		err = feeds.ImportOPML(ctx, st, f, stdout)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	return nil
-}
-
-func runReader(ctx context.Context, st *store.SQLite, poller *feeds.Poller, cfg config.Config, stderr io.Writer) int {
-	keys, err := ui.KeyMapFrom(cfg.Keys)
-	if err != nil {
-		fmt.Fprintln(stderr, "sitrep: config:", err)
-		return 2
-	}
-	m := ui.New(ui.Options{
-		Store:   st,
-		Poll:    uiPoll(poller.Poll),
-		PollNow: uiPoll(poller.PollNow),
-		RoundFeeds: func(ctx context.Context, force bool) ([]model.Feed, error) {
-			return poller.RoundFeeds(ctx, st, force)
-		},
-		Interval:  cfg.PollInterval,
-		OpenURL:   browserOpener(cfg.Browser),
-		Keys:      &keys,
-		Theme:     cfg.Theme,
-		Compact:   cfg.Density == "compact",
-		ReadAfter: cfg.MarkReadAfter,
-	})
-	p := tea.NewProgram(m, tea.WithContext(ctx))
-	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		fmt.Fprintln(stderr, "sitrep:", err)
-		return 1
-	}
-	return 0
-}
-
-// uiPoll adapts the poller to what the reader shows of a poll.
-func uiPoll(poll func(context.Context, model.Feed) feeds.Result) ui.PollFunc {
-	return func(ctx context.Context, f model.Feed) ui.PollResult {
-		r := poll(ctx, f)
-		return ui.PollResult{Title: r.Title, New: r.New, Updated: r.Updated, Err: r.Err}
-	}
-}
-
-// browserOpener runs the config's browser, split into words without a
-// shell ("firefox --new-tab %s"; no %s puts the link last). The UI has already refused anything but
-// http(s) links. An empty setting keeps the UI's default ($BROWSER, then
-// xdg-open).
-func browserOpener(prog string) func(string) error {
-	if prog == "" {
-		return nil
-	}
-	return func(link string) error {
-		words := browserCommand(prog, link)
-		cmd := exec.Command(words[0], words[1:]...)
-		if err := cmd.Start(); err != nil {
-			return fmt.Errorf("open link with %s: %w", prog, err)
-		}
-		go cmd.Wait() // reap the browser launcher; its exit status is not ours
-		return nil
-	}
 }
 
 // pollerOptions carries the config file's settings to the poller and its

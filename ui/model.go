@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"time"
 
 	"charm.land/bubbles/v2/spinner"
@@ -55,9 +56,14 @@ type Options struct {
 	ReadAfter time.Duration
 	// OpenURL opens a story's link. Default: $BROWSER or xdg-open, without
 	// a shell, for http/https links only.
-	OpenURL  func(url string) error
-	Now      func() time.Time
-	Location *time.Location // for showing times; default time.Local
+	OpenURL func(url string) error
+	// TerminalBrowser, when it gives a command for a link, is a browser
+	// that runs in this terminal (w3m, lynx): the reader is suspended
+	// while it runs and comes back when it exits. nil, or a nil command:
+	// OpenURL, which starts a browser detached.
+	TerminalBrowser func(url string) *exec.Cmd
+	Now             func() time.Time
+	Location        *time.Location // for showing times; default time.Local
 }
 
 // Model is the root model.

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	tea "charm.land/bubbletea/v2"
 
 	"sitrep/model"
@@ -98,6 +100,18 @@ func (m *Model) openLink() tea.Cmd {
 		return nil
 	}
 	m.note("opening " + link)
+	if m.opts.TerminalBrowser != nil {
+		if c := m.opts.TerminalBrowser(link); c != nil {
+			// The browser gets the terminal; the reader redraws when it
+			// exits.
+			return tea.ExecProcess(c, func(err error) tea.Msg {
+				if err != nil {
+					err = fmt.Errorf("open link with %s: %w", c.Path, err)
+				}
+				return linkOpenedMsg{err: err}
+			})
+		}
+	}
 	return openLinkCmd(m.opts.OpenURL, link)
 }
 

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"sitrep/feeds"
+	"sitrep/feeds/demo"
+	"sitrep/model"
+	"sitrep/model/config"
+	"sitrep/model/store"
+	"sitrep/ui"
+)
+
+// runReader is `sitrep` with no command: the full-screen reader.
+func runReader(ctx context.Context, st *store.SQLite, poller *feeds.Poller, cfg config.Config, stderr io.Writer) int {
+	keys, err := ui.KeyMapFrom(cfg.Keys)
+	if err != nil {
+		fmt.Fprintln(stderr, "sitrep: config:", err)
+		return 2
+	}
+	m := ui.New(ui.Options{
+		Store:   st,
+		Poll:    uiPoll(poller.Poll),
+		PollNow: uiPoll(poller.PollNow),
+		RoundFeeds: func(ctx context.Context, force bool) ([]model.Feed, error) {
+			return poller.RoundFeeds(ctx, st, force)
+		},
+		Interval:        cfg.PollInterval,
+		OpenURL:         browserOpener(cfg.Browser),
+		TerminalBrowser: terminalBrowser(cfg.Browser, os.Getenv("BROWSER")),
+		Keys:            &keys,
+		Theme:           cfg.Theme,
+		Compact:         cfg.Density == "compact",
+		ReadAfter:       cfg.MarkReadAfter,
+	})
+	p := tea.NewProgram(m, tea.WithContext(ctx))
+	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		fmt.Fprintln(stderr, "sitrep:", err)
+		return 1
+	}
+	return 0
+}
+
+// uiPoll adapts the poller to what the reader shows of a poll.
+func uiPoll(poll func(context.Context, model.Feed) feeds.Result) ui.PollFunc {
+	return func(ctx context.Context, f model.Feed) ui.PollResult {
+		r := poll(ctx, f)
+		return ui.PollResult{Title: r.Title, New: r.New, Updated: r.Updated, Err: r.Err}
+	}
+}
+
+// browserOpener runs the config's browser, split into words without a
+// shell ("firefox --new-tab %s"; no %s puts the link last). The UI has already refused anything but
+// http(s) links. An empty setting keeps the UI's default ($BROWSER, then
+// xdg-open).
+func browserOpener(prog string) func(string) error {
+	if prog == "" {
+		return nil
+	}
+	return func(link string) error {
+		words := browserCommand(prog, link)
+		cmd := exec.Command(words[0], words[1:]...)
+		if err := cmd.Start(); err != nil {
+			return fmt.Errorf("open link with %s: %w", prog, err)
+		}
+		go cmd.Wait() // reap the browser launcher; its exit status is not ours
+		return nil
+	}
+}
+
+// addDemoFeeds subscribes to the built-in demo feeds. Each gets its title
+// up front: the broken one can never fetch its own.
+func addDemoFeeds(ctx context.Context, st store.Store) error {
+	for _, d := range demo.Feeds() {
+		f, created, err := st.AddFeed(ctx, d.URL)
+		if err != nil {
+			return err
+		}
+		if created {
+			f.Title = d.Title
+			if err := st.SaveFeedState(ctx, f); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// terminalBrowsers draw in the terminal they are started from: the
+// reader suspends itself while one runs and comes back when it exits.
+var terminalBrowsers = map[string]bool{
+	"w3m": true, "lynx": true, "links": true, "links2": true, "elinks": true,
+	"browsh": true, "carbonyl": true,
+}
+
+// terminalBrowser gives the reader the command for a terminal browser
+// when the config's browser setting (or, when it is empty, $BROWSER's
+// first entry, as the reader's default opener reads it) names one; nil
+// otherwise: a GUI browser is started detached by browserOpener.
+func terminalBrowser(setting, envBrowser string) func(string) *exec.Cmd {
+	if setting == "" && envBrowser != "" {
+		setting = strings.Split(envBrowser, string(os.PathListSeparator))[0]
+	}
+	words := strings.Fields(setting)
+	if len(words) == 0 || !terminalBrowsers[filepath.Base(words[0])] {
+		return nil
+	}
+	return func(link string) *exec.Cmd {
+		w := browserCommand(setting, link)
+		return exec.Command(w[0], w[1:]...)
+	}
+}
