@@ -64,7 +64,7 @@ func benchDB(b *testing.B) string {
 		benchErr = Populate(context.Background(), s, benchFeeds, benchStories())
 		if benchErr == nil {
 			// Leave a checkpointed file, as a reader finds it after a quit.
-			_, benchErr = s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+			_, benchErr = s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
 		}
 		s.Close()
 		st, _ := os.Stat(benchPath)

@@ -14,65 +14,67 @@ import (
 // feeds saving stories while the reader pages, counts and triages. Nothing
 // may fail with "database is locked", and the counters must add up.
 func TestConcurrentUse(t *testing.T) {
-	s, _ := openTemp(t)
-	const feeds, rounds, perRound = 6, 5, 20
-	ids := make([]int64, feeds)
-	for i := range ids {
-		ids[i] = addFeed(t, s, fmt.Sprintf("https://f%d.example/feed", i)).ID
-	}
-	var wg sync.WaitGroup
-	errs := make(chan error, 100)
-	for i, id := range ids {
+	eachBackend(t, func(t *testing.T, open opener) {
+		s := open(t)
+		const feeds, rounds, perRound = 6, 5, 20
+		ids := make([]int64, feeds)
+		for i := range ids {
+			ids[i] = addFeed(t, s, fmt.Sprintf("https://f%d.example/feed", i)).ID
+		}
+		var wg sync.WaitGroup
+		errs := make(chan error, 100)
+		for i, id := range ids {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for r := range rounds {
+					var batch []model.Story
+					var hashes []string
+					for j := range perRound {
+						st := story(fmt.Sprintf("%d-%d", r, j), fmt.Sprintf("feed %d round %d", i, r), base.Add(time.Duration(r*perRound+j)*time.Minute))
+						batch = append(batch, st)
+						hashes = append(hashes, hashOf(st))
+					}
+					if _, err := s.UpsertStories(ctx, id, batch, hashes); err != nil {
+						errs <- err
+						return
+					}
+					f, _ := s.Feed(ctx, id)
+					f.LastPoll = base
+					if err := s.SaveFeedState(ctx, f); err != nil {
+						errs <- err
+						return
+					}
+				}
+			}()
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for r := range rounds {
-				var batch []model.Story
-				var hashes []string
-				for j := range perRound {
-					st := story(fmt.Sprintf("%d-%d", r, j), fmt.Sprintf("feed %d round %d", i, r), base.Add(time.Duration(r*perRound+j)*time.Minute))
-					batch = append(batch, st)
-					hashes = append(hashes, hashOf(st))
+			for range 50 {
+				hs, err := s.Queue(ctx, model.Filter{View: model.ViewUnread}, 0, 10)
+				if err == nil && len(hs) > 0 {
+					err = s.SetTriage(ctx, hs[0].ID, model.Triage{Read: true})
 				}
-				if _, err := s.UpsertStories(ctx, id, batch, hashes); err != nil {
-					errs <- err
-					return
+				if err == nil {
+					_, err = s.Counts(ctx)
 				}
-				f, _ := s.Feed(ctx, id)
-				f.LastPoll = base
-				if err := s.SaveFeedState(ctx, f); err != nil {
+				if err != nil {
 					errs <- err
 					return
 				}
 			}
 		}()
-	}
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for range 50 {
-			hs, err := s.Queue(ctx, model.Filter{View: model.ViewUnread}, 0, 10)
-			if err == nil && len(hs) > 0 {
-				err = s.SetTriage(ctx, hs[0].ID, model.Triage{Read: true})
-			}
-			if err == nil {
-				_, err = s.Counts(ctx)
-			}
-			if err != nil {
-				errs <- err
-				return
-			}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Error(err)
 		}
-	}()
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Error(err)
-	}
-	if c, _ := s.Counts(ctx); c.All != feeds*rounds*perRound {
-		t.Errorf("All = %d, want %d", c.All, feeds*rounds*perRound)
-	}
-	checkCounters(t, s)
+		if c, _ := s.Counts(ctx); c.All != feeds*rounds*perRound {
+			t.Errorf("All = %d, want %d", c.All, feeds*rounds*perRound)
+		}
+		checkCounters(t, s)
+	})
 }
 
 // TestTwoProcesses opens the same file twice, as `sitrep add` does while the

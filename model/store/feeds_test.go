@@ -10,82 +10,86 @@ import (
 )
 
 func TestAddFeed(t *testing.T) {
-	s, _ := openTemp(t)
-	first := addFeed(t, s, "https://a.example/feed")
-	tests := []struct {
-		name        string
-		url         string
-		wantCreated bool
-		wantID      int64 // 0: any new id
-		wantErr     bool
-	}{
-		{"duplicate", "https://a.example/feed", false, first.ID, false},
-		{"duplicate with spaces", "  https://a.example/feed\n", false, first.ID, false},
-		{"another", "https://b.example/rss", true, 0, false},
-		{"empty", "   ", false, 0, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f, created, err := s.AddFeed(ctx, tt.url)
-			if (err != nil) != tt.wantErr {
-				t.Fatalf("err = %v, want error %v", err, tt.wantErr)
-			}
-			if err != nil {
-				return
-			}
-			if created != tt.wantCreated {
-				t.Errorf("created = %v, want %v", created, tt.wantCreated)
-			}
-			if tt.wantID != 0 && f.ID != tt.wantID {
-				t.Errorf("id = %d, want %d", f.ID, tt.wantID)
-			}
-			if f.Tags == nil || len(f.Tags) != 0 {
-				t.Errorf("new feed tags = %#v, want empty non-nil", f.Tags)
-			}
-		})
-	}
-	feeds, err := s.Feeds(ctx)
-	if err != nil || len(feeds) != 2 {
-		t.Fatalf("Feeds = %d feeds, %v; want 2", len(feeds), err)
-	}
+	eachBackend(t, func(t *testing.T, open opener) {
+		s := open(t)
+		first := addFeed(t, s, "https://a.example/feed")
+		tests := []struct {
+			name        string
+			url         string
+			wantCreated bool
+			wantID      int64 // 0: any new id
+			wantErr     bool
+		}{
+			{"duplicate", "https://a.example/feed", false, first.ID, false},
+			{"duplicate with spaces", "  https://a.example/feed\n", false, first.ID, false},
+			{"another", "https://b.example/rss", true, 0, false},
+			{"empty", "   ", false, 0, true},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				f, created, err := s.AddFeed(ctx, tt.url)
+				if (err != nil) != tt.wantErr {
+					t.Fatalf("err = %v, want error %v", err, tt.wantErr)
+				}
+				if err != nil {
+					return
+				}
+				if created != tt.wantCreated {
+					t.Errorf("created = %v, want %v", created, tt.wantCreated)
+				}
+				if tt.wantID != 0 && f.ID != tt.wantID {
+					t.Errorf("id = %d, want %d", f.ID, tt.wantID)
+				}
+				if f.Tags == nil || len(f.Tags) != 0 {
+					t.Errorf("new feed tags = %#v, want empty non-nil", f.Tags)
+				}
+			})
+		}
+		feeds, err := s.Feeds(ctx)
+		if err != nil || len(feeds) != 2 {
+			t.Fatalf("Feeds = %d feeds, %v; want 2", len(feeds), err)
+		}
+	})
 }
 
 func TestRemoveFeed(t *testing.T) {
-	s, _ := openTemp(t)
-	a := addFeed(t, s, "https://a.example/feed")
-	b := addFeed(t, s, "https://b.example/feed")
-	upsert(t, s, a.ID, story("a1", "Aleppo siege", base), story("a2", "Aleppo convoy", base.Add(time.Hour)))
-	upsert(t, s, b.ID, story("b1", "Madaya convoy", base))
-	gone := idByKey(t, s, "a1")
-	if err := s.SetTriage(ctx, gone, model.Triage{Starred: true}); err != nil {
-		t.Fatal(err)
-	}
+	eachBackend(t, func(t *testing.T, open opener) {
+		s := open(t)
+		a := addFeed(t, s, "https://a.example/feed")
+		b := addFeed(t, s, "https://b.example/feed")
+		upsert(t, s, a.ID, story("a1", "Aleppo siege", base), story("a2", "Aleppo convoy", base.Add(time.Hour)))
+		upsert(t, s, b.ID, story("b1", "Madaya convoy", base))
+		gone := idByKey(t, s, "a1")
+		if err := s.SetTriage(ctx, gone, model.Triage{Starred: true}); err != nil {
+			t.Fatal(err)
+		}
 
-	if err := s.RemoveFeed(ctx, " https://a.example/feed "); err != nil {
-		t.Fatalf("RemoveFeed: %v", err)
-	}
-	if _, err := s.Story(ctx, gone); !errors.Is(err, ErrNotFound) {
-		t.Errorf("Story of removed feed: err = %v, want ErrNotFound", err)
-	}
-	if _, err := s.Feed(ctx, a.ID); !errors.Is(err, ErrNotFound) {
-		t.Errorf("Feed(removed): err = %v, want ErrNotFound", err)
-	}
-	if got := queueIDs(t, s, model.Filter{Search: "convoy"}, 0, 10); len(got) != 1 {
-		t.Errorf("search after remove = %v, want only b1", got)
-	}
-	var texts, fts int
-	s.db.QueryRow(`SELECT COUNT(*) FROM story_texts`).Scan(&texts)
-	s.db.QueryRow(`SELECT COUNT(*) FROM story_fts WHERE story_fts MATCH 'aleppo'`).Scan(&fts)
-	if texts != 1 || fts != 0 {
-		t.Errorf("left behind: %d texts (want 1), %d index rows for aleppo (want 0)", texts, fts)
-	}
-	if c, _ := s.Counts(ctx); c != (model.Counts{All: 1, Unread: 1}) {
-		t.Errorf("Counts = %+v", c)
-	}
-	checkCounters(t, s)
-	if err := s.RemoveFeed(ctx, "https://a.example/feed"); !errors.Is(err, ErrNotFound) {
-		t.Errorf("second RemoveFeed: err = %v, want ErrNotFound", err)
-	}
+		if err := s.RemoveFeed(ctx, " https://a.example/feed "); err != nil {
+			t.Fatalf("RemoveFeed: %v", err)
+		}
+		if _, err := s.Story(ctx, gone); !errors.Is(err, ErrNotFound) {
+			t.Errorf("Story of removed feed: err = %v, want ErrNotFound", err)
+		}
+		if _, err := s.Feed(ctx, a.ID); !errors.Is(err, ErrNotFound) {
+			t.Errorf("Feed(removed): err = %v, want ErrNotFound", err)
+		}
+		if got := queueIDs(t, s, model.Filter{Search: "convoy"}, 0, 10); len(got) != 1 {
+			t.Errorf("search after remove = %v, want only b1", got)
+		}
+		var texts, fts int
+		s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM story_texts`).Scan(&texts)
+		s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM story_fts WHERE story_fts MATCH 'aleppo'`).Scan(&fts)
+		if texts != 1 || fts != 0 {
+			t.Errorf("left behind: %d texts (want 1), %d index rows for aleppo (want 0)", texts, fts)
+		}
+		if c, _ := s.Counts(ctx); c != (model.Counts{All: 1, Unread: 1}) {
+			t.Errorf("Counts = %+v", c)
+		}
+		checkCounters(t, s)
+		if err := s.RemoveFeed(ctx, "https://a.example/feed"); !errors.Is(err, ErrNotFound) {
+			t.Errorf("second RemoveFeed: err = %v, want ErrNotFound", err)
+		}
+	})
 }
 
 func TestFeedStateRoundTrip(t *testing.T) {
@@ -183,31 +187,33 @@ func TestFeedStateRoundTrip(t *testing.T) {
 }
 
 func TestFeedsOrderAndCounts(t *testing.T) {
-	s, _ := openTemp(t)
-	z := addFeed(t, s, "https://z.example/feed") // untitled: sorts by URL
-	b := addFeed(t, s, "https://b.example/feed")
-	a := addFeed(t, s, "https://a.example/feed")
-	for _, f := range []model.Feed{{ID: b.ID, URL: b.URL, Title: "beta"}, {ID: a.ID, URL: a.URL, Title: "Alpha"}} {
-		if err := s.SaveFeedState(ctx, f); err != nil {
+	eachBackend(t, func(t *testing.T, open opener) {
+		s := open(t)
+		z := addFeed(t, s, "https://z.example/feed") // untitled: sorts by URL
+		b := addFeed(t, s, "https://b.example/feed")
+		a := addFeed(t, s, "https://a.example/feed")
+		for _, f := range []model.Feed{{ID: b.ID, URL: b.URL, Title: "beta"}, {ID: a.ID, URL: a.URL, Title: "Alpha"}} {
+			if err := s.SaveFeedState(ctx, f); err != nil {
+				t.Fatal(err)
+			}
+		}
+		upsert(t, s, a.ID, story("1", "one", base), story("2", "two", base.Add(time.Hour)), story("3", "three", base.Add(2*time.Hour)))
+		s.SetTriage(ctx, idByKey(t, s, "1"), model.Triage{Read: true})
+		s.SetTriage(ctx, idByKey(t, s, "2"), model.Triage{Archived: true})
+		feeds, err := s.Feeds(ctx)
+		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	upsert(t, s, a.ID, story("1", "one", base), story("2", "two", base.Add(time.Hour)), story("3", "three", base.Add(2*time.Hour)))
-	s.SetTriage(ctx, idByKey(t, s, "1"), model.Triage{Read: true})
-	s.SetTriage(ctx, idByKey(t, s, "2"), model.Triage{Archived: true})
-	feeds, err := s.Feeds(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var order []int64
-	for _, f := range feeds {
-		order = append(order, f.ID)
-	}
-	if want := []int64{a.ID, b.ID, z.ID}; !reflect.DeepEqual(order, want) {
-		t.Errorf("order = %v, want %v", order, want)
-	}
-	if feeds[0].Unread != 1 || feeds[0].Total != 3 {
-		t.Errorf("Alpha Unread, Total = %d, %d; want 1, 3", feeds[0].Unread, feeds[0].Total)
-	}
-	checkCounters(t, s)
+		var order []int64
+		for _, f := range feeds {
+			order = append(order, f.ID)
+		}
+		if want := []int64{a.ID, b.ID, z.ID}; !reflect.DeepEqual(order, want) {
+			t.Errorf("order = %v, want %v", order, want)
+		}
+		if feeds[0].Unread != 1 || feeds[0].Total != 3 {
+			t.Errorf("Alpha Unread, Total = %d, %d; want 1, 3", feeds[0].Unread, feeds[0].Total)
+		}
+		checkCounters(t, s)
+	})
 }

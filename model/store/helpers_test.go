@@ -30,7 +30,7 @@ func openTemp(t *testing.T) (*SQLite, string) {
 	return s, path
 }
 
-func addFeed(t *testing.T, s *SQLite, url string) model.Feed {
+func addFeed(t *testing.T, s Store, url string) model.Feed {
 	t.Helper()
 	f, _, err := s.AddFeed(ctx, url)
 	if err != nil {
@@ -38,6 +38,15 @@ func addFeed(t *testing.T, s *SQLite, url string) model.Feed {
 	}
 	return f
 }
+
+// withDB is a store whose database a test can read directly.
+type withDB interface {
+	Store
+	testDB() testDB
+}
+
+func (s *SQLite) testDB() testDB    { return s.db }
+func (s *testStore) testDB() testDB { return s.db }
 
 func strp(s string) *string { return &s }
 
@@ -73,7 +82,7 @@ func hashOf(st model.Story) string {
 	return hex.EncodeToString(h[:])
 }
 
-func upsert(t *testing.T, s *SQLite, feedID int64, stories ...model.Story) model.SaveResult {
+func upsert(t *testing.T, s Store, feedID int64, stories ...model.Story) model.SaveResult {
 	t.Helper()
 	hashes := make([]string, len(stories))
 	for i, st := range stories {
@@ -86,7 +95,7 @@ func upsert(t *testing.T, s *SQLite, feedID int64, stories ...model.Story) model
 	return r
 }
 
-func queueIDs(t *testing.T, s *SQLite, f model.Filter, offset, limit int) []int64 {
+func queueIDs(t *testing.T, s Store, f model.Filter, offset, limit int) []int64 {
 	t.Helper()
 	hs, err := s.Queue(ctx, f, offset, limit)
 	if err != nil {
@@ -100,10 +109,10 @@ func queueIDs(t *testing.T, s *SQLite, f model.Filter, offset, limit int) []int6
 }
 
 // idByKey finds a story's id.
-func idByKey(t *testing.T, s *SQLite, key string) int64 {
+func idByKey(t *testing.T, s withDB, key string) int64 {
 	t.Helper()
 	var id int64
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM stories WHERE key = ?`, key).Scan(&id)
+	err := s.testDB().QueryRowContext(ctx, `SELECT id FROM stories WHERE key = ?`, key).Scan(&id)
 	if err != nil {
 		t.Fatalf("story %q: %v", key, err)
 	}
@@ -111,10 +120,10 @@ func idByKey(t *testing.T, s *SQLite, key string) int64 {
 }
 
 // checkCounters compares the counters with a count of the stories.
-func checkCounters(t *testing.T, s *SQLite) {
+func checkCounters(t *testing.T, s withDB) {
 	t.Helper()
 	var want model.Counts
-	err := s.db.QueryRowContext(ctx, `SELECT
+	err := s.testDB().QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM stories WHERE archived = 0),
 		(SELECT COUNT(*) FROM stories WHERE read = 0 AND archived = 0),
 		(SELECT COUNT(*) FROM stories WHERE starred = 1),
@@ -135,8 +144,8 @@ func checkCounters(t *testing.T, s *SQLite) {
 	}
 	for _, f := range feeds {
 		var unread, total int
-		s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories WHERE feed_id = ? AND read = 0 AND archived = 0`, f.ID).Scan(&unread)
-		s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories WHERE feed_id = ?`, f.ID).Scan(&total)
+		s.testDB().QueryRowContext(ctx, `SELECT COUNT(*) FROM stories WHERE feed_id = ? AND read = 0 AND archived = 0`, f.ID).Scan(&unread)
+		s.testDB().QueryRowContext(ctx, `SELECT COUNT(*) FROM stories WHERE feed_id = ?`, f.ID).Scan(&total)
 		if f.Unread != unread || f.Total != total {
 			t.Errorf("feed %d: Unread, Total = %d, %d; counted %d, %d", f.ID, f.Unread, f.Total, unread, total)
 		}

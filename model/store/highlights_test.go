@@ -62,7 +62,7 @@ func TestHighlightsBackfill(t *testing.T) {
 	defer s.Close()
 	var speaker, surname string
 	var n int
-	if err := s.db.QueryRow(`SELECT speaker, surname, (SELECT COUNT(*) FROM figures) FROM quotes`).Scan(&speaker, &surname, &n); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT speaker, surname, (SELECT COUNT(*) FROM figures) FROM quotes`).Scan(&speaker, &surname, &n); err != nil {
 		t.Fatal(err)
 	}
 	if speaker != "Ian Bremmer" || surname != "bremmer" || n != 1 {
@@ -78,42 +78,44 @@ func TestHighlightsBackfill(t *testing.T) {
 // TestHighlightRowsFollowTheStory: an updated story replaces its quote and
 // figure rows; removing the feed removes them.
 func TestHighlightRowsFollowTheStory(t *testing.T) {
-	s, _ := openTemp(t)
-	f := addFeed(t, s, "https://a.example/feed")
-	st := story("x", "first", base)
-	upsert(t, s, f.ID, st)
-	st.Stats[0].Value = 12
-	st.Quotes[0].Speaker = strp("Julien Barnes-Dacey")
-	st.Title = "second"
-	if _, err := s.UpsertStories(ctx, f.ID, []model.Story{st}, []string{"changed"}); err != nil {
-		t.Fatal(err)
-	}
-	count := func(q string) int {
-		var n int
-		if err := s.db.QueryRow(q).Scan(&n); err != nil {
+	eachBackend(t, func(t *testing.T, open opener) {
+		s := open(t)
+		f := addFeed(t, s, "https://a.example/feed")
+		st := story("x", "first", base)
+		upsert(t, s, f.ID, st)
+		st.Stats[0].Value = 12
+		st.Quotes[0].Speaker = strp("Julien Barnes-Dacey")
+		st.Title = "second"
+		if _, err := s.UpsertStories(ctx, f.ID, []model.Story{st}, []string{"changed"}); err != nil {
 			t.Fatal(err)
 		}
-		return n
-	}
-	if n := count(`SELECT COUNT(*) FROM figures WHERE value = 12`); n != 1 || count(`SELECT COUNT(*) FROM figures`) != 1 {
-		t.Errorf("after the update: %d figures of 12, want the one", n)
-	}
-	if got := titles(t, s, model.Filter{Search: "speaker:Barnes-Dacey"}); len(got) != 1 {
-		t.Errorf("speaker:Barnes-Dacey found %v", got)
-	}
-	if got := titles(t, s, model.Filter{Search: "speaker:Bremmer"}); len(got) != 0 {
-		t.Errorf("speaker:Bremmer still finds %v after the update", got)
-	}
-	if err := s.RemoveFeed(ctx, f.URL); err != nil {
-		t.Fatal(err)
-	}
-	if n := count(`SELECT (SELECT COUNT(*) FROM figures) + (SELECT COUNT(*) FROM quotes)`); n != 0 {
-		t.Errorf("%d highlight rows left after removing the feed", n)
-	}
+		count := func(q string) int {
+			var n int
+			if err := s.db.QueryRowContext(ctx, q).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		if n := count(`SELECT COUNT(*) FROM figures WHERE value = 12`); n != 1 || count(`SELECT COUNT(*) FROM figures`) != 1 {
+			t.Errorf("after the update: %d figures of 12, want the one", n)
+		}
+		if got := titles(t, s, model.Filter{Search: "speaker:Barnes-Dacey"}); len(got) != 1 {
+			t.Errorf("speaker:Barnes-Dacey found %v", got)
+		}
+		if got := titles(t, s, model.Filter{Search: "speaker:Bremmer"}); len(got) != 0 {
+			t.Errorf("speaker:Bremmer still finds %v after the update", got)
+		}
+		if err := s.RemoveFeed(ctx, f.URL); err != nil {
+			t.Fatal(err)
+		}
+		if n := count(`SELECT (SELECT COUNT(*) FROM figures) + (SELECT COUNT(*) FROM quotes)`); n != 0 {
+			t.Errorf("%d highlight rows left after removing the feed", n)
+		}
+	})
 }
 
 // titles lists the titles a filter's queue shows, in queue order.
-func titles(t *testing.T, s *SQLite, f model.Filter) []string {
+func titles(t *testing.T, s Store, f model.Filter) []string {
 	t.Helper()
 	hs, err := s.Queue(ctx, f, 0, 1000)
 	if err != nil {

@@ -49,7 +49,7 @@ func TestPersistence(t *testing.T) {
 	s, _, _, _ := queueFixture(t)
 	path := filepath.Join(t.TempDir(), "copy.db")
 	// Reopen through a fresh file written by this store, closed cleanly.
-	if _, err := s.db.Exec(`VACUUM INTO ?`, path); err != nil {
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
 		t.Fatal(err)
 	}
 	before := takeSnapshot(t, s)
@@ -173,7 +173,7 @@ func TestFailedMigrationRollsBack(t *testing.T) {
 		t.Errorf("version %d after a failed migration, want %d", v, len(migrations))
 	}
 	var n int
-	s.db.QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'`).Scan(&n)
+	s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'`).Scan(&n)
 	if n != 0 {
 		t.Error("half of the failed migration was kept")
 	}
@@ -182,7 +182,7 @@ func TestFailedMigrationRollsBack(t *testing.T) {
 func TestRecountMatchesCounters(t *testing.T) {
 	s, _, _, _ := queueFixture(t)
 	before := takeSnapshot(t, s)
-	if _, err := s.db.Exec(recountSQL); err != nil {
+	if _, err := s.db.ExecContext(ctx, recountSQL); err != nil {
 		t.Fatal(err)
 	}
 	if after := takeSnapshot(t, s); !reflect.DeepEqual(before.Feeds, after.Feeds) {
@@ -246,7 +246,7 @@ func TestUpgradeFromFirstSchema(t *testing.T) {
 		t.Errorf("version %d after Open, want %d", v, len(migrations))
 	}
 	var automerge int
-	s.db.QueryRow(`SELECT v FROM story_fts_config WHERE k = 'automerge'`).Scan(&automerge)
+	s.db.QueryRowContext(ctx, `SELECT v FROM story_fts_config WHERE k = 'automerge'`).Scan(&automerge)
 	if automerge != 16 {
 		t.Errorf("automerge = %d, want 16 from migration 2", automerge)
 	}

@@ -232,17 +232,33 @@ func (s Search) Wants(name, value string) bool {
 	return false
 }
 
+// textSearch is a backend's way of finding a search's words (Groups and
+// Not): the condition over stories s and its arguments, "" when the search
+// has no words to look for. SQLite asks FTS5 (ftsWords), PostgreSQL a
+// tsvector (pgWords); the operators are the same SQL on both.
+type textSearch func(s Search) (string, []any)
+
+// ftsWords finds the words in SQLite's story_fts.
+func ftsWords(s Search) (string, []any) {
+	if q := ftsMatch(s); q != "" {
+		return searchCond, []any{q}
+	} else if len(s.Not) > 0 && s.narrows() {
+		return `s.id NOT IN (SELECT rowid FROM story_fts WHERE story_fts MATCH ?)`, []any{ftsJoin(s.Not, " OR ")}
+	}
+	return "", nil
+}
+
 // sqlCond is the condition (over stories s) of the search's words and
-// operators, relative to now for since:/before: spans; errNoMatch when it
-// has nothing to look for.
-func (s Search) sqlCond(now time.Time) (string, []any, error) {
+// operators on SQLite, relative to now for since:/before: spans;
+// errNoMatch when it has nothing to look for.
+func (s Search) sqlCond(now time.Time) (string, []any, error) { return s.sqlCondWith(ftsWords, now) }
+
+// sqlCondWith is sqlCond with words found by the backend's textSearch.
+func (s Search) sqlCondWith(words textSearch, now time.Time) (string, []any, error) {
 	var conds []string
 	var args []any
-	if q := ftsMatch(s); q != "" {
-		conds, args = append(conds, searchCond), append(args, q)
-	} else if len(s.Not) > 0 && s.narrows() {
-		conds = append(conds, `s.id NOT IN (SELECT rowid FROM story_fts WHERE story_fts MATCH ?)`)
-		args = append(args, ftsJoin(s.Not, " OR "))
+	if c, a := words(s); c != "" {
+		conds, args = append(conds, c), append(args, a...)
 	}
 	for _, f := range s.Fields {
 		c, a := f.sqlCond(now)

@@ -46,10 +46,15 @@ func scanHeader(r scanner) (model.StoryHeader, error) {
 // empty without asking the database.
 var errNoMatch = errors.New("no searchable words")
 
-// where is the condition selecting a filter's stories. The flag conditions
-// are literal and spelled exactly as the partial indexes' WHERE clauses, so
+// where is the condition selecting a filter's stories on SQLite (words
+// searched in story_fts).
+func where(f model.Filter) (string, []any, error) { return whereWith(ftsWords, f) }
+
+// whereWith is the condition selecting a filter's stories, with words the
+// backend's way of finding a search's words. The flag conditions are
+// literal and spelled exactly as the partial indexes' WHERE clauses, so
 // SQLite can prove the index applies (it cannot with bound parameters).
-func where(f model.Filter) (string, []any, error) {
+func whereWith(words textSearch, f model.Filter) (string, []any, error) {
 	var sq Search
 	searching := strings.TrimSpace(f.Search) != ""
 	if searching {
@@ -91,7 +96,7 @@ func where(f model.Filter) (string, []any, error) {
 		args = append(args, tag)
 	}
 	if searching {
-		c, a, err := sq.sqlCond(time.Now())
+		c, a, err := sq.sqlCondWith(words, time.Now())
 		if err != nil {
 			return "", nil, err
 		}

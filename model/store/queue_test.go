@@ -74,118 +74,122 @@ func TestQueueViews(t *testing.T) {
 }
 
 func TestQueuePaging(t *testing.T) {
-	s, _ := openTemp(t)
-	f := addFeed(t, s, "https://a.example/feed")
-	var batch []model.Story
-	for i := range 25 {
-		// Pairs share a publication time: the id breaks the tie.
-		batch = append(batch, story(fmt.Sprintf("p%02d", i), "paged", base.Add(time.Duration(i/2)*time.Minute)))
-	}
-	upsert(t, s, f.ID, batch...)
-	all := queueIDs(t, s, model.Filter{}, 0, 100)
-	if len(all) != 25 {
-		t.Fatalf("got %d stories, want 25", len(all))
-	}
-	hs, _ := s.Queue(ctx, model.Filter{}, 0, 100)
-	for i := 1; i < len(hs); i++ {
-		p, c := hs[i-1], hs[i]
-		if p.Published.Before(c.Published) || (p.Published.Equal(c.Published) && p.ID < c.ID) {
-			t.Fatalf("not newest first at %d: %v/%d then %v/%d", i, p.Published, p.ID, c.Published, c.ID)
+	eachBackend(t, func(t *testing.T, open opener) {
+		s := open(t)
+		f := addFeed(t, s, "https://a.example/feed")
+		var batch []model.Story
+		for i := range 25 {
+			// Pairs share a publication time: the id breaks the tie.
+			batch = append(batch, story(fmt.Sprintf("p%02d", i), "paged", base.Add(time.Duration(i/2)*time.Minute)))
 		}
-	}
-	var paged []int64
-	for off := 0; off < 30; off += 10 {
-		paged = append(paged, queueIDs(t, s, model.Filter{}, off, 10)...)
-	}
-	if !slices.Equal(paged, all) {
-		t.Errorf("pages = %v\nwant   %v", paged, all)
-	}
-	if got := queueIDs(t, s, model.Filter{}, 100, 10); len(got) != 0 {
-		t.Errorf("page past the end = %v", got)
-	}
-	if got := queueIDs(t, s, model.Filter{}, -5, 3); !slices.Equal(got, all[:3]) {
-		t.Errorf("negative offset = %v, want the first page", got)
-	}
-	if got := queueIDs(t, s, model.Filter{}, 0, 0); len(got) != 0 {
-		t.Errorf("limit 0 = %v", got)
-	}
+		upsert(t, s, f.ID, batch...)
+		all := queueIDs(t, s, model.Filter{}, 0, 100)
+		if len(all) != 25 {
+			t.Fatalf("got %d stories, want 25", len(all))
+		}
+		hs, _ := s.Queue(ctx, model.Filter{}, 0, 100)
+		for i := 1; i < len(hs); i++ {
+			p, c := hs[i-1], hs[i]
+			if p.Published.Before(c.Published) || (p.Published.Equal(c.Published) && p.ID < c.ID) {
+				t.Fatalf("not newest first at %d: %v/%d then %v/%d", i, p.Published, p.ID, c.Published, c.ID)
+			}
+		}
+		var paged []int64
+		for off := 0; off < 30; off += 10 {
+			paged = append(paged, queueIDs(t, s, model.Filter{}, off, 10)...)
+		}
+		if !slices.Equal(paged, all) {
+			t.Errorf("pages = %v\nwant   %v", paged, all)
+		}
+		if got := queueIDs(t, s, model.Filter{}, 100, 10); len(got) != 0 {
+			t.Errorf("page past the end = %v", got)
+		}
+		if got := queueIDs(t, s, model.Filter{}, -5, 3); !slices.Equal(got, all[:3]) {
+			t.Errorf("negative offset = %v, want the first page", got)
+		}
+		if got := queueIDs(t, s, model.Filter{}, 0, 0); len(got) != 0 {
+			t.Errorf("limit 0 = %v", got)
+		}
+	})
 }
 
 func TestSearch(t *testing.T) {
-	s, _ := openTemp(t)
-	f := addFeed(t, s, "https://a.example/feed")
-	texts := map[string][2]string{
-		"aleppo":  {"Aleppo: 51,000 displaced", "Fighting around Alép has displaced 51,000 people since the offensive began."},
-		"madaya":  {"Convoy reaches Madaya", "Aid trucks reached Madaya after three months of siege; \"we are starving\" said a resident."},
-		"geneva":  {"Ceasefire talks in Geneva", "Diplomats said the ceasefire talks would resume. Killing continued in the north."},
-		"quoted":  {`He said "enough" (again)`, "Nothing about NEAR or AND here: just * and - and ^ symbols."},
-		"archive": {"Archived Aleppo story", "An old Aleppo report."},
-	}
-	var batch []model.Story
-	i := 0
-	for key, tb := range texts {
-		st := story(key, tb[0], base.Add(time.Duration(i)*time.Hour))
-		st.Body = tb[1]
-		st.Quotes, st.Stats = nil, nil
-		batch = append(batch, st)
-		i++
-	}
-	upsert(t, s, f.ID, batch...)
-	s.SetTriage(ctx, idByKey(t, s, "archive"), model.Triage{Archived: true})
+	eachBackend(t, func(t *testing.T, open opener) {
+		s := open(t)
+		f := addFeed(t, s, "https://a.example/feed")
+		texts := map[string][2]string{
+			"aleppo":  {"Aleppo: 51,000 displaced", "Fighting around Alép has displaced 51,000 people since the offensive began."},
+			"madaya":  {"Convoy reaches Madaya", "Aid trucks reached Madaya after three months of siege; \"we are starving\" said a resident."},
+			"geneva":  {"Ceasefire talks in Geneva", "Diplomats said the ceasefire talks would resume. Killing continued in the north."},
+			"quoted":  {`He said "enough" (again)`, "Nothing about NEAR or AND here: just * and - and ^ symbols."},
+			"archive": {"Archived Aleppo story", "An old Aleppo report."},
+		}
+		var batch []model.Story
+		i := 0
+		for key, tb := range texts {
+			st := story(key, tb[0], base.Add(time.Duration(i)*time.Hour))
+			st.Body = tb[1]
+			st.Quotes, st.Stats = nil, nil
+			batch = append(batch, st)
+			i++
+		}
+		upsert(t, s, f.ID, batch...)
+		s.SetTriage(ctx, idByKey(t, s, "archive"), model.Triage{Archived: true})
 
-	tests := []struct {
-		query string
-		view  model.View
-		want  []string
-	}{
-		{"madaya", model.ViewAll, []string{"madaya"}},
-		{"MADAYA convoy", model.ViewAll, []string{"madaya"}},
-		{"alep", model.ViewAll, []string{"aleppo"}},   // diacritics folded: Alép
-		{"aleppo", model.ViewAll, []string{"aleppo"}}, // title; the archived one is left out
-		{"aleppo", model.ViewArchived, []string{"archive"}},
-		{"killed", model.ViewAll, []string{"geneva"}}, // stemmed: Killing
-		{`"ceasefire talks"`, model.ViewAll, []string{"geneva"}},
-		{`"talks ceasefire"`, model.ViewAll, nil}, // a phrase keeps its order
-		{"mada*", model.ViewAll, []string{"madaya"}},
-		{"madaya geneva", model.ViewAll, nil},                   // every word must match
-		{`"we are starving`, model.ViewAll, []string{"madaya"}}, // unclosed quote
-		// FTS5 syntax in the query is searched as words, never an error.
-		{`NEAR(aleppo`, model.ViewAll, nil}, // the phrase "near aleppo"
-		{`aleppo)`, model.ViewAll, []string{"aleppo"}},
-		{`AND`, model.ViewAll, []string{"quoted"}},
-		{`enough"`, model.ViewAll, []string{"quoted"}},
-		{`* - ^ ( ) : "`, model.ViewAll, nil},
-		{`col:aleppo`, model.ViewAll, nil},
-		{`title:aleppo`, model.ViewAll, nil},
-		{"   ", model.ViewAll, []string{"quoted", "geneva", "madaya", "aleppo"}}, // blank: no search
-	}
-	for _, tt := range tests {
-		t.Run(tt.query, func(t *testing.T) {
-			filter := model.Filter{View: tt.view, Search: tt.query}
-			hs, err := s.Queue(ctx, filter, 0, 100)
-			if err != nil {
-				t.Fatalf("Queue: %v", err)
-			}
-			var got []string
-			for _, h := range hs {
-				for key, tb := range texts {
-					if tb[0] == h.Title {
-						got = append(got, key)
+		tests := []struct {
+			query string
+			view  model.View
+			want  []string
+		}{
+			{"madaya", model.ViewAll, []string{"madaya"}},
+			{"MADAYA convoy", model.ViewAll, []string{"madaya"}},
+			{"alep", model.ViewAll, []string{"aleppo"}},   // diacritics folded: Alép
+			{"aleppo", model.ViewAll, []string{"aleppo"}}, // title; the archived one is left out
+			{"aleppo", model.ViewArchived, []string{"archive"}},
+			{"killed", model.ViewAll, []string{"geneva"}}, // stemmed: Killing
+			{`"ceasefire talks"`, model.ViewAll, []string{"geneva"}},
+			{`"talks ceasefire"`, model.ViewAll, nil}, // a phrase keeps its order
+			{"mada*", model.ViewAll, []string{"madaya"}},
+			{"madaya geneva", model.ViewAll, nil},                   // every word must match
+			{`"we are starving`, model.ViewAll, []string{"madaya"}}, // unclosed quote
+			// FTS5 syntax in the query is searched as words, never an error.
+			{`NEAR(aleppo`, model.ViewAll, nil}, // the phrase "near aleppo"
+			{`aleppo)`, model.ViewAll, []string{"aleppo"}},
+			{`AND`, model.ViewAll, []string{"quoted"}},
+			{`enough"`, model.ViewAll, []string{"quoted"}},
+			{`* - ^ ( ) : "`, model.ViewAll, nil},
+			{`col:aleppo`, model.ViewAll, nil},
+			{`title:aleppo`, model.ViewAll, nil},
+			{"   ", model.ViewAll, []string{"quoted", "geneva", "madaya", "aleppo"}}, // blank: no search
+		}
+		for _, tt := range tests {
+			t.Run(tt.query, func(t *testing.T) {
+				filter := model.Filter{View: tt.view, Search: tt.query}
+				hs, err := s.Queue(ctx, filter, 0, 100)
+				if err != nil {
+					t.Fatalf("Queue: %v", err)
+				}
+				var got []string
+				for _, h := range hs {
+					for key, tb := range texts {
+						if tb[0] == h.Title {
+							got = append(got, key)
+						}
 					}
 				}
-			}
-			if strings.TrimSpace(tt.query) == "" {
-				slices.Sort(got)
-				slices.Sort(tt.want)
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("found %v, want %v", got, tt.want)
-			}
-			if n, err := s.QueueLen(ctx, filter); err != nil || n != len(tt.want) {
-				t.Errorf("QueueLen = %d, %v; want %d", n, err, len(tt.want))
-			}
-		})
-	}
+				if strings.TrimSpace(tt.query) == "" {
+					slices.Sort(got)
+					slices.Sort(tt.want)
+				}
+				if !slices.Equal(got, tt.want) {
+					t.Errorf("found %v, want %v", got, tt.want)
+				}
+				if n, err := s.QueueLen(ctx, filter); err != nil || n != len(tt.want) {
+					t.Errorf("QueueLen = %d, %v; want %d", n, err, len(tt.want))
+				}
+			})
+		}
+	})
 }
 
 func TestFTSQuery(t *testing.T) {
@@ -225,7 +229,7 @@ func TestQueryPlans(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rows, err := s.db.Query(`EXPLAIN QUERY PLAN SELECT `+headerColumns+` FROM stories s WHERE `+cond+`
+		rows, err := s.db.QueryContext(ctx, `EXPLAIN QUERY PLAN SELECT `+headerColumns+` FROM stories s WHERE `+cond+`
 			ORDER BY s.published DESC, s.id DESC LIMIT 200 OFFSET 0`, args...)
 		if err != nil {
 			t.Fatal(err)

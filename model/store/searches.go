@@ -159,12 +159,17 @@ func (s *SQLite) ExportSearches(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return searchesTable(ss), nil
+}
+
+// searchesTable is ss as config.toml's [searches] table.
+func searchesTable(ss []model.SavedSearch) string {
 	var b strings.Builder
 	b.WriteString("[searches]\n")
 	for _, x := range ss {
 		b.WriteString(tomlString(x.Name) + " = " + tomlString(x.Query) + "\n")
 	}
-	return b.String(), nil
+	return b.String()
 }
 
 // tomlString is s as a TOML basic string.

@@ -1,0 +1,131 @@
+package store
+
+// One test suite for both backends, as restic tests its backends: a store
+// test takes an opener and eachBackend runs it on SQLite always, and on
+// PostgreSQL when SITREP_TEST_PG names a database (postgres://…), each test
+// in a schema of its own, dropped afterwards. Without SITREP_TEST_PG the
+// PostgreSQL runs skip, and the package says so once.
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"testing"
+)
+
+// testDB is what tests ask of a backend's database directly (with ?
+// placeholders on both).
+type testDB interface {
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
+}
+
+// testStore is a Store under test with its database.
+type testStore struct {
+	Store
+	db      testDB
+	backend string
+	// reopen opens another Store on the same database (a second reader,
+	// or sitrep started again).
+	reopen func(t *testing.T) *testStore
+}
+
+// opener opens a new, empty store.
+type opener func(t *testing.T) *testStore
+
+// pgEnv names the PostgreSQL database the suite runs on too.
+const pgEnv = "SITREP_TEST_PG"
+
+var pgSkipOnce sync.Once
+
+// eachBackend runs fn on every backend, as subtests named after them.
+func eachBackend(t *testing.T, fn func(t *testing.T, open opener)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { fn(t, openSQLiteStore) })
+	t.Run("postgres", func(t *testing.T) {
+		if os.Getenv(pgEnv) == "" {
+			pgSkipOnce.Do(func() {
+				fmt.Fprintf(os.Stderr, "store: PostgreSQL runs skipped: set %s=postgres://user:pass@host/db to run the store tests on PostgreSQL too\n", pgEnv)
+			})
+			t.SkipNow()
+		}
+		fn(t, openPGStore)
+	})
+}
+
+func openSQLiteStore(t *testing.T) *testStore {
+	t.Helper()
+	s, path := openTemp(t)
+	return sqliteTestStore(s, path)
+}
+
+func sqliteTestStore(s *SQLite, path string) *testStore {
+	return &testStore{Store: s, db: s.db, backend: "sqlite", reopen: func(t *testing.T) *testStore {
+		t.Helper()
+		s, err := Open(path)
+		if err != nil {
+			t.Fatalf("Open: %v", err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return sqliteTestStore(s, path)
+	}}
+}
+
+var pgSchemas atomic.Int64
+
+// openPGStore opens a store on SITREP_TEST_PG in a new schema of its own.
+func openPGStore(t *testing.T) *testStore {
+	t.Helper()
+	base := os.Getenv(pgEnv)
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatalf("%s: %v", pgEnv, err)
+	}
+	t.Cleanup(func() { admin.Close() })
+	schema := fmt.Sprintf("sitrep_test_%d_%d", os.Getpid(), pgSchemas.Add(1))
+	if _, err := admin.ExecContext(ctx, `DROP SCHEMA IF EXISTS `+schema+` CASCADE`); err != nil {
+		t.Fatalf("%s: %v", pgEnv, err)
+	}
+	if _, err := admin.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
+		t.Fatalf("%s: %v", pgEnv, err)
+	}
+	t.Cleanup(func() { admin.ExecContext(context.Background(), `DROP SCHEMA `+schema+` CASCADE`) })
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("%s: %v", pgEnv, err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return pgTestStore(t, u.String())
+}
+
+func pgTestStore(t *testing.T, dsn string) *testStore {
+	t.Helper()
+	p, err := OpenPostgres(dsn)
+	if err != nil {
+		t.Fatalf("OpenPostgres: %v", err)
+	}
+	t.Cleanup(func() { p.Close() })
+	return &testStore{Store: p, db: p.db, backend: "postgres", reopen: func(t *testing.T) *testStore {
+		return pgTestStore(t, dsn)
+	}}
+}
+
+// tempPath is a file name in the test's own directory.
+func tempPath(t *testing.T, name string) string { return filepath.Join(t.TempDir(), name) }
+
+// TestRebind: ? becomes $n outside quotes only.
+func TestRebind(t *testing.T) {
+	got := rebind(`SELECT '?', "a?" FROM x WHERE a = ? AND b IN (?, ?)`)
+	want := `SELECT '?', "a?" FROM x WHERE a = $1 AND b IN ($2, $3)`
+	if got != want {
+		t.Errorf("rebind = %s, want %s", got, want)
+	}
+}

@@ -1,0 +1,417 @@
+package store
+
+// This file holds what is specific to PostgreSQL, the team store: the
+// driver (pgx), placeholders, migrations with a schema_version table and the
+// full-text search on a tsvector column. The methods (postgres_store.go)
+// speak the same SQL as SQLite's wherever it is the same; the business rules
+// are shared (rules.go). There is no single writer here: PostgreSQL lets
+// concurrent writers commit on their own, and a transaction that loses a
+// deadlock or a serialization race is run again (pgDB.write).
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
+	"sitrep/model"
+)
+
+// IsPostgresURL says whether a --db value names a PostgreSQL database
+// (postgres:// or postgresql://) rather than a SQLite file.
+func IsPostgresURL(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+}
+
+// OpenAny opens the store --db names: PostgreSQL for a postgres:// URL, a
+// SQLite file otherwise.
+func OpenAny(db string) (Store, error) {
+	if IsPostgresURL(db) {
+		return OpenPostgres(db)
+	}
+	return Open(db)
+}
+
+// Postgres is the Store kept in a PostgreSQL database, shared by a team.
+type Postgres struct {
+	db pgDB
+}
+
+var _ Store = (*Postgres)(nil)
+
+// OpenPostgres connects to the database at url (postgres://…) and brings
+// its schema up to date.
+func OpenPostgres(url string) (*Postgres, error) {
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	db.SetMaxOpenConns(8)
+	db.SetMaxIdleConns(8)
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: connecting to PostgreSQL: %w", err)
+	}
+	p := &Postgres{db: pgDB{db}}
+	if err := p.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+// Close closes the connections.
+func (p *Postgres) Close() error { return p.db.Close() }
+
+// rebind turns the ? placeholders the shared SQL uses into PostgreSQL's $1,
+// $2, …, leaving quoted strings and identifiers alone.
+func rebind(q string) string {
+	if !strings.Contains(q, "?") {
+		return q
+	}
+	var b strings.Builder
+	b.Grow(len(q) + 16)
+	n := 0
+	var quote byte
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '?':
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// pgDB and pgTx are the database and a transaction, taking ? placeholders.
+type pgDB struct{ *sql.DB }
+
+func (d pgDB) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return d.DB.QueryContext(ctx, rebind(q), args...)
+}
+
+func (d pgDB) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return d.DB.QueryRowContext(ctx, rebind(q), args...)
+}
+
+func (d pgDB) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return d.DB.ExecContext(ctx, rebind(q), args...)
+}
+
+type pgTx struct{ *sql.Tx }
+
+func (t pgTx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return t.Tx.QueryContext(ctx, rebind(q), args...)
+}
+
+func (t pgTx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return t.Tx.QueryRowContext(ctx, rebind(q), args...)
+}
+
+func (t pgTx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return t.Tx.ExecContext(ctx, rebind(q), args...)
+}
+
+// write runs fn in a transaction of its own, committed when fn returns nil.
+// Writers do not wait for each other in Go: PostgreSQL locks rows. A
+// transaction that loses a deadlock or a serialization race is run again,
+// a few times.
+func (d pgDB) write(ctx context.Context, fn func(tx pgTx) error) error {
+	for try := 0; ; try++ {
+		err := d.writeOnce(ctx, fn)
+		if err == nil || try == 4 || !retryable(err) {
+			return err
+		}
+		time.Sleep(time.Duration(try+1) * 5 * time.Millisecond)
+	}
+}
+
+func (d pgDB) writeOnce(ctx context.Context, fn func(tx pgTx) error) error {
+	tx, err := d.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(pgTx{tx}); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// retryable: deadlock_detected, serialization_failure.
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
+}
+
+// pgMigrations bring a PostgreSQL database from version i to i+1, as
+// migrations do for SQLite; the version is kept in schema_version. The
+// first one is the schema SQLite reached in its seven: PostgreSQL came
+// later and has no older databases to carry along. Append, never edit.
+var pgMigrations = [][]string{
+	{ // 1: the whole schema of SQLite's migrations 1-7, and search.
+		// The text search configuration: English stems as FTS5's porter
+		// tokenizer makes them, and no stop words (FTS5 has none, so "the"
+		// is searchable on both). Diacritics and punctuation are taken out
+		// in Go first (pgSearchText), as FTS5's unicode61 tokenizer does.
+		`CREATE TEXT SEARCH DICTIONARY sitrep_stem (TEMPLATE = snowball, Language = english)`,
+		`CREATE TEXT SEARCH CONFIGURATION sitrep (COPY = simple)`,
+		`ALTER TEXT SEARCH CONFIGURATION sitrep ALTER MAPPING FOR asciiword, word, numword,
+			asciihword, hword, hword_asciipart, hword_part, hword_numpart WITH sitrep_stem`,
+		// instr as SQLite has it, so feed: is the same SQL on both.
+		`CREATE FUNCTION instr(haystack text, needle text) RETURNS integer
+			LANGUAGE sql IMMUTABLE STRICT AS 'SELECT strpos(haystack, needle)'`,
+		`CREATE TABLE feeds (
+			id            BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+			url           TEXT    NOT NULL UNIQUE,
+			title         TEXT    NOT NULL DEFAULT '',
+			site_url      TEXT    NOT NULL DEFAULT '',
+			tags          TEXT    NOT NULL DEFAULT '[]',
+			full_text     INTEGER NOT NULL DEFAULT 0,
+			etag          TEXT    NOT NULL DEFAULT '',
+			last_modified TEXT    NOT NULL DEFAULT '',
+			last_poll     BIGINT,
+			next_poll     BIGINT,
+			last_error    TEXT    NOT NULL DEFAULT '',
+			error_count   INTEGER NOT NULL DEFAULT 0,
+			n_stories     INTEGER NOT NULL DEFAULT 0,
+			n_unread      INTEGER NOT NULL DEFAULT 0,
+			n_starred     INTEGER NOT NULL DEFAULT 0,
+			n_archived    INTEGER NOT NULL DEFAULT 0,
+			update_hint   BIGINT  NOT NULL DEFAULT 0,
+			user_title    TEXT    NOT NULL DEFAULT '',
+			removed       INTEGER NOT NULL DEFAULT 0
+		)`,
+		`CREATE TABLE stories (
+			id                BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+			feed_id           BIGINT  NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+			published         BIGINT  NOT NULL,
+			read              INTEGER NOT NULL DEFAULT 0,
+			starred           INTEGER NOT NULL DEFAULT 0,
+			archived          INTEGER NOT NULL DEFAULT 0,
+			title             TEXT    NOT NULL DEFAULT '',
+			link              TEXT    NOT NULL DEFAULT '',
+			quote_count       INTEGER NOT NULL DEFAULT 0,
+			headline_category TEXT,
+			headline_value    DOUBLE PRECISION,
+			headline_text     TEXT,
+			key               TEXT    NOT NULL,
+			author            TEXT    NOT NULL DEFAULT '',
+			first_seen        BIGINT  NOT NULL,
+			words             INTEGER NOT NULL DEFAULT 0,
+			content_hash      TEXT    NOT NULL DEFAULT '',
+			note              TEXT    NOT NULL DEFAULT '',
+			cluster_id        BIGINT,
+			UNIQUE (feed_id, key)
+		)`,
+		`CREATE TABLE story_texts (
+			story_id BIGINT PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+			body     TEXT NOT NULL DEFAULT '',
+			quotes   TEXT NOT NULL DEFAULT '[]',
+			stats    TEXT NOT NULL DEFAULT '[]',
+			search   tsvector NOT NULL DEFAULT ''
+		)`,
+		`CREATE INDEX story_texts_search ON story_texts USING GIN (search)`,
+		`CREATE INDEX stories_all ON stories (published, id) WHERE archived = 0`,
+		`CREATE INDEX stories_archived ON stories (published, id) WHERE archived = 1`,
+		`CREATE INDEX stories_unread ON stories (published, id) WHERE read = 0 AND archived = 0`,
+		`CREATE INDEX stories_starred ON stories (published, id) WHERE starred = 1`,
+		`CREATE INDEX stories_by_feed ON stories (feed_id, archived, published, id)`,
+		`CREATE INDEX stories_cluster ON stories (cluster_id) WHERE cluster_id IS NOT NULL`,
+		`CREATE TABLE story_tags (
+			story_id BIGINT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+			tag      TEXT   NOT NULL,
+			PRIMARY KEY (story_id, tag)
+		)`,
+		`CREATE INDEX story_tags_tag ON story_tags (tag, story_id)`,
+		`CREATE TABLE quotes (
+			story_id    BIGINT  NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+			n           INTEGER NOT NULL,
+			speaker     TEXT,
+			speaker_key TEXT,
+			surname     TEXT,
+			role        TEXT,
+			text        TEXT    NOT NULL,
+			start       INTEGER NOT NULL,
+			"end"       INTEGER NOT NULL,
+			PRIMARY KEY (story_id, n)
+		)`,
+		`CREATE INDEX quotes_surname ON quotes (surname, story_id) WHERE surname IS NOT NULL`,
+		`CREATE TABLE figures (
+			story_id  BIGINT  NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+			n         INTEGER NOT NULL,
+			category  TEXT    NOT NULL,
+			value     DOUBLE PRECISION NOT NULL,
+			lower     DOUBLE PRECISION,
+			upper     DOUBLE PRECISION,
+			unit      TEXT    NOT NULL DEFAULT '',
+			qualifier TEXT    NOT NULL DEFAULT '',
+			vague     INTEGER NOT NULL DEFAULT 0,
+			text      TEXT    NOT NULL,
+			start     INTEGER NOT NULL,
+			"end"     INTEGER NOT NULL,
+			PRIMARY KEY (story_id, n)
+		)`,
+		`CREATE INDEX figures_category ON figures (category, value, story_id)`,
+		`CREATE TABLE searches (
+			name    TEXT   NOT NULL PRIMARY KEY,
+			query   TEXT   NOT NULL,
+			created BIGINT NOT NULL
+		)`,
+	},
+}
+
+// migrate applies the migrations the database has not seen, each in one
+// transaction with its version, under an advisory lock so that two sitreps
+// starting at once on a new database do not both apply one.
+func (p *Postgres) migrate(ctx context.Context) error {
+	return p.db.write(ctx, func(tx pgTx) error {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7123400011)`); err != nil {
+			return fmt.Errorf("store: migrating: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+			return fmt.Errorf("store: migrating: %w", err)
+		}
+		var v int
+		err := tx.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&v)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (0)`); err != nil {
+				return fmt.Errorf("store: migrating: %w", err)
+			}
+		case err != nil:
+			return fmt.Errorf("store: reading schema version: %w", err)
+		}
+		if v > len(pgMigrations) {
+			return fmt.Errorf("store: database schema version %d is newer than this sitrep knows (%d)", v, len(pgMigrations))
+		}
+		for ; v < len(pgMigrations); v++ {
+			for _, stmt := range pgMigrations[v] {
+				if _, err := tx.ExecContext(ctx, stmt); err != nil {
+					return fmt.Errorf("store: migration %d: %w", v+1, err)
+				}
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE schema_version SET version = ?`, v+1); err != nil {
+				return fmt.Errorf("store: migration %d: %w", v+1, err)
+			}
+		}
+		return nil
+	})
+}
+
+// foldMarks takes diacritics off (Alép → Alep), as FTS5's
+// remove_diacritics does. A transformer keeps state: one per call.
+func foldMarks() transform.Transformer {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// pgSearchText is text as the tsvector and tsquery see it: lower case,
+// without diacritics, every run of letters and digits a word and
+// everything else a space, the way FTS5's unicode61 tokenizer splits it.
+func pgSearchText(s string) string {
+	folded := s
+	if !isASCII(s) {
+		if f, _, err := transform.String(foldMarks(), s); err == nil {
+			folded = f
+		}
+	}
+	return strings.Join(strings.FieldsFunc(strings.ToLower(folded), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	}), " ")
+}
+
+// pgTSVector is the SQL that indexes a story's title and body (two
+// arguments, made by pgSearchText).
+const pgTSVector = `to_tsvector('sitrep', ?) || to_tsvector('sitrep', ?)`
+
+// pgTerm is one term as a tsquery: its words in a row (<->), the last one
+// a prefix for word*. "" when it has no word.
+func pgTerm(t SearchTerm) string {
+	words := strings.Fields(pgSearchText(t.Text))
+	if len(words) == 0 {
+		return ""
+	}
+	if t.Prefix {
+		words[len(words)-1] += ":*"
+	}
+	if len(words) == 1 {
+		return words[0]
+	}
+	return "(" + strings.Join(words, " <-> ") + ")"
+}
+
+func pgJoin(ts []SearchTerm, sep string) string {
+	var out []string
+	for _, t := range ts {
+		if q := pgTerm(t); q != "" {
+			out = append(out, q)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// pgQuery is the tsquery of a search's words, with FTS5's meaning (see
+// ftsMatch): the terms of a group all, any group, none of Not.
+func pgQuery(sq Search) string {
+	var groups []string
+	for _, g := range sq.Groups {
+		if q := pgJoin(g, " & "); q != "" {
+			groups = append(groups, "("+q+")")
+		}
+	}
+	if len(groups) == 0 {
+		return ""
+	}
+	q := strings.Join(groups, " | ")
+	if not := pgJoin(sq.Not, " | "); not != "" {
+		q = "(" + q + ") & !(" + not + ")"
+	}
+	return q
+}
+
+// pgWords finds a search's words in story_texts.search.
+func pgWords(s Search) (string, []any) {
+	if q := pgQuery(s); q != "" {
+		return `s.id IN (SELECT story_id FROM story_texts WHERE search @@ to_tsquery('sitrep', ?))`, []any{q}
+	}
+	if len(s.Not) > 0 && s.narrows() {
+		if not := pgJoin(s.Not, " | "); not != "" {
+			return `s.id NOT IN (SELECT story_id FROM story_texts WHERE search @@ to_tsquery('sitrep', ?))`, []any{not}
+		}
+	}
+	return "", nil
+}
+
+// pgWhere is the condition selecting a filter's stories on PostgreSQL.
+func pgWhere(f model.Filter) (string, []any, error) { return whereWith(pgWords, f) }

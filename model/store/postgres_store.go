@@ -1,0 +1,893 @@
+package store
+
+// The Store methods on PostgreSQL: the same SQL as SQLite's where it is the
+// same (placeholders rebound), with the shared rules of rules.go. Rows a
+// write reads before changing are locked (FOR UPDATE), since writers here
+// run side by side; feed counters are updated in feed order, so two bulk
+// actions never wait on each other in a circle.
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"sitrep/model"
+)
+
+// applyAll adds counter changes to their feeds, in feed order.
+func (ts tallies) applyAll(ctx context.Context, tx pgTx) error {
+	feeds := make([]int64, 0, len(ts))
+	for f := range ts {
+		feeds = append(feeds, f)
+	}
+	slices.Sort(feeds)
+	for _, f := range feeds {
+		if err := ts[f].applyPG(ctx, tx, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c tally) applyPG(ctx context.Context, tx pgTx, feedID int64) error {
+	if c.zero() {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE feeds SET n_stories = n_stories + ?, n_unread = n_unread + ?,
+		n_starred = n_starred + ?, n_archived = n_archived + ? WHERE id = ?`,
+		c.stories, c.unread, c.starred, c.archived, feedID)
+	return err
+}
+
+// Feeds ----------------------------------------------------------------
+
+func (p *Postgres) AddFeed(ctx context.Context, url string) (model.Feed, bool, error) {
+	url = strings.TrimSpace(url)
+	if url == "" {
+		return model.Feed{}, false, errors.New("store: empty feed URL")
+	}
+	var created bool
+	err := p.db.write(ctx, func(tx pgTx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO feeds (url) VALUES (?)
+			ON CONFLICT (url) DO UPDATE SET removed = 0 WHERE feeds.removed = 1`, url)
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		created = n == 1
+		return err
+	})
+	if err != nil {
+		return model.Feed{}, false, fmt.Errorf("store: adding feed: %w", err)
+	}
+	f, err := scanFeed(p.db.QueryRowContext(ctx, `SELECT `+feedColumns+` FROM feeds WHERE url = ?`, url))
+	if err != nil {
+		return model.Feed{}, false, fmt.Errorf("store: adding feed: %w", err)
+	}
+	return f, created, nil
+}
+
+func (p *Postgres) RemoveFeed(ctx context.Context, url string) error {
+	return p.db.write(ctx, func(tx pgTx) error {
+		var id int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM feeds WHERE url = ?`, strings.TrimSpace(url)).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: feed %q: %w", url, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		// The cascade takes texts (and their search vectors), tags,
+		// quotes and figures.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM feeds WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("store: removing feed: %w", err)
+		}
+		return nil
+	})
+}
+
+func (p *Postgres) Feeds(ctx context.Context) ([]model.Feed, error) {
+	rows, err := p.db.QueryContext(ctx, `SELECT `+feedColumns+` FROM feeds WHERE removed = 0
+		ORDER BY lower(COALESCE(NULLIF(user_title, ''), NULLIF(title, ''), url)) COLLATE "C", id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: listing feeds: %w", err)
+	}
+	defer rows.Close()
+	var feeds []model.Feed
+	for rows.Next() {
+		f, err := scanFeed(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: listing feeds: %w", err)
+		}
+		feeds = append(feeds, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: listing feeds: %w", err)
+	}
+	return feeds, nil
+}
+
+func (p *Postgres) Feed(ctx context.Context, id int64) (model.Feed, error) {
+	f, err := scanFeed(p.db.QueryRowContext(ctx, `SELECT `+feedColumns+` FROM feeds WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Feed{}, fmt.Errorf("store: feed %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return model.Feed{}, fmt.Errorf("store: feed %d: %w", id, err)
+	}
+	return f, nil
+}
+
+func (p *Postgres) RenameFeed(ctx context.Context, id int64, title string) error {
+	return p.db.write(ctx, func(tx pgTx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE feeds SET user_title = ? WHERE id = ?`, strings.TrimSpace(title), id)
+		if err != nil {
+			return fmt.Errorf("store: rename feed: %w", err)
+		}
+		return mustAffect(res, "feed", id)
+	})
+}
+
+func (p *Postgres) SetFullText(ctx context.Context, id int64, on bool) error {
+	return p.db.write(ctx, func(tx pgTx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE feeds SET full_text = ? WHERE id = ?`, dbBool(on), id)
+		if err != nil {
+			return fmt.Errorf("store: full text: %w", err)
+		}
+		return mustAffect(res, "feed", id)
+	})
+}
+
+func (p *Postgres) KeptCounts(ctx context.Context, id int64) (starred, tagged, noted, kept int, err error) {
+	err = p.db.QueryRowContext(ctx, `SELECT
+		COUNT(*) FILTER (WHERE s.starred = 1),
+		COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM story_tags t WHERE t.story_id = s.id)),
+		COUNT(*) FILTER (WHERE s.note <> ''),
+		COUNT(*) FILTER (WHERE `+keptCond+`)
+		FROM stories s WHERE s.feed_id = ?`, id).Scan(&starred, &tagged, &noted, &kept)
+	if err != nil {
+		err = fmt.Errorf("store: kept counts: %w", err)
+	}
+	return
+}
+
+func (p *Postgres) Unsubscribe(ctx context.Context, id int64, keep bool) error {
+	return p.db.write(ctx, func(tx pgTx) error {
+		var one int
+		err := tx.QueryRowContext(ctx, `SELECT 1 FROM feeds WHERE id = ? FOR UPDATE`, id).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: feed %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		gone := `DELETE FROM stories s WHERE s.feed_id = ?`
+		if keep {
+			gone += ` AND NOT ` + keptCond
+		}
+		if _, err := tx.ExecContext(ctx, gone, id); err != nil {
+			return fmt.Errorf("store: unsubscribe: %w", err)
+		}
+		var left int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories WHERE feed_id = ?`, id).Scan(&left); err != nil {
+			return err
+		}
+		if left == 0 {
+			_, err := tx.ExecContext(ctx, `DELETE FROM feeds WHERE id = ?`, id)
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE feeds SET removed = 1, next_poll = NULL WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, recountSQL+` WHERE id = ?`, id)
+		return err
+	})
+}
+
+func (p *Postgres) SaveFeedState(ctx context.Context, f model.Feed) error {
+	tagsJSON, err := json.Marshal(nonNil(f.Tags))
+	if err != nil {
+		return err
+	}
+	var urlTaken bool
+	err = p.db.write(ctx, func(tx pgTx) error {
+		urlTaken = false
+		url := strings.TrimSpace(f.URL)
+		var other int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM feeds WHERE url = ? AND id <> ?`, url, f.ID).Scan(&other)
+		switch {
+		case err == nil:
+			urlTaken = true
+			url = ""
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE feeds SET
+				url = COALESCE(NULLIF(?, ''), url), title = ?, site_url = ?, tags = ?, full_text = ?,
+				etag = ?, last_modified = ?, last_poll = ?, next_poll = ?,
+				last_error = ?, error_count = ?, update_hint = ?
+			WHERE id = ?`,
+			url, f.Title, f.SiteURL, string(tagsJSON), dbBool(f.FullText),
+			f.ETag, f.LastModified, dbTime(f.LastPoll), dbTime(f.NextPoll),
+			f.LastError, f.ErrorCount, int64(f.UpdateHint/time.Second), f.ID)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, "feed", f.ID)
+	})
+	if err != nil {
+		return fmt.Errorf("store: saving feed state: %w", err)
+	}
+	if urlTaken {
+		return fmt.Errorf("store: feed %d moved to %q: %w", f.ID, f.URL, ErrURLTaken)
+	}
+	return nil
+}
+
+func (p *Postgres) MarkPolled(ctx context.Context, feedID int64, lastPoll, nextPoll time.Time) error {
+	err := p.db.write(ctx, func(tx pgTx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE feeds SET last_poll = ?, next_poll = ?, last_error = '', error_count = 0
+			WHERE id = ?`, dbTime(lastPoll), dbTime(nextPoll), feedID)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, "feed", feedID)
+	})
+	if err != nil {
+		return fmt.Errorf("store: marking feed polled: %w", err)
+	}
+	return nil
+}
+
+// Stories --------------------------------------------------------------
+
+func (p *Postgres) ContentHashes(ctx context.Context, feedID int64, keys []string) (map[string]string, error) {
+	out := make(map[string]string, len(keys))
+	if len(keys) == 0 {
+		return out, nil
+	}
+	rows, err := p.db.QueryContext(ctx, `SELECT key, content_hash FROM stories WHERE feed_id = ? AND key = ANY(?)`, feedID, keys)
+	if err != nil {
+		return nil, fmt.Errorf("store: content hashes: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, h string
+		if err := rows.Scan(&k, &h); err != nil {
+			return nil, fmt.Errorf("store: content hashes: %w", err)
+		}
+		out[k] = h
+	}
+	return out, rows.Err()
+}
+
+// The highlight rows of a story from its JSON, as highlights.go makes them
+// with json_each on SQLite: ? is the story id, then the JSON array.
+const (
+	pgInsQuotesSQL = `INSERT INTO quotes (story_id, n, speaker, speaker_key, surname, role, text, start, "end")
+		SELECT ?, j.n - 1, j.v->>'speaker', lower(j.v->>'speaker'),
+			lower(regexp_replace(j.v->>'speaker', '^.* ', '')), j.v->>'role', COALESCE(j.v->>'text', ''),
+			COALESCE((j.v->>'start')::integer, 0), COALESCE((j.v->>'end')::integer, 0)
+		FROM jsonb_array_elements(CAST(? AS jsonb)) WITH ORDINALITY AS j(v, n) WHERE jsonb_typeof(j.v) = 'object'`
+	pgInsFiguresSQL = `INSERT INTO figures (story_id, n, category, value, lower, upper, unit, qualifier, vague, text, start, "end")
+		SELECT ?, j.n - 1, COALESCE(NULLIF(j.v->>'category', ''), 'other'), COALESCE((j.v->>'value')::float8, 0),
+			(j.v->>'lower')::float8, (j.v->>'upper')::float8,
+			COALESCE(j.v->>'unit', ''), COALESCE(j.v->>'qualifier', ''),
+			CASE WHEN (j.v->>'vague')::boolean THEN 1 ELSE 0 END, COALESCE(j.v->>'text', ''),
+			COALESCE((j.v->>'start')::integer, 0), COALESCE((j.v->>'end')::integer, 0)
+		FROM jsonb_array_elements(CAST(? AS jsonb)) WITH ORDINALITY AS j(v, n) WHERE jsonb_typeof(j.v) = 'object'`
+)
+
+// UpsertStories saves a feed's stories in one transaction of its own, with
+// the meaning SQLite's has (see there).
+func (p *Postgres) UpsertStories(ctx context.Context, feedID int64, stories []model.Story, hashes []string) (model.SaveResult, error) {
+	var res model.SaveResult
+	enc, err := prepareStories(stories, hashes, time.Now())
+	if err != nil {
+		return res, err
+	}
+	if len(enc) == 0 {
+		return res, nil
+	}
+	err = p.db.write(ctx, func(tx pgTx) error {
+		res = model.SaveResult{}
+		var one int
+		// The feed row is locked for its counters; it also keeps the feed
+		// from going away meanwhile.
+		err := tx.QueryRowContext(ctx, `SELECT 1 FROM feeds WHERE id = ? FOR UPDATE`, feedID).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("feed %d: %w", feedID, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		var counts tally
+		for i := range enc {
+			created, changed, err := p.upsert(ctx, tx, feedID, &enc[i])
+			if err != nil {
+				return fmt.Errorf("story %q: %w", enc[i].Key, err)
+			}
+			switch {
+			case created:
+				res.New++
+				counts.add(enc[i].Triage, +1)
+			case changed:
+				res.Updated++
+			}
+		}
+		return counts.applyPG(ctx, tx, feedID)
+	})
+	if err != nil {
+		return model.SaveResult{}, fmt.Errorf("store: saving stories: %w", err)
+	}
+	return res, nil
+}
+
+func (p *Postgres) upsert(ctx context.Context, tx pgTx, feedID int64, e *encodedStory) (created, changed bool, err error) {
+	cat, val, text := headlineArgs(e.headline)
+	title, body := pgSearchText(e.Title), pgSearchText(e.Body)
+	var id int64
+	err = tx.QueryRowContext(ctx, `INSERT INTO stories (feed_id, key, link, title, author, published, first_seen,
+			words, content_hash, quote_count, headline_category, headline_value, headline_text,
+			read, starred, archived)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (feed_id, key) DO NOTHING RETURNING id`,
+		feedID, e.Key, e.Link, e.Title, e.Author, e.published, e.firstSeen,
+		e.Words, e.hash, model.AttributedQuotes(e.Quotes), cat, val, text,
+		dbBool(e.Read), dbBool(e.Starred), dbBool(e.Archived)).Scan(&id)
+	switch {
+	case err == nil:
+		if _, err := tx.ExecContext(ctx, `INSERT INTO story_texts (story_id, body, quotes, stats, search)
+			VALUES (?, ?, ?, ?, `+pgTSVector+`)`, id, e.Body, e.quotes, e.stats, title, body); err != nil {
+			return false, false, err
+		}
+		return true, false, p.highlights(ctx, tx, id, e, false)
+	case !errors.Is(err, sql.ErrNoRows):
+		return false, false, err
+	}
+	var oldHash string
+	if err := tx.QueryRowContext(ctx, `SELECT id, content_hash FROM stories WHERE feed_id = ? AND key = ? FOR UPDATE`,
+		feedID, e.Key).Scan(&id, &oldHash); err != nil {
+		return false, false, err
+	}
+	if oldHash == e.hash {
+		return false, false, nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE stories SET link = ?, title = ?, author = ?,
+			published = CASE WHEN ? = 1 THEN published ELSE ? END,
+			words = ?, content_hash = ?, quote_count = ?,
+			headline_category = ?, headline_value = ?, headline_text = ?
+			WHERE id = ?`, e.Link, e.Title, e.Author, dbBool(e.undated), e.published,
+		e.Words, e.hash, model.AttributedQuotes(e.Quotes), cat, val, text, id); err != nil {
+		return false, false, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE story_texts SET body = ?, quotes = ?, stats = ?, search = `+pgTSVector+`
+		WHERE story_id = ?`, e.Body, e.quotes, e.stats, title, body, id); err != nil {
+		return false, false, err
+	}
+	return false, true, p.highlights(ctx, tx, id, e, true)
+}
+
+func (p *Postgres) highlights(ctx context.Context, tx pgTx, id int64, e *encodedStory, replace bool) error {
+	if replace {
+		for _, q := range []string{delQuotesSQL, delFiguresSQL} {
+			if _, err := tx.ExecContext(ctx, q, id); err != nil {
+				return err
+			}
+		}
+	}
+	if len(e.Quotes) > 0 {
+		if _, err := tx.ExecContext(ctx, pgInsQuotesSQL, id, e.quotes); err != nil {
+			return fmt.Errorf("quotes: %w", err)
+		}
+	}
+	if len(e.Stats) > 0 {
+		if _, err := tx.ExecContext(ctx, pgInsFiguresSQL, id, e.stats); err != nil {
+			return fmt.Errorf("figures: %w", err)
+		}
+	}
+	return nil
+}
+
+func (p *Postgres) Story(ctx context.Context, id int64) (model.Story, error) {
+	var (
+		st                   model.Story
+		published, first     sql.NullInt64
+		quotes, stats        string
+		read, starred, archd int
+	)
+	err := p.db.QueryRowContext(ctx, `SELECT s.id, s.feed_id, COALESCE(NULLIF(f.user_title, ''), NULLIF(f.title, ''), f.url),
+			s.key, s.link, s.title, s.author, s.published, s.first_seen, s.words,
+			s.read, s.starred, s.archived,
+			COALESCE(t.body, ''), COALESCE(t.quotes, '[]'), COALESCE(t.stats, '[]'), s.note
+		FROM stories s
+		JOIN feeds f ON f.id = s.feed_id
+		LEFT JOIN story_texts t ON t.story_id = s.id
+		WHERE s.id = ?`, id).Scan(&st.ID, &st.FeedID, &st.FeedTitle,
+		&st.Key, &st.Link, &st.Title, &st.Author, &published, &first, &st.Words,
+		&read, &starred, &archd, &st.Body, &quotes, &stats, &st.Note)
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Story{}, fmt.Errorf("store: story %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return model.Story{}, fmt.Errorf("store: story %d: %w", id, err)
+	}
+	st.Published, st.FirstSeen = goTime(published), goTime(first)
+	st.Triage = goTriage(read, starred, archd)
+	if err := json.Unmarshal([]byte(quotes), &st.Quotes); err != nil {
+		return model.Story{}, fmt.Errorf("store: story %d quotes: %w", id, err)
+	}
+	if err := json.Unmarshal([]byte(stats), &st.Stats); err != nil {
+		return model.Story{}, fmt.Errorf("store: story %d stats: %w", id, err)
+	}
+	tags, err := storyTags(ctx, p.db, []int64{id})
+	if err != nil {
+		return model.Story{}, fmt.Errorf("store: story %d tags: %w", id, err)
+	}
+	st.Tags = tags[id]
+	return st, nil
+}
+
+// Queue ----------------------------------------------------------------
+
+func (p *Postgres) Queue(ctx context.Context, f model.Filter, offset, limit int) ([]model.StoryHeader, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	cond, args, err := pgWhere(f)
+	if errors.Is(err, errNoMatch) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	args = append(args, limit, max(offset, 0))
+	rows, err := p.db.QueryContext(ctx, `SELECT `+headerColumns+` FROM stories s WHERE `+cond+`
+		ORDER BY s.published DESC, s.id DESC LIMIT ? OFFSET ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: queue: %w", err)
+	}
+	defer rows.Close()
+	out := make([]model.StoryHeader, 0, min(limit, 1000))
+	for rows.Next() {
+		h, err := scanHeader(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: queue: %w", err)
+		}
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: queue: %w", err)
+	}
+	rows.Close()
+	if len(out) == 0 {
+		return out, nil
+	}
+	ids := make([]int64, len(out))
+	for i, h := range out {
+		ids[i] = h.ID
+	}
+	tags, err := storyTags(ctx, p.db, ids)
+	if err != nil {
+		return nil, fmt.Errorf("store: queue tags: %w", err)
+	}
+	for i := range out {
+		out[i].Tags = tags[out[i].ID]
+	}
+	return out, nil
+}
+
+func (p *Postgres) QueueLen(ctx context.Context, f model.Filter) (int, error) {
+	if strings.TrimSpace(f.Search) == "" && f.Tag == "" && f.FeedID == 0 {
+		switch f.View {
+		case model.ViewAll, model.ViewUnread, model.ViewStarred, model.ViewArchived:
+			c, err := p.Counts(ctx)
+			return map[model.View]int{
+				model.ViewAll: c.All, model.ViewUnread: c.Unread,
+				model.ViewStarred: c.Starred, model.ViewArchived: c.Archived,
+			}[f.View], err
+		}
+	}
+	return p.countWhere(ctx, f, "TRUE")
+}
+
+func (p *Postgres) Counts(ctx context.Context) (model.Counts, error) {
+	var c model.Counts
+	err := p.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(n_stories - n_archived), 0),
+		COALESCE(SUM(n_unread), 0), COALESCE(SUM(n_starred), 0), COALESCE(SUM(n_archived), 0)
+		FROM feeds`).Scan(&c.All, &c.Unread, &c.Starred, &c.Archived)
+	if err != nil {
+		return model.Counts{}, fmt.Errorf("store: counts: %w", err)
+	}
+	return c, nil
+}
+
+func (p *Postgres) QueueIndex(ctx context.Context, f model.Filter, id int64) (int, error) {
+	cond, args, err := pgWhere(f)
+	if errors.Is(err, errNoMatch) {
+		return -1, nil
+	}
+	if err != nil {
+		return -1, err
+	}
+	var pub int64
+	err = p.db.QueryRowContext(ctx, `SELECT s.published FROM stories s WHERE s.id = ? AND `+cond,
+		append([]any{id}, args...)...).Scan(&pub)
+	if errors.Is(err, sql.ErrNoRows) {
+		return -1, nil
+	}
+	if err != nil {
+		return -1, fmt.Errorf("store: queue index: %w", err)
+	}
+	var n int
+	if err := p.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories s WHERE `+cond+`
+		AND (s.published > ? OR (s.published = ? AND s.id > ?))`,
+		append(args, pub, pub, id)...).Scan(&n); err != nil {
+		return -1, fmt.Errorf("store: queue index: %w", err)
+	}
+	return n, nil
+}
+
+// Triage ---------------------------------------------------------------
+
+func (p *Postgres) SetTriage(ctx context.Context, id int64, t model.Triage) error {
+	return p.changeTriage(ctx, id, "set triage", func(model.Triage) model.Triage { return t })
+}
+
+func (p *Postgres) ChangeTriage(ctx context.Context, id int64, c model.TriageChange) error {
+	if c.Empty() {
+		return nil
+	}
+	return p.changeTriage(ctx, id, "change triage", c.Apply)
+}
+
+// changeTriage moves story id from its triage to change(its triage), with
+// the story row locked meanwhile, and its feed's counters with it.
+func (p *Postgres) changeTriage(ctx context.Context, id int64, what string, change func(model.Triage) model.Triage) error {
+	err := p.db.write(ctx, func(tx pgTx) error {
+		var feedID int64
+		var read, starred, archd int
+		err := tx.QueryRowContext(ctx, `SELECT feed_id, read, starred, archived FROM stories WHERE id = ? FOR UPDATE`, id).
+			Scan(&feedID, &read, &starred, &archd)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("story %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		old := goTriage(read, starred, archd)
+		t := change(old)
+		if old == t {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE stories SET read = ?, starred = ?, archived = ? WHERE id = ?`,
+			dbBool(t.Read), dbBool(t.Starred), dbBool(t.Archived), id); err != nil {
+			return err
+		}
+		return triageDelta(old, t).applyPG(ctx, tx, feedID)
+	})
+	if err != nil {
+		return fmt.Errorf("store: %s: %w", what, err)
+	}
+	return nil
+}
+
+func (p *Postgres) MarkRead(ctx context.Context, f model.Filter) ([]int64, error) {
+	return p.setWhere(ctx, f, "read", `s.read = 0`)
+}
+
+func (p *Postgres) ArchiveRead(ctx context.Context, f model.Filter) ([]int64, error) {
+	return p.setWhere(ctx, f, "archived", `s.read = 1 AND s.starred = 0 AND s.archived = 0`)
+}
+
+func (p *Postgres) setWhere(ctx context.Context, f model.Filter, flag, extra string) ([]int64, error) {
+	cond, args, err := pgWhere(f)
+	if errors.Is(err, errNoMatch) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	err = p.db.write(ctx, func(tx pgTx) error {
+		ids = nil
+		rows, err := tx.QueryContext(ctx, `UPDATE stories AS s SET `+flag+` = 1 WHERE `+cond+` AND `+extra+`
+			RETURNING id, feed_id, read, starred, archived`, args...)
+		if err != nil {
+			return err
+		}
+		ts := tallies{}
+		for rows.Next() {
+			var id, feed int64
+			var read, starred, archd int
+			if err := rows.Scan(&id, &feed, &read, &starred, &archd); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+			now := goTriage(read, starred, archd)
+			ts.add(feed, triageDelta(flagWas(now, flag, true), now))
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return err
+		}
+		return ts.applyAll(ctx, tx)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: set %s: %w", flag, err)
+	}
+	slices.Sort(ids)
+	return ids, nil
+}
+
+func (p *Postgres) UnmarkRead(ctx context.Context, ids []int64) error {
+	return p.clearFlag(ctx, ids, "read")
+}
+
+func (p *Postgres) Unarchive(ctx context.Context, ids []int64) error {
+	return p.clearFlag(ctx, ids, "archived")
+}
+
+func (p *Postgres) clearFlag(ctx context.Context, ids []int64, flag string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	err := p.db.write(ctx, func(tx pgTx) error {
+		rows, err := tx.QueryContext(ctx, `UPDATE stories SET `+flag+` = 0
+			WHERE `+flag+` = 1 AND id = ANY(?) RETURNING feed_id, read, starred, archived`, ids)
+		if err != nil {
+			return err
+		}
+		ts := tallies{}
+		for rows.Next() {
+			var feed int64
+			var read, starred, archd int
+			if err := rows.Scan(&feed, &read, &starred, &archd); err != nil {
+				rows.Close()
+				return err
+			}
+			now := goTriage(read, starred, archd)
+			ts.add(feed, triageDelta(flagWas(now, flag, false), now))
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return err
+		}
+		return ts.applyAll(ctx, tx)
+	})
+	if err != nil {
+		return fmt.Errorf("store: clear %s: %w", flag, err)
+	}
+	return nil
+}
+
+func (p *Postgres) CountUnread(ctx context.Context, f model.Filter) (int, error) {
+	return p.countWhere(ctx, f, `s.read = 0`)
+}
+
+func (p *Postgres) CountArchivable(ctx context.Context, f model.Filter) (int, error) {
+	return p.countWhere(ctx, f, `s.read = 1 AND s.starred = 0 AND s.archived = 0`)
+}
+
+func (p *Postgres) countWhere(ctx context.Context, f model.Filter, extra string) (int, error) {
+	cond, args, err := pgWhere(f)
+	if errors.Is(err, errNoMatch) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	if err := p.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories s WHERE `+cond+` AND `+extra, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count: %w", err)
+	}
+	return n, nil
+}
+
+// Notes and tags -------------------------------------------------------
+
+func (p *Postgres) SetNote(ctx context.Context, id int64, note string) error {
+	note = cleanNote(note)
+	err := p.db.write(ctx, func(tx pgTx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE stories SET note = ? WHERE id = ?`, note, id)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, "story", id)
+	})
+	if err != nil {
+		return fmt.Errorf("store: set note: %w", err)
+	}
+	return nil
+}
+
+// pgStoryLocked locks story id against removal while its tags change;
+// ErrNotFound when there is none.
+func pgStoryLocked(ctx context.Context, tx pgTx, id int64) error {
+	var one int
+	err := tx.QueryRowContext(ctx, `SELECT 1 FROM stories WHERE id = ? FOR SHARE`, id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("story %d: %w", id, ErrNotFound)
+	}
+	return err
+}
+
+func (p *Postgres) SetTags(ctx context.Context, id int64, tags []string) error {
+	tags = NormalizeTags(tags)
+	err := p.db.write(ctx, func(tx pgTx) error {
+		if err := pgStoryLocked(ctx, tx, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM story_tags WHERE story_id = ?`, id); err != nil {
+			return err
+		}
+		if len(tags) == 0 {
+			return nil
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO story_tags (story_id, tag) SELECT ?, unnest(CAST(? AS text[]))
+			ON CONFLICT DO NOTHING`, id, tags)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: set tags: %w", err)
+	}
+	return nil
+}
+
+func (p *Postgres) ChangeTags(ctx context.Context, id int64, add, remove []string) error {
+	add, remove = NormalizeTags(add), NormalizeTags(remove)
+	if len(add) == 0 && len(remove) == 0 {
+		return nil
+	}
+	err := p.db.write(ctx, func(tx pgTx) error {
+		if err := pgStoryLocked(ctx, tx, id); err != nil {
+			return err
+		}
+		if len(remove) > 0 {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM story_tags WHERE story_id = ? AND tag = ANY(?)`, id, remove); err != nil {
+				return err
+			}
+		}
+		if len(add) > 0 {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO story_tags (story_id, tag) SELECT ?, unnest(CAST(? AS text[]))
+				ON CONFLICT (story_id, tag) DO NOTHING`, id, add); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: change tags: %w", err)
+	}
+	return nil
+}
+
+func (p *Postgres) Tags(ctx context.Context) ([]model.TagCount, error) {
+	rows, err := p.db.QueryContext(ctx, `SELECT tag, COUNT(*) FROM story_tags GROUP BY tag ORDER BY tag COLLATE "C"`)
+	if err != nil {
+		return nil, fmt.Errorf("store: tags: %w", err)
+	}
+	defer rows.Close()
+	var out []model.TagCount
+	for rows.Next() {
+		var tc model.TagCount
+		if err := rows.Scan(&tc.Tag, &tc.Count); err != nil {
+			return nil, fmt.Errorf("store: tags: %w", err)
+		}
+		out = append(out, tc)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: tags: %w", err)
+	}
+	return out, nil
+}
+
+// Saved searches -------------------------------------------------------
+
+func (p *Postgres) SaveSearch(ctx context.Context, name, query string) error {
+	name, query, err := cleanSearch(name, query)
+	if err != nil {
+		return fmt.Errorf("store: save search: %w", err)
+	}
+	err = p.db.write(ctx, func(tx pgTx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO searches (name, query, created) VALUES (?, ?, ?)
+			ON CONFLICT (name) DO UPDATE SET query = excluded.query`, name, query, time.Now().UnixMicro())
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: save search: %w", err)
+	}
+	return nil
+}
+
+func (p *Postgres) DeleteSearch(ctx context.Context, name string) error {
+	err := p.db.write(ctx, func(tx pgTx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM searches WHERE name = ?`, name)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("saved search %q: %w", name, ErrNotFound)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: delete search: %w", err)
+	}
+	return nil
+}
+
+func (p *Postgres) Searches(ctx context.Context) ([]model.SavedSearch, error) {
+	out, err := p.savedSearches(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		n, err := p.QueueLen(ctx, model.Filter{View: model.ViewUnread, Search: out[i].Query})
+		if err != nil {
+			return nil, fmt.Errorf("store: saved search %q: %w", out[i].Name, err)
+		}
+		out[i].Unread = n
+	}
+	return out, nil
+}
+
+func (p *Postgres) savedSearches(ctx context.Context) ([]model.SavedSearch, error) {
+	rows, err := p.db.QueryContext(ctx, `SELECT name, query FROM searches ORDER BY created, name COLLATE "C"`)
+	if err != nil {
+		return nil, fmt.Errorf("store: saved searches: %w", err)
+	}
+	defer rows.Close()
+	var out []model.SavedSearch
+	for rows.Next() {
+		var ss model.SavedSearch
+		if err := rows.Scan(&ss.Name, &ss.Query); err != nil {
+			return nil, fmt.Errorf("store: saved searches: %w", err)
+		}
+		out = append(out, ss)
+	}
+	return out, rows.Err()
+}
+
+func (p *Postgres) ImportSearches(ctx context.Context, ss []model.SavedSearch) (int, error) {
+	added := 0
+	err := p.db.write(ctx, func(tx pgTx) error {
+		added = 0
+		now := time.Now().UnixMicro()
+		for i, x := range ss {
+			name, query, err := cleanSearch(x.Name, x.Query)
+			if err != nil {
+				return fmt.Errorf("%q: %w", x.Name, err)
+			}
+			res, err := tx.ExecContext(ctx, `INSERT INTO searches (name, query, created) VALUES (?, ?, ?)
+				ON CONFLICT (name) DO NOTHING`, name, query, now+int64(i))
+			if err != nil {
+				return err
+			}
+			n, _ := res.RowsAffected()
+			added += int(n)
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: import searches: %w", err)
+	}
+	return added, nil
+}
+
+func (p *Postgres) ExportSearches(ctx context.Context) (string, error) {
+	ss, err := p.savedSearches(ctx)
+	if err != nil {
+		return "", err
+	}
+	return searchesTable(ss), nil
+}
