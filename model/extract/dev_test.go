@@ -22,15 +22,8 @@ type goldFile struct {
 	StatsUnscored bool `json:"stats_unscored"`
 }
 
-type goldQuote struct {
-	Text       string   `json:"text"`
-	Speaker    *string  `json:"speaker"`
-	SpeakerAlt []string `json:"speaker_alt"`
-	Optional   bool     `json:"optional"`
-	// SpeakerUnscored marks an anonymous source: the quote counts, its
-	// speaker does not.
-	SpeakerUnscored bool `json:"speaker_unscored"`
-}
+// goldQuote is a labelled quotation, as the speaker ranker trains on them.
+type goldQuote = LabelledQuote
 
 type goldStat struct {
 	Value    float64 `json:"value"`
@@ -64,13 +57,9 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-func normQuote(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	return strings.TrimRight(s, ",.;:!?…’”\"' ")
-}
 
 func sameQuote(a, b string) bool {
-	return normQuote(a) == normQuote(b)
+	return normQuoteText(a) == normQuoteText(b)
 }
 
 // scoreFile compares one gold file with what Extract finds in its text.

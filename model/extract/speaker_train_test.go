@@ -20,12 +20,7 @@ func trainingPool(t *testing.T) (arts []LabelledArticle, wiki int) {
 		filepath.Join("testdata", "articles", "*.json"),
 	} {
 		for _, g := range loadGold(t, pattern) {
-			a := LabelledArticle{ID: g.ID, Text: g.Text}
-			for _, q := range g.Quotes {
-				a.Quotes = append(a.Quotes, LabelledQuote{Text: q.Text, Speaker: q.Speaker, SpeakerAlt: q.SpeakerAlt,
-					Optional: q.Optional, SpeakerUnscored: q.SpeakerUnscored})
-			}
-			arts = append(arts, a)
+			arts = append(arts, LabelledArticle{ID: g.ID, Text: g.Text, Quotes: g.Quotes})
 		}
 		if wiki == 0 {
 			wiki = len(arts)
