@@ -57,7 +57,6 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-
 func sameQuote(a, b string) bool {
 	return normQuoteText(a) == normQuoteText(b)
 }
