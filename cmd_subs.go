@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"strings"
 
@@ -72,7 +71,7 @@ func runHelp(args []string, stdout, stderr io.Writer, usage func()) int {
 }
 
 // runAdd is `sitrep add [--anyway] URL...`.
-func runAdd(ctx context.Context, st store.Store, client *http.Client, args []string, stdout, stderr io.Writer) error {
+func runAdd(ctx context.Context, st store.Store, fe *feeds.Fetcher, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("sitrep add", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	anyway := fs.Bool("anyway", false, "subscribe even to a URL that cannot be fetched or is not a feed now")
@@ -82,7 +81,7 @@ func runAdd(ctx context.Context, st store.Store, client *http.Client, args []str
 	if fs.NArg() == 0 {
 		return errors.New("add needs URL...")
 	}
-	return feeds.Add(ctx, st, client, fs.Args(), *anyway, stdout)
+	return feeds.Add(ctx, st, fe, fs.Args(), *anyway, stdout)
 }
 
 // runRemove is `sitrep rm [--purge] URL...`.

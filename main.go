@@ -182,7 +182,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd, cmdArgs := rest[0], rest[1:]
 	switch cmd {
 	case "add":
-		err = runAdd(ctx, st, client, cmdArgs, stdout, stderr)
+		err = runAdd(ctx, st, poller.Fetcher, cmdArgs, stdout, stderr)
 	case "rm":
 		err = runRemove(ctx, st, cmdArgs, stdout, stderr)
 	case "backup":

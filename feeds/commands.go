@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"net/url"
 	"regexp"
 	"slices"
@@ -33,11 +32,11 @@ import (
 // announces several. A URL that cannot be fetched now, or that is not a
 // feed, is not subscribed (the reason is said) unless anyway is set: then
 // it is added with a warning and the poller keeps trying it.
-func Add(ctx context.Context, st store.Store, client *http.Client, urls []string, anyway bool, w io.Writer) error {
-	p := New(client, nil, Options{})
+// It fetches through fe, the poller's Fetcher, within the same limits.
+func Add(ctx context.Context, st store.Store, fe *Fetcher, urls []string, anyway bool, w io.Writer) error {
 	var failed []string
 	for _, raw := range urls {
-		if err := addOne(ctx, st, p, raw, anyway, w); err != nil {
+		if err := addOne(ctx, st, fe, raw, anyway, w); err != nil {
 			fmt.Fprintf(w, "not added: %s: %v\n", raw, err)
 			failed = append(failed, raw)
 		}
@@ -48,7 +47,7 @@ func Add(ctx context.Context, st store.Store, client *http.Client, urls []string
 	return nil
 }
 
-func addOne(ctx context.Context, st store.Store, p *Poller, raw string, anyway bool, w io.Writer) error {
+func addOne(ctx context.Context, st store.Store, p *Fetcher, raw string, anyway bool, w io.Writer) error {
 	u, err := normalizeURL(raw)
 	if err != nil {
 		return err

@@ -41,15 +41,15 @@ func TestAddRemoveList(t *testing.T) {
 	st := openStore(t)
 	ctx := context.Background()
 	var out bytes.Buffer
-	err := Add(ctx, st, srv.Client(), []string{srv.URL + "/feed.xml", srv.URL + "/page.html", srv.URL + "/two.html"}, false, &out)
+	err := Add(ctx, st, NewFetcher(srv.Client(), Options{}), []string{srv.URL + "/feed.xml", srv.URL + "/page.html", srv.URL + "/two.html"}, false, &out)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
 	// A URL that cannot be fetched is refused, unless --anyway.
-	if err := Add(ctx, st, srv.Client(), []string{srv.URL + "/broken"}, false, &out); err == nil {
+	if err := Add(ctx, st, NewFetcher(srv.Client(), Options{}), []string{srv.URL + "/broken"}, false, &out); err == nil {
 		t.Errorf("add of an HTTP 500: no error\n%s", out.String())
 	}
-	if err := Add(ctx, st, srv.Client(), []string{srv.URL + "/broken"}, true, &out); err != nil {
+	if err := Add(ctx, st, NewFetcher(srv.Client(), Options{}), []string{srv.URL + "/broken"}, true, &out); err != nil {
 		t.Fatalf("add --anyway: %v", err)
 	}
 	s := out.String()
@@ -67,7 +67,7 @@ func TestAddRemoveList(t *testing.T) {
 		}
 	}
 	out.Reset()
-	if err := Add(ctx, st, srv.Client(), []string{srv.URL + "/nothing.html", "ftp://x.example/f", srv.URL + "/missing"}, false, &out); err == nil {
+	if err := Add(ctx, st, NewFetcher(srv.Client(), Options{}), []string{srv.URL + "/nothing.html", "ftp://x.example/f", srv.URL + "/missing"}, false, &out); err == nil {
 		t.Errorf("want an error for a page without feeds and an ftp URL:\n%s", out.String())
 	}
 	fs, _ := st.Feeds(ctx)
@@ -160,7 +160,7 @@ func TestRemoveKeepsMarkedStories(t *testing.T) {
 	st := openStore(t)
 	ctx := context.Background()
 	var out bytes.Buffer
-	if err := Add(ctx, st, srv.Client(), []string{srv.URL + "/feed.xml"}, false, &out); err != nil {
+	if err := Add(ctx, st, NewFetcher(srv.Client(), Options{}), []string{srv.URL + "/feed.xml"}, false, &out); err != nil {
 		t.Fatal(err)
 	}
 	p := New(srv.Client(), st, testOptions())
@@ -192,7 +192,7 @@ func TestRemoveKeepsMarkedStories(t *testing.T) {
 	}
 
 	// --purge deletes them.
-	if err := Add(ctx, st, srv.Client(), []string{srv.URL + "/page.html"}, false, &out); err != nil {
+	if err := Add(ctx, st, NewFetcher(srv.Client(), Options{}), []string{srv.URL + "/page.html"}, false, &out); err != nil {
 		t.Fatal(err)
 	}
 	FetchAll(ctx, p, st, &out, false)

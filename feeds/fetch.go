@@ -12,6 +12,26 @@ import (
 	"time"
 )
 
+// Fetcher gets and parses feeds within sitrep's limits: one HTTP client,
+// requests in flight in total and per host, body size and time. The
+// Poller fetches through one, and so does add, which checks a URL before
+// subscribing to it.
+type Fetcher struct {
+	client *http.Client
+	opts   Options
+	limits *limiter
+}
+
+// NewFetcher returns a fetcher that gets with client (NewClient(opts) when
+// nil) within opts' limits.
+func NewFetcher(client *http.Client, opts Options) *Fetcher {
+	opts = opts.withDefaults()
+	if client == nil {
+		client = NewClient(opts)
+	}
+	return &Fetcher{client: client, opts: opts, limits: newLimiter(opts.MaxConcurrent, opts.MaxPerHost)}
+}
+
 // fetched is one HTTP answer, its body read (and inflated) within the limit.
 type fetched struct {
 	status    int
@@ -37,7 +57,7 @@ type fetchOpts struct {
 // while the request and its body are in flight (and until fo.then has
 // run), never while the body is parsed. Non-2xx/304 answers are returned
 // with their status, not as errors, so the caller can read Retry-After.
-func (p *Poller) get(ctx context.Context, rawURL string, fo fetchOpts) (*fetched, error) {
+func (p *Fetcher) get(ctx context.Context, rawURL string, fo fetchOpts) (*fetched, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		return nil, fmt.Errorf("bad URL: %w", err)

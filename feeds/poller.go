@@ -65,10 +65,8 @@ type Result struct {
 // use: the UI calls Poll for every feed at once, and the poller itself
 // bounds how many requests and how much parsing run together.
 type Poller struct {
-	client *http.Client
+	*Fetcher
 	store  Store
-	opts   Options
-	limits *limiter
 	cpu    chan struct{} // parsing and extraction: one slot per core but one
 	writes chan struct{} // polls with stories ready, queued for the store
 }
@@ -76,15 +74,9 @@ type Poller struct {
 // New returns a poller that fetches with client (NewClient(opts) when nil)
 // and saves into st.
 func New(client *http.Client, st Store, opts Options) *Poller {
-	opts = opts.withDefaults()
-	if client == nil {
-		client = NewClient(opts)
-	}
 	return &Poller{
-		client: client,
-		store:  st,
-		opts:   opts,
-		limits: newLimiter(opts.MaxConcurrent, opts.MaxPerHost),
+		Fetcher: NewFetcher(client, opts),
+		store:   st,
 		// One core is left to the store's writer, which is CPU work too
 		// (SQLite, the search index) and the one part of a round that
 		// cannot be spread: in the poll benchmark (1,000 feeds on two
@@ -284,7 +276,7 @@ func (p *Poller) poll(ctx context.Context, f *model.Feed, res *Result, out *outc
 
 // parse decodes and parses a feed body; the caller holds a CPU slot.
 // salvaged says the body was cut off and only its complete items were read.
-func (p *Poller) parse(fe *fetched) (_ *gofeed.Feed, _ []byte, salvaged bool, _ error) {
+func (p *Fetcher) parse(fe *fetched) (_ *gofeed.Feed, _ []byte, salvaged bool, _ error) {
 	if len(bytes.TrimSpace(fe.body)) == 0 {
 		return nil, nil, false, errors.New("empty answer: the server sent no feed")
 	}

@@ -137,3 +137,21 @@ func TestDebugLog(t *testing.T) {
 		t.Errorf("want a time on each poll and the round:\n%s", s)
 	}
 }
+
+// TestAddUsesTheFetcherLimits: add fetches through the poller's Fetcher,
+// so the config's limits hold for it too (a body over MaxBody is refused).
+func TestAddUsesTheFetcherLimits(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, rssFeed(rssItem("a", "A", strings.Repeat("Alpha beta. ", 400))))
+	}))
+	t.Cleanup(srv.Close)
+	st := openStore(t)
+	p := New(srv.Client(), st, Options{MaxBody: 1 << 10})
+	var out bytes.Buffer
+	if err := Add(context.Background(), st, p.Fetcher, []string{srv.URL + "/big.xml"}, false, &out); err == nil || !strings.Contains(out.String(), "too large") {
+		t.Fatalf("add of a feed over the fetcher's limit: %v\n%s", err, out.String())
+	}
+	if err := Add(context.Background(), st, NewFetcher(srv.Client(), Options{}), []string{srv.URL + "/big.xml"}, false, &out); err != nil {
+		t.Fatalf("add within the default limit: %v\n%s", err, out.String())
+	}
+}
