@@ -21,7 +21,7 @@ import (
 )
 
 // runReader is `sitrep` with no command: the full-screen reader.
-func runReader(ctx context.Context, st *store.SQLite, poller *feeds.Poller, cfg config.Config, stderr io.Writer) int {
+func runReader(ctx context.Context, st readerStore, poller *feeds.Poller, cfg config.Config, stderr io.Writer) int {
 	keys, err := ui.KeyMapFrom(cfg.Keys)
 	if err != nil {
 		fmt.Fprintln(stderr, "sitrep: config:", err)

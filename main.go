@@ -78,7 +78,7 @@ func tuneGC() {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sitrep", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dbPath := fs.String("db", "", "database file (default $XDG_DATA_HOME/sitrep/sitrep.db)")
+	dbPath := fs.String("db", "", "database file, or a team's PostgreSQL as postgres://… (default $SITREP_DB, else $XDG_DATA_HOME/sitrep/sitrep.db)")
 	cfgPath := fs.String("config", config.DefaultPath(), "config file")
 	logPath := fs.String("log", "", "debug log: polls, errors and timings appended to this file, one line per event (off by default)")
 	demoMode := fs.Bool("demo", false, "run on the built-in demo feeds, offline, in a temporary database unless --db is given")
@@ -134,6 +134,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer closeLog()
 	pollOpts.Log = logger
 	client := feeds.NewClient(pollOpts)
+	if *dbPath == "" && !*demoMode {
+		*dbPath = os.Getenv("SITREP_DB")
+	}
 	if *demoMode {
 		client.Transport = demo.Transport()
 		if *dbPath == "" {
@@ -155,11 +158,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "sitrep: no home directory ($HOME and $XDG_DATA_HOME are unset): give --db PATH (and --config PATH for a config file)")
 		return 2
 	}
-	st, err := store.Open(*dbPath) // creates the data directory if needed
+	// A postgres:// URL is a team's PostgreSQL; anything else a SQLite
+	// file (its directory created if needed).
+	opened, err := store.OpenAny(*dbPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "sitrep: open %s: %v\n", *dbPath, err)
+		fmt.Fprintf(stderr, "sitrep: open %s: %v\n", store.RedactURL(*dbPath), err)
 		return 1
 	}
+	st := opened.(readerStore) // both backends page feeds for the poller
 	defer st.Close()
 
 	if *demoMode {
@@ -186,7 +192,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "rm":
 		err = runRemove(ctx, st, cmdArgs, stdout, stderr)
 	case "backup":
-		err = runBackup(ctx, st, cmdArgs, stdout)
+		if sq, ok := st.(*store.SQLite); ok {
+			err = runBackup(ctx, sq, cmdArgs, stdout)
+		} else {
+			err = errors.New("backup copies a SQLite database; for PostgreSQL use pg_dump")
+		}
 	case "feeds":
 		err = noArgs(cmd, cmdArgs)
 		if err == nil {
@@ -202,7 +212,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "export":
 		err = runExport(ctx, st, cmdArgs, stdout, stderr)
 	case "import-json":
-		err = runImportJSON(ctx, st, cmdArgs, stdin, stdout)
+		if sq, ok := st.(*store.SQLite); ok {
+			err = runImportJSON(ctx, sq, cmdArgs, stdin, stdout)
+		} else {
+			err = errors.New("import-json works on a SQLite database only, for now")
+		}
 	case "export-searches":
 		if err = noArgs(cmd, cmdArgs); err == nil {
 			err = runExportSearches(ctx, st, stdout)
@@ -213,7 +227,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			err = feeds.ExportOPML(ctx, st, stdout)
 		}
 	case "fetch":
-		return runFetch(ctx, st, poller, cmdArgs, stdout, stderr)
+		sq, ok := st.(*store.SQLite)
+		if !ok {
+			fmt.Fprintln(stderr, "sitrep: fetch works on a SQLite database only, for now")
+			return 1
+		}
+		return runFetch(ctx, sq, poller, cmdArgs, stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "sitrep: unknown command %q\n\n", cmd)
 		fs.Usage()
@@ -224,6 +243,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// readerStore is what the reader and the poller's rounds need of either
+// backend.
+type readerStore interface {
+	store.Store
+	feeds.Lister
 }
 
 // pollerOptions carries the config file's settings to the poller and its

@@ -13,6 +13,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -43,6 +44,17 @@ func OpenAny(db string) (Store, error) {
 	return Open(db)
 }
 
+// RedactURL is a --db value fit to print: a URL's password hidden.
+func RedactURL(db string) string {
+	if !IsPostgresURL(db) {
+		return db
+	}
+	if u, err := url.Parse(db); err == nil {
+		return u.Redacted()
+	}
+	return "postgres://…"
+}
+
 // Postgres is the Store kept in a PostgreSQL database, shared by a team.
 type Postgres struct {
 	db pgDB
@@ -52,8 +64,8 @@ var _ Store = (*Postgres)(nil)
 
 // OpenPostgres connects to the database at url (postgres://…) and brings
 // its schema up to date.
-func OpenPostgres(url string) (*Postgres, error) {
-	db, err := sql.Open("pgx", url)
+func OpenPostgres(dsn string) (*Postgres, error) {
+	db, err := sql.Open("pgx", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("store: %w", err)
 	}

@@ -891,3 +891,23 @@ func (p *Postgres) ExportSearches(ctx context.Context) (string, error) {
 	}
 	return searchesTable(ss), nil
 }
+
+// FeedsAfter pages through the subscribed feeds by id, as the poller's
+// rounds read them.
+func (p *Postgres) FeedsAfter(ctx context.Context, after int64, limit int) ([]model.Feed, error) {
+	rows, err := p.db.QueryContext(ctx, `SELECT `+feedColumns+` FROM feeds
+		WHERE removed = 0 AND id > ? ORDER BY id LIMIT ?`, after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: listing feeds: %w", err)
+	}
+	defer rows.Close()
+	feeds := make([]model.Feed, 0, limit)
+	for rows.Next() {
+		f, err := scanFeed(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: listing feeds: %w", err)
+		}
+		feeds = append(feeds, f)
+	}
+	return feeds, rows.Err()
+}
