@@ -132,6 +132,7 @@ func (d *doc) appositionEnd(c int) int {
 	if !d.isWord(c+1) || !(roleStart[d.low(c+1)] || d.possessive(c+1) && d.toks[c+1].cap) {
 		return -1
 	}
+	relative := false // "a former minister who was jailed": a clause inside the apposition
 	for k := c + 1; k < len(d.toks) && k < c+25; k++ {
 		t := d.toks[k]
 		if t.sent != d.toks[c].sent || t.kind == tQuote {
@@ -139,6 +140,12 @@ func (d *doc) appositionEnd(c int) int {
 		}
 		if d.punct(k, ',') {
 			return k
+		}
+		if d.is(k, "who") || d.is(k, "which") || d.is(k, "that") || d.is(k, "whose") {
+			relative = true
+		}
+		if t.kind == tWord && finiteAux[d.low(k)] && !d.toks[k].cap && !relative {
+			return -1 // "According to Castan, the two sides have agreed": a clause, not an apposition
 		}
 		if t.kind == tWord && speechVerbs[d.low(k)] && !d.toks[k].cap && k > c+2 {
 			return k // "Ian Bremmer, the president of the Eurasia group told"

@@ -575,6 +575,14 @@ func (d *doc) roleText(a, b int) string {
 	for a < b && (d.is(a, "the") || d.is(a, "a") || d.is(a, "an") || d.is(a, "who") || d.is(a, "is")) {
 		a++
 	}
+	// "the senior sanctions official who announced the measures": the
+	// role ends where a relative clause begins.
+	for k := a + 1; k < b; k++ {
+		if d.is(k, "who") || d.is(k, "which") || d.is(k, "whose") {
+			b = k
+			break
+		}
+	}
 	if a >= b {
 		return ""
 	}

@@ -91,3 +91,25 @@ func TestSpeakerCauses(t *testing.T) {
 		})
 	}
 }
+
+// TestRoles: the role shown beside a speaker is an apposition, cut before
+// a relative clause, never a clause that follows the name.
+func TestRoles(t *testing.T) {
+	cases := []struct{ in, speaker, role string }{
+		{`“These people pay the salaries,” said Clara Ivanova, the senior sanctions official who announced the measures.`, "Clara Ivanova", "senior sanctions official"},
+		{"“We came to talk,” said Mireille Castan, the mediator appointed by the bloc.\n\nAccording to Castan, the two sides have agreed to exchange lists.", "Mireille Castan", "mediator appointed by the bloc"},
+	}
+	for _, c := range cases {
+		r := Extract(c.in)
+		if len(r.Quotes) == 0 || r.Quotes[0].Speaker == nil || *r.Quotes[0].Speaker != c.speaker {
+			t.Fatalf("%q: quotes %+v, want speaker %q", c.in, r.Quotes, c.speaker)
+		}
+		got := ""
+		if r.Quotes[0].Role != nil {
+			got = *r.Quotes[0].Role
+		}
+		if got != c.role {
+			t.Errorf("%q: role %q, want %q", c.in, got, c.role)
+		}
+	}
+}
