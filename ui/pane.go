@@ -6,9 +6,13 @@ type pane interface {
 	SetSize(w, h int)
 	View() string
 	setFocused(bool)
-	// handleNav answers a movement key; the root does what the answer
-	// asks of the other panes (see paneKey).
+	// handleNav answers a movement key, wheel a turn of the mouse wheel (d rows,
+	// up when negative) and click a left click on inner row y (the
+	// pane's hit-test); the root does what the answer asks of the other
+	// panes (afterPane), the same for all three.
 	handleNav(navKey) paneEvent
+	wheel(d int) paneEvent
+	click(y int) paneEvent
 }
 
 var (
@@ -34,4 +38,48 @@ func (m *Model) pane(f focusID) pane {
 		return m.reader
 	}
 	return m.highlights
+}
+
+func (p *sourcesPane) wheel(d int) paneEvent { return movedIf(p.move(d)) }
+
+func (p *sourcesPane) click(y int) paneEvent {
+	row := p.rowAt(y)
+	return movedIf(row >= 0 && p.moveTo(row))
+}
+
+// The queue reloads its window after any wheel turn, moved or not.
+func (q *queuePane) wheel(d int) paneEvent { q.move(d); return paneMoved }
+
+// A click on the selected story opens it; elsewhere it selects.
+func (q *queuePane) click(y int) paneEvent {
+	i := q.itemAt(y)
+	switch {
+	case i < 0:
+		return paneNone
+	case i == q.cursor:
+		return paneOpen
+	}
+	q.moveTo(i)
+	return paneMoved
+}
+
+func (r *readerPane) wheel(d int) paneEvent { r.scrollBy(3 * d); return paneNone }
+func (r *readerPane) click(int) paneEvent   { return paneNone }
+
+func (p *highlightsPane) wheel(d int) paneEvent { return movedIf(p.move(d)) }
+
+func (p *highlightsPane) click(y int) paneEvent {
+	i := p.selAt(y)
+	if i < 0 {
+		return paneNone
+	}
+	p.cursor = i
+	return paneMoved
+}
+
+func movedIf(moved bool) paneEvent {
+	if moved {
+		return paneMoved
+	}
+	return paneNone
 }

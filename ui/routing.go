@@ -202,34 +202,32 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 	if nk == navNone {
 		return nil
 	}
-	switch m.focus {
+	return m.afterPane(m.focus, m.pane(m.focus).handleNav(nk))
+}
+
+// afterPane does what a pane's answer to a key, a wheel turn or a click
+// asks of the root.
+func (m *Model) afterPane(f focusID, ev paneEvent) tea.Cmd {
+	if ev == paneNone {
+		return nil
+	}
+	switch f {
 	case focusSources:
-		switch m.sources.handleNav(nk) {
-		case paneMoved:
-			return m.sourceChanged()
-		case paneOpen:
+		if ev == paneOpen {
 			m.setFocus(focusQueue)
 			return m.relayout()
 		}
+		return m.sourceChanged()
 	case focusQueue:
-		switch m.queue.handleNav(nk) {
-		case paneMoved:
-			return m.fetchWindow()
-		case paneOpen:
+		if ev == paneOpen {
 			return m.openSelected(true)
 		}
-	case focusReader:
-		m.reader.handleNav(nk)
+		return m.fetchWindow()
 	case focusHighlights:
-		switch m.highlights.handleNav(nk) {
-		case paneMoved:
-			m.reader.show(m.highlights.selected())
-		case paneOpen:
-			m.reader.show(m.highlights.selected())
-			if m.lay.mode == modeSingle {
-				m.setFocus(focusReader)
-				return m.relayout()
-			}
+		m.reader.show(m.highlights.selected())
+		if ev == paneOpen && m.lay.mode == modeSingle {
+			m.setFocus(focusReader)
+			return m.relayout()
 		}
 	}
 	return nil
@@ -308,29 +306,11 @@ func (m *Model) handleWheel(ms tea.Mouse) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	d := 0
 	switch ms.Button {
 	case tea.MouseWheelUp:
-		d = -1
+		return m.afterPane(f, m.pane(f).wheel(-1))
 	case tea.MouseWheelDown:
-		d = 1
-	default:
-		return nil
-	}
-	switch f {
-	case focusSources:
-		if m.sources.move(d) {
-			return m.sourceChanged()
-		}
-	case focusQueue:
-		m.queue.move(d)
-		return m.fetchWindow()
-	case focusReader:
-		m.reader.scrollBy(3 * d)
-	case focusHighlights:
-		if m.highlights.move(d) {
-			m.reader.show(m.highlights.selected())
-		}
+		return m.afterPane(f, m.pane(f).wheel(1))
 	}
 	return nil
 }
@@ -350,29 +330,8 @@ func (m *Model) handleClick(ms tea.Mouse) tea.Cmd {
 		m.setFocus(f)
 		cmds = append(cmds, m.relayout())
 	}
-	y := ms.Y - r.Y - 1 // inner row: below the top edge
-	if y < 0 {
-		return tea.Batch(cmds...)
-	}
-	switch f {
-	case focusSources:
-		if row := m.sources.rowAt(y); row >= 0 && m.sources.moveTo(row) {
-			cmds = append(cmds, m.sourceChanged())
-		}
-	case focusQueue:
-		if i := m.queue.itemAt(y); i >= 0 {
-			if i == m.queue.cursor {
-				cmds = append(cmds, m.openSelected(true))
-			} else {
-				m.queue.moveTo(i)
-				cmds = append(cmds, m.fetchWindow())
-			}
-		}
-	case focusHighlights:
-		if i := m.highlights.selAt(y); i >= 0 {
-			m.highlights.cursor = i
-			m.reader.show(m.highlights.selected())
-		}
+	if y := ms.Y - r.Y - 1; y >= 0 { // inner row: below the top edge
+		cmds = append(cmds, m.afterPane(f, m.pane(f).click(y)))
 	}
 	return tea.Batch(cmds...)
 }
