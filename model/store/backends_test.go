@@ -34,6 +34,9 @@ type testStore struct {
 	// reopen opens another Store on the same database (a second reader,
 	// or sitrep started again).
 	reopen func(t *testing.T) *testStore
+	// as opens another Store on the same database for another user
+	// (PostgreSQL only; nil on SQLite, which has one reader).
+	as func(t *testing.T, user string) *testStore
 }
 
 // opener opens a new, empty store.
@@ -106,15 +109,19 @@ func openPGStore(t *testing.T) *testStore {
 	return pgTestStore(t, u.String())
 }
 
-func pgTestStore(t *testing.T, dsn string) *testStore {
+func pgTestStore(t *testing.T, dsn string) *testStore { return pgTestStoreAs(t, dsn, "") }
+
+func pgTestStoreAs(t *testing.T, dsn, user string) *testStore {
 	t.Helper()
-	p, err := OpenPostgres(dsn)
+	p, err := OpenPostgresAs(dsn, user)
 	if err != nil {
 		t.Fatalf("OpenPostgres: %v", err)
 	}
 	t.Cleanup(func() { p.Close() })
 	return &testStore{Store: p, db: p.db, backend: "postgres", reopen: func(t *testing.T) *testStore {
-		return pgTestStore(t, dsn)
+		return pgTestStoreAs(t, dsn, user)
+	}, as: func(t *testing.T, user string) *testStore {
+		return pgTestStoreAs(t, dsn, user)
 	}}
 }
 

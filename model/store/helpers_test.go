@@ -119,15 +119,25 @@ func idByKey(t *testing.T, s withDB, key string) int64 {
 	return id
 }
 
+// storiesTable is where a test reads stories with the store's user's
+// flags: PostgreSQL keeps them per user (the user_stories view).
+func storiesTable(s withDB) string {
+	if ts, ok := s.(*testStore); ok && ts.backend == "postgres" {
+		return "user_stories"
+	}
+	return "stories"
+}
+
 // checkCounters compares the counters with a count of the stories.
 func checkCounters(t *testing.T, s withDB) {
 	t.Helper()
 	var want model.Counts
+	stories := storiesTable(s)
 	err := s.testDB().QueryRowContext(ctx, `SELECT
-		(SELECT COUNT(*) FROM stories WHERE archived = 0),
-		(SELECT COUNT(*) FROM stories WHERE read = 0 AND archived = 0),
-		(SELECT COUNT(*) FROM stories WHERE starred = 1),
-		(SELECT COUNT(*) FROM stories WHERE archived = 1)`).Scan(&want.All, &want.Unread, &want.Starred, &want.Archived)
+		(SELECT COUNT(*) FROM `+stories+` WHERE archived = 0),
+		(SELECT COUNT(*) FROM `+stories+` WHERE read = 0 AND archived = 0),
+		(SELECT COUNT(*) FROM `+stories+` WHERE starred = 1),
+		(SELECT COUNT(*) FROM `+stories+` WHERE archived = 1)`).Scan(&want.All, &want.Unread, &want.Starred, &want.Archived)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +154,7 @@ func checkCounters(t *testing.T, s withDB) {
 	}
 	for _, f := range feeds {
 		var unread, total int
-		s.testDB().QueryRowContext(ctx, `SELECT COUNT(*) FROM stories WHERE feed_id = ? AND read = 0 AND archived = 0`, f.ID).Scan(&unread)
+		s.testDB().QueryRowContext(ctx, `SELECT COUNT(*) FROM `+stories+` WHERE feed_id = ? AND read = 0 AND archived = 0`, f.ID).Scan(&unread)
 		s.testDB().QueryRowContext(ctx, `SELECT COUNT(*) FROM stories WHERE feed_id = ?`, f.ID).Scan(&total)
 		if f.Unread != unread || f.Total != total {
 			t.Errorf("feed %d: Unread, Total = %d, %d; counted %d, %d", f.ID, f.Unread, f.Total, unread, total)

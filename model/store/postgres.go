@@ -19,8 +19,9 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	"github.com/jackc/pgx/v5/stdlib" // also registers the "pgx" driver
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -37,9 +38,13 @@ func IsPostgresURL(db string) bool {
 
 // OpenAny opens the store --db names: PostgreSQL for a postgres:// URL, a
 // SQLite file otherwise.
-func OpenAny(db string) (Store, error) {
+func OpenAny(db string) (Store, error) { return OpenAnyAs(db, "") }
+
+// OpenAnyAs is OpenAny for user: on PostgreSQL the triage is that user's
+// ("" for DefaultUser); a SQLite file has one reader and ignores it.
+func OpenAnyAs(db, user string) (Store, error) {
 	if IsPostgresURL(db) {
-		return OpenPostgres(db)
+		return OpenPostgresAs(db, user)
 	}
 	return Open(db)
 }
@@ -56,19 +61,35 @@ func RedactURL(db string) string {
 }
 
 // Postgres is the Store kept in a PostgreSQL database, shared by a team.
+// Stories, feeds, extraction, tags and notes are the team's; read, starred
+// and archived are each user's own (the triage table), seen through the
+// views user_stories and user_feeds, which take the user from the
+// connection's sitrep.user setting.
 type Postgres struct {
-	db pgDB
+	db   pgDB
+	user string
+	// dsn is what the store was opened with, for the LISTEN connection.
+	dsn string
 }
 
 var _ Store = (*Postgres)(nil)
 
-// OpenPostgres connects to the database at url (postgres://…) and brings
-// its schema up to date.
-func OpenPostgres(dsn string) (*Postgres, error) {
-	db, err := sql.Open("pgx", dsn)
-	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+// OpenPostgres connects to the database at url (postgres://…) as the
+// default user (DefaultUser) and brings its schema up to date.
+func OpenPostgres(dsn string) (*Postgres, error) { return OpenPostgresAs(dsn, "") }
+
+// OpenPostgresAs connects as user ("" for DefaultUser): the read, starred
+// and archived flags it reads and writes are that user's.
+func OpenPostgresAs(dsn, user string) (*Postgres, error) {
+	if user = strings.TrimSpace(user); user == "" {
+		user = DefaultUser()
 	}
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: %s: %w", RedactURL(dsn), err)
+	}
+	cfg.RuntimeParams["sitrep.user"] = user
+	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(8)
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
@@ -77,7 +98,7 @@ func OpenPostgres(dsn string) (*Postgres, error) {
 		db.Close()
 		return nil, fmt.Errorf("store: connecting to PostgreSQL: %w", err)
 	}
-	p := &Postgres{db: pgDB{db}}
+	p := &Postgres{db: pgDB{db}, user: user, dsn: dsn}
 	if err := p.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -293,6 +314,7 @@ var pgMigrations = [][]string{
 			created BIGINT NOT NULL
 		)`,
 	},
+	pgTriageSchema, // 2: per-person triage, authors of notes and tags (triage.go)
 }
 
 // migrate applies the migrations the database has not seen, each in one

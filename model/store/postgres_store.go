@@ -65,7 +65,7 @@ func (p *Postgres) AddFeed(ctx context.Context, url string) (model.Feed, bool, e
 	if err != nil {
 		return model.Feed{}, false, fmt.Errorf("store: adding feed: %w", err)
 	}
-	f, err := scanFeed(p.db.QueryRowContext(ctx, `SELECT `+feedColumns+` FROM feeds WHERE url = ?`, url))
+	f, err := scanFeed(p.db.QueryRowContext(ctx, `SELECT `+feedColumns+` FROM user_feeds WHERE url = ?`, url))
 	if err != nil {
 		return model.Feed{}, false, fmt.Errorf("store: adding feed: %w", err)
 	}
@@ -92,7 +92,7 @@ func (p *Postgres) RemoveFeed(ctx context.Context, url string) error {
 }
 
 func (p *Postgres) Feeds(ctx context.Context) ([]model.Feed, error) {
-	rows, err := p.db.QueryContext(ctx, `SELECT `+feedColumns+` FROM feeds WHERE removed = 0
+	rows, err := p.db.QueryContext(ctx, `SELECT `+feedColumns+` FROM user_feeds WHERE removed = 0
 		ORDER BY lower(COALESCE(NULLIF(user_title, ''), NULLIF(title, ''), url)) COLLATE "C", id`)
 	if err != nil {
 		return nil, fmt.Errorf("store: listing feeds: %w", err)
@@ -113,7 +113,7 @@ func (p *Postgres) Feeds(ctx context.Context) ([]model.Feed, error) {
 }
 
 func (p *Postgres) Feed(ctx context.Context, id int64) (model.Feed, error) {
-	f, err := scanFeed(p.db.QueryRowContext(ctx, `SELECT `+feedColumns+` FROM feeds WHERE id = ?`, id))
+	f, err := scanFeed(p.db.QueryRowContext(ctx, `SELECT `+feedColumns+` FROM user_feeds WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Feed{}, fmt.Errorf("store: feed %d: %w", id, ErrNotFound)
 	}
@@ -145,10 +145,10 @@ func (p *Postgres) SetFullText(ctx context.Context, id int64, on bool) error {
 
 func (p *Postgres) KeptCounts(ctx context.Context, id int64) (starred, tagged, noted, kept int, err error) {
 	err = p.db.QueryRowContext(ctx, `SELECT
-		COUNT(*) FILTER (WHERE s.starred = 1),
+		COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM triage tr WHERE tr.story_id = s.id AND tr.starred = 1)),
 		COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM story_tags t WHERE t.story_id = s.id)),
 		COUNT(*) FILTER (WHERE s.note <> ''),
-		COUNT(*) FILTER (WHERE `+keptCond+`)
+		COUNT(*) FILTER (WHERE `+pgKeptCond+`)
 		FROM stories s WHERE s.feed_id = ?`, id).Scan(&starred, &tagged, &noted, &kept)
 	if err != nil {
 		err = fmt.Errorf("store: kept counts: %w", err)
@@ -168,7 +168,7 @@ func (p *Postgres) Unsubscribe(ctx context.Context, id int64, keep bool) error {
 		}
 		gone := `DELETE FROM stories s WHERE s.feed_id = ?`
 		if keep {
-			gone += ` AND NOT ` + keptCond
+			gone += ` AND NOT ` + pgKeptCond
 		}
 		if _, err := tx.ExecContext(ctx, gone, id); err != nil {
 			return fmt.Errorf("store: unsubscribe: %w", err)
@@ -340,9 +340,12 @@ func (p *Postgres) upsert(ctx context.Context, tx pgTx, feedID int64, e *encoded
 			ON CONFLICT (feed_id, key) DO NOTHING RETURNING id`,
 		feedID, e.Key, e.Link, e.Title, e.Author, e.published, e.firstSeen,
 		e.Words, e.hash, model.AttributedQuotes(e.Quotes), cat, val, text,
-		dbBool(e.Read), dbBool(e.Starred), dbBool(e.Archived)).Scan(&id)
+		0, 0, 0).Scan(&id)
 	switch {
 	case err == nil:
+		if err := p.pgSetUserTriage(ctx, tx, id, feedID, e.Triage); err != nil {
+			return false, false, err
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO story_texts (story_id, body, quotes, stats, search)
 			VALUES (?, ?, ?, ?, `+pgTSVector+`)`, id, e.Body, e.quotes, e.stats, title, body); err != nil {
 			return false, false, err
@@ -406,7 +409,7 @@ func (p *Postgres) Story(ctx context.Context, id int64) (model.Story, error) {
 			s.key, s.link, s.title, s.author, s.published, s.first_seen, s.words,
 			s.read, s.starred, s.archived,
 			COALESCE(t.body, ''), COALESCE(t.quotes, '[]'), COALESCE(t.stats, '[]'), s.note
-		FROM stories s
+		FROM user_stories s
 		JOIN feeds f ON f.id = s.feed_id
 		LEFT JOIN story_texts t ON t.story_id = s.id
 		WHERE s.id = ?`, id).Scan(&st.ID, &st.FeedID, &st.FeedTitle,
@@ -448,7 +451,7 @@ func (p *Postgres) Queue(ctx context.Context, f model.Filter, offset, limit int)
 		return nil, err
 	}
 	args = append(args, limit, max(offset, 0))
-	rows, err := p.db.QueryContext(ctx, `SELECT `+headerColumns+` FROM stories s WHERE `+cond+`
+	rows, err := p.db.QueryContext(ctx, `SELECT `+headerColumns+` FROM user_stories s WHERE `+cond+`
 		ORDER BY s.published DESC, s.id DESC LIMIT ? OFFSET ?`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: queue: %w", err)
@@ -501,7 +504,7 @@ func (p *Postgres) Counts(ctx context.Context) (model.Counts, error) {
 	var c model.Counts
 	err := p.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(n_stories - n_archived), 0),
 		COALESCE(SUM(n_unread), 0), COALESCE(SUM(n_starred), 0), COALESCE(SUM(n_archived), 0)
-		FROM feeds`).Scan(&c.All, &c.Unread, &c.Starred, &c.Archived)
+		FROM user_feeds`).Scan(&c.All, &c.Unread, &c.Starred, &c.Archived)
 	if err != nil {
 		return model.Counts{}, fmt.Errorf("store: counts: %w", err)
 	}
@@ -517,7 +520,7 @@ func (p *Postgres) QueueIndex(ctx context.Context, f model.Filter, id int64) (in
 		return -1, err
 	}
 	var pub int64
-	err = p.db.QueryRowContext(ctx, `SELECT s.published FROM stories s WHERE s.id = ? AND `+cond,
+	err = p.db.QueryRowContext(ctx, `SELECT s.published FROM user_stories s WHERE s.id = ? AND `+cond,
 		append([]any{id}, args...)...).Scan(&pub)
 	if errors.Is(err, sql.ErrNoRows) {
 		return -1, nil
@@ -526,7 +529,7 @@ func (p *Postgres) QueueIndex(ctx context.Context, f model.Filter, id int64) (in
 		return -1, fmt.Errorf("store: queue index: %w", err)
 	}
 	var n int
-	if err := p.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories s WHERE `+cond+`
+	if err := p.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM user_stories s WHERE `+cond+`
 		AND (s.published > ? OR (s.published = ? AND s.id > ?))`,
 		append(args, pub, pub, id)...).Scan(&n); err != nil {
 		return -1, fmt.Errorf("store: queue index: %w", err)
@@ -551,26 +554,15 @@ func (p *Postgres) ChangeTriage(ctx context.Context, id int64, c model.TriageCha
 // the story row locked meanwhile, and its feed's counters with it.
 func (p *Postgres) changeTriage(ctx context.Context, id int64, what string, change func(model.Triage) model.Triage) error {
 	err := p.db.write(ctx, func(tx pgTx) error {
-		var feedID int64
-		var read, starred, archd int
-		err := tx.QueryRowContext(ctx, `SELECT feed_id, read, starred, archived FROM stories WHERE id = ? FOR UPDATE`, id).
-			Scan(&feedID, &read, &starred, &archd)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("story %d: %w", id, ErrNotFound)
-		}
+		feedID, old, err := p.pgUserTriage(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		old := goTriage(read, starred, archd)
 		t := change(old)
 		if old == t {
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE stories SET read = ?, starred = ?, archived = ? WHERE id = ?`,
-			dbBool(t.Read), dbBool(t.Starred), dbBool(t.Archived), id); err != nil {
-			return err
-		}
-		return triageDelta(old, t).applyPG(ctx, tx, feedID)
+		return p.pgSetUserTriage(ctx, tx, id, feedID, t)
 	})
 	if err != nil {
 		return fmt.Errorf("store: %s: %w", what, err)
@@ -597,29 +589,31 @@ func (p *Postgres) setWhere(ctx context.Context, f model.Filter, flag, extra str
 	var ids []int64
 	err = p.db.write(ctx, func(tx pgTx) error {
 		ids = nil
-		rows, err := tx.QueryContext(ctx, `UPDATE stories AS s SET `+flag+` = 1 WHERE `+cond+` AND `+extra+`
-			RETURNING id, feed_id, read, starred, archived`, args...)
+		// The user's row of each story gains the flag (a new row
+		// carries the rest of the user's flags, all off).
+		rows, err := tx.QueryContext(ctx, `INSERT INTO triage AS tr (user_name, story_id, feed_id, read, starred, archived)
+			SELECT ?, s.id, s.feed_id, s.read, s.starred, s.archived FROM user_stories s WHERE `+cond+` AND `+extra+`
+			ORDER BY s.id
+			ON CONFLICT (user_name, story_id) DO UPDATE SET `+flag+` = 1
+			RETURNING tr.story_id`, append([]any{p.user}, args...)...)
 		if err != nil {
 			return err
 		}
-		ts := tallies{}
 		for rows.Next() {
-			var id, feed int64
-			var read, starred, archd int
-			if err := rows.Scan(&id, &feed, &read, &starred, &archd); err != nil {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
 				rows.Close()
 				return err
 			}
 			ids = append(ids, id)
-			now := goTriage(read, starred, archd)
-			ts.add(feed, triageDelta(flagWas(now, flag, true), now))
 		}
 		err = rows.Err()
 		rows.Close()
-		if err != nil {
+		if err != nil || len(ids) == 0 {
 			return err
 		}
-		return ts.applyAll(ctx, tx)
+		_, err = tx.ExecContext(ctx, `UPDATE triage SET `+flag+` = 1 WHERE user_name = ? AND story_id = ANY(?)`, p.user, ids)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: set %s: %w", flag, err)
@@ -641,28 +635,13 @@ func (p *Postgres) clearFlag(ctx context.Context, ids []int64, flag string) erro
 		return nil
 	}
 	err := p.db.write(ctx, func(tx pgTx) error {
-		rows, err := tx.QueryContext(ctx, `UPDATE stories SET `+flag+` = 0
-			WHERE `+flag+` = 1 AND id = ANY(?) RETURNING feed_id, read, starred, archived`, ids)
-		if err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE triage SET `+flag+` = 0
+			WHERE user_name = ? AND `+flag+` = 1 AND story_id = ANY(?)`, p.user, ids); err != nil {
 			return err
 		}
-		ts := tallies{}
-		for rows.Next() {
-			var feed int64
-			var read, starred, archd int
-			if err := rows.Scan(&feed, &read, &starred, &archd); err != nil {
-				rows.Close()
-				return err
-			}
-			now := goTriage(read, starred, archd)
-			ts.add(feed, triageDelta(flagWas(now, flag, false), now))
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return err
-		}
-		return ts.applyAll(ctx, tx)
+		_, err := tx.ExecContext(ctx, `DELETE FROM triage WHERE user_name = ? AND story_id = ANY(?)
+			AND read = 0 AND starred = 0 AND archived = 0`, p.user, ids)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("store: clear %s: %w", flag, err)
@@ -687,7 +666,7 @@ func (p *Postgres) countWhere(ctx context.Context, f model.Filter, extra string)
 		return 0, err
 	}
 	var n int
-	if err := p.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories s WHERE `+cond+` AND `+extra, args...).Scan(&n); err != nil {
+	if err := p.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM user_stories s WHERE `+cond+` AND `+extra, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("store: count: %w", err)
 	}
 	return n, nil
@@ -698,7 +677,7 @@ func (p *Postgres) countWhere(ctx context.Context, f model.Filter, extra string)
 func (p *Postgres) SetNote(ctx context.Context, id int64, note string) error {
 	note = cleanNote(note)
 	err := p.db.write(ctx, func(tx pgTx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE stories SET note = ? WHERE id = ?`, note, id)
+		res, err := tx.ExecContext(ctx, `UPDATE stories SET note = ?, note_author = ? WHERE id = ?`, note, p.user, id)
 		if err != nil {
 			return err
 		}
@@ -727,14 +706,16 @@ func (p *Postgres) SetTags(ctx context.Context, id int64, tags []string) error {
 		if err := pgStoryLocked(ctx, tx, id); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM story_tags WHERE story_id = ?`, id); err != nil {
+		// Tags that stay keep their author; new ones are the user's.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM story_tags WHERE story_id = ? AND NOT (tag = ANY(?))`,
+			id, nonNil(tags)); err != nil {
 			return err
 		}
 		if len(tags) == 0 {
 			return nil
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO story_tags (story_id, tag) SELECT ?, unnest(CAST(? AS text[]))
-			ON CONFLICT DO NOTHING`, id, tags)
+		_, err := tx.ExecContext(ctx, `INSERT INTO story_tags (story_id, tag, author) SELECT ?, unnest(CAST(? AS text[])), ?
+			ON CONFLICT DO NOTHING`, id, tags, p.user)
 		return err
 	})
 	if err != nil {
@@ -758,8 +739,8 @@ func (p *Postgres) ChangeTags(ctx context.Context, id int64, add, remove []strin
 			}
 		}
 		if len(add) > 0 {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO story_tags (story_id, tag) SELECT ?, unnest(CAST(? AS text[]))
-				ON CONFLICT (story_id, tag) DO NOTHING`, id, add); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO story_tags (story_id, tag, author) SELECT ?, unnest(CAST(? AS text[])), ?
+				ON CONFLICT (story_id, tag) DO NOTHING`, id, add, p.user); err != nil {
 				return err
 			}
 		}
@@ -895,7 +876,7 @@ func (p *Postgres) ExportSearches(ctx context.Context) (string, error) {
 // FeedsAfter pages through the subscribed feeds by id, as the poller's
 // rounds read them.
 func (p *Postgres) FeedsAfter(ctx context.Context, after int64, limit int) ([]model.Feed, error) {
-	rows, err := p.db.QueryContext(ctx, `SELECT `+feedColumns+` FROM feeds
+	rows, err := p.db.QueryContext(ctx, `SELECT `+feedColumns+` FROM user_feeds
 		WHERE removed = 0 AND id > ? ORDER BY id LIMIT ?`, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: listing feeds: %w", err)

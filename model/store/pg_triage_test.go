@@ -1,0 +1,116 @@
+package store
+
+import (
+	"slices"
+	"testing"
+
+	"sitrep/model"
+)
+
+// TestTriageIsPerUser: two users on one PostgreSQL share stories, tags and
+// notes (with their author) but not read, starred or archived, and each
+// has counts of their own. On SQLite, one reader, the same steps are one
+// person's.
+func TestTriageIsPerUser(t *testing.T) {
+	eachBackend(t, func(t *testing.T, open opener) {
+		maria := open(t)
+		f := addFeed(t, maria, "https://a.example/feed")
+		upsert(t, maria, f.ID, story("k1", "Aleppo: 51,000 displaced", base),
+			story("k2", "Convoy reaches Madaya", base.Add(1)), story("k3", "Talks stall", base.Add(2)))
+		k1, k2 := idByKey(t, maria, "k1"), idByKey(t, maria, "k2")
+		if err := maria.ChangeTriage(ctx, k1, model.TriageChange{Starred: boolp(true), Read: boolp(true)}); err != nil {
+			t.Fatal(err)
+		}
+		if ids, err := maria.ArchiveRead(ctx, model.Filter{View: model.ViewAll}); err != nil || len(ids) != 0 {
+			t.Fatalf("ArchiveRead = %v, %v; k1 is starred, nothing to archive", ids, err)
+		}
+		if _, err := maria.MarkRead(ctx, model.Filter{View: model.ViewAll, FeedID: f.ID}); err != nil {
+			t.Fatal(err)
+		}
+		if err := maria.ChangeTags(ctx, k2, []string{"syria"}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := maria.SetNote(ctx, k2, "check toll with OCHA"); err != nil {
+			t.Fatal(err)
+		}
+		checkCounters(t, maria)
+		if c, _ := maria.Counts(ctx); c != (model.Counts{All: 3, Unread: 0, Starred: 1}) {
+			t.Errorf("maria's counts = %+v", c)
+		}
+		if maria.as == nil {
+			return // SQLite: one reader, nothing more to see
+		}
+
+		ali := maria.as(t, "ali")
+		if c, _ := ali.Counts(ctx); c != (model.Counts{All: 3, Unread: 3}) {
+			t.Errorf("ali's counts = %+v, want 3 unread, none starred", c)
+		}
+		if ids := queueIDs(t, ali, model.Filter{View: model.ViewStarred}, 0, 10); len(ids) != 0 {
+			t.Errorf("ali sees maria's stars: %v", ids)
+		}
+		st, err := ali.Story(ctx, k1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Triage != (model.Triage{}) {
+			t.Errorf("ali sees k1 as %+v", st.Triage)
+		}
+		// Shared: the tag and the note, with who wrote it.
+		st2, err := ali.Story(ctx, k2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(st2.Tags, []string{"syria"}) || st2.Note != "check toll with OCHA" {
+			t.Errorf("ali sees k2 tags %v note %q", st2.Tags, st2.Note)
+		}
+		p := ali.Store.(*Postgres)
+		if who, _ := p.NoteAuthor(ctx, k2); who != maria.Store.(*Postgres).User() {
+			t.Errorf("note author = %q, want %q", who, maria.Store.(*Postgres).User())
+		}
+		// Ali's triage is his: starring k2 does not touch maria's.
+		if err := ali.ChangeTriage(ctx, k2, model.TriageChange{Starred: boolp(true)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := ali.ChangeTags(ctx, k2, []string{"aid"}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if who, _ := p.TagAuthors(ctx, k2); who["aid"] != "ali" || who["syria"] != maria.Store.(*Postgres).User() {
+			t.Errorf("tag authors = %v", who)
+		}
+		if ids := queueIDs(t, maria, model.Filter{View: model.ViewStarred}, 0, 10); !slices.Equal(ids, []int64{k1}) {
+			t.Errorf("maria's starred = %v, want [%d]", ids, k1)
+		}
+		if ids := queueIDs(t, ali, model.Filter{View: model.ViewStarred}, 0, 10); !slices.Equal(ids, []int64{k2}) {
+			t.Errorf("ali's starred = %v, want [%d]", ids, k2)
+		}
+		if c, _ := ali.Counts(ctx); c != (model.Counts{All: 3, Unread: 3, Starred: 1}) {
+			t.Errorf("ali's counts = %+v", c)
+		}
+		feeds, err := ali.Feeds(ctx)
+		if err != nil || len(feeds) != 1 || feeds[0].Unread != 3 || feeds[0].Total != 3 {
+			t.Errorf("ali's feeds = %+v, %v", feeds, err)
+		}
+		checkCounters(t, ali)
+		checkCounters(t, maria)
+		// Undo of a bulk action is the user's own too.
+		ids, err := ali.MarkRead(ctx, model.Filter{View: model.ViewAll})
+		if err != nil || len(ids) != 3 {
+			t.Fatalf("ali's MarkRead = %v, %v", ids, err)
+		}
+		if err := ali.UnmarkRead(ctx, ids); err != nil {
+			t.Fatal(err)
+		}
+		if c, _ := maria.Counts(ctx); c.Unread != 0 {
+			t.Errorf("ali's undo changed maria's unread: %+v", c)
+		}
+		if c, _ := ali.Counts(ctx); c.Unread != 3 {
+			t.Errorf("ali's unread after undo = %+v", c)
+		}
+		// A story starred by ali alone is kept when the feed goes.
+		if _, _, _, kept, err := maria.KeptCounts(ctx, f.ID); err != nil || kept != 2 {
+			t.Errorf("kept = %d, %v; want k1 (maria's star) and k2 (tags, note, ali's star)", kept, err)
+		}
+	})
+}
+
+func boolp(b bool) *bool { return &b }
