@@ -81,7 +81,7 @@ func runAdd(ctx context.Context, st store.Store, fe *feeds.Fetcher, args []strin
 	if fs.NArg() == 0 {
 		return errors.New("add needs URL...")
 	}
-	return feeds.Add(ctx, st, fe, fs.Args(), *anyway, stdout)
+	return addFeeds(ctx, st, fe, fs.Args(), *anyway, stdout)
 }
 
 // runRemove is `sitrep rm [--purge] URL...`.
@@ -95,7 +95,7 @@ func runRemove(ctx context.Context, st store.Store, args []string, stdout, stder
 	if fs.NArg() == 0 {
 		return errors.New("rm needs URL...")
 	}
-	return feeds.Remove(ctx, st, fs.Args(), *purge, stdout)
+	return removeFeeds(ctx, st, fs.Args(), *purge, stdout)
 }
 
 // runBackup is `sitrep backup FILE`.
@@ -192,7 +192,7 @@ func importOPML(ctx context.Context, st store.Store, files []string, stdout io.W
 		if err != nil {
 			return err
 		}
-		err = feeds.ImportOPML(ctx, st, f, stdout)
+		err = importOPMLFile(ctx, st, f, stdout)
 		f.Close()
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)

@@ -200,7 +200,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "feeds":
 		err = noArgs(cmd, cmdArgs)
 		if err == nil {
-			err = feeds.List(ctx, st, stdout)
+			err = listFeeds(ctx, st, stdout)
 		}
 	case "import":
 		err = needArgs(cmd, cmdArgs, "FILE.opml")
@@ -224,7 +224,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "export-opml":
 		err = noArgs(cmd, cmdArgs)
 		if err == nil {
-			err = feeds.ExportOPML(ctx, st, stdout)
+			err = exportOPML(ctx, st, stdout)
 		}
 	case "fetch":
 		sq, ok := st.(*store.SQLite)

@@ -437,3 +437,14 @@ func (p *Poller) save(ctx context.Context, f *model.Feed, items []item, res *Res
 	res.New, res.Updated = sr.New, sr.Updated
 	return nil
 }
+
+// plural is "1 item", "2 items", "1 story", "0 stories".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

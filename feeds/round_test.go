@@ -30,19 +30,14 @@ func TestFetchNow(t *testing.T) {
 	addFeed(t, st, srv.URL+"/two.xml")
 	p := New(srv.Client(), st, testOptions())
 	ctx := context.Background()
-	var out bytes.Buffer
-	if _, err := FetchAll(ctx, p, st, &out, false); err != nil || hits.Load() != 2 {
-		t.Fatalf("first round: %d requests, %v\n%s", hits.Load(), err, out.String())
+	if rs, err := roundResults(ctx, p, st, false); err != nil || hits.Load() != 2 || skipped(rs) != 0 {
+		t.Fatalf("first round: %d requests, %v\n%+v", hits.Load(), err, rs)
 	}
-	out.Reset()
-	FetchAll(ctx, p, st, &out, false)
-	if hits.Load() != 2 || strings.Count(out.String(), "not due until") != 2 {
-		t.Fatalf("second round: %d requests\n%s", hits.Load(), out.String())
+	if rs, _ := roundResults(ctx, p, st, false); hits.Load() != 2 || skipped(rs) != 2 {
+		t.Fatalf("second round: %d requests\n%+v", hits.Load(), rs)
 	}
-	out.Reset()
-	anyOK, err := FetchAll(ctx, p, st, &out, true)
-	if err != nil || !anyOK || hits.Load() != 4 || strings.Contains(out.String(), "not due") {
-		t.Fatalf("forced round: %d requests, %v %v\n%s", hits.Load(), anyOK, err, out.String())
+	if rs, err := roundResults(ctx, p, st, true); err != nil || hits.Load() != 4 || skipped(rs) != 0 {
+		t.Fatalf("forced round: %d requests, %v\n%+v", hits.Load(), err, rs)
 	}
 	// The reader's list of a round: none due now, both when forced.
 	if fs, _ := p.RoundFeeds(ctx, st, false); len(fs) != 0 {
@@ -108,7 +103,13 @@ func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { retu
 // TestDebugLog: with Options.Log, every poll is a line with the feed,
 // its outcome and how long it took; a failure is a warning with its error.
 func TestDebugLog(t *testing.T) {
-	srv := cmdServer(t)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, rssFeed(rssItem("a", "A", "Alpha.")))
+	})
+	mux.HandleFunc("/broken", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(500) })
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
 	st := openStore(t)
 	addFeed(t, st, srv.URL+"/feed.xml")
 	addFeed(t, st, srv.URL+"/broken")
@@ -116,7 +117,7 @@ func TestDebugLog(t *testing.T) {
 	opts := testOptions()
 	opts.Log = slog.New(slog.NewTextHandler(&log, nil))
 	p := New(srv.Client(), st, opts)
-	if _, err := FetchAll(context.Background(), p, st, io.Discard, false); err != nil {
+	if _, err := roundResults(context.Background(), p, st, false); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
@@ -138,20 +139,20 @@ func TestDebugLog(t *testing.T) {
 	}
 }
 
-// TestAddUsesTheFetcherLimits: add fetches through the poller's Fetcher,
-// so the config's limits hold for it too (a body over MaxBody is refused).
-func TestAddUsesTheFetcherLimits(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		io.WriteString(w, rssFeed(rssItem("a", "A", strings.Repeat("Alpha beta. ", 400))))
-	}))
-	t.Cleanup(srv.Close)
-	st := openStore(t)
-	p := New(srv.Client(), st, Options{MaxBody: 1 << 10})
-	var out bytes.Buffer
-	if err := Add(context.Background(), st, p.Fetcher, []string{srv.URL + "/big.xml"}, false, &out); err == nil || !strings.Contains(out.String(), "too large") {
-		t.Fatalf("add of a feed over the fetcher's limit: %v\n%s", err, out.String())
+// roundResults runs one round and returns its results in the order they
+// came.
+func roundResults(ctx context.Context, p *Poller, st Lister, force bool) ([]Result, error) {
+	var rs []Result
+	err := p.Round(ctx, st, force, func(r Result) { rs = append(rs, r) })
+	return rs, err
+}
+
+func skipped(rs []Result) int {
+	n := 0
+	for _, r := range rs {
+		if r.Skipped {
+			n++
+		}
 	}
-	if err := Add(context.Background(), st, NewFetcher(srv.Client(), Options{}), []string{srv.URL + "/big.xml"}, false, &out); err != nil {
-		t.Fatalf("add within the default limit: %v\n%s", err, out.String())
-	}
+	return n
 }
