@@ -314,7 +314,8 @@ var pgMigrations = [][]string{
 			created BIGINT NOT NULL
 		)`,
 	},
-	pgTriageSchema, // 2: per-person triage, authors of notes and tags (triage.go)
+	pgTriageSchema, // 2: per-person triage, authors of notes and tags (pg_triage.go)
+	pgLeaseSchema,  // 3: feed leases and team pollers (pg_lease.go)
 }
 
 // migrate applies the migrations the database has not seen, each in one

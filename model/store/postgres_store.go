@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -319,6 +320,12 @@ func (p *Postgres) UpsertStories(ctx context.Context, feedID int64, stories []mo
 				counts.add(enc[i].Triage, +1)
 			case changed:
 				res.Updated++
+			}
+		}
+		if res.New+res.Updated > 0 {
+			// Open readers hear of it when this commits (Listen).
+			if err := pgNotifyTx(ctx, tx, ChanStories, strconv.FormatInt(feedID, 10)); err != nil {
+				return err
 			}
 		}
 		return counts.applyPG(ctx, tx, feedID)
@@ -681,12 +688,21 @@ func (p *Postgres) SetNote(ctx context.Context, id int64, note string) error {
 		if err != nil {
 			return err
 		}
-		return mustAffect(res, "story", id)
+		if err := mustAffect(res, "story", id); err != nil {
+			return err
+		}
+		return p.notifyNotes(ctx, tx, id)
 	})
 	if err != nil {
 		return fmt.Errorf("store: set note: %w", err)
 	}
 	return nil
+}
+
+// notifyNotes tells open readers that story id's tags or note changed,
+// and who changed them, when tx commits.
+func (p *Postgres) notifyNotes(ctx context.Context, tx pgTx, id int64) error {
+	return pgNotifyTx(ctx, tx, ChanNotes, strconv.FormatInt(id, 10)+" "+p.user)
 }
 
 // pgStoryLocked locks story id against removal while its tags change;
@@ -711,12 +727,13 @@ func (p *Postgres) SetTags(ctx context.Context, id int64, tags []string) error {
 			id, nonNil(tags)); err != nil {
 			return err
 		}
-		if len(tags) == 0 {
-			return nil
+		if len(tags) > 0 {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO story_tags (story_id, tag, author) SELECT ?, unnest(CAST(? AS text[])), ?
+				ON CONFLICT DO NOTHING`, id, tags, p.user); err != nil {
+				return err
+			}
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO story_tags (story_id, tag, author) SELECT ?, unnest(CAST(? AS text[])), ?
-			ON CONFLICT DO NOTHING`, id, tags, p.user)
-		return err
+		return p.notifyNotes(ctx, tx, id)
 	})
 	if err != nil {
 		return fmt.Errorf("store: set tags: %w", err)
@@ -744,7 +761,7 @@ func (p *Postgres) ChangeTags(ctx context.Context, id int64, add, remove []strin
 				return err
 			}
 		}
-		return nil
+		return p.notifyNotes(ctx, tx, id)
 	})
 	if err != nil {
 		return fmt.Errorf("store: change tags: %w", err)
