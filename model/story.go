@@ -80,6 +80,12 @@ type StoryHeader struct {
 	Headline *HeadlineFigure
 	Tags     []string // the reader's tags, sorted
 	HasNote  bool     // the reader wrote a note on the story
+	// Cluster is the story's cluster of near-duplicates (0: alone) and
+	// ClusterSize how many stories it holds (0 alone); ClaimsDiffer says two of
+	// them give different figures of one category (212 killed, 190 killed).
+	Cluster      int64
+	ClusterSize  int
+	ClaimsDiffer bool
 	Triage
 }
 
@@ -111,6 +117,9 @@ type Filter struct {
 	FeedID int64  // only this feed's stories; 0 for any
 	Search string // full-text query; "" for none
 	Tag    string // only stories with this tag (normalised); "" for any
+	// Cluster shows the stories of one cluster, every one; 0 shows each
+	// cluster once, as its earliest story (the queue's way).
+	Cluster int64
 }
 
 // TagCount is one of the reader's tags and how many stories carry it.

@@ -50,6 +50,7 @@ type KeyMap struct {
 	Figures          key.Binding
 	Search           key.Binding
 	SaveSearch       key.Binding
+	Cluster          key.Binding
 	Help             key.Binding
 	Close            key.Binding
 	Quit             key.Binding
@@ -99,6 +100,7 @@ func DefaultKeyMap() KeyMap {
 		Figures:         bind("figures across the view's stories", "#"),
 		Search:          bind("search", "/"),
 		SaveSearch:      bind("save the search (listed in sources)", "S"),
+		Cluster:         bind("the sources of a story (+N), and back", "z"),
 		Help:            bind("help", "?"),
 		Close:           bind("back to the queue, clear the search, close", "esc"),
 		Quit:            bind("quit (in a pane: back to the queue)", "q"),
@@ -170,7 +172,7 @@ func (h focusHelp) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageDown, k.PageUp, k.ReadOn, k.Open},
 		{k.NextUnread, k.PrevUnread, k.Star, k.Read, k.Archive, k.MarkAllRead, k.ArchiveRead, k.Tag, k.Note, k.Undo},
 		{k.NextFocus, k.PrevFocus, k.FocusSources, k.FocusQueue, k.FocusStory, k.FocusHighlights, k.Sources, k.CycleView, k.Density, k.PrevHighlight, k.NextHighlight},
-		{k.Search, k.SaveSearch, k.OpenLink, k.Yank, k.YankLink, k.PollNow, k.Subscriptions, k.Speakers, k.Figures, k.Help, k.Close, k.Quit, k.QuitNow},
+		{k.Search, k.SaveSearch, k.Cluster, k.OpenLink, k.Yank, k.YankLink, k.PollNow, k.Subscriptions, k.Speakers, k.Figures, k.Help, k.Close, k.Quit, k.QuitNow},
 	}
 }
 
@@ -255,7 +257,7 @@ func (k *KeyMap) actions() []action {
 		{"prev_highlight", &k.PrevHighlight}, {"next_highlight", &k.NextHighlight},
 		{"open_link", &k.OpenLink}, {"yank", &k.Yank}, {"yank_link", &k.YankLink},
 		{"subscriptions", &k.Subscriptions}, {"speakers", &k.Speakers}, {"figures", &k.Figures},
-		{"search", &k.Search}, {"save_search", &k.SaveSearch}, {"help", &k.Help}, {"close", &k.Close},
+		{"search", &k.Search}, {"save_search", &k.SaveSearch}, {"cluster", &k.Cluster}, {"help", &k.Help}, {"close", &k.Close},
 		{"quit", &k.Quit}, {"quit_now", &k.QuitNow},
 	}
 }

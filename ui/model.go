@@ -105,6 +105,10 @@ type Model struct {
 	// state is the state filter v chose (all, unread, starred, archived),
 	// applied to the feed or tag chosen in the sources pane.
 	state model.View
+	// clusterBefore is where the queue stood when z listed a cluster's
+	// stories; undoToken ties a cluster's triage to its undo entry.
+	clusterBefore *queuePlace
+	undoToken     int
 	// yanked is the last text y or Y copied.
 	yanked string
 	// confirm is a question waiting for y (or enter) in the bottom row.
@@ -149,6 +153,12 @@ type undoEntry struct {
 
 	bulk bulkKind // undoBulk: which action
 	ids  []int64  // undoBulk: the stories it changed
+
+	// cluster triage: the change reached every story of before.Cluster;
+	// members are their states before it, once the write has said.
+	cluster bool
+	token   int
+	members map[int64]model.Triage
 }
 
 // undoKind is what an undoEntry undoes.
@@ -354,6 +364,11 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, again
 	case searchSavedMsg:
 		return m, m.searchSaved(msg)
+	case clusterTriagedMsg:
+		return m, m.clusterTriaged(msg)
+	case claimsLoadedMsg:
+		m.claimsLoaded(msg)
+		return m, nil
 	case noteLoadedMsg:
 		return m, m.noteLoaded(msg)
 	case annotationSavedMsg:
@@ -382,7 +397,7 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.unsaved.overlayStory(&msg.story)
 		m.reader.setStory(msg.story)
 		m.highlights.setStory(m.reader.story, m.reader.hls)
-		return m, m.landJump()
+		return m, tea.Batch(m.landJump(), m.loadClaims(msg.story.ID))
 	case triageSavedMsg:
 		m.unsaved.landed(msg.id)
 		if cmd, quitting := m.writeLanded(); quitting {

@@ -340,6 +340,9 @@ func (q *queuePane) View() string {
 	if q.filter.Search != "" {
 		extra = q.searchTitle(iw - ansi.StringWidth(title))
 	}
+	if q.filter.Cluster != 0 {
+		title = "Sources of one story"
+	}
 	switch {
 	case q.err != nil:
 		lines = append(lines, st.Error.Render("cannot load the queue: "+q.err.Error()))
@@ -463,6 +466,11 @@ func (q *queuePane) badges(h *model.StoryHeader, tight bool) string {
 	if h.HasNote {
 		b += " " + sym.Note
 	}
+	if tight {
+		if cb := q.clusterBadge(h, true); cb != "" {
+			b += " " + cb
+		}
+	}
 	if !tight {
 		for _, t := range h.Tags {
 			b += " " + sym.Tag + t
@@ -481,7 +489,13 @@ func (q *queuePane) item(h *model.StoryHeader, iw int, now time.Time) []string {
 	if h == nil {
 		return []string{"  " + sym.Ellipsis, "", ""}
 	}
-	l1 := q.mark(h) + " " + shortTime(h.Published.In(q.c.loc), now) + " " + h.FeedTitle
+	l1 := q.mark(h) + " " + shortTime(h.Published.In(q.c.loc), now) + " "
+	if cb := q.clusterBadge(h, false); cb != "" {
+		// The badge stays in view: the source's name gives way.
+		l1 = ansi.Truncate(l1+h.FeedTitle, max(0, iw-ansi.StringWidth(cb)-1), sym.Ellipsis) + " " + cb
+	} else {
+		l1 += h.FeedTitle
+	}
 	l2 := "  " + h.Title
 	if h.ID == q.openID {
 		l2 = " " + sym.Pointer + h.Title // the story the reader shows

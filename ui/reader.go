@@ -36,6 +36,9 @@ type readerPane struct {
 	lines int      // len(head)+len(body)
 
 	scroll int
+	// claims are the figures the stories of its cluster disagree on
+	// (clusters.go), flagged in the head.
+	claims []model.Claim
 }
 
 func newReaderPane(c *common) *readerPane { return &readerPane{c: c, current: -1} }
@@ -47,6 +50,9 @@ func (r *readerPane) SetSize(w, h int) {
 
 // setStory shows s from the top.
 func (r *readerPane) setStory(s model.Story) {
+	if r.story == nil || r.story.ID != s.ID {
+		r.claims = nil
+	}
 	r.story = &s
 	r.loading, r.err = false, nil
 	r.hls = storyHighlights(r.story)
@@ -142,6 +148,9 @@ func (r *readerPane) rewrap() {
 		r.head = append(r.head, r.c.st.StoryMeta.Render(fit(strings.Join(mine, r.c.sym.Sep), iw, r.c.sym.Ellipsis)))
 	}
 	if l := r.keyFigureLine(iw); l != "" {
+		r.head = append(r.head, l)
+	}
+	if l := r.claimsLine(iw); l != "" {
 		r.head = append(r.head, l)
 	}
 	if ih >= 16 {

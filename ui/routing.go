@@ -58,10 +58,15 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openSearch()
 	case key.Matches(msg, k.SaveSearch):
 		return m.saveSearch()
+	case key.Matches(msg, k.Cluster) && m.focus == focusQueue:
+		return m.expandCluster()
 	case key.Matches(msg, k.Close):
 		if m.focus != focusQueue {
 			m.setFocus(focusQueue)
 			return m.relayout()
+		}
+		if m.queue.filter.Cluster != 0 {
+			return m.collapseCluster()
 		}
 		return m.clearSearch()
 	case key.Matches(msg, k.NextFocus):

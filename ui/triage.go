@@ -49,11 +49,20 @@ func (m *Model) applyTriage(h model.StoryHeader, t model.Triage, undoable bool) 
 	if s := m.reader.showing(h.ID); s != nil {
 		s.Triage = t
 	}
+	save := m.saveTriage(h.ID, h.Triage, t) // first: the cluster's write follows it
+	var cluster tea.Cmd
+	if h.ClusterSize > 1 && m.queue.filter.Cluster == 0 && m.clusterStore() != nil {
+		// A cluster row stands for all its stories: the change reaches
+		// every one, after the row's own write.
+		m.undoToken++
+		e.cluster, e.token = true, m.undoToken
+		cluster = m.triageCluster(h, model.ChangeOf(h.Triage, t), e.token)
+	}
 	if undoable {
 		m.queue.moved = true
 		m.pushUndo(e)
 	}
-	return tea.Batch(m.saveTriage(h.ID, h.Triage, t), m.fetchWindow())
+	return tea.Batch(save, cluster, m.fetchWindow())
 }
 
 // leaves says whether a change takes a story out of the shown view: an

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -57,8 +58,15 @@ func (m *Model) undoLast() tea.Cmd {
 	if s := m.reader.showing(h.ID); s != nil {
 		s.Triage = h.Triage
 	}
-	m.note("undid " + triageChange(h.Triage, e.after) + " of " + m.quoteTitle(h.ID, h.Title))
-	return tea.Batch(m.saveTriage(h.ID, e.after, h.Triage), m.fetchWindow())
+	what := "undid " + triageChange(h.Triage, e.after) + " of " + m.quoteTitle(h.ID, h.Title)
+	save := m.saveTriage(h.ID, e.after, h.Triage) // first: the cluster's writes follow it
+	var cluster tea.Cmd
+	if e.cluster {
+		what += fmt.Sprintf(" and its %d other sources", h.ClusterSize-1)
+		cluster = m.undoCluster(e)
+	}
+	m.note(what)
+	return tea.Batch(save, cluster, m.fetchWindow())
 }
 
 // triageChange names what going from one state to another did: "star",

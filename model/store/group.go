@@ -39,6 +39,7 @@ type groupOp struct {
 // prepared once for all of them and the search index rows held back until
 // the end (see upserter).
 type groupTx struct {
+	s  *SQLite
 	tx *sql.Tx
 	up *upserter
 }
@@ -49,6 +50,10 @@ func (g *groupTx) upserter(ctx context.Context) (*upserter, error) {
 	if g.up == nil {
 		u, err := newUpserter(ctx, g.tx)
 		if err != nil {
+			return nil, err
+		}
+		if u.clusters, err = g.s.clusters(ctx, g.tx); err != nil {
+			u.close()
 			return nil, err
 		}
 		g.up = u
@@ -176,7 +181,7 @@ func (s *SQLite) runShared(ctx context.Context, ops []*groupOp) (*groupOp, error
 		return nil, err
 	}
 	s.groups.Add(1)
-	g := &groupTx{tx: tx}
+	g := &groupTx{s: s, tx: tx}
 	defer g.close()
 	for _, op := range ops {
 		if err := op.run(ctx, g); err != nil {
@@ -190,7 +195,13 @@ func (s *SQLite) runShared(ctx context.Context, ops []*groupOp) (*groupOp, error
 			return nil, err
 		}
 	}
-	return nil, tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	if g.up != nil {
+		g.up.clusters.commit()
+	}
+	return nil, nil
 }
 
 // runAlone runs one op in a transaction of its own: a group of one.

@@ -96,6 +96,8 @@ var migrations = [][]string{
 	highlightsSchema,
 	// 7: saved searches (searches.go).
 	searchesSchema,
+	// 8: clusters of near-duplicate stories (clusters.go).
+	clusterSchema,
 }
 
 // migrate applies the migrations the database has not seen yet, each in its

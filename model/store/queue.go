@@ -19,7 +19,8 @@ const headerColumns = `s.id, s.feed_id,
 	(SELECT COALESCE(NULLIF(f.user_title, ''), NULLIF(f.title, ''), f.url) FROM feeds f WHERE f.id = s.feed_id),
 	s.title, s.link, s.published, s.quote_count,
 	s.headline_category, s.headline_value, s.headline_text,
-	s.read, s.starred, s.archived, s.note <> ''`
+	s.read, s.starred, s.archived, s.note <> '', COALESCE(s.cluster_id, 0),
+	CASE WHEN s.cluster_id IS NULL THEN 0 ELSE (SELECT COUNT(*) FROM stories c WHERE c.cluster_id = s.cluster_id) END`
 
 func scanHeader(r scanner) (model.StoryHeader, error) {
 	var (
@@ -30,7 +31,7 @@ func scanHeader(r scanner) (model.StoryHeader, error) {
 		read, starred, archd int
 	)
 	err := r.Scan(&h.ID, &h.FeedID, &h.FeedTitle, &h.Title, &h.Link, &published, &h.QuoteCount,
-		&cat, &val, &text, &read, &starred, &archd, &h.HasNote)
+		&cat, &val, &text, &read, &starred, &archd, &h.HasNote, &h.Cluster, &h.ClusterSize)
 	if err != nil {
 		return h, err
 	}
@@ -87,6 +88,10 @@ func whereWith(words textSearch, f model.Filter) (string, []any, error) {
 		cond += ` AND s.feed_id = ?`
 		args = append(args, f.FeedID)
 	}
+	if f.Cluster != 0 {
+		cond += ` AND s.cluster_id = ?`
+		args = append(args, f.Cluster)
+	}
 	if f.Tag != "" {
 		tag := NormalizeTag(f.Tag)
 		if tag == "" {
@@ -113,7 +118,7 @@ func (s *SQLite) Queue(ctx context.Context, f model.Filter, offset, limit int) (
 		return nil, nil
 	}
 	offset = max(offset, 0)
-	cond, args, err := where(f)
+	cond, args, err := queueWhere(f)
 	if errors.Is(err, errNoMatch) {
 		return nil, nil
 	}
@@ -154,38 +159,25 @@ func (s *SQLite) Queue(ctx context.Context, f model.Filter, offset, limit int) (
 	for i := range out {
 		out[i].Tags = tags[out[i].ID]
 	}
+	if err := markClaims(ctx, s.db, out); err != nil {
+		return nil, fmt.Errorf("store: queue claims: %w", err)
+	}
 	return out, nil
 }
 
-// QueueLen counts a filter's stories: from the feed counters without a
-// search, by the index otherwise.
+// QueueLen counts the rows of a filter's queue (a cluster is one): from the
+// feed counters without a search, less the stories clusters hide, by the
+// index otherwise.
 func (s *SQLite) QueueLen(ctx context.Context, f model.Filter) (int, error) {
-	if strings.TrimSpace(f.Search) == "" && f.Tag == "" {
-		if f.FeedID != 0 {
-			col := map[model.View]string{
-				model.ViewFeed: "n_stories - n_archived", model.ViewAll: "n_stories - n_archived",
-				model.ViewUnread: "n_unread", model.ViewStarred: "n_starred", model.ViewArchived: "n_archived",
-			}[f.View]
-			if col == "" {
-				return 0, fmt.Errorf("store: unknown queue view %d", f.View)
-			}
-			var n int
-			err := s.db.QueryRowContext(ctx, `SELECT `+col+` FROM feeds WHERE id = ?`, f.FeedID).Scan(&n)
-			if errors.Is(err, sql.ErrNoRows) {
-				return 0, nil
-			}
+	if strings.TrimSpace(f.Search) == "" && f.Tag == "" && f.Cluster == 0 {
+		n, err := s.countersLen(ctx, f)
+		if err != nil || n == 0 {
 			return n, err
 		}
-		switch f.View {
-		case model.ViewAll, model.ViewUnread, model.ViewStarred, model.ViewArchived:
-			c, err := s.Counts(ctx)
-			return map[model.View]int{
-				model.ViewAll: c.All, model.ViewUnread: c.Unread,
-				model.ViewStarred: c.Starred, model.ViewArchived: c.Archived,
-			}[f.View], err
-		}
+		hidden, err := s.hiddenInClusters(ctx, f)
+		return n - hidden, err
 	}
-	cond, args, err := where(f)
+	cond, args, err := queueWhere(f)
 	if errors.Is(err, errNoMatch) {
 		return 0, nil
 	}
@@ -197,6 +189,35 @@ func (s *SQLite) QueueLen(ctx context.Context, f model.Filter) (int, error) {
 		return 0, fmt.Errorf("store: queue length: %w", err)
 	}
 	return n, nil
+}
+
+// countersLen counts a filter's stories, without search or tag, from the
+// feed counters.
+func (s *SQLite) countersLen(ctx context.Context, f model.Filter) (int, error) {
+	if f.FeedID != 0 {
+		col := map[model.View]string{
+			model.ViewFeed: "n_stories - n_archived", model.ViewAll: "n_stories - n_archived",
+			model.ViewUnread: "n_unread", model.ViewStarred: "n_starred", model.ViewArchived: "n_archived",
+		}[f.View]
+		if col == "" {
+			return 0, fmt.Errorf("store: unknown queue view %d", f.View)
+		}
+		var n int
+		err := s.db.QueryRowContext(ctx, `SELECT `+col+` FROM feeds WHERE id = ?`, f.FeedID).Scan(&n)
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, nil
+		}
+		return n, err
+	}
+	switch f.View {
+	case model.ViewAll, model.ViewUnread, model.ViewStarred, model.ViewArchived:
+		c, err := s.Counts(ctx)
+		return map[model.View]int{
+			model.ViewAll: c.All, model.ViewUnread: c.Unread,
+			model.ViewStarred: c.Starred, model.ViewArchived: c.Archived,
+		}[f.View], err
+	}
+	return 0, fmt.Errorf("store: unknown queue view %d", f.View)
 }
 
 // Counts adds up the feeds' counters.
@@ -280,7 +301,7 @@ func (s *SQLite) ChangeTriage(ctx context.Context, id int64, c model.TriageChang
 // newest), or -1 when the filter does not show it: the reader uses it to
 // keep the cursor on a story when the view around it changes.
 func (s *SQLite) QueueIndex(ctx context.Context, f model.Filter, id int64) (int, error) {
-	cond, args, err := where(f)
+	cond, args, err := queueWhere(f)
 	if errors.Is(err, errNoMatch) {
 		return -1, nil
 	}

@@ -35,6 +35,8 @@ type SQLite struct {
 	lockedAt time.Time
 	busy     atomic.Int64
 	groups   atomic.Int64
+	// clusterIdx finds near-duplicates of new stories (clusters.go).
+	clusterIdx clusterIndex
 }
 
 var _ Store = (*SQLite)(nil)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"sitrep/model"
+	"sitrep/model/cluster"
 )
 
 // keysPerQuery keeps IN lists well under SQLite's bound-parameter limit.
@@ -63,10 +64,14 @@ type encodedStory struct {
 	undated       bool // the feed gave no date: Published is the first-seen time
 	quotes, stats string
 	headline      *model.HeadlineFigure
+	sketch        cluster.Sketch // the story's fingerprint (clusters.go)
 }
 
 func encodeStory(st model.Story, hash string, now time.Time) (encodedStory, error) {
 	e := encodedStory{Story: st, hash: hash, headline: model.Headline(st.Stats)}
+	if clusterStories {
+		e.sketch = cluster.Fingerprint(st.Title, st.Body)
+	}
 	if e.FirstSeen.IsZero() {
 		e.FirstSeen = now
 	}
@@ -184,6 +189,7 @@ func (g *groupTx) upsertStories(ctx context.Context, feedID int64, enc []encoded
 type upserter struct {
 	lookup, insStory, insText, updStory, updText, ftsIns, ftsDel *sql.Stmt
 	insQuotes, insFigures, delQuotes, delFigures                 *sql.Stmt
+	clusters                                                     *clusterTx
 	// The search index is written after all the stories: FTS5 flushes its
 	// pending terms to disk at every statement savepoint, and the story
 	// INSERTs open one each, so interleaving the two made many tiny index
@@ -206,8 +212,8 @@ func newUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 		{&u.lookup, `SELECT id, content_hash FROM stories WHERE feed_id = ? AND key = ?`},
 		{&u.insStory, `INSERT INTO stories (feed_id, key, link, title, author, published, first_seen,
 			words, content_hash, quote_count, headline_category, headline_value, headline_text,
-			read, starred, archived)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			read, starred, archived, cluster_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (feed_id, key) DO NOTHING RETURNING id`},
 		{&u.insText, `INSERT INTO story_texts (story_id, body, quotes, stats) VALUES (?, ?, ?, ?)`},
 		{&u.updStory, `UPDATE stories SET link = ?, title = ?, author = ?,
@@ -240,6 +246,9 @@ func (u *upserter) close() {
 			st.Close()
 		}
 	}
+	if u.clusters != nil {
+		u.clusters.close()
+	}
 }
 
 func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (created, changed bool, err error) {
@@ -248,11 +257,15 @@ func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (c
 	// ones are most of them (all of a first poll), so trying the INSERT
 	// saves them a lookup; a key already there inserts nothing.
 	var id int64
+	matchID, clusterID := u.clusters.match(e.sketch, e.published)
 	err = u.insStory.QueryRowContext(ctx, feedID, e.Key, e.Link, e.Title, e.Author, e.published, e.firstSeen,
 		e.Words, e.hash, model.AttributedQuotes(e.Quotes), cat, val, text,
-		dbBool(e.Read), dbBool(e.Starred), dbBool(e.Archived)).Scan(&id)
+		dbBool(e.Read), dbBool(e.Starred), dbBool(e.Archived), nullID(clusterID)).Scan(&id)
 	switch {
 	case err == nil:
+		if err := u.clusters.saved(ctx, id, e, matchID, clusterID); err != nil {
+			return false, false, err
+		}
 		if _, err := u.insText.ExecContext(ctx, id, e.Body, e.quotes, e.stats); err != nil {
 			return false, false, err
 		}

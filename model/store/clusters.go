@@ -1,0 +1,484 @@
+package store
+
+// Clusters (issue 9): the same event told by several sources, once. Each
+// story is fingerprinted when it is saved (cluster.Fingerprint, outside the
+// write lock) and compared with the recent stories that share one of its
+// look-up keys; a near-duplicate joins the other's cluster. stories.cluster_id
+// is the cluster (the id of its first story), NULL for a story alone, so
+// stories that match nothing cost one more row (their sketch) and no
+// update. The look-up keys live in memory, loaded once from story_sketches
+// and brought up to date at every write group with the rows other processes
+// added; the queue shows a cluster once (queueWhere).
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"sitrep/model"
+	"sitrep/model/cluster"
+	"sitrep/model/extract"
+)
+
+// clusterSchema is migration 8.
+var clusterSchema = []string{
+	`ALTER TABLE stories ADD COLUMN cluster_id INTEGER`,
+	`CREATE INDEX stories_cluster ON stories (cluster_id, published, id) WHERE cluster_id IS NOT NULL`,
+	`CREATE TABLE story_sketches (
+		story_id  INTEGER PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+		published BIGINT NOT NULL,
+		sketch    BLOB   NOT NULL -- cluster.Sketch.Marshal
+	)`,
+}
+
+// clusterStories turns fingerprinting off, for the benchmark that
+// measures what clustering costs a polling round.
+var clusterStories = true
+
+// clusterWindow: stories further apart than this are not one event, and
+// the index forgets stories older than twice this.
+const clusterWindow = 4 * 24 * time.Hour
+
+// clusterIndex finds the recent stories that may be near-duplicates of a
+// new one.
+type clusterIndex struct {
+	mu      sync.Mutex
+	loaded  bool
+	maxID   int64
+	entries map[int64]*clusterEntry
+	byKey   map[uint32][]int64
+	// stop are keys too common to tell stories apart (a stock phrase
+	// whose hash happens to be small): like stop words, they are not
+	// filed or looked up, so a look-up reads a few short lists.
+	stop  map[uint32]bool
+	swept int // entries after the last sweep
+}
+
+// maxPosting is how many stories a key may file before it is a stop key.
+const maxPosting = 16
+
+// keysOf are the look-up keys of a sketch: its smallest hashes that are
+// not stop keys.
+func (x *clusterIndex) keysOf(sk cluster.Sketch) []uint32 {
+	out := make([]uint32, 0, cluster.Keys)
+	for _, h := range sk.Hashes {
+		if len(out) == cluster.Keys {
+			break
+		}
+		if !x.stop[h] {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// file adds id under key k, making k a stop key when it grows too common.
+func (x *clusterIndex) file(k uint32, id int64) {
+	if x.stop[k] {
+		return
+	}
+	if len(x.byKey[k]) >= maxPosting {
+		x.stop[k] = true
+		delete(x.byKey, k)
+		return
+	}
+	x.byKey[k] = append(x.byKey[k], id)
+}
+
+type clusterEntry struct {
+	sketch    cluster.Sketch
+	published int64 // unix microseconds
+	cluster   int64 // 0: alone
+}
+
+func (x *clusterIndex) add(id int64, e *clusterEntry) {
+	if old, ok := x.entries[id]; ok {
+		old.cluster = e.cluster
+		return
+	}
+	x.entries[id] = e
+	for _, k := range x.keysOf(e.sketch) {
+		x.file(k, id)
+	}
+	x.maxID = max(x.maxID, id)
+}
+
+// sweep forgets the stories too old to join a new one, now and then.
+func (x *clusterIndex) sweep(now time.Time) {
+	if len(x.entries) < 2*x.swept+10000 {
+		return
+	}
+	cut := now.Add(-2 * clusterWindow).UnixMicro()
+	for id, e := range x.entries {
+		if e.published < cut {
+			delete(x.entries, id)
+		}
+	}
+	for k, ids := range x.byKey {
+		keep := ids[:0]
+		for _, id := range ids {
+			if x.entries[id] != nil {
+				keep = append(keep, id)
+			}
+		}
+		if len(keep) == 0 {
+			delete(x.byKey, k)
+		} else {
+			x.byKey[k] = keep
+		}
+	}
+	x.swept = len(x.entries)
+}
+
+// clusterTx is a write group's view of the index: the stories it added
+// are staged until it commits, and seen by its later stories (two
+// reprints can arrive in one group).
+type clusterTx struct {
+	x         *clusterIndex
+	staged    map[int64]*clusterEntry
+	stagedKey map[uint32][]int64
+	insSketch *sql.Stmt
+	setClust  *sql.Stmt
+}
+
+// clusters readies the index for a write group: loaded on first use,
+// then caught up with the stories other processes saved.
+func (s *SQLite) clusters(ctx context.Context, tx *sql.Tx) (*clusterTx, error) {
+	x := &s.clusterIdx
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if !x.loaded {
+		x.entries, x.byKey, x.stop = map[int64]*clusterEntry{}, map[uint32][]int64{}, map[uint32]bool{}
+	}
+	since := time.Now().Add(-2 * clusterWindow).UnixMicro()
+	rows, err := tx.QueryContext(ctx, `SELECT k.story_id, k.published, COALESCE(s.cluster_id, 0), k.sketch
+		FROM story_sketches k JOIN stories s ON s.id = k.story_id
+		WHERE k.story_id > ? AND k.published > ? ORDER BY k.story_id`, x.maxID, since)
+	if err != nil {
+		return nil, fmt.Errorf("clusters: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var blob []byte
+		e := &clusterEntry{}
+		if err := rows.Scan(&id, &e.published, &e.cluster, &blob); err != nil {
+			return nil, fmt.Errorf("clusters: %w", err)
+		}
+		if e.sketch, err = cluster.Unmarshal(blob); err != nil {
+			continue
+		}
+		x.add(id, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("clusters: %w", err)
+	}
+	x.loaded = true
+	ct := &clusterTx{x: x, staged: map[int64]*clusterEntry{}, stagedKey: map[uint32][]int64{}}
+	if ct.insSketch, err = tx.PrepareContext(ctx, `INSERT INTO story_sketches (story_id, published, sketch) VALUES (?, ?, ?)`); err != nil {
+		return nil, err
+	}
+	if ct.setClust, err = tx.PrepareContext(ctx, `UPDATE stories SET cluster_id = ? WHERE id = ? AND cluster_id IS NULL`); err != nil {
+		ct.close()
+		return nil, err
+	}
+	return ct, nil
+}
+
+func (c *clusterTx) close() {
+	for _, st := range []*sql.Stmt{c.insSketch, c.setClust} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// entry is story id as this group sees it.
+func (c *clusterTx) entry(id int64) *clusterEntry {
+	if e := c.staged[id]; e != nil {
+		return e
+	}
+	return c.x.entries[id]
+}
+
+// match finds the cluster a new story joins: that of the most similar
+// recent story it is a near-duplicate of. 0 and no match: alone.
+func (c *clusterTx) match(sk cluster.Sketch, published int64) (matchID, clusterID int64) {
+	if !sk.Usable() {
+		return 0, 0
+	}
+	c.x.mu.Lock()
+	defer c.x.mu.Unlock()
+	best, bestSim := int64(0), 0.0
+	tried := map[int64]bool{}
+	window := clusterWindow.Microseconds()
+	for _, k := range c.x.keysOf(sk) {
+		if len(c.stagedKey[k]) >= maxPosting {
+			continue // a stop key in this group's stories
+		}
+		for _, ids := range [2][]int64{c.x.byKey[k], c.stagedKey[k]} {
+			for _, id := range ids {
+				if tried[id] {
+					continue
+				}
+				tried[id] = true
+				e := c.entry(id)
+				if e == nil || abs64(e.published-published) > window || !e.sketch.Usable() {
+					continue
+				}
+				j, cont := cluster.Similarity(sk, e.sketch)
+				if cluster.SameScores(j, cont) && (j > bestSim || best == 0) {
+					best, bestSim = id, j
+				}
+			}
+		}
+	}
+	if best == 0 {
+		return 0, 0
+	}
+	e := c.entry(best)
+	if e.cluster != 0 {
+		return best, e.cluster
+	}
+	return best, best
+}
+
+func abs64(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// saved files a new story: its sketch row, its look-up keys (staged), and
+// the story it matched made the first of the cluster when it was alone.
+func (c *clusterTx) saved(ctx context.Context, id int64, e *encodedStory, matchID, clusterID int64) error {
+	if !e.sketch.Usable() {
+		return nil
+	}
+	if _, err := c.insSketch.ExecContext(ctx, id, e.published, e.sketch.Marshal()); err != nil {
+		return fmt.Errorf("sketch: %w", err)
+	}
+	c.x.mu.Lock()
+	defer c.x.mu.Unlock()
+	if matchID != 0 {
+		if m := c.entry(matchID); m.cluster == 0 {
+			if _, err := c.setClust.ExecContext(ctx, clusterID, matchID); err != nil {
+				return fmt.Errorf("cluster: %w", err)
+			}
+			cp := *m
+			cp.cluster = clusterID
+			c.staged[matchID] = &cp
+		}
+	}
+	c.staged[id] = &clusterEntry{sketch: e.sketch, published: e.published, cluster: clusterID}
+	for _, k := range c.x.keysOf(e.sketch) {
+		if len(c.stagedKey[k]) < maxPosting {
+			c.stagedKey[k] = append(c.stagedKey[k], id)
+		}
+	}
+	return nil
+}
+
+// commit makes the group's stories part of the index, once it committed.
+func (c *clusterTx) commit() {
+	c.x.mu.Lock()
+	defer c.x.mu.Unlock()
+	for id, e := range c.staged {
+		c.x.add(id, e)
+	}
+	c.x.sweep(time.Now())
+}
+
+// sAlias finds the story alias of a where() condition.
+var sAlias = regexp.MustCompile(`\bs\.`)
+
+// queueWhere is where(f) showing each cluster once: a clustered story is
+// left out when an earlier story of its cluster (by date, then id) is
+// shown by the same filter. A filter of one cluster (z) shows it whole.
+func queueWhere(f model.Filter) (string, []any, error) {
+	cond, args, err := where(f)
+	if err != nil || f.Cluster != 0 {
+		return cond, args, err
+	}
+	inner := sAlias.ReplaceAllString(cond, "c.")
+	cond = cond + ` AND (s.cluster_id IS NULL OR NOT EXISTS (SELECT 1 FROM stories c
+		WHERE c.cluster_id = s.cluster_id AND (c.published < s.published OR (c.published = s.published AND c.id < s.id))
+		AND ` + inner + `))`
+	return cond, append(args, args...), nil
+}
+
+// ChangeClusterTriage writes change c to every story of a cluster and
+// returns each story's state before it, for undo.
+func (s *SQLite) ChangeClusterTriage(ctx context.Context, clusterID int64, c model.TriageChange) (map[int64]model.Triage, error) {
+	before := map[int64]model.Triage{}
+	if c.Empty() || clusterID == 0 {
+		return before, nil
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		clear(before)
+		rows, err := tx.QueryContext(ctx, `SELECT id, feed_id, read, starred, archived FROM stories WHERE cluster_id = ?`, clusterID)
+		if err != nil {
+			return err
+		}
+		type member struct {
+			id, feed int64
+			t        model.Triage
+		}
+		var ms []member
+		for rows.Next() {
+			var m member
+			var r, st, a int
+			if err := rows.Scan(&m.id, &m.feed, &r, &st, &a); err != nil {
+				rows.Close()
+				return err
+			}
+			m.t = goTriage(r, st, a)
+			ms = append(ms, m)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, m := range ms {
+			before[m.id] = m.t
+			t := c.Apply(m.t)
+			if t == m.t {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE stories SET read = ?, starred = ?, archived = ? WHERE id = ?`,
+				dbBool(t.Read), dbBool(t.Starred), dbBool(t.Archived), m.id); err != nil {
+				return err
+			}
+			var n tally
+			n.add(m.t, -1)
+			n.add(t, +1)
+			if err := n.apply(ctx, tx, m.feed); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: cluster triage: %w", err)
+	}
+	return before, nil
+}
+
+// nullID is id for the database, NULL for 0.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// hiddenInClusters counts the stories of a filter that the queue leaves
+// out because an earlier story of their cluster stands for them: what
+// QueueLen takes from the counters. It walks the clustered stories only.
+func (s *SQLite) hiddenInClusters(ctx context.Context, f model.Filter) (int, error) {
+	cond, args, err := where(f)
+	if err != nil {
+		return 0, err
+	}
+	inner := sAlias.ReplaceAllString(cond, "c.")
+	var n int
+	err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories s INDEXED BY stories_cluster
+		WHERE s.cluster_id IS NOT NULL AND `+cond+` AND EXISTS (SELECT 1 FROM stories c
+		WHERE c.cluster_id = s.cluster_id AND (c.published < s.published OR (c.published = s.published AND c.id < s.id))
+		AND `+inner+`)`, append(args, args...)...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("store: clusters: %w", err)
+	}
+	return n, nil
+}
+
+// claimsSQL selects the human-cost figures of the stories of some
+// clusters, with their sources.
+const claimsSQL = `SELECT s.cluster_id, f.story_id,
+	(SELECT COALESCE(NULLIF(fd.user_title, ''), NULLIF(fd.title, ''), fd.url) FROM feeds fd WHERE fd.id = s.feed_id),
+	f.category, f.value, f.text
+	FROM stories s JOIN figures f ON f.story_id = s.id
+	WHERE f.vague = 0 AND f.category IN ('killed', 'injured', 'displaced', 'refugees', 'detained', 'missing', 'at_risk')
+	AND s.cluster_id IN `
+
+// clusterClaims reads the claims of the clusters, by cluster.
+func clusterClaims(ctx context.Context, db *sql.DB, clusters []int64) (map[int64][]model.Claim, error) {
+	out := map[int64][]model.Claim{}
+	if len(clusters) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(clusters))
+	for i, c := range clusters {
+		args[i] = c
+	}
+	rows, err := db.QueryContext(ctx, claimsSQL+`(?`+strings.Repeat(", ?", len(clusters)-1)+`)
+		ORDER BY s.cluster_id, f.category, f.value DESC, s.published, s.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var cl int64
+		var c model.Claim
+		var cat string
+		if err := rows.Scan(&cl, &c.StoryID, &c.Source, &cat, &c.Value, &c.Text); err != nil {
+			return nil, err
+		}
+		c.Category = extract.Category(cat)
+		out[cl] = append(out[cl], c)
+	}
+	return out, rows.Err()
+}
+
+// markClaims sets ClaimsDiffer on the clustered headers of a page.
+func markClaims(ctx context.Context, db *sql.DB, hs []model.StoryHeader) error {
+	var cls []int64
+	for _, h := range hs {
+		if h.ClusterSize > 1 && !slices.Contains(cls, h.Cluster) {
+			cls = append(cls, h.Cluster)
+		}
+	}
+	claims, err := clusterClaims(ctx, db, cls)
+	if err != nil {
+		return err
+	}
+	for i := range hs {
+		if cs := claims[hs[i].Cluster]; hs[i].ClusterSize > 1 && len(cs) > 1 {
+			hs[i].ClaimsDiffer = len(model.DifferingCategories(cs)) > 0
+		}
+	}
+	return nil
+}
+
+// ClusterClaims lists, for the story's cluster, every figure of the
+// categories its stories disagree on, each with its source: empty when
+// the story is alone or its cluster agrees.
+func (s *SQLite) ClusterClaims(ctx context.Context, storyID int64) ([]model.Claim, error) {
+	var cl sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT cluster_id FROM stories WHERE id = ?`, storyID).Scan(&cl)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("store: story %d: %w", storyID, ErrNotFound)
+	}
+	if err != nil || !cl.Valid {
+		return nil, err
+	}
+	claims, err := clusterClaims(ctx, s.db, []int64{cl.Int64})
+	if err != nil {
+		return nil, fmt.Errorf("store: cluster claims: %w", err)
+	}
+	differ := model.DifferingCategories(claims[cl.Int64])
+	var out []model.Claim
+	for _, c := range claims[cl.Int64] {
+		if slices.Contains(differ, c.Category) {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}

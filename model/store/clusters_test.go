@@ -1,0 +1,283 @@
+package store
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"sitrep/model"
+	"sitrep/model/extract"
+)
+
+// syntheticNews is a set of stories with known duplicates: events on one
+// topic told in one shared vocabulary and stock phrases, some of them with
+// background paragraphs copied from a common pool (as wire rewrites do),
+// and reprints of some events with another byline, paragraphs cut, a new
+// headline, or all three.
+type syntheticNews struct {
+	stories []model.Story
+	event   []int // the event of each story
+	feed    []int // the feed that carries it
+}
+
+func newSyntheticNews(r *rand.Rand, events, feeds int) syntheticNews {
+	syll := []string{"ka", "lo", "mi", "ra", "su", "ten", "vo", "dar", "el", "is", "an", "ho", "bu", "zi", "qa", "mer", "sal", "tor"}
+	vocab := make([]string, 400) // one topic: a small vocabulary
+	for i := range vocab {
+		w := ""
+		for n := 1 + r.IntN(3); n > 0; n-- {
+			w += syll[r.IntN(len(syll))]
+		}
+		vocab[i] = w
+	}
+	stock := []string{
+		"the United Nations said on Tuesday", "according to the Syrian Observatory for Human Rights",
+		"a spokesman for the ministry said", "humanitarian agencies have warned", "in a statement released late on",
+		"the ceasefire agreed in Munich", "government forces backed by Russian air strikes", "it was not possible to verify the claims independently",
+		"aid convoys have been unable to reach", "the International Committee of the Red Cross",
+	}
+	sentence := func() string {
+		n := 10 + r.IntN(12)
+		ws := make([]string, 0, n+8)
+		for range n {
+			ws = append(ws, vocab[r.IntN(len(vocab))])
+		}
+		if r.IntN(3) == 0 {
+			at := r.IntN(len(ws))
+			ws = append(ws[:at], append([]string{stock[r.IntN(len(stock))]}, ws[at:]...)...)
+		}
+		s := strings.Join(ws, " ")
+		return strings.ToUpper(s[:1]) + s[1:] + "."
+	}
+	paragraph := func() string {
+		var ss []string
+		for n := 2 + r.IntN(3); n > 0; n-- {
+			ss = append(ss, sentence())
+		}
+		return strings.Join(ss, " ")
+	}
+	title := func() string {
+		var ws []string
+		for n := 6 + r.IntN(5); n > 0; n-- {
+			ws = append(ws, vocab[r.IntN(len(vocab))])
+		}
+		return strings.Join(ws, " ")
+	}
+	background := make([]string, 6) // paragraphs every outlet copies
+	for i := range background {
+		background[i] = paragraph()
+	}
+	names := []string{"Jane Roe", "John Doe", "Ali Hassan", "Maria Lopez", "Staff reporter", "Reuters", "AFP"}
+	var out syntheticNews
+	t0 := base
+	for ev := range events {
+		pub := t0.Add(time.Duration(r.IntN(72*60)) * time.Minute)
+		paras := make([]string, 3+r.IntN(7))
+		for i := range paras {
+			paras[i] = paragraph()
+		}
+		if r.IntN(3) == 0 { // background copied from the pool
+			paras = append(paras, background[r.IntN(len(background))])
+		}
+		head := title()
+		body := func(byline string, ps []string) string {
+			return "By " + byline + "\n\n" + strings.Join(ps, "\n\n") + "\n\n(Reporting by " + byline + "; editing by " + names[r.IntN(len(names))] + ")"
+		}
+		add := func(title, text string, at time.Time) {
+			i := len(out.stories)
+			out.stories = append(out.stories, model.Story{
+				Key: fmt.Sprint("s", i), Title: title, Body: text, Published: at, FirstSeen: at,
+			})
+			out.event = append(out.event, ev)
+			out.feed = append(out.feed, r.IntN(feeds))
+		}
+		add(head, body(names[r.IntN(len(names))], paras), pub)
+		if r.IntN(5) >= 2 {
+			continue // 60% of events are told once
+		}
+		for n := 1 + r.IntN(4); n > 0; n-- {
+			h, ps := head, paras
+			switch r.IntN(4) {
+			case 0: // another byline only
+			case 1: // paragraphs cut from the end, at least two kept
+				ps = ps[:max(2, len(ps)-1-r.IntN(len(ps)/2+1))]
+			case 2: // a new headline
+				h = title()
+			case 3: // all of it, and a paragraph from the middle cut
+				h = title()
+				ps = append(append([]string{}, ps[:len(ps)/2]...), ps[len(ps)/2+1:]...)
+			}
+			add(h, body(names[r.IntN(len(names))], ps), pub.Add(time.Duration(1+r.IntN(600))*time.Minute))
+		}
+	}
+	return out
+}
+
+// pairScores is the precision and recall of the pairs a clustering puts
+// together against the pairs of one event.
+func pairScores(event []int, cluster []int64) (precision, recall float64, tp, fp, fn int) {
+	for i := range event {
+		for j := i + 1; j < len(event); j++ {
+			same := event[i] == event[j]
+			joined := cluster[i] != 0 && cluster[i] == cluster[j]
+			switch {
+			case same && joined:
+				tp++
+			case joined:
+				fp++
+			case same:
+				fn++
+			}
+		}
+	}
+	return float64(tp) / float64(max(1, tp+fp)), float64(tp) / float64(max(1, tp+fn)), tp, fp, fn
+}
+
+// TestClustersOfSyntheticNews: saved through the poller's path, feed by
+// feed, the reprints of an event join one cluster and stories of other
+// events on the same topic stay out: pair precision and recall at least
+// 0.95.
+func TestClustersOfSyntheticNews(t *testing.T) {
+	s, _ := openTemp(t)
+	news := newSyntheticNews(rand.New(rand.NewPCG(9, 9)), 400, 12)
+	feeds := make([]model.Feed, 12)
+	for i := range feeds {
+		feeds[i] = addFeed(t, s, fmt.Sprintf("https://f%d.example/feed", i))
+	}
+	// Saved a feed at a time, in the order a polling round might.
+	for fi, f := range feeds {
+		var batch []model.Story
+		for i, st := range news.stories {
+			if news.feed[i] == fi {
+				batch = append(batch, st)
+			}
+		}
+		upsert(t, s, f.ID, batch...)
+	}
+	clusters := make([]int64, len(news.stories))
+	for i, st := range news.stories {
+		var c *int64
+		if err := s.db.QueryRowContext(ctx, `SELECT cluster_id FROM stories WHERE feed_id = ? AND key = ?`,
+			feeds[news.feed[i]].ID, st.Key).Scan(&c); err != nil {
+			t.Fatal(err)
+		}
+		if c != nil {
+			clusters[i] = *c
+		}
+	}
+	p, r, tp, fp, fn := pairScores(news.event, clusters)
+	t.Logf("%d stories of 400 events: pair precision %.3f, recall %.3f (%d right, %d wrong, %d missed)",
+		len(news.stories), p, r, tp, fp, fn)
+	if p < 0.95 || r < 0.95 || tp < 200 {
+		t.Errorf("pair precision %.3f and recall %.3f over %d pairs, want both ≥ 0.95", p, r, tp+fn)
+	}
+}
+
+// wireStory is a long story whose reprints the test makes, with a killed
+// figure of the given value written in it.
+func wireStory(key, title string, at time.Time, killed string, paras int) model.Story {
+	ps := []string{
+		"Air strikes on the eastern districts of Aleppo killed " + killed + " people on Tuesday, residents and medical workers said, as government forces pressed an offensive north of the city.",
+		"The strikes hit a market and two clinics in the morning, and rescue workers were still pulling survivors from the rubble after dark, a local council official told reporters by telephone.",
+		"The offensive has cut the last supply road into the rebel-held part of the city, where aid agencies say some 300,000 people remain, and convoys waiting at the border have not been allowed through.",
+		"Diplomats meeting in Geneva were due to discuss a cessation of hostilities later in the week, but opposition delegates said they would not attend while the bombardment continued.",
+	}
+	body := strings.Join(ps[:paras], "\n\n")
+	at1 := strings.Index(body, killed+" people")
+	return model.Story{Key: key, Title: title, Body: body, Published: at, FirstSeen: at,
+		Stats: []extract.Stat{{Text: killed + " people", Value: atof(killed), Category: extract.Killed,
+			Start: at1, End: at1 + len(killed+" people")}}}
+}
+
+func atof(s string) float64 {
+	var v float64
+	fmt.Sscan(s, &v)
+	return v
+}
+
+// TestQueueShowsAClusterOnce: three sources of one event are one row, the
+// earliest story, with the size of the cluster and ≠ when they disagree
+// on the number killed; the cluster's own filter lists all three; the
+// queue's length and positions count the row once; triage on the cluster
+// reaches every story and reports their states before, for undo.
+func TestQueueShowsAClusterOnce(t *testing.T) {
+	s, _ := openTemp(t)
+	wire, paper, blog := addFeed(t, s, "https://wire.example/feed"), addFeed(t, s, "https://paper.example/feed"), addFeed(t, s, "https://blog.example/feed")
+	upsert(t, s, wire.ID, wireStory("w1", "Strikes kill 212 in Aleppo", base, "212", 4),
+		story("other", "Madaya convoy", base.Add(30*time.Minute)))
+	upsert(t, s, paper.ID, wireStory("p1", "Aleppo market hit as offensive presses on", base.Add(time.Hour), "212", 3))
+	upsert(t, s, blog.ID, wireStory("b1", "Aleppo: 190 dead in strikes", base.Add(2*time.Hour), "190", 4))
+
+	all := model.Filter{View: model.ViewAll}
+	hs, err := s.Queue(ctx, all, 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hs) != 2 || hs[0].Title != "Madaya convoy" || hs[1].Title != "Strikes kill 212 in Aleppo" {
+		t.Fatalf("queue = %+v, want the convoy and the wire story standing for its cluster", hs)
+	}
+	c := hs[1]
+	if c.ClusterSize != 3 || !c.ClaimsDiffer || hs[0].ClusterSize != 0 || hs[0].ClaimsDiffer {
+		t.Errorf("cluster row: size %d, differ %v; alone: size %d, differ %v", c.ClusterSize, c.ClaimsDiffer, hs[0].ClusterSize, hs[0].ClaimsDiffer)
+	}
+	for _, f := range []model.Filter{all, {View: model.ViewUnread}, {View: model.ViewAll, Search: "aleppo"}} {
+		if n, err := s.QueueLen(ctx, f); err != nil || n != len(queueIDs(t, s, f, 0, 10)) {
+			t.Errorf("QueueLen(%+v) = %d, %v; the queue has %d rows", f, n, err, len(queueIDs(t, s, f, 0, 10)))
+		}
+	}
+	if i, _ := s.QueueIndex(ctx, all, c.ID); i != 1 {
+		t.Errorf("QueueIndex of the cluster row = %d, want 1", i)
+	}
+	members := model.Filter{View: model.ViewAll, Cluster: c.Cluster}
+	if ids := queueIDs(t, s, members, 0, 10); len(ids) != 3 {
+		t.Fatalf("the cluster's own filter lists %d stories, want 3", len(ids))
+	}
+	if n, _ := s.QueueLen(ctx, members); n != 3 {
+		t.Errorf("QueueLen of the cluster = %d, want 3", n)
+	}
+	claims, err := s.ClusterClaims(ctx, c.ID)
+	if err != nil || len(claims) != 3 || claims[0].Value != 212 || claims[2].Value != 190 || claims[0].Source != "https://wire.example/feed" || claims[2].Source != "https://blog.example/feed" {
+		t.Errorf("ClusterClaims = %+v, %v; want 212, 212 and 190 with their sources", claims, err)
+	}
+
+	// Read and starred state: the paper's story was read before.
+	pID := idByKey(t, s, "p1")
+	s.SetTriage(ctx, pID, model.Triage{Read: true})
+	yes := true
+	before, err := s.ChangeClusterTriage(ctx, c.Cluster, model.TriageChange{Archived: &yes})
+	if err != nil || len(before) != 3 || !before[pID].Read || before[c.ID].Read {
+		t.Fatalf("ChangeClusterTriage = %v, %v", before, err)
+	}
+	if ids := queueIDs(t, s, all, 0, 10); len(ids) != 1 {
+		t.Errorf("after archiving the cluster the queue holds %d rows, want the convoy alone", len(ids))
+	}
+	arch := model.Filter{View: model.ViewArchived}
+	if ids := queueIDs(t, s, arch, 0, 10); len(ids) != 1 {
+		t.Errorf("archived: %d rows, want the cluster once", len(ids))
+	}
+	checkCounters(t, s)
+	// Reading the earliest story alone (within the cluster's own filter)
+	// lets the next story stand for the cluster among the unread.
+	no := false
+	s.ChangeClusterTriage(ctx, c.Cluster, model.TriageChange{Archived: &no})
+	s.SetTriage(ctx, c.ID, model.Triage{Read: true})
+	hs, _ = s.Queue(ctx, model.Filter{View: model.ViewUnread}, 0, 10)
+	if len(hs) != 2 || hs[0].Title != "Aleppo: 190 dead in strikes" {
+		t.Errorf("unread: %+v, want the blog's story standing for the cluster", hs)
+	}
+}
+
+// BenchmarkClusteringOverhead is a polling round's writes (see
+// BenchmarkUpsertFeedsConcurrent) without and with clustering: the
+// fingerprints, the look-ups and the sketch rows.
+func BenchmarkClusteringOverhead(b *testing.B) {
+	for _, on := range []bool{false, true} {
+		b.Run(fmt.Sprintf("clusters=%v", on), func(b *testing.B) {
+			defer func(old bool) { clusterStories = old }(clusterStories)
+			clusterStories = on
+			BenchmarkUpsertFeedsConcurrent(b)
+		})
+	}
+}
