@@ -5,7 +5,7 @@ import "strings"
 // globalFlags take a value; globalBools do not. Both are accepted in any
 // position: `sitrep feeds --db X` is `sitrep --db X feeds`.
 var (
-	globalFlags = map[string]bool{"db": true, "config": true, "log": true}
+	globalFlags = map[string]bool{"db": true, "config": true, "log": true, "user": true}
 	globalBools = map[string]bool{"demo": true}
 )
 

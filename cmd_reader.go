@@ -27,13 +27,18 @@ func runReader(ctx context.Context, st readerStore, poller *feeds.Poller, cfg co
 		fmt.Fprintln(stderr, "sitrep: config:", err)
 		return 2
 	}
+	roundFeeds := func(ctx context.Context, force bool) ([]model.Feed, error) {
+		return poller.RoundFeeds(ctx, st, force)
+	}
+	if team, ok := st.(teamPoller); ok {
+		// PostgreSQL: a team poller polls for everyone (sitrep serve).
+		roundFeeds = readerRoundFeeds(team, st, poller)
+	}
 	m := ui.New(ui.Options{
-		Store:   st,
-		Poll:    uiPoll(poller.Poll),
-		PollNow: uiPoll(poller.PollNow),
-		RoundFeeds: func(ctx context.Context, force bool) ([]model.Feed, error) {
-			return poller.RoundFeeds(ctx, st, force)
-		},
+		Store:           st,
+		Poll:            uiPoll(poller.Poll),
+		PollNow:         uiPoll(poller.PollNow),
+		RoundFeeds:      roundFeeds,
 		Interval:        cfg.PollInterval,
 		OpenURL:         browserOpener(cfg.Browser),
 		TerminalBrowser: terminalBrowser(cfg.Browser, os.Getenv("BROWSER")),

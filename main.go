@@ -40,6 +40,7 @@ usage:
   sitrep export-searches                    print the saved searches as config.toml's [searches]
   sitrep fulltext on|off URL...             fetch linked pages for feeds that carry only summaries
   sitrep fetch [--now]                      one polling round, headless, a line per feed; --now polls every feed
+  sitrep serve [--every DURATION]           a team's poller: rounds on schedule, headless, until SIGTERM
   sitrep extract [--json] FILE...           quotes and figures of plain-text articles ("-" is stdin)
   sitrep backup FILE                        a consistent copy of the database, also while reading
   sitrep version                            version and commit
@@ -81,6 +82,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	dbPath := fs.String("db", "", "database file, or a team's PostgreSQL as postgres://… (default $SITREP_DB, else $XDG_DATA_HOME/sitrep/sitrep.db)")
 	cfgPath := fs.String("config", config.DefaultPath(), "config file")
 	logPath := fs.String("log", "", "debug log: polls, errors and timings appended to this file, one line per event (off by default)")
+	userName := fs.String("user", "", "whose read, starred and archived flags on a team's PostgreSQL (default $SITREP_USER, else the login name); a SQLite file has one reader")
 	demoMode := fs.Bool("demo", false, "run on the built-in demo feeds, offline, in a temporary database unless --db is given")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
@@ -160,7 +162,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	// A postgres:// URL is a team's PostgreSQL; anything else a SQLite
 	// file (its directory created if needed).
-	opened, err := store.OpenAny(*dbPath)
+	opened, err := store.OpenAnyAs(*dbPath, *userName)
 	if err != nil {
 		fmt.Fprintf(stderr, "sitrep: open %s: %v\n", store.RedactURL(*dbPath), err)
 		return 1
@@ -226,6 +228,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err == nil {
 			err = exportOPML(ctx, st, stdout)
 		}
+	case "serve":
+		return runServe(ctx, st, poller, 2*max(cfg.Concurrency, 1), cmdArgs, stdout, stderr)
 	case "fetch":
 		sq, ok := st.(*store.SQLite)
 		if !ok {

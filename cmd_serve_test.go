@@ -1,0 +1,260 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"sitrep/feeds"
+	"sitrep/model/store"
+)
+
+// pgScratch is a database URL on SITREP_TEST_PG in a schema of its own,
+// dropped after the test; the test skips without SITREP_TEST_PG.
+func pgScratch(t *testing.T) string {
+	t.Helper()
+	base := os.Getenv("SITREP_TEST_PG")
+	if base == "" {
+		t.Skip("PostgreSQL only: set SITREP_TEST_PG=postgres://… to run it")
+	}
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Close() })
+	schema := fmt.Sprintf("sitrep_cmd_%d_%d", os.Getpid(), time.Now().UnixNano())
+	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`) })
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// countingFeeds serves /feed/N as an RSS feed of one story and counts the
+// requests per path.
+func countingFeeds(t *testing.T) (*httptest.Server, func() map[string]int) {
+	var mu sync.Mutex
+	hits := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.Path]++
+		mu.Unlock()
+		time.Sleep(5 * time.Millisecond)
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>%s</title><item><guid>a</guid><title>Story of %s</title></item></channel></rss>`, r.URL.Path, r.URL.Path)
+	}))
+	t.Cleanup(srv.Close)
+	return srv, func() map[string]int {
+		mu.Lock()
+		defer mu.Unlock()
+		out := map[string]int{}
+		for k, v := range hits {
+			out[k] = v
+		}
+		return out
+	}
+}
+
+// TestServeLeases: two pollers running a round at once on one PostgreSQL
+// fetch every feed once between them: each feed is leased to one.
+func TestServeLeases(t *testing.T) {
+	dsn := pgScratch(t)
+	srv, hits := countingFeeds(t)
+	var pollers []*store.Postgres
+	for _, u := range []string{"serve-a", "serve-b"} {
+		p, err := store.OpenPostgresAs(dsn, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer p.Close()
+		pollers = append(pollers, p)
+	}
+	const n = 30
+	for i := range n {
+		if _, _, err := pollers[0].AddFeed(ctx, fmt.Sprintf("%s/feed/%d", srv.URL, i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var wg sync.WaitGroup
+	tallies := make([]roundTally, 2)
+	for i, p := range pollers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			poller := feeds.New(srv.Client(), p, feeds.Options{Interval: time.Hour, MaxConcurrent: 4, MaxPerHost: 8})
+			var err error
+			tallies[i], err = serveRound(ctx, p, p, pollerHolder("serve", p.User()), poller, 4, true)
+			if err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	got := hits()
+	if len(got) != n {
+		t.Errorf("%d feeds fetched, want %d", len(got), n)
+	}
+	for path, k := range got {
+		if k != 1 {
+			t.Errorf("%s fetched %d times in one round", path, k)
+		}
+	}
+	if a, b := tallies[0], tallies[1]; a.polled+b.polled != n || a.leased+b.leased != n {
+		t.Errorf("rounds %+v and %+v: want %d polled and %d leased elsewhere between them", a, b, n, n)
+	}
+	c, err := pollers[1].Counts(ctx)
+	if err != nil || c.All != n {
+		t.Errorf("Counts = %+v, %v; want %d stories", c, err, n)
+	}
+}
+
+// TestServe: sitrep serve logs a line per round, a reader's R (RequestPoll)
+// makes it poll at once, readers see it as the team poller, and SIGTERM
+// stops it cleanly (exit 0, heartbeat gone).
+func TestServe(t *testing.T) {
+	dsn := pgScratch(t)
+	srv, hits := countingFeeds(t)
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	if code, out, errs := runT(t, "", "--db", dsn, "add", srv.URL+"/feed/1"); code != 0 {
+		t.Fatalf("add: %d %s %s", code, out, errs)
+	}
+	added := hits()["/feed/1"] // add fetches it once
+	reader, err := store.OpenPostgresAs(dsn, "maria")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	var out syncBuffer
+	done := make(chan int)
+	go func() {
+		done <- run([]string{"--db", dsn, "--user", "ops", "serve", "--every", "1h"}, strings.NewReader(""), &out, &out)
+	}()
+	waitFor := func(what string, ok func() bool) {
+		t.Helper()
+		for deadline := time.Now().Add(5 * time.Second); !ok(); {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s; serve wrote:\n%s", what, out.String())
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	waitFor("no first round", func() bool { return strings.Count(out.String(), " round: ") == 1 })
+	if !strings.Contains(out.String(), "round: 1 polled, 1 new, 0 errors, 0 leased elsewhere") {
+		t.Errorf("round line:\n%s", out.String())
+	}
+	if who, err := reader.TeamPoller(ctx); err != nil || !strings.HasPrefix(who, "serve ops@") {
+		t.Errorf("TeamPoller = %q, %v", who, err)
+	}
+	if err := reader.RequestPoll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("R did not make serve poll", func() bool { return strings.Contains(out.String(), "round (asked): 1 polled") })
+	if n := hits()["/feed/1"] - added; n != 2 {
+		t.Errorf("serve fetched the feed %d times, want 2", n)
+	}
+	syscall.Kill(os.Getpid(), syscall.SIGTERM)
+	select {
+	case code := <-done:
+		if code != 0 || !strings.Contains(out.String(), "serve: stopped") {
+			t.Errorf("serve exit %d:\n%s", code, out.String())
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("serve did not stop on SIGTERM")
+	}
+	if who, _ := reader.TeamPoller(ctx); who != "" {
+		t.Errorf("TeamPoller = %q after serve stopped", who)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe to write and read at once.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+var ctx = context.Background()
+
+// TestReaderLeavesPollingToServe: a reader on PostgreSQL polls the feeds
+// it leases (a second reader then gets none of them) and none while a team
+// poller runs; its R then asks the team poller (a NOTIFY).
+func TestReaderLeavesPollingToServe(t *testing.T) {
+	dsn := pgScratch(t)
+	var readers []*store.Postgres
+	for _, u := range []string{"maria", "ali"} {
+		p, err := store.OpenPostgresAs(dsn, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer p.Close()
+		readers = append(readers, p)
+	}
+	for i := range 3 {
+		if _, _, err := readers[0].AddFeed(ctx, fmt.Sprintf("https://a.example/feed/%d", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	poller := feeds.New(http.DefaultClient, readers[0], feeds.Options{Interval: time.Hour})
+	maria := readerRoundFeeds(readers[0], readers[0], poller)
+	ali := readerRoundFeeds(readers[1], readers[1], poller)
+	if got, err := maria(ctx, false); err != nil || len(got) != 3 {
+		t.Fatalf("maria's round = %d feeds, %v; want 3", len(got), err)
+	}
+	if got, err := ali(ctx, true); err != nil || len(got) != 0 {
+		t.Fatalf("ali's round = %d feeds, %v; want none (maria leased them)", len(got), err)
+	}
+	if err := readers[0].ReleaseFeedLeases(ctx, pollerHolder("reader", "maria")); err != nil {
+		t.Fatal(err)
+	}
+	if err := readers[0].Heartbeat(ctx, "serve ops@host:1", time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	lctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	asks, err := readers[0].Listen(lctx, store.ChanPoll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := maria(ctx, false); err != nil || len(got) != 0 {
+		t.Fatalf("maria's round with serve running = %d feeds, %v", len(got), err)
+	}
+	if got, err := ali(ctx, true); err != nil || len(got) != 0 {
+		t.Fatalf("ali's R with serve running = %d feeds, %v", len(got), err)
+	}
+	select {
+	case n := <-asks:
+		if n.Payload != "ali" {
+			t.Errorf("poll request from %q, want ali", n.Payload)
+		}
+	case <-time.After(time.Second):
+		t.Fatal("R did not ask the team poller")
+	}
+}
