@@ -30,15 +30,25 @@ func runReader(ctx context.Context, st readerStore, poller *feeds.Poller, cfg co
 	roundFeeds := func(ctx context.Context, force bool) ([]model.Feed, error) {
 		return poller.RoundFeeds(ctx, st, force)
 	}
+	var live chan ui.LiveEvent
 	if team, ok := st.(teamPoller); ok {
-		// PostgreSQL: a team poller polls for everyone (sitrep serve).
+		// PostgreSQL: a team poller polls for everyone (sitrep serve), and
+		// others' new stories, tags and notes show as they land.
 		roundFeeds = readerRoundFeeds(team, st, poller)
+		notes, err := team.Listen(ctx, store.ChanStories, store.ChanNotes)
+		if err != nil {
+			fmt.Fprintln(stderr, "sitrep:", err)
+			return 1
+		}
+		live = make(chan ui.LiveEvent, 16)
+		go liveEvents(notes, live)
 	}
 	m := ui.New(ui.Options{
 		Store:           st,
 		Poll:            uiPoll(poller.Poll),
 		PollNow:         uiPoll(poller.PollNow),
 		RoundFeeds:      roundFeeds,
+		Live:            live,
 		Interval:        cfg.PollInterval,
 		OpenURL:         browserOpener(cfg.Browser),
 		TerminalBrowser: terminalBrowser(cfg.Browser, os.Getenv("BROWSER")),
@@ -122,5 +132,37 @@ func terminalBrowser(setting, envBrowser string) func(string) *exec.Cmd {
 	return func(link string) *exec.Cmd {
 		w := browserCommand(setting, link)
 		return exec.Command(w[0], w[1:]...)
+	}
+}
+
+// liveEvents turns the store's notifications into the reader's events
+// until the notifications end. Those already waiting are merged into one
+// (a poll round saving 1,000 feeds is a few reloads, not 1,000); a merged
+// event names its story only when they were all about that one.
+func liveEvents(in <-chan store.Notification, out chan<- ui.LiveEvent) {
+	defer close(out)
+	for n := range in {
+		var ev ui.LiveEvent
+		first := true
+		for more := true; more; {
+			e := ui.LiveEvent{Stories: n.Channel == store.ChanStories}
+			if n.Channel == store.ChanNotes {
+				e.Story, e.Author = n.StoryID()
+			}
+			if first {
+				ev, first = e, false
+			} else {
+				ev.Stories = ev.Stories || e.Stories
+				if e.Story != 0 && e.Story != ev.Story {
+					ev.Story = -1
+				}
+			}
+			select {
+			case n, more = <-in:
+			default:
+				more = false
+			}
+		}
+		out <- ev
 	}
 }

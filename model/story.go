@@ -63,6 +63,9 @@ type Story struct {
 	// the reader's tags, normalised (see store.NormalizeTags) and sorted.
 	Note string
 	Tags []string
+	// NoteAuthor is who wrote the note on a team's store ("" on SQLite,
+	// where the reader is the only one).
+	NoteAuthor string
 	Triage
 }
 

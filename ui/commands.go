@@ -236,6 +236,7 @@ func sanitizeFeed(f *model.Feed) {
 func sanitizeStory(s model.Story) model.Story {
 	s.Tags = sanitizeTags(s.Tags)
 	s.Note = sanitize.Line(s.Note)
+	s.NoteAuthor = sanitize.Line(s.NoteAuthor)
 	s.Title = sanitize.Line(s.Title)
 	s.FeedTitle = sanitize.Line(s.FeedTitle)
 	s.Author = sanitize.Line(s.Author)

@@ -64,6 +64,9 @@ type Options struct {
 	TerminalBrowser func(url string) *exec.Cmd
 	Now             func() time.Time
 	Location        *time.Location // for showing times; default time.Local
+	// Live tells the reader that others changed the shared store (a
+	// team's PostgreSQL): new stories, tags, notes. nil: nothing to hear.
+	Live <-chan LiveEvent
 }
 
 // Model is the root model.
@@ -221,6 +224,9 @@ func (m *Model) Init() tea.Cmd {
 	}
 	if m.opts.Poll != nil {
 		cmds = append(cmds, m.pollNow(false))
+	}
+	if m.opts.Live != nil {
+		cmds = append(cmds, waitLive(m.opts.Live))
 	}
 	return tea.Batch(cmds...)
 }
@@ -420,6 +426,8 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.beginRound(msg)
 	case feedPolledMsg:
 		return m, m.feedPolled(msg)
+	case liveMsg:
+		return m, m.liveArrived(msg)
 	case linkOpenedMsg:
 		if msg.err != nil {
 			m.noteErr(msg.err.Error())

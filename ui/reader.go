@@ -141,7 +141,9 @@ func (r *readerPane) rewrap() {
 		}
 		mine = append(mine, strings.Join(tags, " "))
 	}
-	if s.Note != "" {
+	if s.Note != "" && s.NoteAuthor != "" {
+		mine = append(mine, r.c.sym.Note+" "+s.NoteAuthor+": "+s.Note)
+	} else if s.Note != "" {
 		mine = append(mine, r.c.sym.Note+" "+s.Note)
 	}
 	if len(mine) > 0 {

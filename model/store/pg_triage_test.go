@@ -63,6 +63,9 @@ func TestTriageIsPerUser(t *testing.T) {
 		if !slices.Equal(st2.Tags, []string{"syria"}) || st2.Note != "check toll with OCHA" {
 			t.Errorf("ali sees k2 tags %v note %q", st2.Tags, st2.Note)
 		}
+		if st2.NoteAuthor != maria.Store.(*Postgres).User() {
+			t.Errorf("k2's NoteAuthor = %q", st2.NoteAuthor)
+		}
 		p := ali.Store.(*Postgres)
 		if who, _ := p.NoteAuthor(ctx, k2); who != maria.Store.(*Postgres).User() {
 			t.Errorf("note author = %q, want %q", who, maria.Store.(*Postgres).User())

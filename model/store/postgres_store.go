@@ -415,13 +415,13 @@ func (p *Postgres) Story(ctx context.Context, id int64) (model.Story, error) {
 	err := p.db.QueryRowContext(ctx, `SELECT s.id, s.feed_id, COALESCE(NULLIF(f.user_title, ''), NULLIF(f.title, ''), f.url),
 			s.key, s.link, s.title, s.author, s.published, s.first_seen, s.words,
 			s.read, s.starred, s.archived,
-			COALESCE(t.body, ''), COALESCE(t.quotes, '[]'), COALESCE(t.stats, '[]'), s.note
+			COALESCE(t.body, ''), COALESCE(t.quotes, '[]'), COALESCE(t.stats, '[]'), s.note, s.note_author
 		FROM user_stories s
 		JOIN feeds f ON f.id = s.feed_id
 		LEFT JOIN story_texts t ON t.story_id = s.id
 		WHERE s.id = ?`, id).Scan(&st.ID, &st.FeedID, &st.FeedTitle,
 		&st.Key, &st.Link, &st.Title, &st.Author, &published, &first, &st.Words,
-		&read, &starred, &archd, &st.Body, &quotes, &stats, &st.Note)
+		&read, &starred, &archd, &st.Body, &quotes, &stats, &st.Note, &st.NoteAuthor)
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Story{}, fmt.Errorf("store: story %d: %w", id, ErrNotFound)
 	}
