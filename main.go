@@ -41,6 +41,7 @@ usage:
   sitrep fulltext on|off URL...             fetch linked pages for feeds that carry only summaries
   sitrep fetch [--now]                      one polling round, headless, a line per feed; --now polls every feed
   sitrep serve [--every DURATION]           a team's poller: rounds on schedule, headless, until SIGTERM
+  sitrep migrate --from FILE.db --to postgres://…   copy a SQLite file and --user's triage into a team's PostgreSQL
   sitrep extract [--json] FILE...           quotes and figures of plain-text articles ("-" is stdin)
   sitrep backup FILE                        a consistent copy of the database, also while reading
   sitrep version                            version and commit
@@ -105,6 +106,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if len(rest) > 0 && rest[0] == "version" {
 		return runVersion(stdout)
+	}
+	// migrate opens the two databases it names, not --db.
+	if len(rest) > 0 && rest[0] == "migrate" {
+		return runMigrate(ctx, rest[1:], *userName, stdout, stderr)
 	}
 	if len(rest) > 0 && rest[0] == "help" {
 		return runHelp(rest[1:], stdout, stderr, fs.Usage)
