@@ -1,0 +1,83 @@
+package e2e
+
+import (
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, for the scratch schema
+)
+
+// teamDB is a database URL on SITREP_TEST_PG in a schema of its own,
+// dropped afterwards; without SITREP_TEST_PG the test skips.
+func teamDB(t *testing.T) string {
+	t.Helper()
+	base := os.Getenv("SITREP_TEST_PG")
+	if base == "" {
+		t.Skip("team store test skipped: set SITREP_TEST_PG=postgres://… to run two readers on one PostgreSQL")
+	}
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Close() })
+	schema := fmt.Sprintf("sitrep_e2e_%d_%d", os.Getpid(), time.Now().UnixNano())
+	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`) })
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// TestTwoReadersOneTeam: two readers as two users on one PostgreSQL. Maria
+// stars the reference story and Ali does not see it starred; Maria tags
+// it and Ali sees the tag within a second, without a key.
+func TestTwoReadersOneTeam(t *testing.T) {
+	requireTmux(t)
+	dsn := teamDB(t)
+	huge := regexp.MustCompile(`Huge obstacles`)
+
+	maria := startTmux(t, 120, 32, env(t), binary, "--demo", "--db", dsn, "--user", "maria")
+	waitIdle(maria, huge)
+	ali := startTmux(t, 120, 32, env(t), binary, "--demo", "--db", dsn, "--user", "ali")
+	scr := waitIdle(ali, huge)
+	if m := starredRE.FindStringSubmatch(scr); m == nil || m[1] != "0" {
+		t.Fatalf("ali starts with Starred 0; screen:\n%s", scr)
+	}
+
+	maria.keys("s")
+	maria.waitFor(starred1RE, 5*time.Second)
+
+	maria.keys("t")
+	maria.keys("-l", "team-check")
+	maria.keys("Enter")
+	maria.waitFor(regexp.MustCompile(`#team-check`), 5*time.Second)
+	landed := time.Now()
+	scr = ali.waitFor(regexp.MustCompile(`#team-check`), 3*time.Second)
+	if took := time.Since(landed); took > time.Second {
+		t.Errorf("ali saw maria's tag %s after it showed on maria's screen, want within 1 s", took.Round(time.Millisecond))
+	}
+	// The tag came with a reload of ali's counts: maria's star is not his.
+	if m := starredRE.FindStringSubmatch(scr); m == nil || m[1] != "0" {
+		t.Errorf("ali sees maria's star; screen:\n%s", scr)
+	}
+	if strings.Contains(storyPane(scr), "★") {
+		t.Errorf("ali's story pane shows a star; screen:\n%s", scr)
+	}
+	maria.keys("Q")
+	ali.keys("Q")
+	maria.waitExit(5 * time.Second)
+	ali.waitExit(5 * time.Second)
+}
