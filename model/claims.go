@@ -14,6 +14,7 @@ type Claim struct {
 	Category extract.Category
 	Value    float64
 	Text     string // as written: "212 people"
+	Start    int    // byte offset in the story's body
 }
 
 // claimCategories are the figures whose disagreement matters: human cost.
@@ -25,52 +26,49 @@ var claimCategories = []extract.Category{
 // IsClaimCategory says whether figures of c are compared across a cluster.
 func IsClaimCategory(c extract.Category) bool { return slices.Contains(claimCategories, c) }
 
-// DifferingCategories are the categories in which two stories of a
-// cluster disagree: each gives a value of it the other does not. A
-// reprint with paragraphs cut gives fewer figures, not other ones, and
-// does not count; "212 killed" beside "190 killed" does.
-func DifferingCategories(cs []Claim) []extract.Category {
+// LeadClaims are each story's first figure of each category, in the
+// order of cs: what the story says of that toll. Later figures of the same
+// category are mostly background (the war's toll, a week's, the truce's),
+// which reprints cut and rewrites keep or not; the lead is the claim.
+func LeadClaims(cs []Claim) []Claim {
 	type key struct {
 		story int64
 		cat   extract.Category
 	}
-	values := map[key][]float64{}
-	var stories []int64
-	for _, c := range cs {
+	first := map[key]int{}
+	for i, c := range cs {
 		if !IsClaimCategory(c.Category) {
 			continue
 		}
 		k := key{c.StoryID, c.Category}
-		if !slices.Contains(values[k], c.Value) {
-			values[k] = append(values[k], c.Value)
-		}
-		if !slices.Contains(stories, c.StoryID) {
-			stories = append(stories, c.StoryID)
+		if j, ok := first[k]; !ok || c.Start < cs[j].Start {
+			first[k] = i
 		}
 	}
-	lacks := func(a, b []float64) bool { // a has a value b lacks
-		for _, v := range a {
-			if !slices.Contains(b, v) {
-				return true
-			}
+	var out []Claim
+	for i, c := range cs {
+		if j, ok := first[key{c.StoryID, c.Category}]; ok && j == i {
+			out = append(out, c)
 		}
-		return false
+	}
+	return out
+}
+
+// DifferingCategories are the categories in which the stories of a
+// cluster disagree: two of them lead with different figures of it ("212
+// killed" in one, "190 killed" in another). A reprint with paragraphs cut
+// keeps the lead and does not count.
+func DifferingCategories(cs []Claim) []extract.Category {
+	lead := map[extract.Category][]float64{}
+	for _, c := range LeadClaims(cs) {
+		if !slices.Contains(lead[c.Category], c.Value) {
+			lead[c.Category] = append(lead[c.Category], c.Value)
+		}
 	}
 	var out []extract.Category
 	for _, cat := range claimCategories {
-	pairs:
-		for i, a := range stories {
-			va := values[key{a, cat}]
-			if len(va) == 0 {
-				continue
-			}
-			for _, b := range stories[i+1:] {
-				vb := values[key{b, cat}]
-				if len(vb) > 0 && lacks(va, vb) && lacks(vb, va) {
-					out = append(out, cat)
-					break pairs
-				}
-			}
+		if len(lead[cat]) > 1 {
+			out = append(out, cat)
 		}
 	}
 	return out

@@ -8,8 +8,10 @@ import (
 )
 
 func TestDifferingCategories(t *testing.T) {
+	n := 0
 	c := func(story int64, cat extract.Category, v float64) Claim {
-		return Claim{StoryID: story, Category: cat, Value: v}
+		n++ // in text order
+		return Claim{StoryID: story, Category: cat, Value: v, Start: n}
 	}
 	for _, tc := range []struct {
 		name string
@@ -22,6 +24,8 @@ func TestDifferingCategories(t *testing.T) {
 		{"different categories", []Claim{c(1, extract.Killed, 212), c(2, extract.Injured, 190)}, nil},
 		{"money is not a claim", []Claim{c(1, extract.Money, 5), c(2, extract.Money, 6)}, nil},
 		{"a third story disagrees", []Claim{c(1, extract.Killed, 212), c(2, extract.Killed, 212), c(3, extract.Injured, 4), c(3, extract.Killed, 190)}, []extract.Category{extract.Killed}},
+		{"a background figure only one gives", []Claim{c(1, extract.Killed, 14), c(1, extract.Killed, 4), c(2, extract.Killed, 14)}, nil},
+		{"the leads differ, the background agrees", []Claim{c(1, extract.Killed, 14), c(1, extract.Killed, 4), c(2, extract.Killed, 16), c(2, extract.Killed, 4)}, []extract.Category{extract.Killed}},
 	} {
 		if got := DifferingCategories(tc.cs); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)

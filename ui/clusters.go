@@ -188,22 +188,27 @@ func (m *Model) claimsLoaded(msg claimsLoadedMsg) {
 	m.highlights.setClaims(msg.claims)
 }
 
-// setClaims lists, after the story's own figures, the figures the stories
-// of its cluster disagree on, each with its source.
+// setClaims lists first, above the story's own quotes and figures, the
+// figures the stories of its cluster disagree on, each with its source.
 func (p *highlightsPane) setClaims(cs []model.Claim) {
 	if len(cs) == 0 {
 		return
 	}
-	p.rows = append(p.rows, hlRow{kind: rowHeading, hl: -1,
-		text: p.c.sym.Differ + " the sources differ"})
+	rows := []hlRow{{kind: rowHeading, hl: -1, text: p.c.sym.Differ + " the sources differ"}}
 	for _, c := range cs {
 		r := hlRow{kind: rowStat, hl: -1, cat: categoryName(c.Category), val: formatValue(c.Value), what: c.Source}
 		if p.story != nil && c.StoryID == p.story.ID {
 			r.what += " (this story)"
 		}
 		r.text = r.cat + " " + r.val + " " + r.what
-		p.rows = append(p.rows, r)
+		rows = append(rows, r)
 	}
+	rows = append(rows, hlRow{kind: rowNote, hl: -1})
+	p.rows = append(rows, p.rows...)
+	for i := range p.sel {
+		p.sel[i] += len(rows)
+	}
+	p.keepVisible()
 }
 
 // claimsLine is the story head's flag: "≠ sources differ: killed 212 / 190".

@@ -25,7 +25,7 @@ var wantStories = map[string]int{
 	"Business Insider (reference story)": 1,
 	"Conflict Desk":                      11,
 	"Relief Wire":                        10,
-	"Frontline Monitor":                  10,
+	"Frontline Monitor":                  11,
 }
 
 const minTotalStories = 30

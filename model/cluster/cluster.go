@@ -118,7 +118,26 @@ func mix(x uint64) uint64 {
 
 func (f *fingerprinter) sketch() Sketch {
 	hs := f.hashes
-	slices.Sort(hs)
+	// Only the K smallest are kept: of n uniform hashes, about 3K lie
+	// below 3K/n of the range, so sorting those is enough (all of them
+	// when too few are, which is rare).
+	if n := len(hs); n > 4*K {
+		limit := uint32(min(float64(math.MaxUint32), 3*K*float64(1<<32)/float64(n)))
+		small := make([]uint32, 0, 4*K)
+		for _, h := range hs {
+			if h < limit {
+				small = append(small, h)
+			}
+		}
+		slices.Sort(small)
+		if small = slices.Compact(small); len(small) >= K {
+			hs = small
+		} else {
+			slices.Sort(hs)
+		}
+	} else {
+		slices.Sort(hs)
+	}
 	hs = slices.Compact(hs)
 	if len(hs) <= K {
 		return Sketch{Hashes: slices.Clone(hs), N: len(hs)}

@@ -56,9 +56,16 @@ type clusterIndex struct {
 	// stop are keys too common to tell stories apart (a stock phrase
 	// whose hash happens to be small): like stop words, they are not
 	// filed or looked up, so a look-up reads a few short lists.
-	stop  map[uint32]bool
+	stop map[uint32]bool
+	// sizes counts the stories of each cluster the index holds.
+	sizes map[int64]int
 	swept int // entries after the last sweep
 }
+
+// maxClusterSize bounds a cluster: one event told by more sources than
+// this is rare, and a chain of stories each like the next (a daily
+// briefing in one template) must not swallow a feed.
+const maxClusterSize = 50
 
 // maxPosting is how many stories a key may file before it is a stop key.
 const maxPosting = 16
@@ -79,8 +86,11 @@ func (x *clusterIndex) keysOf(sk cluster.Sketch) []uint32 {
 }
 
 // file adds id under key k, making k a stop key when it grows too common.
-func (x *clusterIndex) file(k uint32, id int64) {
-	if x.stop[k] {
+// A story whose cluster is filed under k already is not filed again: one
+// event in forty outlets is one entry, and a key grows common only with
+// stories that are not alike.
+func (x *clusterIndex) file(k uint32, id int64, cluster int64) {
+	if x.stop[k] || cluster != 0 && x.filed(x.byKey[k], cluster, x.entries) {
 		return
 	}
 	if len(x.byKey[k]) >= maxPosting {
@@ -99,12 +109,18 @@ type clusterEntry struct {
 
 func (x *clusterIndex) add(id int64, e *clusterEntry) {
 	if old, ok := x.entries[id]; ok {
+		if old.cluster == 0 && e.cluster != 0 {
+			x.sizes[e.cluster]++
+		}
 		old.cluster = e.cluster
 		return
 	}
+	if e.cluster != 0 {
+		x.sizes[e.cluster]++
+	}
 	x.entries[id] = e
 	for _, k := range x.keysOf(e.sketch) {
-		x.file(k, id)
+		x.file(k, id, e.cluster)
 	}
 	x.maxID = max(x.maxID, id)
 }
@@ -143,6 +159,7 @@ type clusterTx struct {
 	x         *clusterIndex
 	staged    map[int64]*clusterEntry
 	stagedKey map[uint32][]int64
+	grown     map[int64]int // stories this group added to each cluster
 	insSketch *sql.Stmt
 	setClust  *sql.Stmt
 }
@@ -155,6 +172,7 @@ func (s *SQLite) clusters(ctx context.Context, tx *sql.Tx) (*clusterTx, error) {
 	defer x.mu.Unlock()
 	if !x.loaded {
 		x.entries, x.byKey, x.stop = map[int64]*clusterEntry{}, map[uint32][]int64{}, map[uint32]bool{}
+		x.sizes = map[int64]int{}
 	}
 	since := time.Now().Add(-2 * clusterWindow).UnixMicro()
 	rows, err := tx.QueryContext(ctx, `SELECT k.story_id, k.published, COALESCE(s.cluster_id, 0), k.sketch
@@ -180,7 +198,7 @@ func (s *SQLite) clusters(ctx context.Context, tx *sql.Tx) (*clusterTx, error) {
 		return nil, fmt.Errorf("clusters: %w", err)
 	}
 	x.loaded = true
-	ct := &clusterTx{x: x, staged: map[int64]*clusterEntry{}, stagedKey: map[uint32][]int64{}}
+	ct := &clusterTx{x: x, staged: map[int64]*clusterEntry{}, stagedKey: map[uint32][]int64{}, grown: map[int64]int{}}
 	if ct.insSketch, err = tx.PrepareContext(ctx, `INSERT INTO story_sketches (story_id, published, sketch) VALUES (?, ?, ?)`); err != nil {
 		return nil, err
 	}
@@ -232,6 +250,9 @@ func (c *clusterTx) match(sk cluster.Sketch, published int64) (matchID, clusterI
 				if e == nil || abs64(e.published-published) > window || !e.sketch.Usable() {
 					continue
 				}
+				if cl := e.cluster; cl != 0 && c.x.sizes[cl]+c.grown[cl] >= maxClusterSize {
+					continue
+				}
 				j, cont := cluster.Similarity(sk, e.sketch)
 				if cluster.SameScores(j, cont) && (j > bestSim || best == 0) {
 					best, bestSim = id, j
@@ -275,15 +296,33 @@ func (c *clusterTx) saved(ctx context.Context, id int64, e *encodedStory, matchI
 			cp := *m
 			cp.cluster = clusterID
 			c.staged[matchID] = &cp
+			c.grown[clusterID]++
 		}
+	}
+	if clusterID != 0 {
+		c.grown[clusterID]++
 	}
 	c.staged[id] = &clusterEntry{sketch: e.sketch, published: e.published, cluster: clusterID}
 	for _, k := range c.x.keysOf(e.sketch) {
-		if len(c.stagedKey[k]) < maxPosting {
-			c.stagedKey[k] = append(c.stagedKey[k], id)
+		ids := c.stagedKey[k]
+		if len(ids) < maxPosting && (clusterID == 0 || !c.x.filed(ids, clusterID, c.staged)) {
+			c.stagedKey[k] = append(ids, id)
 		}
 	}
 	return nil
+}
+
+// filed says whether one of ids (entries in es) is of cluster.
+func (x *clusterIndex) filed(ids []int64, cluster int64, es map[int64]*clusterEntry) bool {
+	for _, id := range ids {
+		if e := es[id]; e != nil && e.cluster == cluster {
+			return true
+		}
+		if id == cluster {
+			return true
+		}
+	}
+	return false
 }
 
 // commit makes the group's stories part of the index, once it committed.
@@ -403,7 +442,7 @@ func (s *SQLite) hiddenInClusters(ctx context.Context, f model.Filter) (int, err
 // clusters, with their sources.
 const claimsSQL = `SELECT s.cluster_id, f.story_id,
 	(SELECT COALESCE(NULLIF(fd.user_title, ''), NULLIF(fd.title, ''), fd.url) FROM feeds fd WHERE fd.id = s.feed_id),
-	f.category, f.value, f.text
+	f.category, f.value, f.text, f.start
 	FROM stories s JOIN figures f ON f.story_id = s.id
 	WHERE f.vague = 0 AND f.category IN ('killed', 'injured', 'displaced', 'refugees', 'detained', 'missing', 'at_risk')
 	AND s.cluster_id IN `
@@ -419,7 +458,7 @@ func clusterClaims(ctx context.Context, db *sql.DB, clusters []int64) (map[int64
 		args[i] = c
 	}
 	rows, err := db.QueryContext(ctx, claimsSQL+`(?`+strings.Repeat(", ?", len(clusters)-1)+`)
-		ORDER BY s.cluster_id, f.category, f.value DESC, s.published, s.id`, args...)
+		ORDER BY s.cluster_id, s.published, s.id, f.start`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -428,7 +467,7 @@ func clusterClaims(ctx context.Context, db *sql.DB, clusters []int64) (map[int64
 		var cl int64
 		var c model.Claim
 		var cat string
-		if err := rows.Scan(&cl, &c.StoryID, &c.Source, &cat, &c.Value, &c.Text); err != nil {
+		if err := rows.Scan(&cl, &c.StoryID, &c.Source, &cat, &c.Value, &c.Text, &c.Start); err != nil {
 			return nil, err
 		}
 		c.Category = extract.Category(cat)
@@ -457,9 +496,10 @@ func markClaims(ctx context.Context, db *sql.DB, hs []model.StoryHeader) error {
 	return nil
 }
 
-// ClusterClaims lists, for the story's cluster, every figure of the
-// categories its stories disagree on, each with its source: empty when
-// the story is alone or its cluster agrees.
+// ClusterClaims lists, for the story's cluster, each story's lead figure
+// of the categories its stories disagree on, with its source, by category
+// in the order of their stories: empty when the story is alone or its
+// cluster agrees.
 func (s *SQLite) ClusterClaims(ctx context.Context, storyID int64) ([]model.Claim, error) {
 	var cl sql.NullInt64
 	err := s.db.QueryRowContext(ctx, `SELECT cluster_id FROM stories WHERE id = ?`, storyID).Scan(&cl)
@@ -475,9 +515,11 @@ func (s *SQLite) ClusterClaims(ctx context.Context, storyID int64) ([]model.Clai
 	}
 	differ := model.DifferingCategories(claims[cl.Int64])
 	var out []model.Claim
-	for _, c := range claims[cl.Int64] {
-		if slices.Contains(differ, c.Category) {
-			out = append(out, c)
+	for _, cat := range differ {
+		for _, c := range model.LeadClaims(claims[cl.Int64]) {
+			if c.Category == cat {
+				out = append(out, c)
+			}
 		}
 	}
 	return out, nil

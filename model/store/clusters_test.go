@@ -281,3 +281,24 @@ func BenchmarkClusteringOverhead(b *testing.B) {
 		})
 	}
 }
+
+// TestClusterSizeIsBounded: sixty copies of one story (a briefing in one
+// template) make clusters of at most maxClusterSize stories, not one.
+func TestClusterSizeIsBounded(t *testing.T) {
+	s, _ := openTemp(t)
+	f := addFeed(t, s, "https://briefing.example/feed")
+	var sts []model.Story
+	for i := range 60 {
+		st := wireStory(fmt.Sprint("k", i), "Daily briefing", base.Add(time.Duration(i)*time.Minute), "212", 4)
+		sts = append(sts, st)
+	}
+	upsert(t, s, f.ID, sts[:30]...)
+	upsert(t, s, f.ID, sts[30:]...)
+	var biggest int
+	if err := s.db.QueryRow(`SELECT MAX(n) FROM (SELECT COUNT(*) n FROM stories WHERE cluster_id IS NOT NULL GROUP BY cluster_id)`).Scan(&biggest); err != nil {
+		t.Fatal(err)
+	}
+	if biggest != maxClusterSize {
+		t.Errorf("largest cluster %d stories, want %d", biggest, maxClusterSize)
+	}
+}

@@ -38,7 +38,7 @@ func TestPreviewFollowsJ(t *testing.T) {
 	if !strings.Contains(storyPane(scr), "Darvan: 51,000 displaced") {
 		t.Fatalf("the story pane did not follow j:\n%s", scr)
 	}
-	if !strings.Contains(scr, "Unread 32") {
+	if !strings.Contains(scr, "Unread 33") {
 		t.Fatalf("moving marked a story read:\n%s", scr)
 	}
 	s.keys("Q")
@@ -67,11 +67,11 @@ func TestMarkFeedReadAndUndo(t *testing.T) {
 	// The counts follow the write a moment later: wait for them, as the
 	// reader would glance at them.
 	s.waitFor(regexp.MustCompile(`Conflict Desk\s+0`), 5*time.Second)
-	s.waitFor(regexp.MustCompile(`Unread 21`), 5*time.Second)
+	s.waitFor(regexp.MustCompile(`Unread 22`), 5*time.Second)
 	s.keys("u")
 	s.waitFor(regexp.MustCompile(`undid mark read of 11 stories`), 5*time.Second)
 	s.waitFor(regexp.MustCompile(`Conflict Desk\s+11`), 5*time.Second)
-	s.waitFor(regexp.MustCompile(`Unread 32`), 5*time.Second)
+	s.waitFor(regexp.MustCompile(`Unread 33`), 5*time.Second)
 	s.keys("Q")
 	s.waitExit(5 * time.Second)
 }
