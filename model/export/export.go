@@ -133,15 +133,37 @@ func Write(ctx context.Context, st Source, w io.Writer, opts Options) (n int, er
 func selectIDs(ctx context.Context, st Source, f model.Filter) ([]int64, error) {
 	var ids []int64
 	seen := map[int64]bool{}
+	add := func(page []model.StoryHeader) {
+		for _, h := range page {
+			if !seen[h.ID] {
+				seen[h.ID] = true
+				ids = append(ids, h.ID)
+			}
+		}
+	}
 	for offset := 0; ; offset += pageSize {
 		page, err := st.Queue(ctx, f, offset, pageSize)
 		if err != nil {
 			return nil, fmt.Errorf("export: queue: %w", err)
 		}
+		add(page)
+		// The queue shows a cluster of reprints as one row; an export
+		// keeps every story of it that the filter selects, each with
+		// its own source.
 		for _, h := range page {
-			if !seen[h.ID] {
-				seen[h.ID] = true
-				ids = append(ids, h.ID)
+			if h.ClusterSize > 1 && h.Cluster != 0 && f.Cluster == 0 {
+				members := f
+				members.Cluster = h.Cluster
+				for moff := 0; ; moff += pageSize {
+					mp, err := st.Queue(ctx, members, moff, pageSize)
+					if err != nil {
+						return nil, fmt.Errorf("export: cluster: %w", err)
+					}
+					add(mp)
+					if len(mp) < pageSize {
+						break
+					}
+				}
 			}
 		}
 		if len(page) < pageSize {
