@@ -170,7 +170,7 @@ func (m *Model) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.saveTags(id, splitTags(text), true)
 		}
 		if kind == promptSaveSearch {
-			return m.savedSearchNamed(text)
+			return m.savedSearchNamed(text, orig)
 		}
 		if kind == promptRename {
 			return m.feedWrite(func(ctx context.Context) error { return m.opts.Store.RenameFeed(ctx, id, text) },

@@ -22,8 +22,9 @@ type searchesLoadedMsg struct {
 
 // searchSavedMsg says a search was saved under name (or why not).
 type searchSavedMsg struct {
-	name string
-	err  error
+	name    string
+	deleted bool // forgotten rather than saved
+	err     error
 }
 
 func loadSearchesCmd(ctx context.Context, s Store) tea.Cmd {
@@ -51,20 +52,33 @@ func (m *Model) saveSearch() tea.Cmd {
 		return nil
 	}
 	name := ""
+	cmd := m.search.openEdit(promptSaveSearch, 0, "")
 	if s := m.sources.selectedSaved(); s != nil && s.Query == q {
-		name = s.Name // the saved search shown: S again renames or keeps it
+		// The saved search shown: its name, which enter keeps, another
+		// saves a copy under, and emptied forgets it.
+		name = s.Name
+		cmd = m.search.openEdit(promptSaveSearch, 0, name)
+		m.search.in.Placeholder = "empty: forget this saved search"
 	}
-	return m.search.openEdit(promptSaveSearch, 0, name)
+	return cmd
 }
 
-// savedSearchNamed writes the search in force under name.
-func (m *Model) savedSearchNamed(name string) tea.Cmd {
+// savedSearchNamed writes the search in force under name; an empty name
+// for a saved search (was) forgets it.
+func (m *Model) savedSearchNamed(name, was string) tea.Cmd {
 	q := m.queue.filter.Search
+	s := m.opts.Store
+	if name == "" && was != "" {
+		return func() tea.Msg {
+			ctx, cancel := context.WithTimeout(m.ctx, ioTimeout)
+			defer cancel()
+			return searchSavedMsg{name: was, deleted: true, err: s.DeleteSearch(ctx, was)}
+		}
+	}
 	if name == "" || q == "" {
 		m.note("not saved: a saved search needs a name")
 		return nil
 	}
-	s := m.opts.Store
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(m.ctx, ioTimeout)
 		defer cancel()
@@ -76,6 +90,12 @@ func (m *Model) searchSaved(msg searchSavedMsg) tea.Cmd {
 	if msg.err != nil {
 		m.noteErr("saving the search: " + msg.err.Error())
 		return nil
+	}
+	if msg.deleted {
+		m.sources.moveTo(0) // its row goes: back to All, without its query
+		show := m.sourceChanged()
+		m.note("forgot the saved search “" + msg.name + "”")
+		return tea.Batch(m.loadSearches(), show)
 	}
 	m.note("saved search “" + msg.name + "”: in the sources pane")
 	return m.loadSearches()

@@ -53,4 +53,20 @@ func TestSavedSearch(t *testing.T) {
 	if got := m.queue.filter; got.Search != "" {
 		t.Errorf("leaving the saved search kept its query: %+v", got)
 	}
+
+	// On its row again, S offers its name; emptied, it forgets it.
+	press(t, m, "G", "S")
+	if got := m.search.query(); got != "Aleppo watch" {
+		t.Fatalf("S on the saved search offers %q, want its name", got)
+	}
+	for range len("Aleppo watch") {
+		press(t, m, "backspace")
+	}
+	press(t, m, "enter")
+	if !strings.Contains(screen(m), "forgot the saved search “Aleppo watch”") || len(m.sources.saved) != 0 {
+		t.Fatalf("emptying the name did not forget the search (%d saved):\n%s", len(m.sources.saved), screen(m))
+	}
+	if got := m.queue.filter; got.Search != "" || m.sources.cursor != 0 {
+		t.Errorf("after forgetting it: filter %+v, sources cursor %d", got, m.sources.cursor)
+	}
 }

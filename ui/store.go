@@ -15,6 +15,7 @@ type Store interface {
 	Tags(ctx context.Context) ([]model.TagCount, error)
 	Searches(ctx context.Context) ([]model.SavedSearch, error)
 	SaveSearch(ctx context.Context, name, query string) error
+	DeleteSearch(ctx context.Context, name string) error
 
 	Queue(ctx context.Context, f model.Filter, offset, limit int) ([]model.StoryHeader, error)
 	QueueLen(ctx context.Context, f model.Filter) (int, error)
