@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -300,5 +301,49 @@ func TestClusterSizeIsBounded(t *testing.T) {
 	}
 	if biggest != maxClusterSize {
 		t.Errorf("largest cluster %d stories, want %d", biggest, maxClusterSize)
+	}
+}
+
+// BenchmarkQueueClustered is the queue on 100,000 stories (see
+// benchStories) of which a third are in clusters of three: the page, the
+// length and a story's place, each showing a cluster once.
+func BenchmarkQueueClustered(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "clustered.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if err := Populate(ctx, s, benchFeeds, benchStories()); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.db.Exec(`UPDATE stories SET cluster_id = (id / 3) * 3 + 1 WHERE (id / 3) % 3 = 0`); err != nil {
+		b.Fatal(err)
+	}
+	mid := int64(benchStories() / 2)
+	for _, f := range []struct {
+		name string
+		f    model.Filter
+	}{{"all", model.Filter{View: model.ViewAll}}, {"unread", model.Filter{View: model.ViewUnread}}, {"feed", model.Filter{View: model.ViewFeed, FeedID: 7}}} {
+		b.Run("Queue/"+f.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.Queue(ctx, f.f, 0, 200); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("QueueLen/"+f.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.QueueLen(ctx, f.f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("QueueIndex/"+f.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.QueueIndex(ctx, f.f, mid); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
