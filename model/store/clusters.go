@@ -59,7 +59,10 @@ type clusterIndex struct {
 	stop map[uint32]bool
 	// sizes counts the stories of each cluster the index holds.
 	sizes map[int64]int
-	swept int // entries after the last sweep
+	// backfilled: the recent stories saved without a sketch (before
+	// migration 8) have been fingerprinted, by this process, once.
+	backfilled bool
+	swept      int // entries after the last sweep
 }
 
 // maxClusterSize bounds a cluster: one event told by more sources than
@@ -160,6 +163,7 @@ type clusterTx struct {
 	staged    map[int64]*clusterEntry
 	stagedKey map[uint32][]int64
 	grown     map[int64]int // stories this group added to each cluster
+	backfill  bool          // this group fingerprints the stories saved without a sketch
 	insSketch *sql.Stmt
 	setClust  *sql.Stmt
 }
@@ -198,7 +202,8 @@ func (s *SQLite) clusters(ctx context.Context, tx *sql.Tx) (*clusterTx, error) {
 		return nil, fmt.Errorf("clusters: %w", err)
 	}
 	x.loaded = true
-	ct := &clusterTx{x: x, staged: map[int64]*clusterEntry{}, stagedKey: map[uint32][]int64{}, grown: map[int64]int{}}
+	ct := &clusterTx{x: x, staged: map[int64]*clusterEntry{}, stagedKey: map[uint32][]int64{}, grown: map[int64]int{},
+		backfill: !x.backfilled && clusterStories}
 	if ct.insSketch, err = tx.PrepareContext(ctx, `INSERT INTO story_sketches (story_id, published, sketch) VALUES (?, ?, ?)`); err != nil {
 		return nil, err
 	}
@@ -325,12 +330,66 @@ func (x *clusterIndex) filed(ids []int64, cluster int64, es map[int64]*clusterEn
 	return false
 }
 
+// maxBackfill bounds the stories fingerprinted after an upgrade.
+const maxBackfill = 5000
+
+// fillIn fingerprints the recent stories saved without a sketch (by a
+// sitrep before migration 8), oldest first, and clusters them as if they
+// had just arrived, so an upgrade does not leave the last days' stories
+// out of the clusters. It runs in the first write group of a process.
+func (c *clusterTx) fillIn(ctx context.Context, tx *sql.Tx) error {
+	since := time.Now().Add(-2 * clusterWindow).UnixMicro()
+	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.published, s.title, COALESCE(t.body, '')
+		FROM stories s LEFT JOIN story_texts t ON t.story_id = s.id
+		WHERE s.published > ? AND s.cluster_id IS NULL
+		AND NOT EXISTS (SELECT 1 FROM story_sketches k WHERE k.story_id = s.id)
+		ORDER BY s.published, s.id LIMIT ?`, since, maxBackfill)
+	if err != nil {
+		return fmt.Errorf("clusters: %w", err)
+	}
+	type old struct {
+		id int64
+		e  encodedStory
+	}
+	var olds []old
+	for rows.Next() {
+		var o old
+		var title, body string
+		if err := rows.Scan(&o.id, &o.e.published, &title, &body); err != nil {
+			rows.Close()
+			return fmt.Errorf("clusters: %w", err)
+		}
+		o.e.sketch = cluster.Fingerprint(title, body)
+		olds = append(olds, o)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("clusters: %w", err)
+	}
+	for i := range olds {
+		o := &olds[i]
+		matchID, clusterID := c.match(o.e.sketch, o.e.published)
+		if clusterID != 0 {
+			if _, err := tx.ExecContext(ctx, `UPDATE stories SET cluster_id = ? WHERE id = ?`, clusterID, o.id); err != nil {
+				return fmt.Errorf("clusters: %w", err)
+			}
+		}
+		if err := c.saved(ctx, o.id, &o.e, matchID, clusterID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // commit makes the group's stories part of the index, once it committed.
 func (c *clusterTx) commit() {
 	c.x.mu.Lock()
 	defer c.x.mu.Unlock()
 	for id, e := range c.staged {
 		c.x.add(id, e)
+	}
+	if c.backfill {
+		c.x.backfilled = true
 	}
 	c.x.sweep(time.Now())
 }

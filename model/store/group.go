@@ -56,6 +56,12 @@ func (g *groupTx) upserter(ctx context.Context) (*upserter, error) {
 			u.close()
 			return nil, err
 		}
+		if u.clusters.backfill {
+			if err := u.clusters.fillIn(ctx, g.tx); err != nil {
+				u.close()
+				return nil, err
+			}
+		}
 		g.up = u
 	}
 	return g.up, nil
