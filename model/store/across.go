@@ -156,6 +156,11 @@ func (s *SQLite) SpeakerQuotes(ctx context.Context, f model.Filter, names []stri
 	return out, rows.Err()
 }
 
+// rareFigures: a category with fewer figures than this is read whole and
+// sorted by date (a few milliseconds); with more, a page of the view's
+// stories by date holds enough of them that walking the stories is quicker.
+var rareFigures = 4000 // a variable for the tests of both reads
+
 // feedTitleCol is the name of story s's feed, as the queue shows it.
 const feedTitleCol = `(SELECT COALESCE(NULLIF(f.user_title, ''), NULLIF(f.title, ''), f.url) FROM feeds f WHERE f.id = s.feed_id)`
 
@@ -181,25 +186,42 @@ func (s *SQLite) Figures(ctx context.Context, f model.Filter, category extract.C
 	// The outer loop is chosen, not left to the planner, which guessed
 	// wrong at 100,000 stories: by date the view's stories in queue order,
 	// each with its few figures; by value the category's figures from the
-	// largest down, each checked against the view.
+	// largest down, each checked against the view. By date within a rare
+	// category (or one no story has) walking the stories would read all
+	// of them for a page, so its few figures are read and sorted instead.
 	from := `stories s CROSS JOIN figures g ON g.story_id = s.id`
 	orderBy := `s.published DESC, s.id DESC, g.n`
-	if order == model.FiguresByValue && category != "" {
+	if category != "" && order == model.FiguresByValue {
 		from = `figures g INDEXED BY figures_category CROSS JOIN stories s ON s.id = g.story_id`
+	} else if category != "" {
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM figures INDEXED BY figures_category
+			WHERE category = ? LIMIT ?)`, string(category), rareFigures).Scan(&n); err != nil {
+			return nil, fmt.Errorf("store: figures: %w", err)
+		}
+		if n < rareFigures {
+			from = `figures g INDEXED BY figures_category CROSS JOIN stories s ON s.id = g.story_id`
+		}
 	}
 	if order == model.FiguresByValue {
 		orderBy = `g.value DESC, g.story_id DESC` // the index's order, read backwards
 	}
 	args = append(args, limit, max(offset, 0))
-	// The sentence is cut from a window of the body around the figure,
-	// read as bytes (the offsets are bytes), never the whole 4 KB body.
+	// The page's figures are chosen first, then read with their story's
+	// title and source and a window of the body around each, so that a
+	// sorted read cuts windows for the page only. The sentence is cut from
+	// that window, read as bytes (the offsets are bytes), never the whole
+	// 4 KB body.
 	rows, err := s.db.QueryContext(ctx, `SELECT s.id, `+feedTitleCol+`, s.title, s.published,
 			g.n, g.category, g.value, g.lower, g.upper, g.unit, g.qualifier, g.vague, g.text, g.start, g."end",
 			(SELECT substr(CAST(t.body AS BLOB), max(1, g.start - 299), g."end" - max(0, g.start - 300) + 300)
 				FROM story_texts t WHERE t.story_id = s.id), max(0, g.start - 300)
-		FROM `+from+`
-		WHERE `+cond+catCond+`
-		ORDER BY `+orderBy+` LIMIT ? OFFSET ?`, args...)
+		FROM (SELECT g.story_id AS id, g.n AS n FROM `+from+`
+			WHERE `+cond+catCond+`
+			ORDER BY `+orderBy+` LIMIT ? OFFSET ?) p
+		CROSS JOIN figures g ON g.story_id = p.id AND g.n = p.n
+		CROSS JOIN stories s ON s.id = p.id
+		ORDER BY `+orderBy, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: figures: %w", err)
 	}

@@ -108,6 +108,27 @@ func TestFiguresAcrossStories(t *testing.T) {
 	if len(rows) != 2 || rows[0].Stat.Value != 212 || rows[1].Stat.Value != 190 {
 		t.Errorf("killed by value: %+v", rows)
 	}
+	// By date within a category: its few figures sorted, or (a common
+	// category) the stories walked; both read the same page.
+	for _, rare := range []int{4000, 1} {
+		rareFigures = rare
+		rows, _ = s.Figures(ctx, model.Filter{View: model.ViewAll}, extract.Killed, model.FiguresByDate, 0, 10)
+		got = got[:0]
+		for _, r := range rows {
+			got = append(got, r.Title+":"+r.Stat.Text)
+		}
+		if want := []string{"new:190 people", "old:212 killed"}; !slices.Equal(got, want) {
+			t.Errorf("killed by date (rare below %d): %v, want %v", rare, got, want)
+		}
+		rows, _ = s.Figures(ctx, model.Filter{View: model.ViewAll}, extract.Killed, model.FiguresByDate, 1, 10)
+		if len(rows) != 1 || rows[0].Title != "old" || rows[0].Sentence != "Officials said 212 killed in the strike." {
+			t.Errorf("killed by date from 1 (rare below %d): %+v", rare, rows)
+		}
+		if rows, _ = s.Figures(ctx, model.Filter{View: model.ViewAll}, extract.Detained, model.FiguresByDate, 0, 10); len(rows) != 0 {
+			t.Errorf("detained: %+v", rows)
+		}
+	}
+	rareFigures = 4000
 	rows, _ = s.Figures(ctx, model.Filter{View: model.ViewAll, Search: "cat:displaced"}, "", model.FiguresByDate, 0, 10)
 	if len(rows) != 2 {
 		t.Errorf("figures of stories with a displaced figure: %d, want the 2 of that story", len(rows))
