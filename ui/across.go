@@ -13,6 +13,7 @@ import (
 	"sitrep/model"
 	"sitrep/model/extract"
 	"sitrep/model/sanitize"
+	"sitrep/model/store"
 )
 
 // The views across stories (issue 9), in place of the panes like the
@@ -27,6 +28,7 @@ import (
 // acrossStore is what the views ask of the store (store.SQLite has it).
 type acrossStore interface {
 	Speakers(ctx context.Context, f model.Filter) ([]model.Speaker, error)
+	SpeakersCapped(ctx context.Context, f model.Filter) (bool, error)
 	SpeakerQuotes(ctx context.Context, f model.Filter, names []string, offset, limit int) ([]model.SpeakerQuote, error)
 	Figures(ctx context.Context, f model.Filter, cat extract.Category, order model.FigureOrder, offset, limit int) ([]model.FigureRow, error)
 }
@@ -60,6 +62,7 @@ type acrossView struct {
 	busy   bool
 
 	speakers     []model.Speaker
+	capped       bool // speakers counts only the newest store.SpeakerStories stories
 	spCur, spTop int
 	speaker      *model.Speaker // chosen: its quotes are listed
 	quotes       []model.SpeakerQuote
@@ -77,6 +80,7 @@ type acrossView struct {
 type acrossLoadedMsg struct {
 	seq      int
 	speakers []model.Speaker
+	capped   bool
 	quotes   []model.SpeakerQuote
 	figures  []model.FigureRow
 	offset   int
@@ -139,6 +143,9 @@ func (m *Model) loadAcross(offset int) tea.Cmd {
 			}
 		default:
 			msg.speakers, msg.err = st.Speakers(ctx, f)
+			if msg.err == nil {
+				msg.capped, msg.err = st.SpeakersCapped(ctx, f)
+			}
 			for i := range msg.speakers {
 				s := &msg.speakers[i]
 				s.Name, s.Role = sanitize.Line(s.Name), sanitize.Line(s.Role)
@@ -172,7 +179,7 @@ func (m *Model) acrossLoaded(msg acrossLoadedMsg) tea.Cmd {
 		a.quotes = append(a.quotes, msg.quotes...)
 		a.done = len(msg.quotes) < acrossPage
 	default:
-		a.speakers = msg.speakers
+		a.speakers, a.capped = msg.speakers, msg.capped
 		a.spCur = clamp(a.spCur, 0, max(0, len(a.speakers)-1))
 	}
 	return nil
@@ -357,6 +364,11 @@ func (a *acrossView) View() string {
 	switch {
 	case a.kind == acrossSpeakers && a.speaker == nil:
 		title, extra = "Speakers", fmt.Sprintf("%d", len(a.speakers))
+		if a.capped {
+			// Counting every story's quotes would take too long: say so.
+			extra = fmt.Sprintf("%d %s of the newest %d,%03d stories", len(a.speakers), plural(len(a.speakers), "speaker", "speakers"),
+				store.SpeakerStories/1000, store.SpeakerStories%1000)
+		}
 		help = "enter their quotes · esc close · # figures"
 		a.keep(&a.spCur, &a.spTop, len(a.speakers))
 		if len(a.speakers) == 0 && !a.busy {

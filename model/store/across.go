@@ -64,6 +64,24 @@ func (s *SQLite) Speakers(ctx context.Context, f model.Filter) ([]model.Speaker,
 	return MergeSpeakers(all), nil
 }
 
+// SpeakersCapped says whether a filter holds more than SpeakerStories
+// stories, so that Speakers counted only the newest of them.
+func (s *SQLite) SpeakersCapped(ctx context.Context, f model.Filter) (bool, error) {
+	cond, args, err := where(f)
+	if errors.Is(err, errNoMatch) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM stories s WHERE `+cond+`
+		ORDER BY s.published DESC, s.id DESC LIMIT ?)`, append(args, SpeakerStories+1)...).Scan(&n); err != nil {
+		return false, fmt.Errorf("store: speakers: %w", err)
+	}
+	return n > SpeakerStories, nil
+}
+
 // MergeSpeakers joins each one-word name into the only fuller name ending
 // with it (by the lower-case names in Names), adding up quotes and dates,
 // and sorts the result most quoted first. A one-word name that two fuller

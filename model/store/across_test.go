@@ -58,6 +58,9 @@ func TestSpeakersAcrossStories(t *testing.T) {
 	if page, _ := s.SpeakerQuotes(ctx, model.Filter{View: model.ViewAll}, kerry.Names, 2, 10); len(page) != 1 || page[0].Title != "a" {
 		t.Errorf("second page: %+v", page)
 	}
+	if capped, err := s.SpeakersCapped(ctx, model.Filter{View: model.ViewAll}); capped || err != nil {
+		t.Errorf("4 stories capped %v, %v", capped, err)
+	}
 	sps, _ = s.Speakers(ctx, model.Filter{View: model.ViewAll, Search: "Aleppo"})
 	if len(sps) != 4 {
 		t.Errorf("speakers of the Aleppo stories: %+v", sps)
