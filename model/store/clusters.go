@@ -41,6 +41,17 @@ var clusterSchema = []string{
 // measures what clustering costs a polling round.
 var clusterStories = true
 
+// clusterIndexSchema is migration 9: stories_cluster holds the columns a
+// queue filter without a search reads (feed, flags), so counting the
+// stories clusters hide and finding a story's earlier sources read the
+// index alone, not a table row per clustered story (at 100,000 stories
+// nearly all clustered, QueueLen took 50 ms).
+var clusterIndexSchema = []string{
+	`DROP INDEX stories_cluster`,
+	`CREATE INDEX stories_cluster ON stories (cluster_id, published, id, feed_id, read, starred, archived)
+		WHERE cluster_id IS NOT NULL`,
+}
+
 // clusterWindow: stories further apart than this are not one event, and
 // the index forgets stories older than twice this.
 const clusterWindow = 4 * 24 * time.Hour

@@ -98,6 +98,8 @@ var migrations = [][]string{
 	searchesSchema,
 	// 8: clusters of near-duplicate stories (clusters.go).
 	clusterSchema,
+	// 9: the cluster index covers the flags the queue filters on.
+	clusterIndexSchema,
 }
 
 // migrate applies the migrations the database has not seen yet, each in its
