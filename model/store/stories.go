@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -8,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -195,6 +197,31 @@ type upserter struct {
 	// INSERTs open one each, so interleaving the two made many tiny index
 	// segments and doubled the time of large batches.
 	toIndex []indexJob
+	// The quote and figure rows wait for the end too, and go in sorted by
+	// their secondary index (figures_category, quotes_surname): a story's
+	// ten figures land on ten pages far apart in that index, and a group's
+	// six thousand, written in the index's order, touch each page once.
+	quoteRows  []quoteRow
+	figureRows []figureRow
+}
+
+type quoteRow struct {
+	id                          int64
+	n                           int
+	speaker, key, surname, role any
+	text                        string
+	start, end                  int
+}
+
+type figureRow struct {
+	id                    int64
+	n                     int
+	category              string
+	value                 float64
+	lower, upper          any
+	unit, qualifier, text string
+	vague                 int
+	start, end            int
 }
 
 type indexJob struct {
@@ -224,8 +251,8 @@ func newUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 		{&u.updText, `UPDATE story_texts SET body = ?, quotes = ?, stats = ? WHERE story_id = ?`},
 		{&u.ftsIns, ftsInsertSQL},
 		{&u.ftsDel, ftsDeleteSQL},
-		{&u.insQuotes, insQuotesSQL},
-		{&u.insFigures, insFiguresSQL},
+		{&u.insQuotes, insQuoteSQL},
+		{&u.insFigures, insFigureSQL},
 		{&u.delQuotes, delQuotesSQL},
 		{&u.delFigures, delFiguresSQL},
 	} {
@@ -299,7 +326,8 @@ func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (c
 }
 
 // highlights writes the quote and figure rows of story id (replacing its
-// old ones when replace), from the same JSON story_texts keeps.
+// old ones when replace), the rows json_each makes of the JSON story_texts
+// keeps (see highlights.go).
 func (u *upserter) highlights(ctx context.Context, id int64, e *encodedStory, replace bool) error {
 	if replace {
 		if _, err := u.delQuotes.ExecContext(ctx, id); err != nil {
@@ -309,21 +337,59 @@ func (u *upserter) highlights(ctx context.Context, id int64, e *encodedStory, re
 			return err
 		}
 	}
-	if len(e.Quotes) > 0 {
-		if _, err := u.insQuotes.ExecContext(ctx, id, e.quotes); err != nil {
-			return fmt.Errorf("quotes: %w", err)
-		}
+	if replace {
+		// Rows of an earlier version of the story in this group, not yet
+		// written: the version now saved replaces them.
+		u.quoteRows = slices.DeleteFunc(u.quoteRows, func(r quoteRow) bool { return r.id == id })
+		u.figureRows = slices.DeleteFunc(u.figureRows, func(r figureRow) bool { return r.id == id })
 	}
-	if len(e.Stats) > 0 {
-		if _, err := u.insFigures.ExecContext(ctx, id, e.stats); err != nil {
-			return fmt.Errorf("figures: %w", err)
-		}
+	for n := range e.Quotes {
+		q := &e.Quotes[n]
+		sp, key, surname, role, text := quoteArgs(q)
+		u.quoteRows = append(u.quoteRows, quoteRow{id, n, sp, key, surname, role, text, q.Start, q.End})
+	}
+	for n := range e.Stats {
+		f := &e.Stats[n]
+		u.figureRows = append(u.figureRows, figureRow{id, n, jsonText(string(f.Category)), f.Value,
+			nullFloat(f.Lower), nullFloat(f.Upper), jsonText(f.Unit), jsonText(f.Qualifier), jsonText(f.Text),
+			dbBool(f.Vague), f.Start, f.End})
 	}
 	return nil
 }
 
-// index writes the search index rows of the stories upserted so far.
+// writeHighlights writes the quote and figure rows of the stories upserted
+// so far, in the order of their secondary indexes.
+func (u *upserter) writeHighlights(ctx context.Context) error {
+	slices.SortFunc(u.figureRows, func(a, b figureRow) int {
+		return cmp.Or(strings.Compare(a.category, b.category), cmp.Compare(a.value, b.value),
+			cmp.Compare(a.id, b.id), cmp.Compare(a.n, b.n))
+	})
+	for _, r := range u.figureRows {
+		if _, err := u.insFigures.ExecContext(ctx, r.id, r.n, r.category, r.value, r.lower, r.upper,
+			r.unit, r.qualifier, r.vague, r.text, r.start, r.end); err != nil {
+			return fmt.Errorf("figures: %w", err)
+		}
+	}
+	u.figureRows = u.figureRows[:0]
+	surname := func(r quoteRow) string { s, _ := r.surname.(string); return s }
+	slices.SortFunc(u.quoteRows, func(a, b quoteRow) int {
+		return cmp.Or(strings.Compare(surname(a), surname(b)), cmp.Compare(a.id, b.id), cmp.Compare(a.n, b.n))
+	})
+	for _, r := range u.quoteRows {
+		if _, err := u.insQuotes.ExecContext(ctx, r.id, r.n, r.speaker, r.key, r.surname, r.role, r.text, r.start, r.end); err != nil {
+			return fmt.Errorf("quotes: %w", err)
+		}
+	}
+	u.quoteRows = u.quoteRows[:0]
+	return nil
+}
+
+// index writes the quote, figure and search index rows of the stories
+// upserted so far.
 func (u *upserter) index(ctx context.Context) error {
+	if err := u.writeHighlights(ctx); err != nil {
+		return err
+	}
 	for _, j := range u.toIndex {
 		if j.replace {
 			if _, err := u.ftsDel.ExecContext(ctx, j.id); err != nil {
