@@ -60,9 +60,10 @@ func Headline(stats []extract.Stat) *HeadlineFigure {
 }
 
 // KeyFigures are the figures a reader should see first: certain casualty
-// and displacement figures (certainFigure), highest-ranked category first and the largest first
-// within it, at most two per category (a story's toll since an offensive
-// began and the war's total are both news), at most n in all.
+// and displacement figures (certainFigure), chosen by category rank and
+// the largest first within it, at most two per category (a story's toll
+// since an offensive began and the war's total are both news), at most n
+// in all; then given in the order the story gives them.
 func KeyFigures(stats []extract.Stat, n int) []extract.Stat {
 	var cands []extract.Stat
 	for _, s := range stats {
@@ -91,6 +92,10 @@ func KeyFigures(stats []extract.Stat, n int) []extract.Stat {
 		perCategory[s.Category]++
 		out = append(out, s)
 	}
+	// Shown in the order the story gives them: news puts the new figure
+	// first ("an estimated 50,000 fled Aleppo") and the war's totals
+	// after it, and a head cut short keeps the news.
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	return out
 }
 

@@ -57,7 +57,8 @@ func TestKeyFigures(t *testing.T) {
 	for _, s := range KeyFigures(append(stats, stats[3]), 5) {
 		got = append(got, s.Text)
 	}
-	want := []string{"over 250,000", "500", "7 million", "50,000", "4 million"}
+	// The same five as the largest per category, in the story's order.
+	want := []string{"50,000", "500", "over 250,000", "7 million", "4 million"}
 	if len(got) != len(want) {
 		t.Fatalf("KeyFigures = %q, want %q", got, want)
 	}
