@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,14 +28,24 @@ import (
 
 // acrossStore is what the views ask of the store (store.SQLite has it).
 type acrossStore interface {
-	Speakers(ctx context.Context, f model.Filter) ([]model.Speaker, error)
-	SpeakersCapped(ctx context.Context, f model.Filter) (bool, error)
+	Speakers(ctx context.Context, f model.Filter, newest int) ([]model.Speaker, error)
+	SpeakersCapped(ctx context.Context, f model.Filter, newest int) (bool, error)
 	SpeakerQuotes(ctx context.Context, f model.Filter, names []string, offset, limit int) ([]model.SpeakerQuote, error)
 	Figures(ctx context.Context, f model.Filter, cat extract.Category, order model.FigureOrder, offset, limit int) ([]model.FigureRow, error)
 }
 
 // acrossPage is how many quotes or figures one store read brings.
 const acrossPage = 100
+
+// speakersFirst is how many of the view's newest stories the Speakers view
+// counts before it opens; when the view holds more, every story is counted
+// next, in the background, and the list replaced (a var for the tests).
+var speakersFirst = store.SpeakerStories
+
+// speakersCountTimeout bounds the count of every story's speakers, which
+// takes about 0.5 s at 100,000 stories: longer than one read's ioTimeout
+// is allowed, since the view is usable meanwhile.
+const speakersCountTimeout = time.Minute
 
 // acrossKeys are the Figures view's own keys.
 var acrossKeys = struct {
@@ -62,7 +73,8 @@ type acrossView struct {
 	busy   bool
 
 	speakers     []model.Speaker
-	capped       bool // speakers counts only the newest store.SpeakerStories stories
+	capped       bool  // speakers counts only the newest speakersFirst stories, for now
+	countErr     error // counting every story failed: the list stays capped
 	spCur, spTop int
 	speaker      *model.Speaker // chosen: its quotes are listed
 	quotes       []model.SpeakerQuote
@@ -142,14 +154,11 @@ func (m *Model) loadAcross(offset int) tea.Cmd {
 				q.Title, q.Source, q.Speaker, q.Text = sanitize.Line(q.Title), sanitize.Line(q.Source), sanitize.Line(q.Speaker), sanitize.Line(q.Text)
 			}
 		default:
-			msg.speakers, msg.err = st.Speakers(ctx, f)
+			msg.speakers, msg.err = st.Speakers(ctx, f, speakersFirst)
 			if msg.err == nil {
-				msg.capped, msg.err = st.SpeakersCapped(ctx, f)
+				msg.capped, msg.err = st.SpeakersCapped(ctx, f, speakersFirst)
 			}
-			for i := range msg.speakers {
-				s := &msg.speakers[i]
-				s.Name, s.Role = sanitize.Line(s.Name), sanitize.Line(s.Role)
-			}
+			sanitizeSpeakers(msg.speakers)
 		}
 		return msg
 	}
@@ -181,8 +190,66 @@ func (m *Model) acrossLoaded(msg acrossLoadedMsg) tea.Cmd {
 	default:
 		a.speakers, a.capped = msg.speakers, msg.capped
 		a.spCur = clamp(a.spCur, 0, max(0, len(a.speakers)-1))
+		if a.capped {
+			return m.countAllSpeakers(a)
+		}
 	}
 	return nil
+}
+
+// allSpeakersMsg brings the speakers of every story of a view's filter.
+type allSpeakersMsg struct {
+	view     *acrossView // the view that asked; ignored once it is closed
+	speakers []model.Speaker
+	err      error
+}
+
+// countAllSpeakers counts the speakers of every story of the view, after it
+// opened on the newest speakersFirst.
+func (m *Model) countAllSpeakers(a *acrossView) tea.Cmd {
+	st := m.opts.Store.(acrossStore)
+	f := a.filter
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(m.ctx, speakersCountTimeout)
+		defer cancel()
+		sps, err := st.Speakers(ctx, f, 0)
+		sanitizeSpeakers(sps)
+		return allSpeakersMsg{view: a, speakers: sps, err: err}
+	}
+}
+
+// allSpeakersCounted replaces the first count with the full one, keeping
+// the cursor on the speaker it was on.
+func (m *Model) allSpeakersCounted(msg allSpeakersMsg) {
+	a := m.across
+	if a == nil || a != msg.view {
+		return
+	}
+	if msg.err != nil {
+		a.countErr = msg.err
+		return
+	}
+	var at string
+	if a.spCur < len(a.speakers) {
+		at = a.speakers[a.spCur].Names[0]
+	}
+	a.speakers, a.capped = msg.speakers, false
+	a.spCur = clamp(a.spCur, 0, max(0, len(a.speakers)-1))
+	for i, sp := range a.speakers {
+		if slices.Contains(sp.Names, at) {
+			a.spCur = i
+			break
+		}
+	}
+}
+
+// sanitizeSpeakers makes the names and roles, which came from feeds, safe
+// for the terminal.
+func sanitizeSpeakers(sps []model.Speaker) {
+	for i := range sps {
+		s := &sps[i]
+		s.Name, s.Role = sanitize.Line(s.Name), sanitize.Line(s.Role)
+	}
 }
 
 // acrossKey handles a key while a view is open.
@@ -365,9 +432,14 @@ func (a *acrossView) View() string {
 	case a.kind == acrossSpeakers && a.speaker == nil:
 		title, extra = "Speakers", fmt.Sprintf("%d", len(a.speakers))
 		if a.capped {
-			// Counting every story's quotes would take too long: say so.
-			extra = fmt.Sprintf("%d %s of the newest %d,%03d stories", len(a.speakers), plural(len(a.speakers), "speaker", "speakers"),
-				store.SpeakerStories/1000, store.SpeakerStories%1000)
+			// Every story is being counted (or could not be): say so.
+			extra = fmt.Sprintf("%d %s of the newest %s", len(a.speakers), plural(len(a.speakers), "speaker", "speakers"),
+				stories(speakersFirst))
+			if a.countErr != nil {
+				extra += " (counting all failed: " + sanitize.Line(a.countErr.Error()) + ")"
+			} else {
+				extra += " · counting all…"
+			}
 		}
 		help = "enter their quotes · esc close · # figures"
 		a.keep(&a.spCur, &a.spTop, len(a.speakers))

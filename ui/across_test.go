@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
 )
@@ -95,5 +97,71 @@ func TestFiguresView(t *testing.T) {
 	press(t, m, "enter")
 	if m.reader.story == nil || !strings.Contains(m.reader.story.Title, "Daraa") || m.focus != focusReader {
 		t.Fatalf("enter on the figure opened %+v", m.reader.story)
+	}
+}
+
+// TestSpeakersCountEveryStory: a view with more stories than the first
+// count opens on the newest ones, says it is counting the rest, and then
+// lists every story's speakers with the cursor still on its speaker; if
+// the full count fails, the title says the list is of the newest only.
+func TestSpeakersCountEveryStory(t *testing.T) {
+	defer func(n int) { speakersFirst = n }(speakersFirst)
+	speakersFirst = 1
+	m := newTestModel(t, fixtureStore(t), 120, 32)
+	var all string
+	{
+		press(t, m, "W")
+		all = screen(m)
+		press(t, m, "esc")
+	}
+	for _, want := range []string{"Ian Bremmer", "John Kerry", "Pawel Krzysiek"} {
+		if !strings.Contains(all, want) {
+			t.Fatalf("after the full count, %q is missing:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "newest") {
+		t.Errorf("after the full count the title still says it is capped:\n%s", all)
+	}
+
+	// Step by step: the first count, then the full one.
+	_, open := m.Update(keyMsg("W"))
+	first := runCmd(open, 2*time.Second).(acrossLoadedMsg)
+	if !first.capped {
+		t.Fatalf("the fixture's newest story alone should be capped")
+	}
+	countAll := m.acrossLoaded(first)
+	if countAll == nil {
+		t.Fatal("a capped list asks for no full count")
+	}
+	if out := screen(m); !strings.Contains(out, "of the newest 1 story · counting all…") {
+		t.Errorf("while counting, the title does not say so:\n%s", out)
+	}
+	full := runCmd(countAll, 2*time.Second).(allSpeakersMsg)
+	if len(full.speakers) <= len(first.speakers) {
+		t.Fatalf("full count %d speakers, first count %d", len(full.speakers), len(first.speakers))
+	}
+	on := m.across.speakers[len(m.across.speakers)-1].Names[0]
+	m.across.spCur = len(m.across.speakers) - 1
+	m.allSpeakersCounted(full)
+	if got := m.across.speakers[m.across.spCur].Names[0]; got != on {
+		t.Errorf("cursor moved from %q to %q", on, got)
+	}
+	if out := screen(m); strings.Contains(out, "newest") || !strings.Contains(out, "Pawel Krzysiek") {
+		t.Errorf("after the full count:\n%s", out)
+	}
+
+	// A full count that fails leaves the first, and says why.
+	press(t, m, "esc")
+	_, open = m.Update(keyMsg("W"))
+	m.acrossLoaded(runCmd(open, 2*time.Second).(acrossLoadedMsg))
+	m.allSpeakersCounted(allSpeakersMsg{view: m.across, err: errors.New("database is locked")})
+	if out := screen(m); !strings.Contains(out, "of the newest 1 story (counting all failed: database is locked)") {
+		t.Errorf("a failed full count:\n%s", out)
+	}
+	// A count for a view since closed changes nothing.
+	press(t, m, "esc")
+	m.allSpeakersCounted(full)
+	if m.across != nil {
+		t.Error("a late count reopened the view")
 	}
 }

@@ -284,6 +284,9 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case acrossLoadedMsg:
 		return m, m.acrossLoaded(msg)
+	case allSpeakersMsg:
+		m.allSpeakersCounted(msg)
+		return m, nil
 	case keptCountedMsg:
 		return m, m.keptCounted(msg)
 	case feedWrittenMsg:

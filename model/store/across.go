@@ -17,16 +17,18 @@ import (
 	"sitrep/model/extract"
 )
 
-// SpeakerStories is how many of a view's newest stories Speakers reads:
-// counting the quotes of 100,000 stories takes half a second, the newest
-// 5,000 a few milliseconds. SpeakersCapped says when a view has more.
+// SpeakerStories is how many of a view's newest stories the Speakers view
+// reads first: the newest 5,000 take a few milliseconds to count, all of
+// 100,000 about half a second, so the view opens on the first and then
+// replaces them with the full count (ui/across.go).
 const SpeakerStories = 5000
 
-// Speakers lists the people quoted in the newest SpeakerStories stories of a
-// filter, most quoted first (ties by name). Name variants are one speaker:
-// a one-word name joins the only fuller name that ends with it (Kerry into
-// John Kerry), and names differing only in case are one.
-func (s *SQLite) Speakers(ctx context.Context, f model.Filter) ([]model.Speaker, error) {
+// Speakers lists the people quoted in the newest `newest` stories of a
+// filter (all of them when newest <= 0), most quoted first (ties by name).
+// Name variants are one speaker: a one-word name joins the only fuller
+// name that ends with it (Kerry into John Kerry), and names differing only
+// in case are one.
+func (s *SQLite) Speakers(ctx context.Context, f model.Filter, newest int) ([]model.Speaker, error) {
 	cond, args, err := where(f)
 	if errors.Is(err, errNoMatch) {
 		return nil, nil
@@ -34,12 +36,16 @@ func (s *SQLite) Speakers(ctx context.Context, f model.Filter) ([]model.Speaker,
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT q.speaker_key, MAX(q.speaker), MAX(q.role), COUNT(*), MIN(v.published), MAX(v.published)
-		FROM (SELECT s.id, s.published FROM stories s WHERE `+cond+`
-			ORDER BY s.published DESC, s.id DESC LIMIT ?) v
-		JOIN quotes q ON q.story_id = v.id
-		WHERE q.speaker_key IS NOT NULL
-		GROUP BY q.speaker_key`, append(args, SpeakerStories)...)
+	from := `stories s JOIN quotes q ON q.story_id = s.id WHERE (` + cond + `) AND`
+	if newest > 0 {
+		from = `(SELECT s.id, s.published FROM stories s WHERE ` + cond + `
+			ORDER BY s.published DESC, s.id DESC LIMIT ?) s
+		JOIN quotes q ON q.story_id = s.id WHERE`
+		args = append(args, newest)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT q.speaker_key, MAX(q.speaker), MAX(q.role), COUNT(*), MIN(s.published), MAX(s.published)
+		FROM `+from+` q.speaker_key IS NOT NULL
+		GROUP BY q.speaker_key`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: speakers: %w", err)
 	}
@@ -64,9 +70,12 @@ func (s *SQLite) Speakers(ctx context.Context, f model.Filter) ([]model.Speaker,
 	return MergeSpeakers(all), nil
 }
 
-// SpeakersCapped says whether a filter holds more than SpeakerStories
-// stories, so that Speakers counted only the newest of them.
-func (s *SQLite) SpeakersCapped(ctx context.Context, f model.Filter) (bool, error) {
+// SpeakersCapped says whether a filter holds more than `newest` stories,
+// so that Speakers(ctx, f, newest) counted only the newest of them.
+func (s *SQLite) SpeakersCapped(ctx context.Context, f model.Filter, newest int) (bool, error) {
+	if newest <= 0 {
+		return false, nil
+	}
 	cond, args, err := where(f)
 	if errors.Is(err, errNoMatch) {
 		return false, nil
@@ -76,10 +85,10 @@ func (s *SQLite) SpeakersCapped(ctx context.Context, f model.Filter) (bool, erro
 	}
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM stories s WHERE `+cond+`
-		ORDER BY s.published DESC, s.id DESC LIMIT ?)`, append(args, SpeakerStories+1)...).Scan(&n); err != nil {
+		ORDER BY s.published DESC, s.id DESC LIMIT ?)`, append(args, newest+1)...).Scan(&n); err != nil {
 		return false, fmt.Errorf("store: speakers: %w", err)
 	}
-	return n > SpeakerStories, nil
+	return n > newest, nil
 }
 
 // MergeSpeakers joins each one-word name into the only fuller name ending

@@ -31,7 +31,7 @@ func TestSpeakersAcrossStories(t *testing.T) {
 		mk("c", 2, "Aleppo", q("Sergey Lavrov", "foreign minister"), q("Lee", ""), q("Wen Lee", ""), q("Ann Lee", "")),
 		mk("d", 3, "Aleppo", extract.Quote{Text: "unattributed", Start: 0, End: 4}),
 	)
-	sps, err := s.Speakers(ctx, model.Filter{View: model.ViewAll})
+	sps, err := s.Speakers(ctx, model.Filter{View: model.ViewAll}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,10 +58,23 @@ func TestSpeakersAcrossStories(t *testing.T) {
 	if page, _ := s.SpeakerQuotes(ctx, model.Filter{View: model.ViewAll}, kerry.Names, 2, 10); len(page) != 1 || page[0].Title != "a" {
 		t.Errorf("second page: %+v", page)
 	}
-	if capped, err := s.SpeakersCapped(ctx, model.Filter{View: model.ViewAll}); capped || err != nil {
+	if capped, err := s.SpeakersCapped(ctx, model.Filter{View: model.ViewAll}, SpeakerStories); capped || err != nil {
 		t.Errorf("4 stories capped %v, %v", capped, err)
 	}
-	sps, _ = s.Speakers(ctx, model.Filter{View: model.ViewAll, Search: "Aleppo"})
+	// The newest two stories (c and d) only: Kerry and Bremmer are not
+	// quoted there, and the view says it was capped.
+	sps, _ = s.Speakers(ctx, model.Filter{View: model.ViewAll}, 2)
+	got = got[:0]
+	for _, sp := range sps {
+		got = append(got, sp.Name)
+	}
+	if want := []string{"Ann Lee", "Lee", "Sergey Lavrov", "Wen Lee"}; !slices.Equal(got, want) {
+		t.Errorf("speakers of the newest 2 stories %v, want %v", got, want)
+	}
+	if capped, err := s.SpeakersCapped(ctx, model.Filter{View: model.ViewAll}, 2); !capped || err != nil {
+		t.Errorf("4 stories, newest 2: capped %v, %v", capped, err)
+	}
+	sps, _ = s.Speakers(ctx, model.Filter{View: model.ViewAll, Search: "Aleppo"}, 0)
 	if len(sps) != 4 {
 		t.Errorf("speakers of the Aleppo stories: %+v", sps)
 	}

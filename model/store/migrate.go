@@ -100,6 +100,11 @@ var migrations = [][]string{
 	clusterSchema,
 	// 9: the cluster index covers the flags the queue filters on.
 	clusterIndexSchema,
+	{ // 10: the Speakers view counts every story of a view by walking the
+		// quotes in speaker order, with no sort and no read of the quote
+		// text: 0.47 s at 100,000 stories and a million quotes, 2.0 s without.
+		`CREATE INDEX quotes_by_speaker ON quotes (speaker_key, story_id, speaker, role) WHERE speaker_key IS NOT NULL`,
+	},
 }
 
 // migrate applies the migrations the database has not seen yet, each in its
