@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -128,4 +129,35 @@ func TestClaimsDiffer(t *testing.T) {
 		}
 	}
 	golden.RequireEqual(t, h)
+}
+
+// TestClickClusterBadge: a click on "+2 sources" expands the cluster, from
+// another row too; a click on the cluster row's source name only selects
+// it, as on any row.
+func TestClickClusterBadge(t *testing.T) {
+	m := newTestModel(t, clusterFixture(t), 120, 32)
+	q := m.lay.panes[focusQueue]
+	var bx, by int = -1, -1
+	for y, line := range strings.Split(ansi.Strip(m.queue.View()), "\n") {
+		if i := strings.Index(line, "+2 sources"); i >= 0 {
+			bx, by = ansi.StringWidth(line[:i]), y
+			break
+		}
+	}
+	if bx < 0 {
+		t.Fatalf("no badge on screen:\n%s", ansi.Strip(m.queue.View()))
+	}
+	press(t, m, "j")
+	send(t, m, tea.MouseClickMsg{X: q.X + 3, Y: q.Y + by, Button: tea.MouseLeft})
+	if m.queue.cursor != 0 || m.queue.filter.Cluster != 0 {
+		t.Fatalf("a click on the source name: cursor %d, cluster %d; want the row selected, not expanded", m.queue.cursor, m.queue.filter.Cluster)
+	}
+	press(t, m, "j")
+	send(t, m, tea.MouseClickMsg{X: q.X + bx + 1, Y: q.Y + by, Button: tea.MouseLeft})
+	if got := queueTitles(m); m.queue.filter.Cluster == 0 || len(got) != 3 {
+		t.Fatalf("a click on the badge lists %q, want the cluster's three sources", got)
+	}
+	if m.focus != focusQueue {
+		t.Errorf("a click on the badge opened a story: focus %s", m.focus)
+	}
 }

@@ -233,6 +233,7 @@ const (
 	paneNone  paneEvent = iota
 	paneMoved           // the selection changed
 	paneOpen            // enter on the selection
+	paneExpand          // a click on a cluster's "+N sources" badge
 )
 
 // action is one remappable binding: its name in config.toml's [keys].

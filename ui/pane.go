@@ -7,12 +7,12 @@ type pane interface {
 	View() string
 	setFocused(bool)
 	// handleNav answers a movement key, wheel a turn of the mouse wheel (d rows,
-	// up when negative) and click a left click on inner row y (the
+	// up when negative) and click a left click on inner cell x, y (the
 	// pane's hit-test); the root does what the answer asks of the other
 	// panes (afterPane), the same for all three.
 	handleNav(navKey) paneEvent
 	wheel(d int) paneEvent
-	click(y int) paneEvent
+	click(x, y int) paneEvent
 }
 
 var (
@@ -42,7 +42,7 @@ func (m *Model) pane(f focusID) pane {
 
 func (p *sourcesPane) wheel(d int) paneEvent { return movedIf(p.move(d)) }
 
-func (p *sourcesPane) click(y int) paneEvent {
+func (p *sourcesPane) click(_, y int) paneEvent {
 	row := p.rowAt(y)
 	return movedIf(row >= 0 && p.moveTo(row))
 }
@@ -50,12 +50,16 @@ func (p *sourcesPane) click(y int) paneEvent {
 // The queue reloads its window after any wheel turn, moved or not.
 func (q *queuePane) wheel(d int) paneEvent { q.move(d); return paneMoved }
 
-// A click on the selected story opens it; elsewhere it selects.
-func (q *queuePane) click(y int) paneEvent {
+// A click on the selected story opens it; elsewhere it selects. A click on
+// a cluster's "+N sources" badge selects the cluster and expands it.
+func (q *queuePane) click(x, y int) paneEvent {
 	i := q.itemAt(y)
 	switch {
 	case i < 0:
 		return paneNone
+	case q.onClusterBadge(i, x, y):
+		q.moveTo(i)
+		return paneExpand
 	case i == q.cursor:
 		return paneOpen
 	}
@@ -63,12 +67,12 @@ func (q *queuePane) click(y int) paneEvent {
 	return paneMoved
 }
 
-func (r *readerPane) wheel(d int) paneEvent { r.scrollBy(3 * d); return paneNone }
-func (r *readerPane) click(int) paneEvent   { return paneNone }
+func (r *readerPane) wheel(d int) paneEvent    { r.scrollBy(3 * d); return paneNone }
+func (r *readerPane) click(_, _ int) paneEvent { return paneNone }
 
 func (p *highlightsPane) wheel(d int) paneEvent { return movedIf(p.move(d)) }
 
-func (p *highlightsPane) click(y int) paneEvent {
+func (p *highlightsPane) click(_, y int) paneEvent {
 	i := p.selAt(y)
 	if i < 0 {
 		return paneNone

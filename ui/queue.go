@@ -489,13 +489,7 @@ func (q *queuePane) item(h *model.StoryHeader, iw int, now time.Time) []string {
 	if h == nil {
 		return []string{"  " + sym.Ellipsis, "", ""}
 	}
-	l1 := q.mark(h) + " " + shortTime(h.Published.In(q.c.loc), now) + " "
-	if cb := q.clusterBadge(h, false); cb != "" {
-		// The badge stays in view: the source's name gives way.
-		l1 = ansi.Truncate(l1+h.FeedTitle, max(0, iw-ansi.StringWidth(cb)-1), sym.Ellipsis) + " " + cb
-	} else {
-		l1 += h.FeedTitle
-	}
+	l1, _ := q.sourceLine(h, iw, now)
 	l2 := "  " + h.Title
 	if h.ID == q.openID {
 		l2 = " " + sym.Pointer + h.Title // the story the reader shows
@@ -505,6 +499,33 @@ func (q *queuePane) item(h *model.StoryHeader, iw int, now time.Time) []string {
 		fit(l2, iw, sym.Ellipsis),
 		fit("  "+q.badges(h, false), iw, sym.Ellipsis),
 	}
+}
+
+// sourceLine is a full row's first line: state, time, source and, for a
+// cluster, its "+N sources" badge, which starts at cell badgeAt (-1 when
+// there is none; a click there expands the cluster).
+func (q *queuePane) sourceLine(h *model.StoryHeader, iw int, now time.Time) (line string, badgeAt int) {
+	line = q.mark(h) + " " + shortTime(h.Published.In(q.c.loc), now) + " "
+	cb := q.clusterBadge(h, false)
+	if cb == "" {
+		return line + h.FeedTitle, -1
+	}
+	// The badge stays in view: the source's name gives way.
+	line = ansi.Truncate(line+h.FeedTitle, max(0, iw-ansi.StringWidth(cb)-1), q.c.sym.Ellipsis) + " "
+	return line + cb, ansi.StringWidth(line)
+}
+
+// onClusterBadge says whether inner cell x, y, on story i, is on its
+// cluster badge. Compact rows mix the badge into the others: there a click
+// selects or opens like anywhere else, and z expands.
+func (q *queuePane) onClusterBadge(i, x, y int) bool {
+	h := q.at(i)
+	if h == nil || q.compact || (y-q.bannerHeight())%q.itemLines() != 0 {
+		return false
+	}
+	iw, _ := innerSize(q.c.st, q.w, q.h)
+	_, at := q.sourceLine(h, iw, q.c.now().In(q.c.loc))
+	return at >= 0 && x >= at && x < iw
 }
 
 // shortTime is "21:04" today, "12 Feb" this year, "12 Feb 2016" before:

@@ -224,8 +224,11 @@ func (m *Model) afterPane(f focusID, ev paneEvent) tea.Cmd {
 		}
 		return m.sourceChanged()
 	case focusQueue:
-		if ev == paneOpen {
+		switch ev {
+		case paneOpen:
 			return m.openSelected(true)
+		case paneExpand:
+			return m.expandCluster()
 		}
 		return m.fetchWindow()
 	case focusHighlights:
@@ -335,8 +338,9 @@ func (m *Model) handleClick(ms tea.Mouse) tea.Cmd {
 		m.setFocus(f)
 		cmds = append(cmds, m.relayout())
 	}
-	if y := ms.Y - r.Y - 1; y >= 0 { // inner row: below the top edge
-		cmds = append(cmds, m.afterPane(f, m.pane(f).click(y)))
+	// The inner cell: inside the left and top edges.
+	if x, y := ms.X-r.X-1, ms.Y-r.Y-1; x >= 0 && y >= 0 {
+		cmds = append(cmds, m.afterPane(f, m.pane(f).click(x, y)))
 	}
 	return tea.Batch(cmds...)
 }
