@@ -230,10 +230,10 @@ func (k KeyMap) nav(msg tea.KeyPressMsg) navKey {
 type paneEvent int
 
 const (
-	paneNone  paneEvent = iota
-	paneMoved           // the selection changed
-	paneOpen            // enter on the selection
-	paneExpand          // a click on a cluster's "+N sources" badge
+	paneNone   paneEvent = iota
+	paneMoved            // the selection changed
+	paneOpen             // enter on the selection
+	paneExpand           // a click on a cluster's "+N sources" badge
 )
 
 // action is one remappable binding: its name in config.toml's [keys].
