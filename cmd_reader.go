@@ -33,15 +33,16 @@ func runReader(ctx context.Context, st readerStore, poller *feeds.Poller, cfg co
 	var live chan ui.LiveEvent
 	if team, ok := st.(teamPoller); ok {
 		// PostgreSQL: a team poller polls for everyone (sitrep serve), and
-		// others' new stories, tags and notes show as they land.
+		// others' new stories, tags and notes show as they land, and so do
+		// the flags this user changes in another reader.
 		roundFeeds = readerRoundFeeds(team, st, poller)
-		notes, err := team.Listen(ctx, store.ChanStories, store.ChanNotes)
+		notes, err := team.Listen(ctx, store.ChanStories, store.ChanNotes, store.ChanFlags)
 		if err != nil {
 			fmt.Fprintln(stderr, "sitrep:", err)
 			return 1
 		}
 		live = make(chan ui.LiveEvent, 16)
-		go liveEvents(notes, live)
+		go liveEvents(notes, live, team.User(), team.Session())
 	}
 	m := ui.New(ui.Options{
 		Store:           st,
@@ -138,18 +139,19 @@ func terminalBrowser(setting, envBrowser string) func(string) *exec.Cmd {
 // liveEvents turns the store's notifications into the reader's events
 // until the notifications end. Those already waiting are merged into one
 // (a poll round saving 1,000 feeds is a few reloads, not 1,000); a merged
-// event names its story only when they were all about that one.
-func liveEvents(in <-chan store.Notification, out chan<- ui.LiveEvent) {
+// event names its story only when they were all about that one. Flag
+// changes count only when they are user's, made in another reader than
+// this one (session): others' flags are theirs, and this reader's own are
+// already on its screen.
+func liveEvents(in <-chan store.Notification, out chan<- ui.LiveEvent, user, session string) {
 	defer close(out)
 	for n := range in {
 		var ev ui.LiveEvent
 		first := true
 		for more := true; more; {
-			e := ui.LiveEvent{Stories: n.Channel == store.ChanStories}
-			if n.Channel == store.ChanNotes {
-				e.Story, e.Author = n.StoryID()
-			}
-			if first {
+			if e, ok := liveEvent(n, user, session); !ok {
+				// passed over
+			} else if first {
 				ev, first = e, false
 			} else {
 				ev.Stories = ev.Stories || e.Stories
@@ -163,6 +165,23 @@ func liveEvents(in <-chan store.Notification, out chan<- ui.LiveEvent) {
 				more = false
 			}
 		}
-		out <- ev
+		if !first {
+			out <- ev
+		}
 	}
+}
+
+// liveEvent is the reader's event for one notification; false when this
+// reader has nothing to read again for it.
+func liveEvent(n store.Notification, user, session string) (ui.LiveEvent, bool) {
+	e := ui.LiveEvent{Stories: n.Channel == store.ChanStories}
+	switch n.Channel {
+	case store.ChanNotes:
+		e.Story, e.Author = n.StoryID()
+	case store.ChanFlags:
+		id, from, who := n.Flags()
+		e.Story, e.Author = id, who
+		return e, who == user && from != session
+	}
+	return e, true
 }

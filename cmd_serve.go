@@ -44,6 +44,7 @@ type teamPoller interface {
 	RequestPoll(ctx context.Context) error
 	Listen(ctx context.Context, channels ...string) (<-chan store.Notification, error)
 	User() string
+	Session() string
 }
 
 // leaseTTL bounds how long a feed stays leased to a poller that died in

@@ -9,14 +9,18 @@ package store
 //
 // Notifications (LISTEN/NOTIFY) also tell open readers what changed:
 // ChanStories when a poll saved new or changed stories, ChanNotes when
-// someone tagged or noted a story (the payload is the story id).
+// someone tagged or noted a story (the payload is the story id), ChanFlags
+// when a reader changed its user's flags (read, starred, archived).
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -43,7 +47,38 @@ const (
 	ChanStories = "sitrep_stories" // payload: the feed id
 	ChanNotes   = "sitrep_notes"   // payload: the story id, then a space and the author
 	ChanPoll    = "sitrep_poll"    // a reader asks the team poller to poll now
+	// ChanFlags payload: the story id (-1 for many), the session, the user.
+	// Flags are each user's own: only the same user's other readers care.
+	ChanFlags = "sitrep_flags"
 )
+
+// newSession names one open store for ChanFlags: 8 random bytes in hex.
+func newSession() string {
+	var b [8]byte
+	rand.Read(b[:]) // never fails (crypto/rand)
+	return hex.EncodeToString(b[:])
+}
+
+// Session is what this store's ChanFlags notifications carry to tell them
+// from those of the same user's other readers.
+func (p *Postgres) Session() string { return p.session }
+
+// notifyFlags tells the user's other readers that story id's flags (-1:
+// many stories') changed, when tx commits.
+func (p *Postgres) notifyFlags(ctx context.Context, tx pgTx, id int64) error {
+	return pgNotifyTx(ctx, tx, ChanFlags, strconv.FormatInt(id, 10)+" "+p.session+" "+p.user)
+}
+
+// Flags reads a ChanFlags payload: the story id (-1 for many), the
+// session that changed them and its user.
+func (n Notification) Flags() (id int64, session, user string) {
+	f := strings.SplitN(n.Payload, " ", 3)
+	if len(f) < 3 {
+		return 0, "", ""
+	}
+	id, _ = strconv.ParseInt(f[0], 10, 64)
+	return id, f[1], f[2]
+}
 
 // pgLeaseSchema is PostgreSQL's migration 3.
 var pgLeaseSchema = []string{

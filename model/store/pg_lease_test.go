@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"sitrep/model"
 )
 
 // pgOnly opens a PostgreSQL store for a test of what only the team store
@@ -113,3 +115,45 @@ func TestNotifications(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestFlagNotifications: a star, and a whole view marked read, reach the
+// same user's other reader as ChanFlags with the session that made them,
+// so a reader can pass over its own.
+func TestFlagNotifications(t *testing.T) {
+	s := pgOnly(t)
+	p := s.Store.(*Postgres)
+	other := s.as(t, p.User()).Store.(*Postgres)
+	if other.Session() == p.Session() || len(p.Session()) != 16 {
+		t.Fatalf("sessions %q and %q", p.Session(), other.Session())
+	}
+	lctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ch, err := other.Listen(lctx, ChanFlags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := addFeed(t, s, "https://flags.example/feed")
+	upsert(t, s, f.ID, story("k1", "Aleppo", base), story("k2", "Homs", base.Add(time.Hour)))
+	id := idByKey(t, s, "k1")
+	if err := s.ChangeTriage(ctx, id, model.ChangeOf(model.Triage{}, model.Triage{Starred: true})); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.MarkRead(ctx, model.Filter{View: model.ViewAll, FeedID: f.ID}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(time.Second)
+	for _, want := range []int64{id, -1} {
+	wait:
+		for {
+			select {
+			case n := <-ch:
+				got, session, user := n.Flags()
+				if got == want && session == p.Session() && user == p.User() {
+					break wait
+				}
+			case <-deadline:
+				t.Fatalf("no flag notification for story %d within 1 s", want)
+			}
+		}
+	}
+}

@@ -68,6 +68,9 @@ func RedactURL(db string) string {
 type Postgres struct {
 	db   pgDB
 	user string
+	// session tells this store's own flag notifications from those of the
+	// same user's other readers (ChanFlags).
+	session string
 	// dsn is what the store was opened with, for the LISTEN connection.
 	dsn string
 }
@@ -98,7 +101,7 @@ func OpenPostgresAs(dsn, user string) (*Postgres, error) {
 		db.Close()
 		return nil, fmt.Errorf("store: connecting to PostgreSQL: %w", err)
 	}
-	p := &Postgres{db: pgDB{db}, user: user, dsn: dsn}
+	p := &Postgres{db: pgDB{db}, user: user, session: newSession(), dsn: dsn}
 	if err := p.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err

@@ -569,7 +569,10 @@ func (p *Postgres) changeTriage(ctx context.Context, id int64, what string, chan
 		if old == t {
 			return nil
 		}
-		return p.pgSetUserTriage(ctx, tx, id, feedID, t)
+		if err := p.pgSetUserTriage(ctx, tx, id, feedID, t); err != nil {
+			return err
+		}
+		return p.notifyFlags(ctx, tx, id)
 	})
 	if err != nil {
 		return fmt.Errorf("store: %s: %w", what, err)
@@ -619,8 +622,10 @@ func (p *Postgres) setWhere(ctx context.Context, f model.Filter, flag, extra str
 		if err != nil || len(ids) == 0 {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE triage SET `+flag+` = 1 WHERE user_name = ? AND story_id = ANY(?)`, p.user, ids)
-		return err
+		if _, err = tx.ExecContext(ctx, `UPDATE triage SET `+flag+` = 1 WHERE user_name = ? AND story_id = ANY(?)`, p.user, ids); err != nil {
+			return err
+		}
+		return p.notifyFlags(ctx, tx, -1)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: set %s: %w", flag, err)
@@ -646,9 +651,11 @@ func (p *Postgres) clearFlag(ctx context.Context, ids []int64, flag string) erro
 			WHERE user_name = ? AND `+flag+` = 1 AND story_id = ANY(?)`, p.user, ids); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM triage WHERE user_name = ? AND story_id = ANY(?)
-			AND read = 0 AND starred = 0 AND archived = 0`, p.user, ids)
-		return err
+		if _, err := tx.ExecContext(ctx, `DELETE FROM triage WHERE user_name = ? AND story_id = ANY(?)
+			AND read = 0 AND starred = 0 AND archived = 0`, p.user, ids); err != nil {
+			return err
+		}
+		return p.notifyFlags(ctx, tx, -1)
 	})
 	if err != nil {
 		return fmt.Errorf("store: clear %s: %w", flag, err)
