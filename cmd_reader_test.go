@@ -7,6 +7,10 @@ import (
 	"sitrep/ui"
 )
 
+func notice(channel, payload string) store.Notification {
+	return store.Notification{Channel: channel, Payload: payload}
+}
+
 // TestLiveEvents: notifications waiting together become one event; a
 // flag change reaches the reader only from the same user's other reader.
 func TestLiveEvents(t *testing.T) {
@@ -16,14 +20,14 @@ func TestLiveEvents(t *testing.T) {
 		in   []store.Notification
 		want []ui.LiveEvent
 	}{
-		{"a tag by ali", []store.Notification{{store.ChanNotes, "7 ali"}}, []ui.LiveEvent{{Story: 7, Author: "ali"}}},
-		{"maria's star in her other reader", []store.Notification{{store.ChanFlags, "7 s2 maria"}}, []ui.LiveEvent{{Story: 7, Author: "maria"}}},
-		{"maria's mark-all-read in her other reader", []store.Notification{{store.ChanFlags, "-1 s2 maria"}}, []ui.LiveEvent{{Story: -1, Author: "maria"}}},
-		{"this reader's own star", []store.Notification{{store.ChanFlags, "7 s1 maria"}}, nil},
-		{"ali's star is his", []store.Notification{{store.ChanFlags, "7 s9 ali"}}, nil},
-		{"a user name with a space", []store.Notification{{store.ChanFlags, "7 s2 maria lopez"}}, nil},
-		{"a malformed payload", []store.Notification{{store.ChanFlags, "7"}}, nil},
-		{"merged: new stories and a tag", []store.Notification{{store.ChanStories, "3"}, {store.ChanFlags, "7 s1 maria"}, {store.ChanNotes, "8 ali"}},
+		{"a tag by ali", []store.Notification{notice(store.ChanNotes, "7 ali")}, []ui.LiveEvent{{Story: 7, Author: "ali"}}},
+		{"maria's star in her other reader", []store.Notification{notice(store.ChanFlags, "7 s2 maria")}, []ui.LiveEvent{{Story: 7, Author: "maria"}}},
+		{"maria's mark-all-read in her other reader", []store.Notification{notice(store.ChanFlags, "-1 s2 maria")}, []ui.LiveEvent{{Story: -1, Author: "maria"}}},
+		{"this reader's own star", []store.Notification{notice(store.ChanFlags, "7 s1 maria")}, nil},
+		{"ali's star is his", []store.Notification{notice(store.ChanFlags, "7 s9 ali")}, nil},
+		{"a user name with a space", []store.Notification{notice(store.ChanFlags, "7 s2 maria lopez")}, nil},
+		{"a malformed payload", []store.Notification{notice(store.ChanFlags, "7")}, nil},
+		{"merged: new stories and a tag", []store.Notification{notice(store.ChanStories, "3"), notice(store.ChanFlags, "7 s1 maria"), notice(store.ChanNotes, "8 ali")},
 			[]ui.LiveEvent{{Stories: true, Story: -1}}}, // more than one story: -1
 	} {
 		t.Run(tc.name, func(t *testing.T) {
