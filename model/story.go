@@ -66,6 +66,9 @@ type Story struct {
 	// NoteAuthor is who wrote the note on a team's store ("" on SQLite,
 	// where the reader is the only one).
 	NoteAuthor string
+	// TagAuthors says who put each tag on, on a team's store (nil on
+	// SQLite; tags from before authors were kept are missing).
+	TagAuthors map[string]string
 	Triage
 }
 

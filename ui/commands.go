@@ -237,6 +237,13 @@ func sanitizeStory(s model.Story) model.Story {
 	s.Tags = sanitizeTags(s.Tags)
 	s.Note = sanitize.Line(s.Note)
 	s.NoteAuthor = sanitize.Line(s.NoteAuthor)
+	if s.TagAuthors != nil {
+		authors := make(map[string]string, len(s.TagAuthors))
+		for tag, who := range s.TagAuthors {
+			authors[sanitize.Line(tag)] = sanitize.Line(who)
+		}
+		s.TagAuthors = authors
+	}
 	s.Title = sanitize.Line(s.Title)
 	s.FeedTitle = sanitize.Line(s.FeedTitle)
 	s.Author = sanitize.Line(s.Author)

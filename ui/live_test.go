@@ -18,6 +18,8 @@ func (s authoredStore) Story(ctx context.Context, id int64) (model.Story, error)
 	if st.Note != "" {
 		st.NoteAuthor = "maria"
 	}
+	// The tag the test adds is maria's; the fixture's own have no author.
+	st.TagAuthors = map[string]string{"ocha-check": "maria\x1b[31m"} // sanitised before drawing
 	return st, err
 }
 
@@ -46,7 +48,10 @@ func TestLiveEvent(t *testing.T) {
 	close(live) // the wait re-armed after the event ends at once
 	drain(t, m, waitLive(live))
 	out := screen(m)
-	if !strings.Contains(out, "ocha-check") || !strings.Contains(out, "maria: check toll") {
+	if !strings.Contains(out, "ocha-check (maria") || !strings.Contains(out, "✎ maria: check") {
 		t.Errorf("after the event the story pane shows no tag or no note by maria:\n%s", out)
+	}
+	if strings.Contains(out, "\x1b[31m") {
+		t.Errorf("a tag author's escape reached the screen")
 	}
 }

@@ -138,6 +138,9 @@ func (r *readerPane) rewrap() {
 		tags := make([]string, len(s.Tags))
 		for i, t := range s.Tags {
 			tags[i] = r.c.sym.Tag + t
+			if who := s.TagAuthors[t]; who != "" {
+				tags[i] += " (" + who + ")" // a team's store: who tagged it
+			}
 		}
 		mine = append(mine, strings.Join(tags, " "))
 	}

@@ -145,7 +145,9 @@ func (p *Postgres) TagAuthors(ctx context.Context, id int64) (map[string]string,
 		if err := rows.Scan(&tag, &who); err != nil {
 			return nil, fmt.Errorf("store: tag authors: %w", err)
 		}
-		out[tag] = who
+		if who != "" {
+			out[tag] = who
+		}
 	}
 	return out, rows.Err()
 }

@@ -80,6 +80,10 @@ func TestTriageIsPerUser(t *testing.T) {
 		if who, _ := p.TagAuthors(ctx, k2); who["aid"] != "ali" || who["syria"] != maria.Store.(*Postgres).User() {
 			t.Errorf("tag authors = %v", who)
 		}
+		// The story as a reader loads it carries them, for "#aid (ali)".
+		if st, err := maria.Story(ctx, k2); err != nil || st.TagAuthors["aid"] != "ali" || st.TagAuthors["syria"] != maria.Store.(*Postgres).User() {
+			t.Errorf("maria's k2: tag authors %v, %v", st.TagAuthors, err)
+		}
 		if ids := queueIDs(t, maria, model.Filter{View: model.ViewStarred}, 0, 10); !slices.Equal(ids, []int64{k1}) {
 			t.Errorf("maria's starred = %v, want [%d]", ids, k1)
 		}

@@ -441,6 +441,11 @@ func (p *Postgres) Story(ctx context.Context, id int64) (model.Story, error) {
 		return model.Story{}, fmt.Errorf("store: story %d tags: %w", id, err)
 	}
 	st.Tags = tags[id]
+	if len(st.Tags) > 0 {
+		if st.TagAuthors, err = p.TagAuthors(ctx, id); err != nil {
+			return model.Story{}, fmt.Errorf("store: story %d: %w", id, err)
+		}
+	}
 	return st, nil
 }
 

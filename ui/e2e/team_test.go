@@ -43,7 +43,7 @@ func teamDB(t *testing.T) string {
 
 // TestTwoReadersOneTeam: two readers as two users on one PostgreSQL. Maria
 // stars the reference story and Ali does not see it starred; Maria tags
-// it and Ali sees the tag within a second, without a key.
+// it and Ali sees the tag, with her name, within a second, without a key.
 func TestTwoReadersOneTeam(t *testing.T) {
 	requireTmux(t)
 	dsn := teamDB(t)
@@ -65,7 +65,8 @@ func TestTwoReadersOneTeam(t *testing.T) {
 	maria.keys("Enter")
 	maria.waitFor(regexp.MustCompile(`#team-check`), 5*time.Second)
 	landed := time.Now()
-	scr = ali.waitFor(regexp.MustCompile(`#team-check`), 3*time.Second)
+	// In ali's story pane the tag says who put it on.
+	scr = ali.waitFor(regexp.MustCompile(`#team-check \(maria\)`), 3*time.Second)
 	if took := time.Since(landed); took > time.Second {
 		t.Errorf("ali saw maria's tag %s after it showed on maria's screen, want within 1 s", took.Round(time.Millisecond))
 	}
