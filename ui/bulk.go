@@ -37,6 +37,9 @@ type bulkDoneMsg struct {
 	ids  []int64
 	undo bool // this was the undo of one
 	err  error
+	// place is where the queue stood before the action, for its undo to
+	// put the cursor back on the story it was on.
+	place *queuePlace
 }
 
 // confirmation is a yes/no question in the bottom row.
@@ -115,7 +118,7 @@ func (m *Model) runBulk(kind bulkKind, f model.Filter) tea.Cmd {
 	st := m.opts.Store
 	m.pendingWrites++
 	m.note("working…")
-	ctx := m.ctx
+	ctx, place := m.ctx, m.queue.place()
 	return m.writes.inOrder(func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ioTimeout)
 		defer cancel()
@@ -126,7 +129,7 @@ func (m *Model) runBulk(kind bulkKind, f model.Filter) tea.Cmd {
 		} else {
 			ids, err = st.ArchiveRead(ctx, f)
 		}
-		return bulkDoneMsg{kind: kind, ids: ids, err: err}
+		return bulkDoneMsg{kind: kind, ids: ids, err: err, place: place}
 	})
 }
 
@@ -134,6 +137,11 @@ func (m *Model) runBulk(kind bulkKind, f model.Filter) tea.Cmd {
 func (m *Model) bulkDone(msg bulkDoneMsg) tea.Cmd {
 	if cmd, quitting := m.writeLanded(); quitting {
 		return cmd
+	}
+	if p := msg.place; msg.undo && msg.err == nil && p != nil && p.filter == m.queue.filter {
+		// The stories are back: so is the cursor, on the story it was on
+		// (the reload that follows finds it again).
+		m.queue.restore(*p)
 	}
 	cmds := []tea.Cmd{m.loadCounts(), m.loadFeeds(), m.reloadQueue(), loadTagsCmd(m.ctx, m.opts.Store)}
 	// The story shown may have changed state: read it again.
@@ -148,7 +156,7 @@ func (m *Model) bulkDone(msg bulkDoneMsg) tea.Cmd {
 		}
 		m.note("undid " + what + stories(len(msg.ids)))
 	default:
-		m.pushUndo(undoEntry{kind: undoBulk, bulk: msg.kind, ids: msg.ids})
+		m.pushUndo(undoEntry{kind: undoBulk, bulk: msg.kind, ids: msg.ids, place: msg.place})
 		what := " marked read"
 		if msg.kind == bulkArchive {
 			what = " archived"
@@ -172,7 +180,7 @@ func (m *Model) undoBulk(e undoEntry) tea.Cmd {
 		} else {
 			err = st.Unarchive(ctx, e.ids)
 		}
-		return bulkDoneMsg{kind: e.bulk, ids: e.ids, undo: true, err: err}
+		return bulkDoneMsg{kind: e.bulk, ids: e.ids, undo: true, err: err, place: e.place}
 	})
 }
 

@@ -107,3 +107,23 @@ func TestStateFilterWithinASource(t *testing.T) {
 		t.Fatalf("back to all of #un: %+v, %d", m.queue.filter, m.queue.total)
 	}
 }
+
+// TestUndoMarkReadPutsTheCursorBack: in the unread view, A empties the
+// queue; u brings the stories back and the cursor to the story it was on.
+func TestUndoMarkReadPutsTheCursorBack(t *testing.T) {
+	m := newTestModel(t, fixtureStore(t), 120, 32)
+	press(t, m, "2", "v") // the unread stories
+	if m.queue.filter.View != model.ViewUnread || m.queue.total < 3 {
+		t.Fatalf("want the unread view with 3 stories or more: %+v, %d", m.queue.filter, m.queue.total)
+	}
+	press(t, m, "j", "j")
+	was := selectedTitle(m)
+	press(t, m, "A", "y")
+	if m.queue.total != 0 {
+		t.Fatalf("after A y the unread view holds %d stories", m.queue.total)
+	}
+	press(t, m, "u")
+	if got := selectedTitle(m); got != was || m.queue.cursor != 2 {
+		t.Errorf("after u the cursor is on %q (row %d), want %q (row 2)", got, m.queue.cursor, was)
+	}
+}

@@ -154,8 +154,9 @@ type undoEntry struct {
 	index   int
 	removed bool
 
-	bulk bulkKind // undoBulk: which action
-	ids  []int64  // undoBulk: the stories it changed
+	bulk  bulkKind    // undoBulk: which action
+	ids   []int64     // undoBulk: the stories it changed
+	place *queuePlace // undoBulk: where the queue stood before it
 
 	// cluster triage: the change reached every story of before.Cluster;
 	// members are their states before it, once the write has said.
