@@ -160,4 +160,33 @@ func TestClickClusterBadge(t *testing.T) {
 	if m.focus != focusQueue {
 		t.Errorf("a click on the badge opened a story: focus %s", m.focus)
 	}
+
+	// Compact rows: the badge "+2 ≠" sits among the others at the end,
+	// when the pane is wide enough to keep the badges.
+	press(t, m, "z", "d")
+	send(t, m, windowSize(200, 32))
+	q = m.lay.panes[focusQueue]
+	if !m.queue.compact || m.queue.filter.Cluster != 0 {
+		t.Fatalf("want compact rows of the queue: compact %v, cluster %d", m.queue.compact, m.queue.filter.Cluster)
+	}
+	bx, by = -1, -1
+	for y, line := range strings.Split(ansi.Strip(m.queue.View()), "\n") {
+		if i := strings.Index(line, "+2 ≠"); i >= 0 {
+			bx, by = ansi.StringWidth(line[:i]), y
+			break
+		}
+	}
+	if bx < 0 {
+		t.Fatalf("no badge in compact rows:\n%s", ansi.Strip(m.queue.View()))
+	}
+	press(t, m, "j")
+	send(t, m, tea.MouseClickMsg{X: q.X + 3, Y: q.Y + by, Button: tea.MouseLeft})
+	if m.queue.filter.Cluster != 0 || m.queue.cursor != 0 {
+		t.Fatalf("a compact row's click away from the badge: cursor %d, cluster %d", m.queue.cursor, m.queue.filter.Cluster)
+	}
+	press(t, m, "j")
+	send(t, m, tea.MouseClickMsg{X: q.X + bx + 1, Y: q.Y + by, Button: tea.MouseLeft})
+	if got := queueTitles(m); m.queue.filter.Cluster == 0 || len(got) != 3 {
+		t.Fatalf("a click on the compact badge lists %q, want the three sources", got)
+	}
 }

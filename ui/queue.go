@@ -516,16 +516,28 @@ func (q *queuePane) sourceLine(h *model.StoryHeader, iw int, now time.Time) (lin
 }
 
 // onClusterBadge says whether inner cell x, y, on story i, is on its
-// cluster badge. Compact rows mix the badge into the others: there a click
-// selects or opens like anywhere else, and z expands.
+// cluster badge: at the end of a full row's first line, or among a compact
+// row's badges (where it is the last text; a badge cut off by a narrow
+// pane cannot be clicked).
 func (q *queuePane) onClusterBadge(i, x, y int) bool {
 	h := q.at(i)
-	if h == nil || q.compact || (y-q.bannerHeight())%q.itemLines() != 0 {
+	if h == nil || (y-q.bannerHeight())%q.itemLines() != 0 {
 		return false
 	}
 	iw, _ := innerSize(q.c.st, q.w, q.h)
-	_, at := q.sourceLine(h, iw, q.c.now().In(q.c.loc))
-	return at >= 0 && x >= at && x < iw
+	now := q.c.now().In(q.c.loc)
+	if !q.compact {
+		_, at := q.sourceLine(h, iw, now)
+		return at >= 0 && x >= at && x < iw
+	}
+	cb := q.clusterBadge(h, true)
+	line := q.compactItem(h, iw, now)
+	j := strings.LastIndex(line, cb)
+	if cb == "" || j < 0 {
+		return false
+	}
+	at := ansi.StringWidth(line[:j])
+	return x >= at && x < at+ansi.StringWidth(cb)
 }
 
 // shortTime is "21:04" today, "12 Feb" this year, "12 Feb 2016" before:
