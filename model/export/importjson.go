@@ -20,7 +20,7 @@ import (
 
 // Target is what ReadJSON needs from the store; store.SQLite has it.
 type Target interface {
-	AddFeed(ctx context.Context, url string) (model.Feed, bool, error)
+	EnsureFeed(ctx context.Context, url string) (model.Feed, bool, error)
 	SaveFeedState(ctx context.Context, f model.Feed) error
 	UpsertStories(ctx context.Context, feedID int64, stories []model.Story, hashes []string) (model.SaveResult, error)
 	StoryIDs(ctx context.Context, feedID int64, keys []string) (map[string]int64, error)
@@ -86,7 +86,7 @@ func importOne(ctx context.Context, st Target, js jsonStory, feeds map[string]mo
 	f, ok := feeds[js.FeedURL]
 	if !ok {
 		var created bool
-		f, created, err = st.AddFeed(ctx, u.String())
+		f, created, err = st.EnsureFeed(ctx, u.String())
 		if err != nil {
 			return err
 		}

@@ -124,3 +124,35 @@ func TestImportJSONRefuses(t *testing.T) {
 		}
 	}
 }
+
+// TestImportJSONKeepsARemovedFeedRemoved: a feed unsubscribed with its
+// kept stories stays unsubscribed when a file naming it is imported; the
+// stories merge as ever.
+func TestImportJSONKeepsARemovedFeedRemoved(t *testing.T) {
+	s := syria(t)
+	s.Starred = true // kept when its feed is removed
+	dst := openStore(t, s)
+	file, n := export(t, dst, Options{Filter: model.Filter{View: model.ViewAll}, Format: "json"})
+	if n != 1 {
+		t.Fatalf("exported %d stories, want 1", n)
+	}
+	feeds, _ := dst.Feeds(ctx)
+	if len(feeds) != 1 {
+		t.Fatalf("%d feeds, want 1", len(feeds))
+	}
+	if err := dst.Unsubscribe(ctx, feeds[0].ID, true); err != nil {
+		t.Fatal(err)
+	}
+	stats := importText(t, dst, file)
+	if stats.Feeds != 0 || stats.New != 0 {
+		t.Errorf("import: %+v, want no feed subscribed and no new story", stats)
+	}
+	if after, _ := dst.Feeds(ctx); len(after) != 0 {
+		t.Errorf("the removed feed is subscribed again: %+v", after)
+	}
+	// A feed never seen is still subscribed to.
+	other := strings.Replace(file, feeds[0].URL, "https://other.example/feed.xml", 1)
+	if stats := importText(t, dst, other); stats.Feeds != 1 || stats.New != 1 {
+		t.Errorf("import naming a new feed: %+v, want it subscribed with its story", stats)
+	}
+}

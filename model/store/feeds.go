@@ -46,17 +46,27 @@ func scanFeed(r scanner) (model.Feed, error) {
 	return f, nil
 }
 
-// AddFeed subscribes to url, or returns the existing subscription.
+// AddFeed subscribes to url, or returns the existing subscription. A feed
+// unsubscribed with its kept stories is subscribed again.
 func (s *SQLite) AddFeed(ctx context.Context, url string) (model.Feed, bool, error) {
+	return s.addFeed(ctx, url, `ON CONFLICT (url) DO UPDATE SET removed = 0 WHERE removed = 1`)
+}
+
+// EnsureFeed is the feed at url, subscribed to if there was none; unlike
+// AddFeed it leaves a feed unsubscribed with its kept stories as it is
+// (import-json puts stories back; it does not choose subscriptions).
+func (s *SQLite) EnsureFeed(ctx context.Context, url string) (model.Feed, bool, error) {
+	return s.addFeed(ctx, url, `ON CONFLICT (url) DO NOTHING`)
+}
+
+func (s *SQLite) addFeed(ctx context.Context, url, onConflict string) (model.Feed, bool, error) {
 	url = strings.TrimSpace(url)
 	if url == "" {
 		return model.Feed{}, false, errors.New("store: empty feed URL")
 	}
 	var created bool
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		// A feed unsubscribed with its kept stories is subscribed again.
-		res, err := tx.ExecContext(ctx, `INSERT INTO feeds (url) VALUES (?)
-			ON CONFLICT (url) DO UPDATE SET removed = 0 WHERE removed = 1`, url)
+		res, err := tx.ExecContext(ctx, `INSERT INTO feeds (url) VALUES (?) `+onConflict, url)
 		if err != nil {
 			return err
 		}
