@@ -133,19 +133,37 @@ func TestClaimsDiffer(t *testing.T) {
 
 // TestClickClusterBadge: a click on "+2 sources" expands the cluster, from
 // another row too; a click on the cluster row's source name only selects
-// it, as on any row.
+// it, as on any row. The same in compact rows, on their badge "+2 ≠".
 func TestClickClusterBadge(t *testing.T) {
 	m := newTestModel(t, clusterFixture(t), 120, 32)
+	clickBadge(t, m, "+2 sources")
+	if m.focus != focusQueue {
+		t.Errorf("a click on the badge opened a story: focus %s", m.focus)
+	}
+	// Compact rows keep their badges when the pane is wide enough.
+	press(t, m, "z", "d")
+	send(t, m, windowSize(200, 32))
+	if !m.queue.compact || m.queue.filter.Cluster != 0 {
+		t.Fatalf("want compact rows of the queue: compact %v, cluster %d", m.queue.compact, m.queue.filter.Cluster)
+	}
+	clickBadge(t, m, "+2 ≠")
+}
+
+// clickBadge clicks the source name of the first row, whose cluster badge
+// reads badge, from the second row: it selects; then, from the second row
+// again, the badge: it lists the cluster's three sources.
+func clickBadge(t *testing.T, m *Model, badge string) {
+	t.Helper()
 	q := m.lay.panes[focusQueue]
-	var bx, by int = -1, -1
+	bx, by := -1, -1
 	for y, line := range strings.Split(ansi.Strip(m.queue.View()), "\n") {
-		if i := strings.Index(line, "+2 sources"); i >= 0 {
+		if i := strings.Index(line, badge); i >= 0 {
 			bx, by = ansi.StringWidth(line[:i]), y
 			break
 		}
 	}
 	if bx < 0 {
-		t.Fatalf("no badge on screen:\n%s", ansi.Strip(m.queue.View()))
+		t.Fatalf("no badge %q on screen:\n%s", badge, ansi.Strip(m.queue.View()))
 	}
 	press(t, m, "j")
 	send(t, m, tea.MouseClickMsg{X: q.X + 3, Y: q.Y + by, Button: tea.MouseLeft})
@@ -155,38 +173,6 @@ func TestClickClusterBadge(t *testing.T) {
 	press(t, m, "j")
 	send(t, m, tea.MouseClickMsg{X: q.X + bx + 1, Y: q.Y + by, Button: tea.MouseLeft})
 	if got := queueTitles(m); m.queue.filter.Cluster == 0 || len(got) != 3 {
-		t.Fatalf("a click on the badge lists %q, want the cluster's three sources", got)
-	}
-	if m.focus != focusQueue {
-		t.Errorf("a click on the badge opened a story: focus %s", m.focus)
-	}
-
-	// Compact rows: the badge "+2 ≠" sits among the others at the end,
-	// when the pane is wide enough to keep the badges.
-	press(t, m, "z", "d")
-	send(t, m, windowSize(200, 32))
-	q = m.lay.panes[focusQueue]
-	if !m.queue.compact || m.queue.filter.Cluster != 0 {
-		t.Fatalf("want compact rows of the queue: compact %v, cluster %d", m.queue.compact, m.queue.filter.Cluster)
-	}
-	bx, by = -1, -1
-	for y, line := range strings.Split(ansi.Strip(m.queue.View()), "\n") {
-		if i := strings.Index(line, "+2 ≠"); i >= 0 {
-			bx, by = ansi.StringWidth(line[:i]), y
-			break
-		}
-	}
-	if bx < 0 {
-		t.Fatalf("no badge in compact rows:\n%s", ansi.Strip(m.queue.View()))
-	}
-	press(t, m, "j")
-	send(t, m, tea.MouseClickMsg{X: q.X + 3, Y: q.Y + by, Button: tea.MouseLeft})
-	if m.queue.filter.Cluster != 0 || m.queue.cursor != 0 {
-		t.Fatalf("a compact row's click away from the badge: cursor %d, cluster %d", m.queue.cursor, m.queue.filter.Cluster)
-	}
-	press(t, m, "j")
-	send(t, m, tea.MouseClickMsg{X: q.X + bx + 1, Y: q.Y + by, Button: tea.MouseLeft})
-	if got := queueTitles(m); m.queue.filter.Cluster == 0 || len(got) != 3 {
-		t.Fatalf("a click on the compact badge lists %q, want the three sources", got)
+		t.Fatalf("a click on %q lists %q, want the cluster's three sources", badge, got)
 	}
 }
