@@ -3,11 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -17,34 +15,13 @@ import (
 
 	"sitrep/feeds"
 	"sitrep/model/store"
+	"sitrep/model/store/pgtest"
 )
 
 // pgScratch is a database URL on SITREP_TEST_PG in a schema of its own,
 // dropped after the test; the test skips without SITREP_TEST_PG.
 func pgScratch(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("SITREP_TEST_PG")
-	if base == "" {
-		t.Skip("PostgreSQL only: set SITREP_TEST_PG=postgres://… to run it")
-	}
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	schema := fmt.Sprintf("sitrep_cmd_%d_%d", os.Getpid(), time.Now().UnixNano())
-	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`) })
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
+	return pgtest.Scratch(t, "sitrep_cmd", "PostgreSQL only: set SITREP_TEST_PG=postgres://… to run it")
 }
 
 // countingFeeds serves /feed/N as an RSS feed of one story and counts the

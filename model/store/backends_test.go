@@ -10,11 +10,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
+	"sitrep/model/store/pgtest"
 	"sync"
-	"sync/atomic"
 	"testing"
 )
 
@@ -80,33 +79,9 @@ func sqliteTestStore(s *SQLite, path string) *testStore {
 	}}
 }
 
-var pgSchemas atomic.Int64
-
 // openPGStore opens a store on SITREP_TEST_PG in a new schema of its own.
 func openPGStore(t *testing.T) *testStore {
-	t.Helper()
-	base := os.Getenv(pgEnv)
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatalf("%s: %v", pgEnv, err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	schema := fmt.Sprintf("sitrep_test_%d_%d", os.Getpid(), pgSchemas.Add(1))
-	if _, err := admin.ExecContext(ctx, `DROP SCHEMA IF EXISTS `+schema+` CASCADE`); err != nil {
-		t.Fatalf("%s: %v", pgEnv, err)
-	}
-	if _, err := admin.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
-		t.Fatalf("%s: %v", pgEnv, err)
-	}
-	t.Cleanup(func() { admin.ExecContext(context.Background(), `DROP SCHEMA `+schema+` CASCADE`) })
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("%s: %v", pgEnv, err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return pgTestStore(t, u.String())
+	return pgTestStore(t, pgtest.Scratch(t, "sitrep_test", "PostgreSQL only: set "+pgEnv))
 }
 
 func pgTestStore(t *testing.T, dsn string) *testStore { return pgTestStoreAs(t, dsn, "") }

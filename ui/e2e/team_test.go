@@ -1,44 +1,18 @@
 package e2e
 
 import (
-	"database/sql"
-	"fmt"
-	"net/url"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, for the scratch schema
+	"sitrep/model/store/pgtest"
 )
 
 // teamDB is a database URL on SITREP_TEST_PG in a schema of its own,
 // dropped afterwards; without SITREP_TEST_PG the test skips.
 func teamDB(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("SITREP_TEST_PG")
-	if base == "" {
-		t.Skip("team store test skipped: set SITREP_TEST_PG=postgres://… to run two readers on one PostgreSQL")
-	}
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	schema := fmt.Sprintf("sitrep_e2e_%d_%d", os.Getpid(), time.Now().UnixNano())
-	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`) })
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
+	return pgtest.Scratch(t, "sitrep_e2e", "team store test skipped: set SITREP_TEST_PG=postgres://… to run two readers on one PostgreSQL")
 }
 
 // TestTwoReadersOneTeam: two readers as two users on one PostgreSQL. Maria
