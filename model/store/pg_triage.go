@@ -134,22 +134,30 @@ func (p *Postgres) pgSetUserTriage(ctx context.Context, tx pgTx, id, feedID int6
 // TagAuthors says who put each of a story's tags on it ("" for tags of
 // before authors were kept), for the reader's "#syria (maria)".
 func (p *Postgres) TagAuthors(ctx context.Context, id int64) (map[string]string, error) {
-	rows, err := p.db.QueryContext(ctx, `SELECT tag, author FROM story_tags WHERE story_id = ?`, id)
+	_, authors, err := p.storyTags(ctx, id)
+	return authors, err
+}
+
+// storyTags reads story id's tags, sorted, and who put each on, in one
+// query (Story needs both).
+func (p *Postgres) storyTags(ctx context.Context, id int64) (tags []string, authors map[string]string, err error) {
+	rows, err := p.db.QueryContext(ctx, `SELECT tag, author FROM story_tags WHERE story_id = ? ORDER BY tag`, id)
 	if err != nil {
-		return nil, fmt.Errorf("store: tag authors: %w", err)
+		return nil, nil, fmt.Errorf("store: tags: %w", err)
 	}
 	defer rows.Close()
-	out := map[string]string{}
+	authors = map[string]string{}
 	for rows.Next() {
 		var tag, who string
 		if err := rows.Scan(&tag, &who); err != nil {
-			return nil, fmt.Errorf("store: tag authors: %w", err)
+			return nil, nil, fmt.Errorf("store: tags: %w", err)
 		}
+		tags = append(tags, tag)
 		if who != "" {
-			out[tag] = who
+			authors[tag] = who
 		}
 	}
-	return out, rows.Err()
+	return tags, authors, rows.Err()
 }
 
 // NoteAuthor is who wrote story id's note ("" when it has none or it was

@@ -436,15 +436,8 @@ func (p *Postgres) Story(ctx context.Context, id int64) (model.Story, error) {
 	if err := json.Unmarshal([]byte(stats), &st.Stats); err != nil {
 		return model.Story{}, fmt.Errorf("store: story %d stats: %w", id, err)
 	}
-	tags, err := storyTags(ctx, p.db, []int64{id})
-	if err != nil {
-		return model.Story{}, fmt.Errorf("store: story %d tags: %w", id, err)
-	}
-	st.Tags = tags[id]
-	if len(st.Tags) > 0 {
-		if st.TagAuthors, err = p.TagAuthors(ctx, id); err != nil {
-			return model.Story{}, fmt.Errorf("store: story %d: %w", id, err)
-		}
+	if st.Tags, st.TagAuthors, err = p.storyTags(ctx, id); err != nil {
+		return model.Story{}, fmt.Errorf("store: story %d: %w", id, err)
 	}
 	return st, nil
 }
