@@ -146,7 +146,6 @@ func (p *Postgres) storyTags(ctx context.Context, id int64) (tags []string, auth
 		return nil, nil, fmt.Errorf("store: tags: %w", err)
 	}
 	defer rows.Close()
-	authors = map[string]string{}
 	for rows.Next() {
 		var tag, who string
 		if err := rows.Scan(&tag, &who); err != nil {
@@ -154,6 +153,9 @@ func (p *Postgres) storyTags(ctx context.Context, id int64) (tags []string, auth
 		}
 		tags = append(tags, tag)
 		if who != "" {
+			if authors == nil { // nil when no tag has an author, as on SQLite
+				authors = map[string]string{}
+			}
 			authors[tag] = who
 		}
 	}
