@@ -53,11 +53,13 @@ var catWords = concat(
 		"crossed into", "crossed the border", "crossing into", "crossing the border",
 		"neighboring countries", "neighbouring countries", "refugee", "refugees",
 		"sought refuge"),
+	// Convicted people are counted as detained: the sentence that follows
+	// a verdict is prison ("two officers were found guilty").
 	cw(Detained, "abducted", "abductees", "abducting", "arrested", "arresting", "arrests",
-		"behind bars", "captives", "captured", "custody", "detained", "detainees",
-		"detaining", "detention", "held by", "held captive", "hostage", "hostages",
-		"imprisoned", "in custody", "jailed", "kidnapped", "prisoner", "prisoners",
-		"rounded up", "seized", "taken captive"),
+		"behind bars", "captives", "captured", "convicted", "custody", "detained", "detainees",
+		"detaining", "detention", "found guilty", "held by", "held captive", "hostage",
+		"hostages", "imprisoned", "in custody", "jailed", "kidnapped", "prisoner", "prisoners",
+		"rounded up", "seized", "sentenced", "taken captive"),
 	cw(Missing, "disappeared", "missing", "unaccounted"),
 	cw(AtRisk, "at risk", "besieged", "brink", "cut off", "famine", "food insecure",
 		"food insecurity", "hunger", "in need", "in urgent need", "malnourished",
@@ -99,6 +101,11 @@ func (d *doc) categorise(f *figure) Category {
 	things := thingNouns[f.unit] || thingUnitNames[f.unit]
 	if f.percent {
 		return d.percentCategory(f)
+	}
+	if d.partitiveWhole(f) {
+		// "Three of the 20 passengers were killed": only the whole's
+		// own words ("one of the 20 killed") say what happened to it.
+		return d.categoryFallback(f, d.eventWordInPhrase(f, things), things)
 	}
 	best, bestDist := d.eventWordBefore(f, things)
 	best, _ = d.eventWordAfter(f, things, best, bestDist)
@@ -162,8 +169,8 @@ func (d *doc) eventWordBefore(f *figure, things bool) (Category, int) {
 	sent := d.toks[f.a].sent
 	lo := f.qa
 	for k := lo - 1; k >= 0 && k >= lo-9; k-- {
-		if d.toks[k].sent != sent {
-			break
+		if d.toks[k].sent != sent || d.ofComplement(k) {
+			break // "jailed for the rape of two girls": not the girls
 		}
 		if c, n := d.catAt(k); n > 0 && !(things && !thingCat(c)) && !d.barracks(f, k) {
 			dist := lo - k
@@ -210,6 +217,23 @@ func (d *doc) eventWordAfter(f *figure, things bool, best Category, bestDist int
 		}
 	}
 	return best, bestDist
+}
+
+// eventWordInPhrase is the event word among the figure's own words, right
+// after them or in a place phrase after them ("the 20 killed", "12 wounded
+// soldiers", "the 1,200 families in the camp"), or Other.
+func (d *doc) eventWordInPhrase(f *figure, things bool) Category {
+	end := f.unitEnd
+	switch d.lowAt(end) {
+	case "in", "at", "inside", "from":
+		end += 3
+	}
+	for k := f.a; k <= end && k < len(d.toks) && d.toks[k].sent == d.toks[f.a].sent; k++ {
+		if c, n := d.catAt(k); n > 0 && !(things && !thingCat(c)) {
+			return c
+		}
+	}
+	return Other
 }
 
 // categoryFallback decides when no event word did, or only a weak one:

@@ -56,3 +56,54 @@ func (d *doc) eventInPhrase(f *figure) bool {
 	}
 	return false
 }
+
+// collectiveNouns before "of" hold the people or things counted after
+// it, so an event word before them still reaches the figure: "killed a
+// family of five", "a total of 52", "claimed the lives of 12", "a group of
+// 20 migrants".
+var collectiveNouns = set("band", "batch", "contingent", "convoy", "crowd", "family", "flotilla",
+	"group", "groups", "handful", "lives", "maximum", "minimum", "number", "party", "population",
+	"squad", "tally", "team", "total", "unit")
+
+// quantifierWords before "of the" take a part of the figure after them:
+// "all but one of the sixteen", "most of the 300".
+var quantifierWords = set("all", "both", "each", "few", "half", "many", "most", "none", "some")
+
+// ofComplement reports whether the "of" at token k makes what follows it
+// the complement of the noun before it ("jailed for the rape of two
+// girls", "shelled the town of 20,000"): an event word before that noun
+// is about the noun's referent, not the figure's. Event nouns ("the
+// deaths of 20"), collective nouns and quantities ("three of the 20")
+// pass the event word on.
+func (d *doc) ofComplement(k int) bool {
+	if !d.is(k, "of") || k == 0 || !d.isWord(k-1) {
+		return false
+	}
+	w := d.low(k - 1)
+	if c, _ := d.catAt(k - 1); c != "" {
+		return false
+	}
+	return !collectiveNouns[w] && !quantifierWords[w] && !d.isNumberTok(k-1) && !vagueOrScale(w)
+}
+
+// vagueOrScale: "thousands of", "millions of", "a dozen of".
+func vagueOrScale(w string) bool {
+	_, v := vagueCounts[w]
+	_, s := scales[w]
+	return v || s
+}
+
+// partitiveWhole reports whether figure f is the whole a part is taken
+// from, "three of the 20 passengers", "all but one of the sixteen on
+// board": the event of the clause happened to the part, not to the whole.
+func (d *doc) partitiveWhole(f *figure) bool {
+	k := f.qa - 1
+	switch d.lowAt(k) {
+	case "the", "its", "their", "those", "these":
+		k--
+	}
+	if !d.is(k, "of") || k == 0 {
+		return false
+	}
+	return d.isNumberTok(k-1) || d.isWord(k-1) && quantifierWords[d.low(k-1)]
+}

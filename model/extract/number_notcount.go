@@ -173,6 +173,9 @@ func (d *doc) labelBefore(f *figure, a, prev int, pw string) (drop, decided bool
 	if aw == "between" || aw == "from" {
 		aw = d.lowAt(prev - 1) // aged between 18 and 40
 	}
+	if aw == "of" && d.is(prev-1, "age") {
+		aw = "age" // died at the age of 95
+	}
 	if (aw == "aged" || aw == "age" || aw == "ages") && f.unit == "" && f.value < 130 {
 		f.age, f.unit = true, "years" // aged 52
 		return false, true
