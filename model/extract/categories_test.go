@@ -31,6 +31,9 @@ func TestCategoryCauses(t *testing.T) {
 		{"found guilty", "Five soldiers were found guilty of looting on Friday.", "Five soldiers", Detained, "troops"},
 		{"convicted", "A court convicted 14 smugglers last week.", "14 smugglers", Detained, "smugglers"},
 		{"sentenced", "Eight activists were sentenced on Monday.", "Eight activists", Detained, "people"},
+		// A noun for a person after the name of a thing heads the phrase.
+		{"thing before a person noun", "One convoy driver was from the capital.", "One convoy driver", Other, "people"},
+		{"thing before a person noun, plural", "The blast killed two truck drivers.", "two truck drivers", Killed, "people"},
 		// An age is no count of people, whatever the verb.
 		{"at the age of", "The poet died at the age of 88 in her home.", "88", Other, "years"},
 	}

@@ -79,6 +79,10 @@ func (d *doc) hyphenTail(f *figure, tail string) {
 		f.currency = currencyWords[seg]
 	case seg == "time" || seg == "off" || seg == "way" || seg == "sided" || seg == "fold" || seg == "point" || seg == "nil" || seg == "all":
 		f.noCount = true // one-time, two-way
+	case seg == "to" && rest != "" && isDigit(rune(rest[0])) && !f.wordOnly:
+		// "passed 230-to-198": a tally, whose first number stays a count.
+	case seg == "to" || seg == "on" || seg == "by" || seg == "or" || seg == "in":
+		f.noCount = true // one-to-one, two-on-one, 3-in-1: a kind, not a count
 	case f.currency != "" || seg == "and" || units[seg] > 0 || measureUnits[seg] || scales[seg] > 0 || !isLetters(seg) || len(seg) < 3 ||
 		thingUnits[seg] != "" || troopUnits[seg] || thingNouns[seg+"s"] || personUnits[seg+"s"] || thingUnits[seg+"s"] != "":
 		f.unit = seg // a 44-truck convoy, a 55-kilometer zone, a 16-inch screen
@@ -109,6 +113,10 @@ func (d *doc) rangeAfter(f *figure) {
 		ok = true
 	case sep == "or" && (d.is(k+1, "more") || d.is(k+1, "less") || d.is(k+1, "fewer") || d.is(k+1, "so")):
 		return
+	case sep == "or" && f.wordOnly && f.value < 10:
+		// "two or three hundred people": a range only when the scale of
+		// the second end applies to the first (below).
+		ok = true
 	}
 	if !ok || k+1 >= len(d.toks) {
 		return
@@ -126,16 +134,19 @@ func (d *doc) rangeAfter(f *figure) {
 	}
 	lo := f.value
 	hi := g.value
-	// "2 to 3 million": the scale of the second applies to the first.
-	if lo < hi && hi >= 1e3 && lo < 1000 && f.wordOnly == g.wordOnly {
-		for _, s := range []float64{1e12, 1e9, 1e6, 1e3} {
-			if hi >= s && lo*s <= hi && lo*s >= hi/100 && d.scaleWordIn(g.a, g.b) {
+	// "2 to 3 million", "two to three hundred": the scale of the second
+	// applies to the first.
+	scaled := false
+	if lo < hi && hi >= 100 && lo < 1000 && f.wordOnly == g.wordOnly {
+		for _, s := range []float64{1e12, 1e9, 1e6, 1e3, 100} {
+			if hi >= s && lo*s <= hi && lo*s >= hi/100 && (s > 100 || lo < 10) && d.scaleWordIn(g.a, g.b) {
 				lo *= s
+				scaled = true
 				break
 			}
 		}
 	}
-	if hi <= lo {
+	if hi <= lo || sep == "or" && !scaled {
 		return
 	}
 	if (between || from || sep == "-" || sep == "–" || sep == "to") && lo >= 1800 && hi <= 2100 && lo == float64(int(lo)) && hi == float64(int(hi)) && f.b-f.a == 1 && g.b-g.a == 1 {

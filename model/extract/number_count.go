@@ -175,10 +175,35 @@ func (d *doc) countHyphenWord(c *countScan, w string) countStep {
 		c.lastUnit = u + u2
 		return countNext
 	}
+	if s := d.countHyphenRange(c, u, tail); s != countPass {
+		return s
+	}
 	d.hyphenTail(&c.f, tail)
 	c.cur += u
 	c.parts++
 	c.j++
+	return countStop
+}
+
+// countHyphenRange takes a range written as one word, "one-to-two
+// hundred", "three-or-four thousand": both ends take the scale after it.
+func (d *doc) countHyphenRange(c *countScan, lo float64, tail string) countStep {
+	sep, end, ok := strings.Cut(tail, "-")
+	if !ok || sep != "to" && sep != "or" || c.parts > 0 {
+		return countPass
+	}
+	hi, ok := units[end]
+	if !ok || hi <= lo {
+		return countPass
+	}
+	c.j++
+	if s, ok := scales[d.lowAt(c.j)]; ok && s >= 100 && d.isWord(c.j) && d.toks[c.j].sent == d.toks[c.start].sent {
+		lo, hi = lo*s, hi*s
+		c.j++
+	}
+	c.cur += lo
+	c.f.isRange, c.f.hi = true, hi
+	c.parts++
 	return countStop
 }
 

@@ -188,12 +188,36 @@ func (d *doc) labelBefore(f *figure, a, prev int, pw string) (drop, decided bool
 	if prev >= 0 && d.punct(prev, '.') && (d.lowAt(prev-1) == "no" || d.lowAt(prev-1) == "nos" || d.lowAt(prev-1) == "nr") {
 		return true, true
 	}
+	// Coordinated with a model code: "the A300 and 747", "Boeing 737 or
+	// 757": the number is a model too.
+	if (pw == "and" || pw == "or" || pw == ",") && f.unitEnd == f.b && f.currency == "" && !f.percent && d.modelBefore(prev-1) {
+		return true, true
+	}
 	// A capitalised word right before: Boeing 737, Apollo 11.
 	if prev >= 0 && d.isWord(prev) && d.toks[prev].cap && !functionCaps[pw] && d.toks[prev].sent == d.toks[a].sent &&
 		prev > 0 && d.toks[prev-1].sent == d.toks[prev].sent && f.unitEnd == f.b && f.currency == "" && !isQualifierWord(pw) {
 		return true, true
 	}
 	return false, false
+}
+
+// modelBefore reports whether token k names a model: a code of capitals
+// and digits (A300, F-16, MiG-29) or a number after a capitalised label
+// (Boeing 737).
+func (d *doc) modelBefore(k int) bool {
+	if !d.isWord(k) {
+		return false
+	}
+	w := d.text[d.toks[k].start:d.toks[k].end]
+	if isDigit(rune(w[0])) {
+		return k > 0 && d.isWord(k-1) && d.toks[k-1].cap && labels[d.low(k-1)]
+	}
+	upper, digits := false, false
+	for i := 0; i < len(w); i++ {
+		upper = upper || w[i] >= 'A' && w[i] <= 'Z'
+		digits = digits || isDigit(rune(w[i]))
+	}
+	return upper && digits && w[0] >= 'A' && w[0] <= 'Z'
 }
 
 func (f *figure) scaleFree() bool {

@@ -54,6 +54,12 @@ func TestNumberCauses(t *testing.T) {
 		// Counts without a known noun are reported, category other.
 		{"bare count", "The vote was 52 in favour.", []want{w(52, "", Other)}},
 		{"range", "Between 300 and 400 people were killed.", []want{{300, "people", Killed, 300, 400}}},
+		// A range whose ends share the scale after the second.
+		{"range in one word", "Roughly one-to-two hundred people joined the march.", []want{{100, "people", Other, 100, 200}}},
+		{"range with or", "Five or six hundred people were evacuated.", []want{{500, "people", Displaced, 500, 600}}},
+		{"range of hundreds", "Two to three hundred villagers fled.", []want{{200, "people", Displaced, 200, 300}}},
+		// A tally keeps its first number, with no unit of "to".
+		{"tally", "The motion passed 214-to-187.", []want{w(214, "", Other)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.cause, func(t *testing.T) {
@@ -87,6 +93,9 @@ func TestNotQuantities(t *testing.T) {
 		"Resolution 2254 was adopted.",
 		"He left the meeting at 5p.m. sharp.",
 		"She played in the second half of the match.",
+		"The clinic offers one-on-one sessions.",
+		"It sells a 3-in-1 charger.",
+		"The airline flies the A320 and 777 on that route.",
 	} {
 		if got := Extract(text).Stats; len(got) != 0 {
 			t.Errorf("%q: want no figures, got %s", text, statsString(got))

@@ -4,25 +4,24 @@ import "strings"
 
 // personUnits are nouns for people; a count of them has unit "people".
 var personUnits = set("abductees", "activists", "adults", "afghans", "agents", "aid-workers",
-	"americans", "amputees", "assailants", "asylum-seekers", "attackers", "babies", "bodies",
-	"boys", "captives", "casualties", "child", "children", "christians", "citizens", "civilian",
-	"civilians", "combatants", "commanders", "conscripts", "contractors", "crew", "dead",
-	"deaths", "demonstrators", "detainees", "diplomats", "displaced", "dissidents", "doctors",
-	"elderly", "employees", "evacuees", "extremists", "farmers", "fatalities", "fathers",
+	"americans", "amputees", "assailants", "asylum-seekers", "attackers", "babies", "bodies", "boys",
+	"captives", "casualties", "child", "children", "christians", "citizens", "civilian", "civilians",
+	"combatants", "commanders", "conscripts", "contractors", "crew", "dead", "deaths",
+	"demonstrators", "detainees", "diplomats", "displaced", "dissidents", "doctors", "driver",
+	"drivers", "elderly", "employees", "evacuees", "extremists", "farmers", "fatalities", "fathers",
 	"females", "fighters", "fishermen", "foreigners", "girls", "guards", "guerrillas", "gunmen",
-	"hostages", "idps", "individuals", "infants", "inhabitants", "injured", "inmates",
-	"insurgents", "iraqis", "israelis", "jews", "jihadists", "journalists", "juveniles", "kids",
-	"kurds", "lawmakers", "lives", "males", "man", "marines", "medics", "member", "members",
-	"men", "mercenaries", "migrants", "militants", "minors", "mothers", "muslims", "nationals",
-	"nurses", "officers", "officials", "opponents", "orphans", "others", "palestinians",
-	"paratroopers", "passengers", "patients", "peacekeepers", "people", "person", "personnel",
-	"persons", "pilgrims", "police", "policemen", "pows", "prisoners", "prisoners-of-war",
-	"protesters", "pupils", "rebels", "recruits", "refugees", "residents", "rohingya",
-	"russians", "sailors", "seekers", "separatists", "servicemembers", "servicemen", "settlers",
-	"shoppers", "soldier", "soldiers", "somalis", "spectators", "spies", "staff", "students",
-	"sudanese", "survivors", "suspects", "syrians", "teachers", "teenagers", "tourists",
-	"troops", "ukrainians", "victims", "villagers", "volunteers", "voters", "woman", "women",
-	"workers", "worshippers", "wounded", "yazidis", "yemenis")
+	"hostages", "idps", "individuals", "infants", "inhabitants", "injured", "inmates", "insurgents",
+	"iraqis", "israelis", "jews", "jihadists", "journalists", "juveniles", "kids", "kurds",
+	"lawmakers", "lives", "males", "man", "marines", "medics", "member", "members", "men",
+	"mercenaries", "migrants", "militants", "minors", "mothers", "muslims", "nationals", "nurses",
+	"officers", "officials", "opponents", "orphans", "others", "palestinians", "paratroopers",
+	"passengers", "patients", "peacekeepers", "people", "person", "personnel", "persons", "pilgrims",
+	"police", "policemen", "pows", "prisoners", "prisoners-of-war", "protesters", "pupils", "rebels",
+	"recruits", "refugees", "residents", "rohingya", "russians", "sailors", "seekers", "separatists",
+	"servicemembers", "servicemen", "settlers", "shoppers", "soldier", "soldiers", "somalis",
+	"spectators", "spies", "staff", "students", "sudanese", "survivors", "suspects", "syrians",
+	"teachers", "teenagers", "tourists", "troops", "ukrainians", "victims", "villagers", "volunteers",
+	"voters", "woman", "women", "workers", "worshippers", "wounded", "yazidis", "yemenis")
 
 // troopUnits are counted as "troops".
 var troopUnits = set("conscripts", "marines", "paratroopers", "peacekeepers", "personnel",
@@ -252,7 +251,9 @@ func (d *doc) compoundHead(j int) bool {
 		return false
 	}
 	nx := stem(d.low(j + 1))
-	if len(nx) < 4 || nx[len(nx)-1] != 's' || notUnits[nx] || strings.HasSuffix(nx, "ss") || strings.HasSuffix(nx, "ous") {
+	// A noun for a person after the name of a thing heads the phrase even
+	// in the singular: "one truck driver" is a person, not a truck.
+	if !(personUnits[nx] && (thingUnits[w] != "" || thingNouns[w+"s"])) && (len(nx) < 4 || nx[len(nx)-1] != 's' || notUnits[nx] || strings.HasSuffix(nx, "ss") || strings.HasSuffix(nx, "ous")) {
 		return false
 	}
 	if _, ok := units[w]; ok {
