@@ -29,6 +29,7 @@ const (
 	ruleReportedLead
 	ruleLaterInSentence
 	ruleSubject
+	ruleInterview
 	ruleVeto // a title or a subheading: nobody's words, whatever the ranker thinks
 	ruleCount
 )
@@ -72,13 +73,22 @@ func (d *doc) attributeWith(m *rankModel) []Quote {
 func (d *doc) ruleSpeakers() []who {
 	d.collectMentions()
 	speakers := make([]who, len(d.qs))
+	marks := d.interviewMarks()
 	for k, q := range d.qs {
 		a, b := d.quoteTokens(k)
 		w := d.attributeOne(k, a, b, speakers)
 		if !w.found && w.via != ruleVeto {
 			w = d.laterInSentence(k, b)
 		}
-		if w.name != "" && !w.org && (w.person || w.gender != 0 || strings.IndexByte(w.name, ' ') > 0) {
+		if marks != nil && w.name == "" && w.via != ruleVeto {
+			if iw := d.interviewSpeaker(marks, k, a, b, w); iw.name != "" {
+				w = iw
+				w.via = ruleInterview
+			}
+		}
+		// An interview's answerer is "I" in the text around: no he or she
+		// stands for them.
+		if w.name != "" && !w.org && w.via != ruleInterview && (w.person || w.gender != 0 || strings.IndexByte(w.name, ' ') > 0) {
 			d.ments = append(d.ments, mention{pos: q.open, name: w.name, role: w.role, gender: w.gender, speech: true})
 		}
 		speakers[k] = w

@@ -262,11 +262,18 @@ func (d *doc) joinName(r nameRun) string {
 
 // withSuffixDot keeps the period of a closing "Jr." or "Sr.", which the
 // run leaves out as it never ends on a period: the article's name is
-// "James Kennedy Jr.".
+// "James Kennedy Jr.". So does a closing initial ("Sergey M.", written
+// with a full stop or a one-dot leader), which is a name only with its dot.
 func (d *doc) withSuffixDot(r nameRun, key string) string {
 	last := r.b - 1
-	if r.b-r.na >= 2 && (d.is(last, "jr") || d.is(last, "sr")) && d.punct(r.b, '.') && d.toks[r.b].start == d.toks[last].end {
+	if r.b-r.na < 2 || r.b >= len(d.toks) || d.toks[r.b].start != d.toks[last].end {
+		return key
+	}
+	if (d.is(last, "jr") || d.is(last, "sr")) && d.punct(r.b, '.') {
 		return key + "."
+	}
+	if t := d.toks[last]; t.end-t.start == 1 && t.cap && strings.HasPrefix(d.text[t.end:], "\u2024") {
+		return key + "\u2024"
 	}
 	return key
 }
@@ -438,10 +445,13 @@ func (d *doc) byFirstWord(ri int) (string, int) {
 		d.indexFirsts()
 	}
 	best, bestRun := r.key, ri
+	if lw := strings.ToLower(r.key); innerCapital(r.key) && !maleNames[lw] && !femaleNames[lw] {
+		return best, bestRun // "GitHub", "YouTube": a brand, not a first name
+	}
 	for oi := d.firsts.first(r.key); oi >= 0; oi = d.firsts.after(oi) {
 		o := &d.runs[oi]
-		if oi == ri || o.a > r.a {
-			continue
+		if oi == ri || o.a > r.a || o.kind == entOrg || o.kind == entPlace {
+			continue // "GitHub" is not the "GitHub Trust" of "GitHub Trust and Safety team"
 		}
 		if bestRun != ri && o.key != best {
 			return r.key, ri // two different people: ambiguous
@@ -449,6 +459,18 @@ func (d *doc) byFirstWord(ri int) (string, int) {
 		best, bestRun = o.key, oi
 	}
 	return best, bestRun
+}
+
+// innerCapital reports whether a word has a capital after its first
+// letter, as brands do (GitHub, eBay's "PayPal") and given names do not.
+// "McDonald" and "O'Brien" have theirs after a Mc or an apostrophe.
+func innerCapital(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if isUpperASCII(w[i]) && w[i-1] >= 'a' && w[i-1] <= 'z' && !(i == 2 && w[:2] == "Mc") && !(i == 3 && w[:3] == "Mac") {
+			return true
+		}
+	}
+	return false
 }
 
 // indexLasts indexes the names of two words or more by their last word,

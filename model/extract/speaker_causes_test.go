@@ -72,6 +72,15 @@ func TestSpeakerCauses(t *testing.T) {
 		// layout
 		{"roundup line", "Jane Roe, The Daily Planet: “The war is far from over.”", []string{"Jane Roe"}},
 		{"dotted abbreviation", `“He lied,” said an F.B.I. agent. “We know,” Jane Roe said.`, []string{"", "Jane Roe"}},
+		// interview transcripts
+		{"answerer's I said", "((WN))  Did anyone object?\n\n((Jane Roe))  My uncle did, and I said, “Let me go.”\n\nLater he said “Stay,” and I left.", []string{"Jane Roe", ""}},
+		{"answer runs on unmarked", "((Jane Roe))  It was hard.\n\nThe plan was, “Fix roads first.”", []string{"Jane Roe"}},
+		{"you wrote, in a question", "((WN))  You wrote “Roads come first.” Why?\n\n((Jane Roe))  Because they do.", []string{"Jane Roe"}},
+		{"a language tag is no answerer", "((WN))  What does it say?\n\n((hi))  “Namaste.”", []string{""}},
+		// names in another form
+		{"possessor's role, comma, name", `“He was brilliant,” said University of Springfield, East Campus's chancellor, Raj Patel.`, []string{"Raj Patel"}},
+		{"brand is no first name", "The Safety team of GitHub Trust met. GitHub also pledged money “to protect developers.”", []string{"GitHub"}},
+		{"initial with a one-dot leader", "We reached Sergey M\u2024, a maintainer. Sergey said he “cannot comment”.", []string{"Sergey M\u2024"}},
 	}
 	for _, c := range cases {
 		t.Run(c.cause, func(t *testing.T) {

@@ -103,7 +103,7 @@ var (
 )
 
 var ruleNames = [ruleCount]string{"none", "after", "before", "headline", "according", "trailing",
-	"continue", "prevpara", "colonlead", "reportedlead", "later", "subject", "veto"}
+	"continue", "prevpara", "colonlead", "reportedlead", "later", "subject", "interview", "veto"}
 
 var smallInts = [...]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
 

@@ -48,6 +48,10 @@ type example struct {
 	loose   []bool // loose[i]: one name contains the other ("Senator Dick Durbin", "Dick Durbin")
 	rule    []bool // rule[i]: the attribution rules chose candidate i
 	scored  bool   // counts towards speaker accuracy (a named, scored speaker)
+	// For error analysis (speaker_errors_test.go): the quotation, its
+	// labelled speaker and the candidates' names.
+	quote, want string
+	names       []string
 }
 
 func (e *example) gold() bool { // some candidate is right
@@ -109,7 +113,10 @@ func examples(arts []LabelledArticle, names map[uint64]string) []example {
 			}
 			qc := d.quoteContext(k, rules)
 			cands = d.speakerCandidates(&qc, cands)
-			e := example{article: ai, scored: !gq.Optional && gq.Speaker != nil}
+			e := example{article: ai, scored: !gq.Optional && gq.Speaker != nil, quote: gq.Text}
+			if gq.Speaker != nil {
+				e.want = *gq.Speaker
+			}
 			d.noneFeatures(&qc, len(cands), f)
 			e.none = append([]uint64(nil), f.fs...)
 			for i := range cands {
@@ -118,6 +125,7 @@ func examples(arts []LabelledArticle, names map[uint64]string) []example {
 				e.right = append(e.right, gq.Speaker != nil && speakerMatches(cands[i].w.name, gq))
 				e.loose = append(e.loose, gq.Speaker != nil && looseMatch(cands[i].w.name, *gq.Speaker))
 				e.rule = append(e.rule, cands[i].src&srcRule != 0)
+				e.names = append(e.names, cands[i].w.name)
 			}
 			out = append(out, e)
 		}
@@ -233,6 +241,7 @@ type outcome struct {
 	loose  bool // right when a name need only contain the other
 	rule   bool // the rules chose the same candidate
 	scored bool
+	best   int // the candidate picked
 }
 
 func predict(m *rankModel, e *example) outcome {
@@ -246,7 +255,7 @@ func predict(m *rankModel, e *example) outcome {
 	if best < 0 {
 		return outcome{scored: e.scored}
 	}
-	return outcome{margin: bs - none, pick: true, right: e.right[best], loose: e.right[best] || e.loose[best], rule: e.rule[best], scored: e.scored}
+	return outcome{best: best, margin: bs - none, pick: true, right: e.right[best], loose: e.right[best] || e.loose[best], rule: e.rule[best], scored: e.scored}
 }
 
 // crossValidate returns the out-of-fold outcome of every example: each

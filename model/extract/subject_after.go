@@ -53,7 +53,17 @@ func (d *doc) kinThenName(i int) (who, bool) {
 // whose partner, the name after the role words speaks.
 func (d *doc) possessorsRoleName(i int) (who, bool) {
 	ri := d.runAt[i]
-	if ri < 0 || d.runs[ri].a != i || !d.possessive(d.runs[ri].b-1) {
+	if ri < 0 || d.runs[ri].a != i {
+		return who{}, false
+	}
+	if c := d.runs[ri].b; !d.possessive(c-1) && d.punct(c, ',') && c+1 < len(d.toks) {
+		// A body named in two parts: "University of California, San
+		// Diego's chancellor".
+		if r2 := d.runAt[c+1]; r2 >= 0 && d.runs[r2].a == c+1 {
+			ri = r2
+		}
+	}
+	if !d.possessive(d.runs[ri].b - 1) {
 		return who{}, false
 	}
 	k := d.runs[ri].b
@@ -68,8 +78,14 @@ func (d *doc) possessorsRoleName(i int) (who, bool) {
 	if n == 0 || !roleLike(d.low(k-1)) && !personNouns[d.low(k-1)] && !maleKin[d.low(k-1)] && !femaleKin[d.low(k-1)] {
 		return who{}, false
 	}
+	if d.punct(k, ',') {
+		k++ // "the university's chancellor, Pradeep Khosla"
+	}
+	if k >= len(d.toks) {
+		return who{}, false
+	}
 	pi := d.runAt[k]
-	if k >= len(d.toks) || pi < 0 || d.runs[pi].a != k || d.runs[pi].kind == entPlace || d.runs[pi].kind == entOrg {
+	if pi < 0 || d.runs[pi].a != k || d.runs[pi].kind == entPlace || d.runs[pi].kind == entOrg {
 		return who{}, false
 	}
 	w := d.whoOfRun(int(pi))
