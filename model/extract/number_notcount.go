@@ -19,6 +19,9 @@ func (d *doc) notACount(f *figure) bool {
 	if d.ratioOrFrequency(f) || d.citationOrModel(f, digit) || d.sloganOrPronoun(f, digit) || d.gluedOrClock(f, t) || d.rateBase(f) {
 		return true
 	}
+	if f.wordOnly && d.capitalName(f) {
+		return true
+	}
 	if digit && f.currency == "" && !f.percent {
 		pw := d.lowAt(prev)
 		if pw == "." {
@@ -32,6 +35,28 @@ func (d *doc) notACount(f *figure) bool {
 		}
 	}
 	return false
+}
+
+// capitalName reports a number word capitalised inside a name: "World War
+// Two", "the Top Two primary", "Category Two storm". A count opening a
+// sentence has no capitalised word before it in that sentence.
+func (d *doc) capitalName(f *figure) bool {
+	a, p := f.a, f.a-1
+	return d.toks[a].cap && d.isWord(p) && d.toks[p].cap && d.toks[p].sent == d.toks[a].sent &&
+		!functionCaps[d.low(p)] && !isQualifierWord(d.low(p)) && f.currency == "" && !f.percent && !d.titleCaseAround(a)
+}
+
+// titleCaseAround reports whether the words around token a are in title
+// case, a headline ("Bomb Kills Twelve In Market"), where a capital says
+// nothing of a name: no word of four letters or more is lower case.
+func (d *doc) titleCaseAround(a int) bool {
+	sent := d.toks[a].sent
+	for k := max(0, a-12); k < len(d.toks) && k <= a+12; k++ {
+		if d.toks[k].sent == sent && d.isWord(k) && !d.toks[k].cap && d.toks[k].end-d.toks[k].start >= 4 {
+			return false
+		}
+	}
+	return true
 }
 
 // rateBase reports the base of a rate, "18.9 deaths per 100,000 people":
@@ -63,6 +88,13 @@ func (d *doc) numberToken(f *figure) (int, token, string, bool) {
 // five", which is no count. It reports whether it decided.
 func (d *doc) ageAfterName(f *figure) (drop, decided bool) {
 	if d.punct(f.a-1, ',') && d.punct(f.b, ',') && f.a >= 2 && d.runAt[f.a-2] >= 0 && f.currency == "" && !f.percent && f.value < 120 && f.unitEnd == f.b {
+		f.age, f.unit = true, "years"
+		return false, true
+	}
+	// "He was 101 and died", "Jane Roe, who was 23, ...": a person's age.
+	if (d.is(f.a-1, "was") || d.is(f.a-1, "is")) && f.a >= 2 && (d.is(f.a-2, "he") || d.is(f.a-2, "she") || d.is(f.a-2, "who") || d.runAt[f.a-2] >= 0) &&
+		f.unitEnd == f.b && f.currency == "" && !f.percent && !f.isRange && f.qkind == 0 && f.value >= 1 && f.value < 120 &&
+		(f.b >= len(d.toks) || d.punct(f.b, '.') || d.punct(f.b, ',') || d.punct(f.b, ';') || d.is(f.b, "and") || d.is(f.b, "when")) {
 		f.age, f.unit = true, "years"
 		return false, true
 	}

@@ -48,6 +48,10 @@ func TestNumberCauses(t *testing.T) {
 		{"age hyphenated", "The 48-year-old was arrested on Monday.", []want{w(48, "years", Other)}},
 		{"age apposition", "Jane Roe, 52, was arrested on Monday.", []want{w(52, "years", Other)}},
 		{"age aged", "A man aged 67 died in the fire.", []want{w(67, "years", Other)}},
+		{"age after was", "She was 93 and died in her sleep.", []want{w(93, "years", Other)}},
+		{"age at the age of", "He died at the age of 71.", []want{w(71, "years", Other)}},
+		// A number word in a title-case headline is still a count.
+		{"title-case headline", "Mortar Attack Kills Seven Near Border Town", []want{w(7, "people", Killed)}},
 		// The second value of a pair or a conversion.
 		{"pair", "The index fell 1.2% to 9,410.", []want{w(1.2, "percent", Other), w(9410, "", Other)}},
 		{"conversion", "Snow reached 20 cm (7.9 inches) overnight.", []want{w(20, "cm", Other), w(7.9, "inches", Other)}},
@@ -94,6 +98,8 @@ func TestNotQuantities(t *testing.T) {
 		"He left the meeting at 5p.m. sharp.",
 		"She played in the second half of the match.",
 		"The clinic offers one-on-one sessions.",
+		"Her father fought in World War Two.",
+		"The storm grew into Tropical Storm Three overnight.",
 		"It sells a 3-in-1 charger.",
 		"The airline flies the A320 and 777 on that route.",
 	} {
