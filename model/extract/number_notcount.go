@@ -193,7 +193,17 @@ func (d *doc) dateOrYear(f *figure, prev int, pw, first string) bool {
 	if _, ok := months[d.lowAt(f.b)]; ok && f.value <= 31 && d.toks[f.b].cap {
 		return true
 	}
-	return isYear(first) && f.scaleFree() && (f.qkind == 0 || d.in(f.qa-1, yearPreps)) && !(f.unitEnd > f.b && (f.unit == "people" || f.unit == "troops" || thingUnits[f.unit] != ""))
+	if !isYear(first) || !f.scaleFree() || !(f.qkind == 0 || d.in(f.qa-1, yearPreps)) {
+		return false
+	}
+	if f.unitEnd > f.b && (f.unit == "people" || f.unit == "troops" || thingUnits[f.unit] != "") {
+		// "2,000 refugees" is a count, but "the 2017 Women's World
+		// Championship" names an event, and "the return in 1980 of
+		// several nationals" dates it.
+		u := f.unitEnd - 1
+		return d.toks[u].cap && isPossessive(d.low(u)) || d.is(f.b, "of") && d.in(f.qa-1, yearPreps)
+	}
+	return true
 }
 
 // labelBefore handles a word before the number that makes it part of a

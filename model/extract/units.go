@@ -141,7 +141,9 @@ func (d *doc) countedNoun(f *figure) {
 		}
 	}
 	for s := 0; j < n && s < 6; s++ {
-		if d.toks[j].sent != d.toks[f.a].sent || !d.isWord(j) && !d.punct(j, '.') {
+		// Not past a paragraph break, which a dateline's sentence may
+		// run over ("Wednesday, July 10, 2019 ¶ Leaders of …").
+		if d.toks[j].sent != d.toks[f.a].sent || d.toks[j].para != d.toks[f.a].para || !d.isWord(j) && !d.punct(j, '.') {
 			return
 		}
 		if s > 0 && d.punct(j, '.') && d.toks[j].start == d.toks[j-1].end && d.isWord(j+1) && d.toks[j-1].cap && strings.IndexByte(d.low(j-1), '.') > 0 {
