@@ -59,6 +59,12 @@ func (d *doc) introducesNext(i int) bool {
 	k := v + 1
 	if d.punct(k, ',') || d.punct(k, ':') {
 		k++
+	} else {
+		// “Q1.” President Roe called it a “terrible event”: the verb's
+		// own object is quoted, a few words on.
+		for n := 0; n < 4 && d.isWord(k) && d.toks[k].quote < 0 && !d.is(k, "that") && d.toks[k].sent == d.toks[v].sent; n++ {
+			k++
+		}
 	}
 	return k < len(d.toks) && d.toks[k].kind == tQuote && d.toks[k].para == d.toks[i].para
 }

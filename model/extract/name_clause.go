@@ -70,6 +70,24 @@ func (d *doc) objectOfVerbBefore(r *nameRun) bool {
 // bracket, an age, an aside or an apposition after the name.
 func (d *doc) skipAfterName(r *nameRun) int {
 	k := d.skipNameBracket(r)
+	// "Mohammad bin Salman of Saudi Arabia accepted", "Marc Ouellet of
+	// the Holy See said": where the person is from is no part of the
+	// clause.
+	if k == r.b && d.is(k, "of") && d.toks[k].sent == d.toks[r.a].sent {
+		e := k + 1
+		if d.is(e, "the") {
+			e++
+		}
+		// Capitalised words only: the runs after this one are not made
+		// yet.
+		f := e
+		for d.isWord(f) && d.toks[f].cap && d.toks[f].sent == d.toks[r.a].sent && f < e+6 {
+			f++
+		}
+		if f > e {
+			k = f
+		}
+	}
 	// ", 54," an age; ", the governor," an apposition; ", said" a verb
 	// after an apposition that ended before the name.
 	if d.punct(k, ',') && d.isWord(k+1) && (isDigit(rune(d.text[d.toks[k+1].start])) || parentheticals[d.low(k+1)]) && d.punct(k+2, ',') {

@@ -28,6 +28,9 @@ func TestSpeakerCauses(t *testing.T) {
 		// after-quote over-reach
 		{"Q1. Minister remarked, Q2", `“The road is open.” Minister Jane Roe remarked, “We hope it stays so.”`, []string{"", "Jane Roe"}},
 		{"Q. NGO has urged", `“Stop the shelling.” Human Rights Watch has urged both sides to talk.`, []string{""}},
+		{"Q1. X called it a Q2", "Riots broke out. Roe-Doe released a statement: “We grieve.”  Governor Max Stone called it a “sad day” but urged calm.", []string{"Roe-Doe", "Max Stone"}},
+		{"of a place before the verb, then he", "Crown Prince Omar bin Rashid of Eastland accepted the blame for the death of reporter Tom Hale. Speaking to Ann Lee of KBC, he said, “It happened on my watch.”", []string{"Omar bin Rashid"}},
+		{"of the Holy See said", `Cardinal Marco Rossi of the Holy See said, “The rules bind everyone.”`, []string{"Marco Rossi"}},
 		// organisations and spokespeople
 		{"police said", `“Two men were arrested,” police said.`, []string{"police"}},
 		{"ministry spokesperson", `“Aid will flow,” a ministry spokesperson said.`, []string{""}},
