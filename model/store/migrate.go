@@ -105,6 +105,9 @@ var migrations = [][]string{
 		// text: 0.47 s at 100,000 stories and a million quotes, 2.0 s without.
 		`CREATE INDEX quotes_by_speaker ON quotes (speaker_key, story_id, speaker, role) WHERE speaker_key IS NOT NULL`,
 	},
+	// 11: quote and figure rows are the one home of highlights, clustered
+	// by story (highlights_home.go).
+	highlightsHomeSchema,
 }
 
 // migrate applies the migrations the database has not seen yet, each in its

@@ -242,13 +242,13 @@ func newUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 			read, starred, archived, cluster_id)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (feed_id, key) DO NOTHING RETURNING id`},
-		{&u.insText, `INSERT INTO story_texts (story_id, body, quotes, stats) VALUES (?, ?, ?, ?)`},
+		{&u.insText, `INSERT INTO story_texts (story_id, body) VALUES (?, ?)`},
 		{&u.updStory, `UPDATE stories SET link = ?, title = ?, author = ?,
 			published = CASE WHEN ? = 1 THEN published ELSE ? END,
 			words = ?, content_hash = ?, quote_count = ?,
 			headline_category = ?, headline_value = ?, headline_text = ?
 			WHERE id = ?`},
-		{&u.updText, `UPDATE story_texts SET body = ?, quotes = ?, stats = ? WHERE story_id = ?`},
+		{&u.updText, `UPDATE story_texts SET body = ? WHERE story_id = ?`},
 		{&u.ftsIns, ftsInsertSQL},
 		{&u.ftsDel, ftsDeleteSQL},
 		{&u.insQuotes, insQuoteSQL},
@@ -293,7 +293,7 @@ func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (c
 		if err := u.clusters.saved(ctx, id, e, matchID, clusterID); err != nil {
 			return false, false, err
 		}
-		if _, err := u.insText.ExecContext(ctx, id, e.Body, e.quotes, e.stats); err != nil {
+		if _, err := u.insText.ExecContext(ctx, id, e.Body); err != nil {
 			return false, false, err
 		}
 		if err := u.highlights(ctx, id, e, false); err != nil {
@@ -315,7 +315,7 @@ func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (c
 		e.Words, e.hash, model.AttributedQuotes(e.Quotes), cat, val, text, id); err != nil {
 		return false, false, err
 	}
-	if _, err := u.updText.ExecContext(ctx, e.Body, e.quotes, e.stats, id); err != nil {
+	if _, err := u.updText.ExecContext(ctx, e.Body, id); err != nil {
 		return false, false, err
 	}
 	if err := u.highlights(ctx, id, e, true); err != nil {
@@ -409,19 +409,17 @@ func (s *SQLite) Story(ctx context.Context, id int64) (model.Story, error) {
 	var (
 		st                   model.Story
 		published, first     sql.NullInt64
-		quotes, stats        string
 		read, starred, archd int
 	)
 	err := s.db.QueryRowContext(ctx, `SELECT s.id, s.feed_id, COALESCE(NULLIF(f.user_title, ''), NULLIF(f.title, ''), f.url),
 			s.key, s.link, s.title, s.author, s.published, s.first_seen, s.words,
-			s.read, s.starred, s.archived,
-			COALESCE(t.body, ''), COALESCE(t.quotes, '[]'), COALESCE(t.stats, '[]'), s.note
+			s.read, s.starred, s.archived, COALESCE(t.body, ''), s.note
 		FROM stories s
 		JOIN feeds f ON f.id = s.feed_id
 		LEFT JOIN story_texts t ON t.story_id = s.id
 		WHERE s.id = ?`, id).Scan(&st.ID, &st.FeedID, &st.FeedTitle,
 		&st.Key, &st.Link, &st.Title, &st.Author, &published, &first, &st.Words,
-		&read, &starred, &archd, &st.Body, &quotes, &stats, &st.Note)
+		&read, &starred, &archd, &st.Body, &st.Note)
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Story{}, fmt.Errorf("store: story %d: %w", id, ErrNotFound)
 	}
@@ -430,11 +428,8 @@ func (s *SQLite) Story(ctx context.Context, id int64) (model.Story, error) {
 	}
 	st.Published, st.FirstSeen = goTime(published), goTime(first)
 	st.Triage = goTriage(read, starred, archd)
-	if err := json.Unmarshal([]byte(quotes), &st.Quotes); err != nil {
-		return model.Story{}, fmt.Errorf("store: story %d quotes: %w", id, err)
-	}
-	if err := json.Unmarshal([]byte(stats), &st.Stats); err != nil {
-		return model.Story{}, fmt.Errorf("store: story %d stats: %w", id, err)
+	if st.Quotes, st.Stats, err = storyHighlights(ctx, s.db, id); err != nil {
+		return model.Story{}, fmt.Errorf("store: story %d %w", id, err)
 	}
 	tags, err := storyTags(ctx, s.db, []int64{id})
 	if err != nil {
