@@ -235,6 +235,7 @@ func (s *SQLite) unlockWrite() {
 		s.lockedAt = time.Time{}
 	}
 	<-s.writeSem
+	s.ckpt.wrote()
 }
 
 // WriterStats reports how long this process's single writer has held the

@@ -37,6 +37,9 @@ type SQLite struct {
 	groups   atomic.Int64
 	// clusterIdx finds near-duplicates of new stories (clusters.go).
 	clusterIdx clusterIndex
+	// ckpt copies the write-ahead log into the file beside the writer
+	// (checkpoint.go); nil for an in-memory database.
+	ckpt *checkpointer
 }
 
 var _ Store = (*SQLite)(nil)
@@ -45,13 +48,15 @@ var _ Store = (*SQLite)(nil)
 // poller writes; synchronous=NORMAL is durable across application crashes
 // in WAL mode and avoids an fsync per commit; foreign keys make RemoveFeed's
 // cascade work; busy_timeout waits for another process's writer instead of
-// failing.
+// failing; wal_autocheckpoint(0) leaves checkpoints to the checkpointer
+// (checkpoint.go).
 var pragmas = []string{
 	"busy_timeout(5000)",
 	"foreign_keys(1)",
 	"journal_mode(WAL)",
 	"synchronous(NORMAL)",
 	"temp_store(MEMORY)",
+	"wal_autocheckpoint(0)",
 }
 
 // maxConns bounds the pool: each connection keeps its own page cache, and the
@@ -82,7 +87,12 @@ func Open(path string) (*SQLite, error) {
 	}
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
-	return open(db)
+	s, err := open(db)
+	if err != nil {
+		return nil, err
+	}
+	s.startCheckpointer()
+	return s, nil
 }
 
 // OpenMemory opens a private in-memory database, for tests of packages that
@@ -113,7 +123,10 @@ func newSQLite(db *sql.DB) *SQLite {
 }
 
 // Close closes the database.
-func (s *SQLite) Close() error { return s.db.Close() }
+func (s *SQLite) Close() error {
+	s.ckpt.close()
+	return s.db.Close()
+}
 
 // The schema version lives in SQLite's user_version header field: no table
 // to create before the first migration, and atomic with the migration's

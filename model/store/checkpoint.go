@@ -1,0 +1,75 @@
+package store
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// Checkpoints run beside the writer, not in it. SQLite's automatic
+// checkpoint copies the write-ahead log back into the database file inside
+// the commit that pushes the log past 1,000 pages, so the writer stopped
+// for it: a ninth of its time in a first polling round. Connections to a
+// file turn it off (wal_autocheckpoint(0) in pragmas) and this goroutine
+// runs a PASSIVE checkpoint after writes instead, which waits for nobody
+// and which readers and the next write transaction run alongside.
+
+// checkpointPause is the least time between two checkpoints: the writes of
+// a polling round come many a second, and one checkpoint after a burst
+// copies each page once however often it was written.
+const checkpointPause = 200 * time.Millisecond
+
+// checkpointer runs the checkpoints of one database.
+type checkpointer struct {
+	kick    chan struct{}
+	stop    chan struct{}
+	stopped sync.Once // Close may be called twice
+	done    sync.WaitGroup
+}
+
+// startCheckpointer starts the checkpoints of s.
+func (s *SQLite) startCheckpointer() {
+	c := &checkpointer{kick: make(chan struct{}, 1), stop: make(chan struct{})}
+	s.ckpt = c
+	c.done.Add(1)
+	go func() {
+		defer c.done.Done()
+		for {
+			select {
+			case <-c.stop:
+				return
+			case <-c.kick:
+			}
+			// A failed checkpoint (a reader holding an old snapshot, the
+			// disk) loses nothing: the log keeps the pages and the next one
+			// copies them.
+			s.db.ExecContext(context.Background(), `PRAGMA wal_checkpoint(PASSIVE)`)
+			select {
+			case <-c.stop:
+				return
+			case <-time.After(checkpointPause):
+			}
+		}
+	}()
+}
+
+// wrote tells the checkpointer that a write transaction has ended.
+func (c *checkpointer) wrote() {
+	if c == nil {
+		return
+	}
+	select {
+	case c.kick <- struct{}{}:
+	default: // one is already due
+	}
+}
+
+// close stops the checkpointer; closing the database's last connection
+// then checkpoints what is left and removes the log.
+func (c *checkpointer) close() {
+	if c == nil {
+		return
+	}
+	c.stopped.Do(func() { close(c.stop) })
+	c.done.Wait()
+}
