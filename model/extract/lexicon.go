@@ -161,7 +161,7 @@ var femaleTitles = set("chairwoman", "congresswoman", "dame", "lady", "miss", "m
 // "the US military said", "the Afghan government said".
 var orgNouns = set("academy", "administration", "agency", "alliance", "army", "assembly",
 	"association", "authorities", "authority", "bank", "battalion", "brigade", "brigades",
-	"broadcaster", "bureau", "cabinet", "center", "centre", "channel", "charity", "clinic",
+	"broadcaster", "bureau", "cabinet", "campaign", "center", "centre", "channel", "charity", "clinic",
 	"coalition", "command", "commission", "committee", "company", "conference", "congress",
 	"council", "court", "daily", "department", "directorate", "embassy", "federation", "firm",
 	"force", "forces", "foundation", "front", "fund", "government", "group", "hospital",

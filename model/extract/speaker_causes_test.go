@@ -34,6 +34,10 @@ func TestSpeakerCauses(t *testing.T) {
 		// organisations and spokespeople
 		{"police said", `“Two men were arrested,” police said.`, []string{"police"}},
 		{"ministry spokesperson", `“Aid will flow,” a ministry spokesperson said.`, []string{""}},
+		{"an official from a body", `An official from Metro Rail stated: “We are working with the police.”`, []string{"Metro Rail"}},
+		{"a spokesman for a person", `A spokesman for Jane Roe said: “She is resting.”`, []string{""}},
+		{"the government of a place", `The government of Eastland said the ruling was “a failure.”`, []string{"Government of Eastland"}},
+		{"the X campaign", `Roe won. The Doe campaign said the claim was “absolutely false.”`, []string{"Doe campaign"}},
 		// passive and absolute constructions
 		{"told by", `The crowd was told by Minister Jane Roe of the plan: “We stay.”`, []string{"Jane Roe"}},
 		{"with X describing", `Two states criticised the move, with Foreign Minister Jane Roe warning of “dangerous consequences”.`, []string{"Jane Roe"}},

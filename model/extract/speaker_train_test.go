@@ -20,7 +20,7 @@ func trainingPool(t *testing.T) (arts []LabelledArticle, wiki int) {
 		filepath.Join("testdata", "articles", "*.json"),
 	} {
 		for _, g := range loadGold(t, pattern) {
-			arts = append(arts, LabelledArticle{ID: g.ID, Text: g.Text, Quotes: g.Quotes})
+			arts = append(arts, LabelledArticle{ID: g.ID, Text: g.Text, Quotes: g.Quotes, Group: filepath.Dir(pattern)})
 		}
 		if wiki == 0 {
 			wiki = len(arts)
@@ -32,11 +32,11 @@ func trainingPool(t *testing.T) (arts []LabelledArticle, wiki int) {
 // TestTrainSpeakersCrossValidated scores the speaker ranker by 5-fold
 // cross-validation by article: every quotation is judged by a model that
 // never saw its article. The abstain margin is the one the train command
-// ships (chosen on these same out-of-fold scores).
+// ships (chosen on these same out-of-fold scores, chooseMargin).
 //
-// The floors guard against regressions at today's level. They are below
-// issue 7's targets (speaker accuracy 0.90 with at most 2% wrong on the
-// Wikinews articles), which this ranker does not reach yet.
+// The floors guard against regressions at today's level. The margin keeps
+// wrong speakers within issue 7's 2% on each corpus; accuracy is below the
+// issue's 0.90, which this ranker does not reach yet.
 func TestTrainSpeakersCrossValidated(t *testing.T) {
 	pool, wiki := trainingPool(t)
 	isWiki := map[string]bool{}
@@ -67,11 +67,11 @@ func TestTrainSpeakersCrossValidated(t *testing.T) {
 		x := tally(w, m)
 		t.Logf("  Wikinews at margin %.2f: accuracy %.3f, wrong %.3f", m, rate(x.ok, x.n), rate(x.wrong, x.n))
 	}
-	if rate(tw.ok, tw.n) < 0.69 || rate(tw.wrong, tw.n) > 0.04 {
-		t.Errorf("Wikinews speakers below today's floors (accuracy 0.69, wrong at most 0.04)")
+	if rate(tw.ok, tw.n) < 0.695 || rate(tw.wrong, tw.n) > 0.02 {
+		t.Errorf("Wikinews speakers below today's floors (accuracy 0.695, wrong at most 0.02)")
 	}
-	if rate(to.ok, to.n) < 0.86 || rate(to.wrong, to.n) > 0.01 {
-		t.Errorf("repository articles' speakers below today's floors (accuracy 0.86, wrong at most 0.01)")
+	if rate(to.ok, to.n) < 0.89 || rate(to.wrong, to.n) > 0.01 {
+		t.Errorf("repository articles' speakers below today's floors (accuracy 0.89, wrong at most 0.01)")
 	}
 }
 

@@ -68,6 +68,9 @@ func (d *doc) runBackward(ri int32, j, lo int) who {
 	if w, ok := d.titledApposition(r, lo); ok {
 		return w
 	}
+	if w, ok := d.bodyVoice(r); ok {
+		return w
+	}
 	if r.na == r.a && d.in(r.a-1, prepositions) && !d.is(r.a-1, "with") {
 		// "a user on Weibo posted", "analyst at ICICI Securities said":
 		// a noun after a preposition is not the subject; after "with" it
@@ -85,6 +88,39 @@ func (d *doc) runBackward(ri int32, j, lo int) who {
 	}
 	return d.whoOfRun(int(ri))
 }
+
+// bodyVoice reads a body that speaks through an unnamed voice or by its
+// kind before the run r: "a spokesman for 10 Downing Street said", "an
+// official from TfL stated" (the body speaks, as news labels it), "the
+// government of American Samoa issued" (the Government of American
+// Samoa).
+func (d *doc) bodyVoice(r nameRun) (who, bool) {
+	p := r.a - 1
+	if !d.isWord(p) || d.toks[p].cap || !d.isWord(p-1) || d.toks[p-1].cap {
+		return who{}, false
+	}
+	prep, head := d.low(p), d.low(p-1)
+	switch {
+	case r.na == r.a && (prep == "for" || prep == "from" || prep == "of" || prep == "at") && voiceNouns[head] && (d.is(p-2, "a") || d.is(p-2, "an")):
+		if r.kind == entPerson || r.gender != 0 {
+			return who{}, false
+		}
+		w := d.whoOfRunBare(int(d.runAt[r.a]))
+		if w.name == "" || w.person {
+			return who{}, false
+		}
+		w.org = true
+		return w, true
+	case prep == "of" && r.kind != entPerson && r.gender == 0 && head == "government" && d.is(p-2, "the"):
+		// The whole run: "American Samoa", whose key drops the
+		// nationality word.
+		return who{name: "Government of " + stem(d.text[d.toks[r.a].start:d.toks[r.b-1].end]), found: true, org: true}, true
+	}
+	return who{}, false
+}
+
+// voiceNouns are the unnamed people through whom a body speaks.
+var voiceNouns = set("official", "representative", "spokesman", "spokesperson", "spokeswoman")
 
 // relativeAntecedent reads the subject of a relative clause, the word w
 // at token j: "Toronto Police, which indicated …", "Alex Greenwich who

@@ -66,6 +66,7 @@ func load(dir string) ([]extract.LabelledArticle, error) {
 		if err := json.Unmarshal(b, &a); err != nil {
 			return nil, fmt.Errorf("%s: %v", f, err)
 		}
+		a.Group = dir
 		arts = append(arts, a)
 	}
 	return arts, nil
