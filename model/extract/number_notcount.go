@@ -92,7 +92,7 @@ func (d *doc) ageAfterName(f *figure) (drop, decided bool) {
 		return false, true
 	}
 	// "He was 101 and died", "Jane Roe, who was 23, ...": a person's age.
-	if (d.is(f.a-1, "was") || d.is(f.a-1, "is")) && f.a >= 2 && (d.is(f.a-2, "he") || d.is(f.a-2, "she") || d.is(f.a-2, "who") || d.runAt[f.a-2] >= 0) &&
+	if (d.is(f.a-1, "was") || d.is(f.a-1, "is")) && f.a >= 2 && (d.is(f.a-2, "he") || d.is(f.a-2, "she") || d.is(f.a-2, "who") || d.nameRunAt(f.a-2)) &&
 		f.unitEnd == f.b && f.currency == "" && !f.percent && !f.isRange && f.qkind == 0 && f.value >= 1 && f.value < 120 &&
 		(f.b >= len(d.toks) || d.punct(f.b, '.') || d.punct(f.b, ',') || d.punct(f.b, ';') || d.is(f.b, "and") || d.is(f.b, "when")) {
 		f.age, f.unit = true, "years"
@@ -102,6 +102,27 @@ func (d *doc) ageAfterName(f *figure) (drop, decided bool) {
 		return true, true
 	}
 	return false, false
+}
+
+// personRunAt reports whether token k ends a name that may be a person's:
+// one the names say is a person, or two capitalised words of no known
+// place or body ("Jane Roe (52)", not "the United States (1)").
+func (d *doc) personRunAt(k int) bool {
+	if k < 0 || d.runAt[k] < 0 {
+		return false
+	}
+	r := &d.runs[d.runAt[k]]
+	return r.b == k+1 && (r.kind == entPerson || r.kind == entOther && r.words >= 2)
+}
+
+// nameRunAt reports whether token k ends a name that is not a place or a
+// body: "Roe was 52".
+func (d *doc) nameRunAt(k int) bool {
+	if k < 0 || d.runAt[k] < 0 {
+		return false
+	}
+	r := &d.runs[d.runAt[k]]
+	return r.b == k+1 && (r.kind == entPerson || r.kind == entOther)
 }
 
 // ratioOrFrequency handles a ratio or how often, not how many: "one in
@@ -133,6 +154,12 @@ func (d *doc) ratioOrFrequency(f *figure) bool {
 // name after the number: "the 737 Max jet".
 func (d *doc) citationOrModel(f *figure, digit bool) bool {
 	if (d.punct(f.qa-1, '(') || d.punct(f.qa-1, ',') && d.punct(f.qa-2+boolInt(f.qa < 2)*2, '(')) && (d.punct(f.b, ')') || d.punct(f.b, ',')) && f.unitEnd == f.b && f.currency == "" && !f.percent {
+		// The clause goes on after the bracket: a citation "(1)." ends it.
+		if d.punct(f.qa-1, '(') && d.punct(f.b, ')') && f.qa >= 2 && d.personRunAt(f.qa-2) && digit && f.value >= 1 && f.value < 120 && !f.isRange &&
+			(d.punct(f.b+1, ',') || d.isWord(f.b+1) && !d.toks[f.b+1].cap) {
+			f.age, f.unit = true, "years" // "Jane Roe (52) was arrested": an age
+			return false
+		}
 		return true
 	}
 	return digit && f.unit == "" && f.unitEnd == f.b && f.currency == "" && !f.percent && !f.scaled && d.isWord(f.b) && d.toks[f.b].cap && !functionCaps[d.low(f.b)] && !nationalities[stem(d.low(f.b))] && !places[stem(d.low(f.b))] && d.toks[f.b].sent == d.toks[f.a].sent && !d.groupPlural(f.b)

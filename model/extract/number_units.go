@@ -17,7 +17,7 @@ var gluedUnits = map[string]gluedUnit{
 	"bhp": {"bhp", 0}, "cc": {"cc", 0}, "cl": {"cl", 0}, "cm": {"cm", 0}, "ft": {"feet", 0},
 	"gb": {"GB", 0}, "ghz": {"GHz", 0}, "gw": {"GW", 0}, "gwh": {"GWh", 0}, "ha": {"hectares", 0},
 	"hp": {"hp", 0}, "hz": {"Hz", 0}, "kb": {"kB", 0}, "kg": {"kg", 0}, "kgs": {"kg", 0}, "khz": {"kHz", 0},
-	"km": {"km", 0}, "kmh": {"km/h", 0}, "kms": {"km", 0}, "kph": {"km/h", 0}, "kt": {"kt", 0},
+	"km": {"km", 0}, "km2": {"km²", 0}, "kmh": {"km/h", 0}, "kms": {"km", 0}, "kph": {"km/h", 0}, "kt": {"kt", 0},
 	"kv": {"kV", 0}, "kw": {"kW", 0}, "kwh": {"kWh", 0}, "l": {"litres", 0}, "lb": {"lb", 0},
 	"lbs": {"lb", 0}, "mb": {"MB", 0}, "mg": {"mg", 0}, "mhz": {"MHz", 0}, "mi": {"miles", 0},
 	"ml": {"ml", 0}, "mm": {"mm", 0}, "mph": {"mph", 0}, "mw": {"MW", 0}, "mwh": {"MWh", 0},
@@ -32,7 +32,7 @@ var gluedUnits = map[string]gluedUnit{
 var measureWords = map[string]string{
 	"bhp": "bhp", "cc": "cc", "cm": "cm", "db": "dB", "degrees": "degrees", "ft": "feet", "gb": "GB",
 	"ghz": "GHz", "gw": "GW", "gwh": "GWh", "ha": "hectares", "hp": "hp", "hz": "Hz", "kb": "kB",
-	"kg": "kg", "khz": "kHz", "km/h": "km/h", "kmh": "km/h", "knots": "knots", "kph": "km/h", "kt": "kt",
+	"kg": "kg", "khz": "kHz", "km/h": "km/h", "km2": "km²", "kmh": "km/h", "knots": "knots", "kph": "km/h", "kt": "kt",
 	"kv": "kV", "kw": "kW", "kwh": "kWh", "lb": "lb", "lbs": "lb", "mb": "MB", "mg": "mg", "mhz": "MHz",
 	"ml": "ml", "mm": "mm", "mph": "mph", "mw": "MW", "mwh": "MWh", "oz": "oz", "tb": "TB", "tw": "TW",
 	"twh": "TWh",

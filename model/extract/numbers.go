@@ -66,7 +66,7 @@ func (d *doc) mayStartNumber(i int) bool {
 		// period of ".08" can open a number; non-ASCII marks (€, −) may.
 		return c >= 0x80 || c == '$' || c == '-' || c == '+' || c == '.'
 	}
-	if c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' && gluedCode(d.text[t.start:t.end]) > 0 {
+	if c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' && (gluedCode(d.text[t.start:t.end]) > 0 || currencyCodes[d.text[t.start:t.end]] != "") {
 		return true
 	}
 	w := d.lt[t.start:t.end]
@@ -191,6 +191,10 @@ func (d *doc) currencyBefore(i int) (string, int) {
 		w = "$"
 	}
 	cur, ok := currencySymbols[w]
+	if !ok && t.kind == tWord {
+		// An ISO code written apart, in capitals: "AED 100", "KES 5,000".
+		cur, ok = currencyCodes[d.text[t.start:t.end]]
+	}
 	if !ok || (t.kind == tWord && !isUpperWord(d.text[t.start:t.end]) && len(w) > 1 && w != "rs") {
 		return "", 0
 	}

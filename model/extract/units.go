@@ -198,6 +198,21 @@ func (d *doc) knownUnit(f *figure, j int, w string, s int) bool {
 		f.unit, f.measure, f.unitEnd = u, true, j+1
 		return true
 	}
+	if (w == "sq" || w == "square") && s == 0 && d.isWord(j+1) {
+		// "100 sq km", "3 square miles": an area.
+		nx := d.low(j + 1)
+		u := measureWords[nx]
+		if t := thingUnits[nx]; u == "" && (t == "km" || t == "miles" || t == "metres") {
+			u = t
+		}
+		if u == "" && measureUnits[nx] {
+			u = nx
+		}
+		if u != "" && u != "percent" {
+			f.unit, f.measure, f.unitEnd = "square "+u, true, j+2
+			return true
+		}
+	}
 	if u, ok := timeUnits[w]; ok {
 		if d.is(j+1, "old") || d.is(j+1, "of") && d.is(j+2, "age") {
 			f.age, f.unit, f.unitEnd = true, u, j+2
