@@ -168,9 +168,13 @@ func (d *doc) eventWordBefore(f *figure, things bool) (Category, int) {
 	best, bestDist := Other, 1<<30
 	sent := d.toks[f.a].sent
 	lo := f.qa
+	own := d.ownClause(f)
 	for k := lo - 1; k >= 0 && k >= lo-9; k-- {
 		if d.toks[k].sent != sent || d.ofComplement(k) {
 			break // "jailed for the rape of two girls": not the girls
+		}
+		if own && (d.is(k, "and") || d.is(k, "but") || d.is(k, "while") || d.is(k, "whereas") || d.punct(k, ';')) {
+			break // "Five people died and 30 were rescued": another clause's event
 		}
 		if c, n := d.catAt(k); n > 0 && !(things && !thingCat(c)) && !d.barracks(f, k) {
 			dist := lo - k
@@ -183,6 +187,17 @@ func (d *doc) eventWordBefore(f *figure, things bool) (Category, int) {
 		}
 	}
 	return best, bestDist
+}
+
+// ownClause reports whether figure f is the subject of a verb right after
+// it ("30 were rescued", "12 have been freed"): its clause says what
+// happened to it.
+func (d *doc) ownClause(f *figure) bool {
+	switch d.lowAt(f.unitEnd) {
+	case "was", "were", "is", "are", "have", "has", "had":
+		return true
+	}
+	return false
 }
 
 // eventWordAfter looks for a nearer event word in the figure's own noun

@@ -27,6 +27,11 @@ func TestCategoryCauses(t *testing.T) {
 		{"whole with its own event word", "One of the 12 wounded was a child.", "12 wounded", Injured, "people"},
 		{"whole with its place phrase", "Half of the 900 families in the camp lack water.", "900 families", Displaced, "families"},
 		{"whole of things keeps its unit's category", "Only three of the 15 trucks got through.", "15 trucks", Aid, "trucks"},
+		// A figure that is the subject of its own clause takes no event
+		// word from the clause before the "and".
+		{"own clause after and", "Nine people died and 40 were rescued by fishermen.", "40", Other, ""},
+		{"own clause with its own event", "Nine people died and 40 were injured.", "40", Injured, "people"},
+		{"among the dead", "Among the dead, 12 were children.", "12", Killed, "people"},
 		// A verdict counts the convicted as detained.
 		{"found guilty", "Five soldiers were found guilty of looting on Friday.", "Five soldiers", Detained, "troops"},
 		{"convicted", "A court convicted 14 smugglers last week.", "14 smugglers", Detained, "smugglers"},

@@ -31,6 +31,10 @@ func TestNumberCauses(t *testing.T) {
 		{"apart yards", "He ran 20 yards before he fell.", []want{w(20, "yards", Other)}},
 		{"apart square", "The fire burned 12 square miles of scrub.", []want{w(12, "square miles", Other)}},
 		{"apart sq", "The reserve covers 300 sq km of wetland.", []want{w(300, "square km", Other)}},
+		{"apart km/h", "Gusts reached 140 km/h on the coast.", []want{w(140, "km/h", Other)}},
+		{"pounds of weight", "The bag weighed 44 pounds when it was found.", []want{w(44, "lb", Other)}},
+		{"pounds converted to kg", "Each sack of 50 pounds (23 kg) was sold.", []want{w(50, "lb", Other), w(23, "kg", Other)}},
+		{"pounds of money", "The fine was 300 pounds.", []want{w(300, "pounds", Money)}},
 		{"apart km2", "The lake (about 90 km2) is drying up.", []want{w(90, "km²", Other)}},
 		// Money with codes and suffixes.
 		{"code glued", "The fine was USD2,500 per family.", []want{w(2500, "dollars", Money)}},

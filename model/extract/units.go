@@ -111,12 +111,34 @@ func (d *doc) currencyAfter(f *figure) bool {
 			if j > k && !d.isWord(j-1) {
 				break
 			}
+			if c == "pounds" && d.weightOf(f, j) {
+				f.unit, f.measure, f.b, f.unitEnd = "lb", true, j+1, j+1
+				return true
+			}
 			f.currency = c
 			f.b, f.unitEnd = j+1, j+1
 			return true
 		}
 		if j > k && d.toks[j].cap == false && !nationalities[d.low(j)] && d.low(j) != "us" {
 			break
+		}
+	}
+	return false
+}
+
+// weightOf reports whether "pounds" at token j weighs rather than pays:
+// a verb of weight before the figure ("weighed 82 pounds") or kilograms
+// given after it ("82 pounds (37 kg)").
+func (d *doc) weightOf(f *figure, j int) bool {
+	for k := f.qa - 1; k >= 0 && k >= f.qa-4; k-- {
+		if w := d.low(k); strings.HasPrefix(w, "weigh") {
+			return true
+		}
+	}
+	if d.punct(j+1, '(') && d.isWord(j+2) && isDigit(rune(d.text[d.toks[j+2].start])) {
+		switch d.lowAt(j + 3) {
+		case "kg", "kilograms", "kilos", "kilogrammes":
+			return true
 		}
 	}
 	return false
@@ -196,6 +218,10 @@ func (d *doc) countedNoun(f *figure) {
 func (d *doc) knownUnit(f *figure, j int, w string, s int) bool {
 	if u, ok := measureWords[w]; ok && s == 0 {
 		f.unit, f.measure, f.unitEnd = u, true, j+1
+		return true
+	}
+	if (w == "km" || w == "mi") && d.punct(j+1, '/') && d.is(j+2, "h") && s == 0 {
+		f.unit, f.measure, f.unitEnd = w+"/h", true, j+3 // 295 km/h
 		return true
 	}
 	if (w == "sq" || w == "square") && s == 0 && d.isWord(j+1) {
