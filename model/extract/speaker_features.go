@@ -100,6 +100,7 @@ var (
 	tSideNextWord, tSideNextSuffix, tSideNextLex     = newTmpl("side.next.word"), newTmpl("side.next.suffix"), newTmpl("side.next.lex")
 	tNextAfter, tPrevWord, tSidePrevWord             = newTmpl("next.after"), newTmpl("prev.word"), newTmpl("side.prev.word")
 	tSidePrevSuffix, tSidePrevLex, tRunKind          = newTmpl("side.prev.suffix"), newTmpl("side.prev.lex"), newTmpl("runkind")
+	tRuleQlen, tRuleAlone                            = newTmpl("rule.qlen"), newTmpl("rule.alone")
 )
 
 var ruleNames = [ruleCount]string{"none", "after", "before", "headline", "according", "trailing",
@@ -146,16 +147,7 @@ func (d *doc) quoteFeatures(qc *quoteCtx, f *featSink) {
 		lc = "-"
 	}
 	f.add(tQend, lc)
-	ql := "3"
-	switch s := d.text[q.start:q.end]; {
-	case !moreWords(s, 3):
-		ql = "0"
-	case !moreWords(s, 8):
-		ql = "1"
-	case !moreWords(s, 20):
-		ql = "2"
-	}
-	f.add(tQlen, ql)
+	f.add(tQlen, d.quoteLen(qc))
 	f.add(tQsingle, boolStr(q.single))
 	f.add(tQclosed, boolStr(q.closed))
 	f.add(tQprev, boolStr(qc.prevK >= 0 && d.qs[qc.prevK].para == q.para))
@@ -167,6 +159,21 @@ func (d *doc) quoteFeatures(qc *quoteCtx, f *featSink) {
 	f.addShape(tQbefore, "", "", before)
 	f.addShape(tQafterRule, "", "", after, "|", via)
 	f.add(tQrulefound, boolStr(qc.rule.found), boolStr(qc.rule.name != ""))
+}
+
+// quoteLen buckets the quotation's length in words: a few words (a
+// partial quotation, often nobody's) up to a long passage.
+func (d *doc) quoteLen(qc *quoteCtx) string {
+	q := d.qs[qc.k]
+	switch s := d.text[q.start:q.end]; {
+	case !moreWords(s, 3):
+		return "0"
+	case !moreWords(s, 8):
+		return "1"
+	case !moreWords(s, 20):
+		return "2"
+	}
+	return "3"
 }
 
 // noneFeatures are the features of abstaining.
@@ -187,6 +194,10 @@ func (d *doc) candFeatures(qc *quoteCtx, c *cand, f *featSink) {
 		var buf [8]byte
 		f.addShape(tRuleAfter, ruleNames[qc.rule.via], "|", d.contextShape(qc, 1, 4, &buf))
 		f.addShape(tRuleBefore, ruleNames[qc.rule.via], "|", d.contextShape(qc, -1, 4, &buf))
+		// How far a rule is trusted depends on what it attributes: a
+		// whole sentence or a few words, alone or among other names.
+		f.add(tRuleQlen, ruleNames[qc.rule.via], "|", d.quoteLen(qc))
+		f.add(tRuleAlone, ruleNames[qc.rule.via], "|", bucket(qc.ncand, 1, 2))
 	}
 	if c.src&srcPrev != 0 {
 		f.add(tSrc, "prev")
