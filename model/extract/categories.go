@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // A category keyword is one to four words; the nearest keyword to the
 // figure in its sentence decides the category.
 type catWord struct {
@@ -238,18 +240,35 @@ func (d *doc) eventWordAfter(f *figure, things bool, best Category, bestDist int
 // after them or in a place phrase after them ("the 20 killed", "12 wounded
 // soldiers", "the 1,200 families in the camp"), or Other.
 func (d *doc) eventWordInPhrase(f *figure, things bool) Category {
+	// The word right after counts where no noun came ("the 20 killed")
+	// or as a passive participle after the noun ("14 journalists killed
+	// this year"); "the 900 villagers fled" has its verb there.
 	end := f.unitEnd
-	switch d.lowAt(end) {
-	case "in", "at", "inside", "from":
-		end += 3
+	if w := d.lowAt(end); f.unitEnd > f.b && !(strings.HasSuffix(w, "ed") && !intransitiveEvents[w] && !d.isNumberTok(end+1) && !d.in(end+1, determiners)) {
+		end--
 	}
+	switch d.lowAt(f.unitEnd) {
+	case "in", "at", "inside", "from":
+		end = f.unitEnd + 3
+	}
+	// A weak word ("aid workers") gives way to an event ("killed").
+	weak := Other
 	for k := f.a; k <= end && k < len(d.toks) && d.toks[k].sent == d.toks[f.a].sent; k++ {
 		if c, n := d.catAt(k); n > 0 && !(things && !thingCat(c)) {
-			return c
+			if !weakCat(c) {
+				return c
+			}
+			if weak == Other {
+				weak = c
+			}
 		}
 	}
-	return Other
+	return weak
 }
+
+// intransitiveEvents are event verbs in -ed that are never passive: after
+// a noun they are its verb ("40 passengers died").
+var intransitiveEvents = set("died", "disappeared", "drowned", "escaped", "fled", "perished", "vanished")
 
 // categoryFallback decides when no event word did, or only a weak one:
 // the verb right before a count of people ("had lost 38 soldiers",

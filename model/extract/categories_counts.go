@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Rules that keep a number out of the people categories (killed,
 // displaced, refugees...) even with an event word near it: the number is a
 // limit, a rate's base, a family size or a count of survivors. A category
@@ -98,12 +100,16 @@ func vagueOrScale(w string) bool {
 // board": the event of the clause happened to the part, not to the whole.
 func (d *doc) partitiveWhole(f *figure) bool {
 	k := f.qa - 1
+	if d.isWord(k) && isPossessive(d.low(k)) {
+		k-- // "a third of the city's 2.3 million residents"
+	}
 	switch d.lowAt(k) {
 	case "the", "its", "their", "those", "these":
 		k--
 	}
-	if !d.is(k, "of") || k == 0 {
+	if !d.is(k, "of") || k == 0 || !d.isWord(k-1) {
 		return false
 	}
-	return d.isNumberTok(k-1) || d.isWord(k-1) && quantifierWords[d.low(k-1)]
+	w := d.low(k - 1)
+	return d.isNumberTok(k-1) || quantifierWords[w] || fractionWords[w] > 0 || strings.HasPrefix(w, "one-") || strings.HasSuffix(w, "-thirds") || strings.HasSuffix(w, "-quarters")
 }

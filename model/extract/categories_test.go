@@ -26,6 +26,8 @@ func TestCategoryCauses(t *testing.T) {
 		{"all but one of", "All but two of the thirty miners survived the blast.", "thirty miners", Other, "miners"},
 		{"whole with its own event word", "One of the 12 wounded was a child.", "12 wounded", Injured, "people"},
 		{"whole with its place phrase", "Half of the 900 families in the camp lack water.", "900 families", Displaced, "families"},
+		{"whole of a fraction", "About a third of the town's 60,000 residents fled.", "60,000 residents", Other, "people"},
+		{"whole with a participle after its noun", "She was one of 9 aid workers killed in the raid.", "9 aid workers", Killed, "people"},
 		{"whole of things keeps its unit's category", "Only three of the 15 trucks got through.", "15 trucks", Aid, "trucks"},
 		// A figure that is the subject of its own clause takes no event
 		// word from the clause before the "and".

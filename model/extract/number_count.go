@@ -178,6 +178,20 @@ func (d *doc) countHyphenWord(c *countScan, w string) countStep {
 	if s := d.countHyphenRange(c, u, tail); s != countPass {
 		return s
 	}
+	if sc, ok := scales[tail]; ok && sc >= 12 && sc < 1e12 && tail != "dozens" && tail != "mm" && tail != "mil" {
+		// "two-dozen", "three-hundred", "five-million": the scale glued on.
+		c.cur += u * sc
+		if sc >= 1000 {
+			c.total += c.cur
+			c.cur = 0
+			c.wordScale = true
+		}
+		c.parts++
+		c.j++
+		c.lastScale = sc
+		c.lastUnit = -1
+		return countNext
+	}
 	d.hyphenTail(&c.f, tail)
 	c.cur += u
 	c.parts++

@@ -71,6 +71,11 @@ func TestNumberCauses(t *testing.T) {
 		{"range in one word", "Roughly one-to-two hundred people joined the march.", []want{{100, "people", Other, 100, 200}}},
 		{"range with or", "Five or six hundred people were evacuated.", []want{{500, "people", Displaced, 500, 600}}},
 		{"range of hundreds", "Two to three hundred villagers fled.", []want{{200, "people", Displaced, 200, 300}}},
+		// A scale glued to a number word by a hyphen.
+		{"hyphenated scale", "Some two-dozen people were hurt.", []want{w(24, "people", Injured)}},
+		// The first of a pair shares the noun of the second.
+		{"pair sharing a unit", "They were jailed for 12 and 15 years.", []want{w(12, "years", Duration), w(15, "years", Duration)}},
+		{"pair sharing percent", "Rents rose 6 or 7 percent.", []want{w(6, "percent", Other), w(7, "percent", Other)}},
 		// A tally keeps its first number, with no unit of "to".
 		{"tally", "The motion passed 214-to-187.", []want{w(214, "", Other)}},
 	}

@@ -11,6 +11,7 @@ import (
 // model.KeyFigures make it for the badges), not the extractor's.
 func (d *doc) figures() []Stat {
 	fs := d.scanFigures()
+	d.shareUnitForward(fs)
 	out := make([]Stat, 0, len(fs))
 	for i := range fs {
 		f := &fs[i]
@@ -72,6 +73,22 @@ func tidy(v float64) float64 {
 		}
 	}
 	return v
+}
+
+// shareUnitForward gives a bare number the unit of the number that follows
+// it after "and" or "or": "15 and 20 years", "5 or 10 percent", "3 and 4
+// km". The two figures stay apart; only the noun is shared.
+func (d *doc) shareUnitForward(fs []figure) {
+	for i := 0; i+1 < len(fs); i++ {
+		f, g := &fs[i], &fs[i+1]
+		if f.unit != "" || f.currency != "" || f.percent || f.unitEnd != f.b || f.isRange || f.age {
+			continue
+		}
+		if !(d.is(f.b, "and") || d.is(f.b, "or")) || g.qa != f.b+1 || g.unit == "" && g.currency == "" && !g.percent {
+			continue
+		}
+		f.unit, f.currency, f.percent, f.dur, f.measure, f.age, f.force = g.unit, g.currency, g.percent, g.dur, g.measure, g.age, g.force
+	}
 }
 
 // inheritUnit gives a bare number the noun of the figure before it in an
