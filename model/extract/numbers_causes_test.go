@@ -39,6 +39,7 @@ func TestNumberCauses(t *testing.T) {
 		// Money with codes and suffixes.
 		{"code glued", "The fine was USD2,500 per family.", []want{w(2500, "dollars", Money)}},
 		{"code and scale", "The deal is worth EUR30m.", []want{w(30e6, "euros", Money)}},
+		{"dollars and cents", "The stamp cost two dollars fifty cents.", []want{w(2.5, "dollars", Money)}},
 		{"code apart", "Each visa costs AED 250 now.", []want{w(250, "dirhams", Money)}},
 		{"ringgit", "Petrol costs RM4.10 a litre.", []want{w(4.1, "ringgit", Money)}},
 		{"pence", "A loaf now costs 85p.", []want{w(85, "pence", Money)}},

@@ -117,6 +117,7 @@ func (d *doc) currencyAfter(f *figure) bool {
 			}
 			f.currency = c
 			f.b, f.unitEnd = j+1, j+1
+			d.centsAfter(f)
 			return true
 		}
 		if j > k && d.toks[j].cap == false && !nationalities[d.low(j)] && d.low(j) != "us" {
@@ -124,6 +125,22 @@ func (d *doc) currencyAfter(f *figure) bool {
 		}
 	}
 	return false
+}
+
+// centsAfter adds the cents of "thirteen dollars forty-five cents" to
+// the figure: one amount, not two.
+func (d *doc) centsAfter(f *figure) {
+	if f.currency == "cents" || f.currency == "pence" || f.b >= len(d.toks) || !d.isWord(f.b) {
+		return
+	}
+	g, ok := d.countAt(f.b)
+	if !ok || g.vague || g.value <= 0 || g.value >= 100 || g.isRange {
+		return
+	}
+	if c := currencyWords[d.lowAt(g.b)]; c == "cents" || c == "pence" {
+		f.value += g.value / 100
+		f.b, f.unitEnd = g.b+1, g.b+1
+	}
 }
 
 // weightOf reports whether "pounds" at token j weighs rather than pays:
