@@ -53,10 +53,15 @@ func (d *doc) negativeAt(i int) (figure, bool) {
 // "a quarter of", "a third of", "two thirds of", "half of the", and sets
 // f.frac. cur is the count read so far (0 when none). It reports whether
 // the word was a fraction.
+// auxVerbs after a fraction make it a subject: "a quarter are children".
+var auxVerbs = set("are", "had", "have", "is", "was", "were")
+
 func (d *doc) fractionAt(f *figure, j int, cur float64, parts int) bool {
 	w := d.low(j)
 	fv, ok := fractionWords[w]
-	if !ok || !d.is(j+1, "of") && !(w == "half" && (d.is(j+1, "the") || d.is(j+1, "its") || d.is(j+1, "their"))) {
+	// "a third were children": a fraction as the subject of its verb.
+	subject := (d.is(j-1, "a") || d.is(j-1, "one")) && w != "half" && w[len(w)-1] != 's' && d.in(j+1, auxVerbs)
+	if !ok || !d.is(j+1, "of") && !subject && !(w == "half" && (d.is(j+1, "the") || d.is(j+1, "its") || d.is(j+1, "their"))) {
 		return false
 	}
 	switch {

@@ -48,6 +48,7 @@ func TestNumberCauses(t *testing.T) {
 		// Number words, fractions, negatives, ages.
 		{"number words", "Four people were hurt and nine were detained.", []want{w(4, "people", Injured), w(9, "people", Detained)}},
 		{"a quarter of", "A quarter of the population fled.", []want{w(0.25, "fraction", Other)}},
+		{"a fraction as subject", "Roughly a quarter were women.", []want{w(0.25, "fraction", Other)}},
 		{"half of", "Half of the residents have left.", []want{w(0.5, "fraction", Other)}},
 		{"two-thirds", "Two-thirds of the homes were destroyed.", []want{w(2.0/3, "fraction", Other)}},
 		{"two thirds apart", "Two thirds of the wells are dry.", []want{w(2.0/3, "fraction", Other)}},
