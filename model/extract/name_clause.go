@@ -32,6 +32,8 @@ func (d *doc) clauseRole(r *nameRun) {
 	// "the murder of journalist Jamal Khashoggi": a role noun between the
 	// preposition and the name leaves the name the preposition's object.
 	afterPrep = afterPrep || d.isWord(r.a-1) && !d.toks[r.a-1].cap && roleLike(d.low(r.a-1)) && d.isWord(r.a-2) && prepositions[d.low(r.a-2)]
+	// "at the United States think tank": so does "the" between them.
+	afterPrep = afterPrep || d.is(r.a-1, "the") && d.isWord(r.a-2) && !d.toks[r.a-2].cap && prepositions[d.low(r.a-2)]
 	if finite && !afterPrep && d.isWord(k) && !d.toks[k].cap && d.toks[k].sent == d.toks[r.a].sent {
 		// "Johnson is under fire", "Corbyn has long been": a finite
 		// verb after the name makes it the subject, whatever follows.

@@ -68,6 +68,7 @@ func TestSpeakerCauses(t *testing.T) {
 		{"place word as surname after a role", `“He was a gentle soul,” said Actor Denzel Washington.`, []string{"Denzel Washington"}},
 		{"according to him", "Jane Roe visited the camp.\n\nThe camp is “full,” according to him.", []string{""}},
 		// pronouns
+		{"pronoun not a modifier after 'at the'", "Prime Minister Nikos Pappas spoke first.\n\nIn a talk at the United States think tank Blue Council, Pappas reaffirmed that the project is open to all. “We exclude no one,” he said.", []string{"Nikos Pappas"}},
 		{"pronoun not a country", "France sent aid. Jane Roe, the envoy, arrived.\n\n“We will help,” she said.", []string{"Jane Roe"}},
 		{"unknown first name", "Ngozi Okafor leads the clinic.\n\n“We ran out of beds,” Okafor said.", []string{"Ngozi Okafor"}},
 		// written words
@@ -78,6 +79,7 @@ func TestSpeakerCauses(t *testing.T) {
 		{"told CNN's", `Jane Roe told CNN's John Doe: “We are not leaving.” “Never,” she added.`, []string{"Jane Roe", "Jane Roe"}},
 		// layout
 		{"roundup line", "Jane Roe, The Daily Planet: “The war is far from over.”", []string{"Jane Roe"}},
+		{"I'm is no name", "((Jane Roe))  I'm tired.  And I said, “Go home.”", []string{"Jane Roe"}},
 		{"dotted abbreviation", `“He lied,” said an F.B.I. agent. “We know,” Jane Roe said.`, []string{"", "Jane Roe"}},
 		// interview transcripts
 		{"answerer's I said", "((WN))  Did anyone object?\n\n((Jane Roe))  My uncle did, and I said, “Let me go.”\n\nLater he said “Stay,” and I left.", []string{"Jane Roe", ""}},
