@@ -127,6 +127,19 @@ func TestRankerChoosesAndAbstains(t *testing.T) {
 	}
 }
 
+// TestCandidatesAreNames: a capitalised I'm opening a sentence is the
+// writer, never a candidate for the ranker.
+func TestCandidatesAreNames(t *testing.T) {
+	d := newDoc("I'm tired of it. I'd go, Jane Roe said. “Go home,” she added.")
+	rules := d.ruleSpeakers()
+	qc := d.quoteContext(0, rules)
+	for _, c := range d.speakerCandidates(&qc, nil) {
+		if c.w.name == "I'm" || c.w.name == "I'd" {
+			t.Errorf("candidate %q", c.w.name)
+		}
+	}
+}
+
 // TestReferenceStorySpeakers: in the reference story the user reads first,
 // Bremmer's words are his and the subheading that repeats them is nobody's.
 func TestReferenceStorySpeakers(t *testing.T) {
