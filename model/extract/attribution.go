@@ -472,8 +472,10 @@ func (d *doc) afterAttr(k, b int) who {
 	if d.in(i, speechVerbs) && strings.HasSuffix(d.low(i), "ing") {
 		return who{} // “Q,” adding …: the speaker is before
 	}
-	if d.in(i, clauseJoins) {
-		return who{} // “Q,” and analysts said …: a new clause, not an attribution
+	if d.in(i, clauseJoins) || d.is(i, "including") {
+		// “Q,” and analysts said …: a new clause, not an attribution;
+		// “Q,” including Li Wenliang, who warned …: the list goes on.
+		return who{}
 	}
 	if d.writtenCue(i) {
 		// “Q,” read the statement.

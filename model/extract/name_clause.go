@@ -32,6 +32,14 @@ func (d *doc) clauseRole(r *nameRun) {
 	// "the murder of journalist Jamal Khashoggi": a role noun between the
 	// preposition and the name leaves the name the preposition's object.
 	afterPrep = afterPrep || d.isWord(r.a-1) && !d.toks[r.a-1].cap && roleLike(d.low(r.a-1)) && d.isWord(r.a-2) && prepositions[d.low(r.a-2)]
+	// "at London's Royal Veterinary College, questioned": so does a
+	// possessor between them.
+	if p := r.a - 1; d.possessive(p) && d.toks[p].cap {
+		for p > 0 && d.isWord(p-1) && d.toks[p-1].cap && d.toks[p-1].sent == d.toks[r.a].sent {
+			p--
+		}
+		afterPrep = afterPrep || d.isWord(p-1) && !d.toks[p-1].cap && prepositions[d.low(p-1)]
+	}
 	// "at the United States think tank": so does "the" between them.
 	afterPrep = afterPrep || d.is(r.a-1, "the") && d.isWord(r.a-2) && !d.toks[r.a-2].cap && prepositions[d.low(r.a-2)]
 	if finite && !afterPrep && d.isWord(k) && !d.toks[k].cap && d.toks[k].sent == d.toks[r.a].sent {
@@ -103,7 +111,7 @@ func (d *doc) skipAfterName(r *nameRun) int {
 			}
 		} else if d.isWord(k+1) && speechVerbs[d.low(k+1)] {
 			k++
-		} else if d.isWord(k+1) && !d.toks[k+1].cap && (strings.HasSuffix(d.low(k+1), "ing") || prepositions[d.low(k+1)]) {
+		} else if d.isWord(k+1) && !d.toks[k+1].cap && (strings.HasSuffix(d.low(k+1), "ing") || prepositions[d.low(k+1)] || asideOpeners[d.low(k+1)]) {
 			k = d.skipAside(k)
 		}
 	}

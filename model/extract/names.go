@@ -45,6 +45,9 @@ func (d *doc) findRuns() {
 			if d.continuesName(j) {
 				if isPossessive(d.word(j)) {
 					j++
+					if j < n && d.toks[j].sent == d.toks[i].sent && d.continuesName(j) {
+						continue // "Sheriff's Office"
+					}
 					break
 				}
 				j++
@@ -103,7 +106,9 @@ func (d *doc) startsName(i int) bool {
 func (d *doc) continuesName(j int) bool {
 	t := d.toks[j]
 	if isPossessive(d.word(j - 1)) {
-		return false
+		// "Alachua Sheriff's Office", "Children's Hospital": a body's
+		// name may hold a possessive before its head noun.
+		return t.kind == tWord && t.cap && orgNouns[d.low(j)] && (d.isWord(j+1) && !d.toks[j+1].cap || !d.isWord(j+1)) && titles[stem(d.low(j-1))]
 	}
 	if t.kind == tWord {
 		if t.cap {

@@ -130,7 +130,7 @@ func (d *doc) collectMentions() {
 		f := d.runs[fr]
 		// Only people: a title or a first name says so, or the name
 		// was the subject of a speech verb ("Premiere Edition" is not).
-		if r.kind != entPerson && f.kind != entPerson && !(f.kind == entOther && f.words >= 2 && (r.speech || f.gender != 0 || d.genderOf(name) != 0)) &&
+		if r.kind != entPerson && f.kind != entPerson && !(f.kind == entOther && f.words >= 2 && (r.speech || source || f.gender != 0 || d.genderOf(name) != 0)) &&
 			!(f.kind == entOther && f.words == 1 && f.gender != 0 && fr == ri) {
 			// A lone first name of known gender is a person too:
 			// "Mariam, 29, said her house was destroyed". Not a lone word

@@ -31,6 +31,7 @@ func TestSpeakerCauses(t *testing.T) {
 		{"Q1. X called it a Q2", "Riots broke out. Roe-Doe released a statement: “We grieve.”  Governor Max Stone called it a “sad day” but urged calm.", []string{"Roe-Doe", "Max Stone"}},
 		{"of a place before the verb, then he", "Crown Prince Omar bin Rashid of Eastland accepted the blame for the death of reporter Tom Hale. Speaking to Ann Lee of KBC, he said, “It happened on my watch.”", []string{"Omar bin Rashid"}},
 		{"of the Holy See said", `Cardinal Marco Rossi of the Holy See said, “The rules bind everyone.”`, []string{"Marco Rossi"}},
+		{"Q, including X, who warned", `Police held nine people for “spreading rumours,” including the doctor Ana Kovac, who tried to warn others.`, []string{"Police"}},
 		// organisations and spokespeople
 		{"police said", `“Two men were arrested,” police said.`, []string{"police"}},
 		{"ministry spokesperson", `“Aid will flow,” a ministry spokesperson said.`, []string{""}},
@@ -67,8 +68,13 @@ func TestSpeakerCauses(t *testing.T) {
 		{"words in the subject's sentence", `Jane Roe professed herself “deeply concerned” about the future.`, []string{"Jane Roe"}},
 		{"place word as surname after a role", `“He was a gentle soul,” said Actor Denzel Washington.`, []string{"Denzel Washington"}},
 		{"according to him", "Jane Roe visited the camp.\n\nThe camp is “full,” according to him.", []string{""}},
+		{"two opening phrases, then X, saying", `In May, at the last debate, Jane Roe set out her plan, saying “I will pick a woman”.`, []string{"Jane Roe"}},
+		{"an aside with while", `Jane Roe, while campaigning in Ohio, called the move “a betrayal.”`, []string{"Jane Roe"}},
+		{"a body after a possessor after a preposition", "Tom Hale, a biologist at Kent's Royal Animal College, questioned the study.\n\n“However,” he told the journal, “it is a start.”", []string{"Tom Hale", "Tom Hale"}},
+		{"a possessive in a body's name", `The Alachua Sheriff's Office said the crash “required all hands.”`, []string{"Alachua Sheriff's Office"}},
 		// pronouns
 		{"pronoun not a modifier after 'at the'", "Prime Minister Nikos Pappas spoke first.\n\nIn a talk at the United States think tank Blue Council, Pappas reaffirmed that the project is open to all. “We exclude no one,” he said.", []string{"Nikos Pappas"}},
+		{"he after 'according to X'", "“We lost,” Matt Myers said.\n\nCaloundra back Jarrod Kidston enjoyed the win.\n\nFitness was a factor, according to Kidston. “We worked hard,” he said.", []string{"Matt Myers", "Jarrod Kidston"}},
 		{"pronoun not a country", "France sent aid. Jane Roe, the envoy, arrived.\n\n“We will help,” she said.", []string{"Jane Roe"}},
 		{"unknown first name", "Ngozi Okafor leads the clinic.\n\n“We ran out of beds,” Okafor said.", []string{"Ngozi Okafor"}},
 		// written words

@@ -60,8 +60,9 @@ func TestTrainSpeakersCrossValidated(t *testing.T) {
 	t.Logf("speakers, 5-fold cross-validated by article, margin %.2f", margin)
 	t.Logf("  Wikinews training set: accuracy %.3f (%d/%d), wrong %.3f (%d), lenient accuracy %.3f", rate(tw.ok, tw.n), tw.ok, tw.n, rate(tw.wrong, tw.n), tw.wrong, rate(tw.loose, tw.n))
 	t.Logf("  repository's labelled articles: accuracy %.3f (%d/%d), wrong %.3f (%d), lenient accuracy %.3f", rate(to.ok, to.n), to.ok, to.n, rate(to.wrong, to.n), to.wrong, rate(to.loose, to.n))
-	if m, x := bestWithin(w, 0.02); true {
-		t.Logf("  Wikinews, best margin with at most 2%% wrong: %.2f: accuracy %.3f, wrong %.3f", m, rate(x.ok, x.n), rate(x.wrong, x.n))
+	for _, mw := range []float64{0.01, 0.015, 0.02, 0.03, 0.04} {
+		m, x := bestWithin(w, mw)
+		t.Logf("  Wikinews, best margin with at most %.1f%% wrong: %.2f: accuracy %.3f, wrong %.3f", 100*mw, m, rate(x.ok, x.n), rate(x.wrong, x.n))
 	}
 	for _, m := range []float64{0, 2, margin, 6} {
 		x := tally(w, m)

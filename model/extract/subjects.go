@@ -9,15 +9,22 @@ import "strings"
 func (d *doc) subjectAt(lo, limit int) who {
 	// "After the hearing, Hawk Sawyer issued …": an opening phrase set off
 	// by a comma comes before the subject.
-	if d.isWord(lo) && (prepositions[d.low(lo)] || functionCaps[d.low(lo)]) {
+	// Several may follow one another: "In March, at the final debate,
+	// Biden announced".
+	for n := 0; n < 3 && d.isWord(lo) && (prepositions[d.low(lo)] || functionCaps[d.low(lo)]); n++ {
+		next := lo
 		for c := lo + 1; c < limit && c < lo+9; c++ {
 			if d.punct(c, ',') {
-				if d.isWord(c+1) && d.toks[c+1].cap {
-					lo = c + 1
+				if d.isWord(c+1) && (d.toks[c+1].cap || prepositions[d.low(c+1)]) {
+					next = c + 1
 				}
 				break
 			}
 		}
+		if next == lo {
+			break
+		}
+		lo = next
 	}
 	i := lo
 	for i < limit && d.isWord(i) && functionCaps[d.low(i)] && !d.in(i, malePron) && !d.in(i, femalePron) {
@@ -82,7 +89,7 @@ func (d *doc) subjectEnd(v, lo int) int {
 	if j-2 >= lo && d.punct(j, ',') {
 		for c := j - 2; c >= lo && c >= j-14; c-- {
 			if d.punct(c, ',') {
-				if d.isWord(c+1) && !d.toks[c+1].cap && prepositions[d.low(c+1)] && d.isWord(c-1) {
+				if d.isWord(c+1) && !d.toks[c+1].cap && (prepositions[d.low(c+1)] || asideOpeners[d.low(c+1)]) && d.isWord(c-1) {
 					j = c - 1
 					// "The Ministry has, in a statement, called": the
 					// auxiliary before the phrase.
@@ -103,6 +110,10 @@ func (d *doc) subjectEnd(v, lo int) int {
 	}
 	return j
 }
+
+// asideOpeners open a clause set off by commas between a subject and its
+// verb: "Biden, while campaigning in Michigan, called".
+var asideOpeners = set("after", "although", "before", "though", "when", "while")
 
 // coordinatedSubject finds the subject of a speech verb after "and" or
 // "but" at token j: "X accused the army of … and said …".
