@@ -66,10 +66,10 @@ func (d *doc) splitTitle(r *nameRun) {
 }
 
 // bodyOfOrFor handles "Centre for Economic Policy Research", "Bank of
-// England": a body's noun joined by of/for to words that hold no title is
-// a body's name. It reports whether it classified the run.
+// England", "Commission on Public Debates": a body's noun joined by
+// of/for/on to words that hold no title is a body's name. It reports whether it classified the run.
 func (d *doc) bodyOfOrFor(r *nameRun) bool {
-	if r.na > r.a && d.isWord(r.na-1) && (d.is(r.na-1, "of") || d.is(r.na-1, "for")) && orgNouns[stem(d.low(r.na-2))] {
+	if r.na > r.a && d.isWord(r.na-1) && (d.is(r.na-1, "of") || d.is(r.na-1, "for") || d.is(r.na-1, "on")) && orgNouns[stem(d.low(r.na-2))] {
 		r.kind = entOrg
 		d.bodyName(r)
 		return true

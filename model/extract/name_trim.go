@@ -58,7 +58,9 @@ func (d *doc) trimLead(r *nameRun) {
 	for d.nameWords(r.na, r.b) >= 2 {
 		w := stem(d.low(r.na))
 		b := wordBits[w]
-		if b&(bMaleName|bFemaleName) != 0 {
+		if b&(bMaleName|bFemaleName) != 0 || w == "pope" && d.nameWords(r.na, r.b) == 2 {
+			// A pope is known by the title and one name: "Pope Francis",
+			// never "Francis" (a princess is known by her full name).
 			return
 		}
 		// A capitalised role of the -er/-or/-ist kind before two more

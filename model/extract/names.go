@@ -126,11 +126,12 @@ func (d *doc) continuesName(j int) bool {
 			return !functionCaps[d.low(j)] || d.low(j) == "the"
 		}
 		w := d.low(j)
-		if w == "of" || w == "for" {
+		if w == "of" || w == "for" || w == "on" {
 			// "Secretary of State", "Bank of England", but not "Rosaly
-			// Lopes of NASA": only a title or a body takes "of".
+			// Lopes of NASA": only a title or a body takes "of". "on"
+			// only a body: "Commission on Presidential Debates".
 			p := stem(d.low(j - 1))
-			return (titles[p] || orgNouns[p]) && d.isWord(j+1) && d.toks[j+1].cap && d.toks[j+1].sent == t.sent
+			return (w != "on" && titles[p] || orgNouns[p]) && d.isWord(j+1) && d.toks[j+1].cap && d.toks[j+1].sent == t.sent
 		}
 		if nameParticles[w] {
 			// "bin Salman", and two particles: "von der Leyen".
@@ -347,7 +348,7 @@ func (d *doc) fullestScan(ri int) (string, int) {
 			continue
 		}
 		okey, owords := o.key, o.words
-		if o.initial && o.na == o.a && !maleNames[d.low(o.na)] && !femaleNames[d.low(o.na)] && commonOpener(d.low(o.na)) {
+		if o.initial && o.na == o.a && !maleNames[d.low(o.na)] && !femaleNames[d.low(o.na)] && commonOpener(d.low(o.na)) && !d.is(o.na, "pope") {
 			// "Hosting Cook", "Mediator Joseph Mwangi": the first word
 			// of a sentence may be no part of the name.
 			sp := strings.IndexByte(okey, ' ')

@@ -71,6 +71,9 @@ func TestSpeakerCauses(t *testing.T) {
 		{"two opening phrases, then X, saying", `In May, at the last debate, Jane Roe set out her plan, saying “I will pick a woman”.`, []string{"Jane Roe"}},
 		{"an aside with while", `Jane Roe, while campaigning in Ohio, called the move “a betrayal.”`, []string{"Jane Roe"}},
 		{"a body after a possessor after a preposition", "Tom Hale, a biologist at Kent's Royal Animal College, questioned the study.\n\n“However,” he told the journal, “it is a start.”", []string{"Tom Hale", "Tom Hale"}},
+		{"a body's name with on", `According to the Commission on Fair Elections, moderators will have “additional tools”.`, []string{"Commission on Fair Elections"}},
+		{"a pope keeps the title", "Pope Pius spoke at the summit.\n\n“We must act,” Pius said.", []string{"Pope Pius"}},
+		{"a princess does not", `“I gave up my titles,” said Princess Anna Maria.`, []string{"Anna Maria"}},
 		{"a possessive in a body's name", `The Alachua Sheriff's Office said the crash “required all hands.”`, []string{"Alachua Sheriff's Office"}},
 		// pronouns
 		{"pronoun not a modifier after 'at the'", "Prime Minister Nikos Pappas spoke first.\n\nIn a talk at the United States think tank Blue Council, Pappas reaffirmed that the project is open to all. “We exclude no one,” he said.", []string{"Nikos Pappas"}},
