@@ -455,7 +455,13 @@ func (d *doc) afterAttr(k, b int) who {
 		return who{}
 	}
 	switch last {
-	case ',', '?', '!', '—', '–', '-', '…':
+	case '?', '!':
+		if !comma && d.introducesNext(i) {
+			// “Why should bishops be exempt?” Archbishop Roe said, “Q2”:
+			// the next speaker's own words follow.
+			return who{}
+		}
+	case ',', '—', '–', '-', '…':
 	default:
 		// “Q”, he said (commas outside) is fine; “Q” agreement is not
 		// an attribution. Without a comma, only a name or a pronoun

@@ -53,6 +53,11 @@ var notSpeechVerbs = set("arrested", "died", "injured", "killed", "resigned", "r
 // Jane Roe remarked, “Q2.”
 func (d *doc) introducesNext(i int) bool {
 	v := d.verbAfter(i)
+	if ri := d.runAt[i]; v < 0 && ri >= 0 && d.runs[ri].a == i {
+		// “Q1.” Sophie Roe, another lawyer for the victim, told
+		// reporters “Q2”: the verb after a long apposition.
+		v = d.verbAfter(d.skipAfterName(&d.runs[ri]))
+	}
 	if v < 0 {
 		return false
 	}
@@ -60,9 +65,10 @@ func (d *doc) introducesNext(i int) bool {
 	if d.punct(k, ',') || d.punct(k, ':') {
 		k++
 	} else {
-		// “Q1.” President Roe called it a “terrible event”: the verb's
-		// own object is quoted, a few words on.
-		for n := 0; n < 4 && d.isWord(k) && d.toks[k].quote < 0 && !d.is(k, "that") && d.toks[k].sent == d.toks[v].sent; n++ {
+		// “Q1.” President Roe called it a “terrible event”, “Q1.” He
+		// went on noting that “Q2”: the verb's own object is quoted, a
+		// few words on.
+		for n := 0; n < 4 && d.isWord(k) && d.toks[k].quote < 0 && d.toks[k].sent == d.toks[v].sent; n++ {
 			k++
 		}
 	}

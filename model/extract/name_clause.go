@@ -103,6 +103,11 @@ func (d *doc) skipAfterName(r *nameRun) int {
 	if d.punct(k, ',') && d.isWord(k+1) && (isDigit(rune(d.text[d.toks[k+1].start])) || parentheticals[d.low(k+1)]) && d.punct(k+2, ',') {
 		k += 3 // ", 54," an age; ", however," an aside
 	}
+	if d.punct(k, ',') && d.isWord(k+1) && finiteAux[d.low(k+1)] && !d.toks[k+1].cap {
+		// "Since then, a Republican, Mark Amodei, has voiced": the comma
+		// closes an apposition that opened before the name.
+		return k + 1
+	}
 	if d.punct(k, ',') {
 		if e := d.appositionEnd(k); e > 0 {
 			k = e

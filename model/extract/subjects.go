@@ -15,7 +15,7 @@ func (d *doc) subjectAt(lo, limit int) who {
 		next := lo
 		for c := lo + 1; c < limit && c < lo+9; c++ {
 			if d.punct(c, ',') {
-				if d.isWord(c+1) && (d.toks[c+1].cap || prepositions[d.low(c+1)]) {
+				if d.isWord(c+1) && (d.toks[c+1].cap || prepositions[d.low(c+1)] || d.is(c+1, "a") || d.is(c+1, "an")) {
 					next = c + 1
 				}
 				break
@@ -25,6 +25,18 @@ func (d *doc) subjectAt(lo, limit int) who {
 			break
 		}
 		lo = next
+	}
+	// "a Republican, Mark Amodei, has voiced": a description set off
+	// before the name.
+	if d.is(lo, "a") || d.is(lo, "an") {
+		for c := lo + 1; c < limit && c < lo+6; c++ {
+			if d.punct(c, ',') {
+				if ri := d.runAt[min(c+1, len(d.toks)-1)]; c+1 < limit && ri >= 0 && d.runs[ri].a == c+1 && d.punct(d.runs[ri].b, ',') {
+					lo = c + 1
+				}
+				break
+			}
+		}
 	}
 	i := lo
 	for i < limit && d.isWord(i) && functionCaps[d.low(i)] && !d.in(i, malePron) && !d.in(i, femalePron) {
