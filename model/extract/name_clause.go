@@ -56,6 +56,16 @@ func (d *doc) clauseRole(r *nameRun) {
 	if d.objectOfVerbBefore(r) {
 		return
 	}
+	if d.is(k, "and") && d.isWord(k+1) && !d.toks[k+1].cap {
+		// "Wong and three of his co-authors have started": the first of
+		// two subjects, the other no name.
+		for e := k + 2; e < k+8 && d.isWord(e) && !d.toks[e].cap && d.toks[e].sent == d.toks[r.a].sent; e++ {
+			if finiteAux[d.low(e)] {
+				r.subj = true
+				return
+			}
+		}
+	}
 	if d.isWord(k) && !d.toks[k].cap && d.toks[k].sent == d.toks[r.a].sent {
 		switch d.low(k) {
 		case "of", "and", "or", "in", "at", "on", "for", "with", "to", "from", "by", "into", "near", "under",

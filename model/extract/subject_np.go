@@ -119,6 +119,9 @@ func (d *doc) bodyVoice(r nameRun) (who, bool) {
 	return who{}, false
 }
 
+// mediaNouns are where a body publishes: its website speaks for it.
+var mediaNouns = set("account", "blog", "channel", "page", "website")
+
 // voiceNouns are the unnamed people through whom a body speaks.
 var voiceNouns = set("official", "representative", "spokesman", "spokesperson", "spokeswoman")
 
@@ -215,6 +218,13 @@ func (d *doc) orgNounBackward(w string, j, lo int) who {
 	}
 	if ri := d.runAt[a]; ri >= 0 && d.runs[ri].a < a {
 		a = d.runs[ri].a
+	}
+	if ri := d.runAt[j-1]; ri >= 0 && d.possessive(j-1) && mediaNouns[w] {
+		// "the WHO's website said": the body whose website it is.
+		if o := d.whoOfRunBare(int(ri)); o.name != "" {
+			o.org, o.found = true, true
+			return o
+		}
 	}
 	if !d.toks[a].cap && d.runAt[a] < 0 && a == j-1 {
 		// only a lower-case modifier: "the foreign ministry"; an
