@@ -149,6 +149,10 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 		w.via = ruleAfter
 		return w
 	}
+	if w := d.statementColon(a); w.found {
+		w.via = ruleBefore
+		return w
+	}
 	if w := d.beforeAttr(a); w.found {
 		w.via = ruleBefore
 		return w

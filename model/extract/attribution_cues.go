@@ -218,6 +218,36 @@ func (d *doc) cueBeforeQuote(j, a int) bool {
 	return ri >= 0 && d.runs[ri].b == j
 }
 
+// statementColon reads the subject of a sentence that introduces the
+// quotation after a colon by what it issued: "The campaign recycled a
+// statement it first put out in July: “Q”", "The family released a
+// message: “Q”". The verb need not be one of speech; the document says
+// what the quotation is.
+func (d *doc) statementColon(a int) who {
+	if a < 2 || !d.punct(a-1, ':') {
+		return who{}
+	}
+	lo := d.sentStart(a - 1)
+	for j := lo + 2; j < a-1 && j < lo+12; j++ {
+		if !d.isWord(j) || d.toks[j].cap || !reportNouns[d.low(j)] || d.toks[j].quote >= 0 {
+			continue
+		}
+		det := j - 1
+		for det > lo && d.isWord(det) && !d.toks[det].cap && !determiners[d.low(det)] && j-det < 3 {
+			det-- // "a short statement", "a new message"
+		}
+		v := det - 1
+		if !determiners[d.low(det)] || !d.isWord(v) || d.toks[v].cap || determiners[d.low(v)] || prepositions[d.low(v)] {
+			return who{}
+		}
+		if w := d.subjectBefore(v, lo); w.name != "" {
+			return w
+		}
+		return who{}
+	}
+	return who{}
+}
+
 // urgesTo reports "called on drivers to “not forget …”": a call on
 // someone to do what the quotation says is the caller's words, unlike
 // "called on the “interim” government".

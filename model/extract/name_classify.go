@@ -141,6 +141,10 @@ func (d *doc) kindFromNameWords(r *nameRun) {
 	// "Actor Denzel Washington": a role before the name makes a place
 	// word at its end a surname.
 	roleFirst := wordBits[stem(d.low(r.a))]&(bOccupation|bLeadRole|bPersonTitle|bRoleTitle) != 0
+	// So does one in lower case before the run: "rapper Kanye West".
+	if p := r.a - 1; d.isWord(p) && !d.toks[p].cap && (personNouns[d.low(p)] || occupations[d.low(p)] || personTitles[d.low(p)]) {
+		roleFirst = true
+	}
 	if orgNouns[last] || places[last] && r.b-r.na > 1 && !maleNames[d.low(r.na)] && !femaleNames[d.low(r.na)] && !roleFirst {
 		if orgNouns[last] {
 			r.kind = entOrg

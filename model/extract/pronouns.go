@@ -123,6 +123,16 @@ func (d *doc) collectMentions() {
 		// "According to Muyembe, many people …": a source named after
 		// "according to" is a speaker as much as a subject is.
 		source := d.is(r.a-1, "to") && d.is(r.a-2, "according")
+		if r.kind == entPlace && r.words == 1 && !r.inQ && d.isWord(r.b) && !d.toks[r.b].cap && !prepositions[d.low(r.b)] && !d.is(r.b, "and") {
+			// "West backed away …" after "Kanye West": a surname that is
+			// also a place word stands for the person. (Place runs get no
+			// clause role: the word after it says it is a subject.)
+			if w, ok := d.personNamedLike(r); ok {
+				d.ments = append(d.ments, mention{pos: d.toks[r.a].start, name: w.name, gender: w.gender, speech: r.speech, inner: d.toks[r.a].sent == lastSent})
+				lastSent = d.toks[r.a].sent
+			}
+			continue
+		}
 		if r.inQ || !r.subj && !source || r.kind == entPlace || r.kind == entOrg {
 			continue
 		}

@@ -77,6 +77,8 @@ func TestSpeakerCauses(t *testing.T) {
 		{"a body's name with on", `According to the Commission on Fair Elections, moderators will have “additional tools”.`, []string{"Commission on Fair Elections"}},
 		{"a pope keeps the title", "Pope Pius spoke at the summit.\n\n“We must act,” Pius said.", []string{"Pope Pius"}},
 		{"a princess does not", `“I gave up my titles,” said Princess Anna Maria.`, []string{"Anna Maria"}},
+		{"X issued a statement:", `Ed Stone called it “unacceptable.” The Doe campaign recycled a statement it first put out in July:  “The people will decide.”`, []string{"Ed Stone", "Doe campaign"}},
+		{"place-word surname after a lower-case role", "That day, rapper Quillon West said he would run.\n\nWest backed away from his support for President Dale Kim, expressing regret at reports Kim hid.  He criticised Joe Lee, saying he was not “special”.", []string{"Quillon West"}},
 		{"a body's website", `The Health Agency's website said: “There is no cure.”`, []string{"Health Agency"}},
 		{"first of two subjects, the other no name", "Researcher Jin Park joined later.\n\nTak-Sing Ho and three of his co-authors have started a company. He remarked, “My goal is to invent things.”", []string{"Tak-Sing Ho"}},
 		{"a possessive in a body's name", `The Alachua Sheriff's Office said the crash “required all hands.”`, []string{"Alachua Sheriff's Office"}},

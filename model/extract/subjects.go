@@ -278,7 +278,10 @@ func (d *doc) personNamedLike(r nameRun) (who, bool) {
 	}
 	for oi := d.lasts.first(r.key); oi >= 0; oi = d.lasts.after(oi) {
 		o := &d.runs[oi]
-		if o.a >= r.a || o.inQ || o.words < 2 || !(o.kind == entPerson || o.gender != 0) || !strings.HasSuffix(o.key, " "+r.key) {
+		// A name of unknown kind counts when its first word is no place:
+		// "Kanye West" is a person, "South West" is not.
+		unknownPerson := o.kind == entOther && wordBits[strings.ToLower(o.key[:strings.IndexByte(o.key, ' ')])]&(bPlace|bNationality|bCountry) == 0
+		if o.a >= r.a || o.inQ || o.words < 2 || !(o.kind == entPerson || o.gender != 0 || unknownPerson) || !strings.HasSuffix(o.key, " "+r.key) {
 			continue
 		}
 		w := who{name: o.key, found: true, person: true, gender: o.gender}
