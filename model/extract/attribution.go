@@ -854,6 +854,9 @@ func (d *doc) reportsOn(i int) bool {
 	if d.is(v+1, "that") {
 		return true
 	}
+	if p := d.low(v + 1); (p == "he" || p == "she" || p == "they" || p == "it" || p == "we") && d.isWord(v+2) && !d.toks[v+2].cap {
+		return true // "Pierce then explained he was …": a reported clause, no "that"
+	}
 	n := 0
 	for k := v + 1; k < len(d.toks) && d.toks[k].sent == d.toks[v].sent && d.toks[k].kind != tQuote; k++ {
 		if d.isWord(k) {

@@ -124,6 +124,13 @@ func (d *doc) skipAfterName(r *nameRun) int {
 			if d.punct(k, ',') {
 				k++
 			}
+			// "X, a security official, on Tuesday told": a day between
+			// the apposition and the verb.
+			if d.is(k, "on") && d.isWord(k+1) && weekdays[d.low(k+1)] {
+				k += 2
+			} else if d.is(k, "yesterday") || d.is(k, "today") || d.is(k, "earlier") || d.is(k, "later") {
+				k++
+			}
 		} else if d.isWord(k+1) && speechVerbs[d.low(k+1)] {
 			k++
 		} else if d.isWord(k+1) && !d.toks[k+1].cap && (strings.HasSuffix(d.low(k+1), "ing") || prepositions[d.low(k+1)] || asideOpeners[d.low(k+1)]) {
