@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"slices"
 	"time"
 )
@@ -182,7 +183,7 @@ func (s *SQLite) runGroup(ctx context.Context, ops []*groupOp) {
 // a tenth of the writer's time, to save a retry that failures (a feed
 // removed while being polled) seldom need.
 func (s *SQLite) runShared(ctx context.Context, ops []*groupOp) (*groupOp, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginGroup(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -208,6 +209,42 @@ func (s *SQLite) runShared(ctx context.Context, ops []*groupOp) (*groupOp, error
 		g.up.clusters.commit()
 	}
 	return nil, nil
+}
+
+// writerCacheKiB is the page cache of the connection that runs the group
+// transactions. A first polling round writes half a million figure rows into
+// an index ordered by category and value, all over it; with SQLite's default
+// 2 MB cache most inserts read their page back from the file and the
+// transaction spilled dirty pages to the log before its commit. The other
+// connections, the readers', keep the default.
+const writerCacheKiB = 32 << 10
+
+// beginGroup begins a group transaction on the writer's own connection,
+// opened on first use with its larger cache. Called with the write lock.
+// An in-memory database has a single connection, which the writer cannot
+// keep for itself.
+func (s *SQLite) beginGroup(ctx context.Context) (*sql.Tx, error) {
+	if s.ckpt == nil {
+		return s.db.BeginTx(ctx, nil)
+	}
+	if s.writer == nil {
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := c.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, writerCacheKiB)); err != nil {
+			c.Close()
+			return nil, err
+		}
+		s.writer = c
+	}
+	tx, err := s.writer.BeginTx(ctx, nil)
+	if err != nil {
+		// A connection gone bad is dropped; the next group opens another.
+		s.writer.Close()
+		s.writer = nil
+	}
+	return tx, err
 }
 
 // runAlone runs one op in a transaction of its own: a group of one.

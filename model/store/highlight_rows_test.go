@@ -52,9 +52,11 @@ func TestHighlightsRoundTrip(t *testing.T) {
 	now := time.Now()
 	var batch []model.Story
 	var hashes []string
-	for i := range 3 {
+	// 12 stories: 60 quotes and 36 figures, more than one multi-row INSERT
+	// holds (rowsPerInsert), so both ways of writing rows are read back.
+	for i := range 12 {
 		batch = append(batch, model.Story{Key: "k" + strconv.Itoa(i), Title: "t", Body: body, Published: now,
-			Quotes: quotes[i:], Stats: stats[i:]})
+			Quotes: quotes[i%3:], Stats: stats[i%3:]})
 		hashes = append(hashes, "h")
 	}
 	if _, err := s.UpsertStories(ctx, f.ID, batch, hashes); err != nil {
@@ -95,7 +97,7 @@ func TestHighlightsRoundTrip(t *testing.T) {
 	}
 	// An update replaces the rows.
 	for i := range batch {
-		batch[i].Quotes, batch[i].Stats = quotes[:len(quotes)-i], stats[:len(stats)-i]
+		batch[i].Quotes, batch[i].Stats = quotes[:len(quotes)-i%3], stats[:len(stats)-i%3]
 		hashes[i] = "h2"
 	}
 	if res, err := s.UpsertStories(ctx, f.ID, batch, hashes); err != nil || res.Updated != len(batch) {

@@ -87,6 +87,14 @@ var (
 	delFiguresSQL = `DELETE FROM figures WHERE story_id = ?`
 )
 
+// valuesRepeated is insert, an INSERT ending in one VALUES tuple, with
+// that tuple n times.
+func valuesRepeated(insert string, n int) string {
+	i := strings.LastIndex(insert, "(")
+	tuple := insert[i:]
+	return insert[:i] + strings.TrimSuffix(strings.Repeat(tuple+", ", n), ", ")
+}
+
 // quoteArgs are the columns of quote n of story id after the story id and
 // n, as quoteRows gives them: speaker_key is SQLite's lower(), which folds
 // ASCII only, and surname its last word.

@@ -296,6 +296,11 @@ func (p *Postgres) UpsertStories(ctx context.Context, feedID int64, stories []mo
 	if len(enc) == 0 {
 		return res, nil
 	}
+	for i := range enc {
+		if err := encodeHighlights(&enc[i]); err != nil {
+			return res, err
+		}
+	}
 	err = p.db.write(ctx, func(tx pgTx) error {
 		res = model.SaveResult{}
 		var one int

@@ -19,7 +19,7 @@ import (
 func cleanNote(note string) string { return strings.TrimSpace(sanitize.Text(note)) }
 
 // prepareStories encodes a feed's batch for saving (keys, dates, headline,
-// highlights as JSON; see encodeStory) and drops a key's later copies: the
+// fingerprint; see encodeStory) and drops a key's later copies: the
 // first one wins. hashes[i] is the content hash of stories[i].
 func prepareStories(stories []model.Story, hashes []string, now time.Time) ([]encodedStory, error) {
 	if len(hashes) != len(stories) {

@@ -40,6 +40,9 @@ type SQLite struct {
 	// ckpt copies the write-ahead log into the file beside the writer
 	// (checkpoint.go); nil for an in-memory database.
 	ckpt *checkpointer
+	// writer is the connection of the group transactions (beginGroup),
+	// held while the store is open; guarded by the write lock.
+	writer *sql.Conn
 }
 
 var _ Store = (*SQLite)(nil)
@@ -125,6 +128,10 @@ func newSQLite(db *sql.DB) *SQLite {
 // Close closes the database.
 func (s *SQLite) Close() error {
 	s.ckpt.close()
+	if s.writer != nil {
+		s.writer.Close()
+		s.writer = nil
+	}
 	return s.db.Close()
 }
 

@@ -63,8 +63,8 @@ type encodedStory struct {
 	hash          string
 	published     int64
 	firstSeen     int64
-	undated       bool // the feed gave no date: Published is the first-seen time
-	quotes, stats string
+	undated       bool   // the feed gave no date: Published is the first-seen time
+	quotes, stats string // JSON, for PostgreSQL only (encodeHighlights)
 	headline      *model.HeadlineFigure
 	sketch        cluster.Sketch // the story's fingerprint (clusters.go)
 }
@@ -85,16 +85,22 @@ func encodeStory(st model.Story, hash string, now time.Time) (encodedStory, erro
 	if e.Key == "" {
 		e.Key = fallbackKey(st)
 	}
-	q, err := json.Marshal(nonNil(st.Quotes))
+	return e, nil
+}
+
+// encodeHighlights fills in e's highlights as JSON, which PostgreSQL keeps
+// beside its rows; SQLite keeps only the rows (highlights_home.go).
+func encodeHighlights(e *encodedStory) error {
+	q, err := json.Marshal(nonNil(e.Quotes))
 	if err != nil {
-		return e, err
+		return err
 	}
-	sts, err := json.Marshal(nonNil(st.Stats))
+	sts, err := json.Marshal(nonNil(e.Stats))
 	if err != nil {
-		return e, err
+		return err
 	}
 	e.quotes, e.stats = string(q), string(sts)
-	return e, nil
+	return nil
 }
 
 // fallbackKey identifies a story whose caller gave no key the way the model
@@ -191,6 +197,7 @@ func (g *groupTx) upsertStories(ctx context.Context, feedID int64, enc []encoded
 type upserter struct {
 	lookup, insStory, insText, updStory, updText, ftsIns, ftsDel *sql.Stmt
 	insQuotes, insFigures, delQuotes, delFigures                 *sql.Stmt
+	insQuotesMany, insFiguresMany                                *sql.Stmt // rowsPerInsert rows each
 	clusters                                                     *clusterTx
 	// The search index is written after all the stories: FTS5 flushes its
 	// pending terms to disk at every statement savepoint, and the story
@@ -253,6 +260,8 @@ func newUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 		{&u.ftsDel, ftsDeleteSQL},
 		{&u.insQuotes, insQuoteSQL},
 		{&u.insFigures, insFigureSQL},
+		{&u.insQuotesMany, valuesRepeated(insQuoteSQL, rowsPerInsert)},
+		{&u.insFiguresMany, valuesRepeated(insFigureSQL, rowsPerInsert)},
 		{&u.delQuotes, delQuotesSQL},
 		{&u.delFigures, delFiguresSQL},
 	} {
@@ -268,7 +277,7 @@ func newUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 
 func (u *upserter) close() {
 	for _, st := range []*sql.Stmt{u.lookup, u.insStory, u.insText, u.updStory, u.updText, u.ftsIns, u.ftsDel,
-		u.insQuotes, u.insFigures, u.delQuotes, u.delFigures} {
+		u.insQuotes, u.insFigures, u.delQuotes, u.delFigures, u.insQuotesMany, u.insFiguresMany} {
 		if st != nil {
 			st.Close()
 		}
@@ -358,29 +367,63 @@ func (u *upserter) highlights(ctx context.Context, id int64, e *encodedStory, re
 }
 
 // writeHighlights writes the quote and figure rows of the stories upserted
-// so far, in the order of their secondary indexes.
+// so far, in the order of their secondary indexes, rowsPerInsert rows to a
+// statement.
 func (u *upserter) writeHighlights(ctx context.Context) error {
 	slices.SortFunc(u.figureRows, func(a, b figureRow) int {
 		return cmp.Or(strings.Compare(a.category, b.category), cmp.Compare(a.value, b.value),
 			cmp.Compare(a.id, b.id), cmp.Compare(a.n, b.n))
 	})
-	for _, r := range u.figureRows {
-		if _, err := u.insFigures.ExecContext(ctx, r.id, r.n, r.category, r.value, r.lower, r.upper,
-			r.unit, r.qualifier, r.vague, r.text, r.start, r.end); err != nil {
-			return fmt.Errorf("figures: %w", err)
-		}
+	args := make([]any, 0, rowsPerInsert*12)
+	err := insertRows(ctx, u.insFigures, u.insFiguresMany, len(u.figureRows), func(i int) {
+		r := &u.figureRows[i]
+		args = append(args, r.id, r.n, r.category, r.value, r.lower, r.upper,
+			r.unit, r.qualifier, r.vague, r.text, r.start, r.end)
+	}, &args)
+	if err != nil {
+		return fmt.Errorf("figures: %w", err)
 	}
 	u.figureRows = u.figureRows[:0]
 	surname := func(r quoteRow) string { s, _ := r.surname.(string); return s }
 	slices.SortFunc(u.quoteRows, func(a, b quoteRow) int {
 		return cmp.Or(strings.Compare(surname(a), surname(b)), cmp.Compare(a.id, b.id), cmp.Compare(a.n, b.n))
 	})
-	for _, r := range u.quoteRows {
-		if _, err := u.insQuotes.ExecContext(ctx, r.id, r.n, r.speaker, r.key, r.surname, r.role, r.text, r.start, r.end); err != nil {
-			return fmt.Errorf("quotes: %w", err)
-		}
+	err = insertRows(ctx, u.insQuotes, u.insQuotesMany, len(u.quoteRows), func(i int) {
+		r := &u.quoteRows[i]
+		args = append(args, r.id, r.n, r.speaker, r.key, r.surname, r.role, r.text, r.start, r.end)
+	}, &args)
+	if err != nil {
+		return fmt.Errorf("quotes: %w", err)
 	}
 	u.quoteRows = u.quoteRows[:0]
+	return nil
+}
+
+// rowsPerInsert is how many rows one INSERT of quotes or figures carries:
+// a polling round writes half a million of them, and a statement per row
+// spent a third of the time binding and stepping rather than inserting.
+const rowsPerInsert = 32
+
+// insertRows runs many (rowsPerInsert rows) for each full batch of n rows
+// and one (a row) for the rest; add(i) appends row i's values to *args.
+func insertRows(ctx context.Context, one, many *sql.Stmt, n int, add func(i int), args *[]any) error {
+	i := 0
+	for ; i+rowsPerInsert <= n; i += rowsPerInsert {
+		*args = (*args)[:0]
+		for j := i; j < i+rowsPerInsert; j++ {
+			add(j)
+		}
+		if _, err := many.ExecContext(ctx, *args...); err != nil {
+			return err
+		}
+	}
+	for ; i < n; i++ {
+		*args = (*args)[:0]
+		add(i)
+		if _, err := one.ExecContext(ctx, *args...); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
