@@ -133,7 +133,10 @@ func (d *doc) collectMentions() {
 			}
 			continue
 		}
-		if r.inQ || !r.subj && !source || r.kind == entPlace || r.kind == entOrg {
+		// "Actor Brendan Fraser's appearance was …. He quipped": a
+		// possessor opening the sentence is what the sentence is about.
+		topic := r.initial && d.possessive(r.b-1)
+		if r.inQ || !r.subj && !source && !topic || r.kind == entPlace || r.kind == entOrg {
 			continue
 		}
 		name, fr := d.fullest(ri)
@@ -158,7 +161,7 @@ func (d *doc) collectMentions() {
 			// interviewed …") before those after the full name.
 			g = d.genderOf(r.key)
 		}
-		d.ments = append(d.ments, mention{pos: d.toks[r.a].start, name: name, gender: g, speech: r.speech || source, inner: d.toks[r.a].sent == lastSent})
+		d.ments = append(d.ments, mention{pos: d.toks[r.a].start, name: name, gender: g, speech: r.speech || source || topic, inner: d.toks[r.a].sent == lastSent})
 		lastSent = d.toks[r.a].sent
 	}
 }

@@ -87,6 +87,7 @@ func TestSpeakerCauses(t *testing.T) {
 		// pronouns
 		{"pronoun not a modifier after 'at the'", "Prime Minister Nikos Pappas spoke first.\n\nIn a talk at the United States think tank Blue Council, Pappas reaffirmed that the project is open to all. “We exclude no one,” he said.", []string{"Nikos Pappas"}},
 		{"he after 'according to X'", "“We lost,” Matt Myers said.\n\nCaloundra back Jarrod Kidston enjoyed the win.\n\nFitness was a factor, according to Kidston. “We worked hard,” he said.", []string{"Matt Myers", "Jarrod Kidston"}},
+		{"he after a possessor opening the sentence", "“Hi,” said Lena Ivers.\n\nActor Brandt Fowler's appearance at the fair was straight from filming in Peru. He quipped “I still have dust in my shoes.”", []string{"Lena Ivers", "Brandt Fowler"}},
 		{"pronoun not a country", "France sent aid. Jane Roe, the envoy, arrived.\n\n“We will help,” she said.", []string{"Jane Roe"}},
 		{"unknown first name", "Ngozi Okafor leads the clinic.\n\n“We ran out of beds,” Okafor said.", []string{"Ngozi Okafor"}},
 		// written words
