@@ -688,6 +688,9 @@ func (d *doc) beforeAttr(a int) who {
 			continue
 		}
 		lo := d.sentStart(j)
+		if r, ok := d.quotedAsSaying(j, lo); ok {
+			return r
+		}
 		var r who
 		if strings.HasSuffix(w, "ing") && (d.punct(j-1, ',') || j == lo || d.objectBefore(j)) {
 			// "The US welcomed the exchange, saying …": the subject of
@@ -713,6 +716,25 @@ func (d *doc) beforeAttr(a int) who {
 		}
 	}
 	return who{}
+}
+
+// quotedAsSaying reads "Politico quoted Tim Manning, a former official,
+// as saying “Q”": the person quoted speaks, not the outlet. j is the
+// "saying".
+func (d *doc) quotedAsSaying(j, lo int) (who, bool) {
+	if !d.is(j, "saying") || !d.is(j-1, "as") {
+		return who{}, false
+	}
+	for k := j - 2; k >= lo && k > j-30; k-- {
+		if d.is(k, "quoted") || d.is(k, "quotes") || d.is(k, "cited") {
+			if r := d.npForward(k+1, 0); r.name != "" {
+				r.found = true
+				return r, true
+			}
+			return who{}, false
+		}
+	}
+	return who{}, false
 }
 
 // outerSpeaker finds a person who is the subject of a speech verb earlier

@@ -10,6 +10,7 @@ import "strings"
 func (d *doc) classify(r *nameRun) {
 	all := d.allPlaceWords(r)
 	d.splitTitle(r)
+	d.noTitleBeforeOneWord(r)
 	if d.bodyOfOrFor(r) {
 		return
 	}
@@ -63,6 +64,21 @@ func (d *doc) splitTitle(r *nameRun) {
 		}
 		r.na = k
 	}
+}
+
+// noTitleBeforeOneWord undoes the title of "Red Hat": a single word
+// after title-like words that name no role, rank or place ("red", a word
+// of "Red Cross official") is no person's name, and the run is one name.
+func (d *doc) noTitleBeforeOneWord(r *nameRun) {
+	if r.na == r.a || r.b-r.na != 1 || !d.isWord(r.na) {
+		return
+	}
+	for k := r.a; k < r.na; k++ {
+		if !d.isWord(k) || wordBits[stem(d.low(k))]&(bPersonTitle|bRoleTitle|bOccupation|bLeadRole|bNationality|bCountry|bPlace|bRegion|bOrgNoun|bFunctionCap) != 0 {
+			return
+		}
+	}
+	r.na = r.a
 }
 
 // bodyOfOrFor handles "Centre for Economic Policy Research", "Bank of

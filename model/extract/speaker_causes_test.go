@@ -81,6 +81,9 @@ func TestSpeakerCauses(t *testing.T) {
 		{"a princess does not", `“I gave up my titles,” said Princess Anna Maria.`, []string{"Anna Maria"}},
 		{"X issued a statement:", `Ed Stone called it “unacceptable.” The Doe campaign recycled a statement it first put out in July:  “The people will decide.”`, []string{"Ed Stone", "Doe campaign"}},
 		{"place-word surname after a lower-case role", "That day, rapper Quillon West said he would run.\n\nWest backed away from his support for President Dale Kim, expressing regret at reports Kim hid.  He criticised Joe Lee, saying he was not “special”.", []string{"Quillon West"}},
+		{"X quoted Y as saying", `The Herald quoted Tim Mann, formerly a deputy at the agency, as saying “The agency must be involved.”`, []string{"Tim Mann"}},
+		{"a one-word name after a colour", `Red Fox said the board “will decide.”`, []string{"Red Fox"}},
+		{"X, the Title of Body said Body had", `Chris Wight, the Chief Officer of Blue Fox said Blue Fox had told the board that it was “shifting our money”.`, []string{"Chris Wight"}},
 		{"a body's website", `The Health Agency's website said: “There is no cure.”`, []string{"Health Agency"}},
 		{"first of two subjects, the other no name", "Researcher Jin Park joined later.\n\nTak-Sing Ho and three of his co-authors have started a company. He remarked, “My goal is to invent things.”", []string{"Tak-Sing Ho"}},
 		{"a possessive in a body's name", `The Alachua Sheriff's Office said the crash “required all hands.”`, []string{"Alachua Sheriff's Office"}},
@@ -101,6 +104,8 @@ func TestSpeakerCauses(t *testing.T) {
 		{"dotted abbreviation", `“He lied,” said an F.B.I. agent. “We know,” Jane Roe said.`, []string{"", "Jane Roe"}},
 		// interview transcripts
 		{"answerer's I said", "((WN))  Did anyone object?\n\n((Jane Roe))  My uncle did, and I said, “Let me go.”\n\nLater he said “Stay,” and I left.", []string{"Jane Roe", ""}},
+		{"I'm like, in an answer", "((Jane Roe))  People said “stop”, and I'm like, “Why?”", []string{"", "Jane Roe"}},
+		{"I'm is nobody's name", "I'm tired of it.  I'm like, “Why not stop?”", []string{""}},
 		{"answer runs on unmarked", "((Jane Roe))  It was hard.\n\nThe plan was, “Fix roads first.”", []string{"Jane Roe"}},
 		{"you wrote, in a question", "((WN))  You wrote “Roads come first.” Why?\n\n((Jane Roe))  Because they do.", []string{"Jane Roe"}},
 		{"a language tag is no answerer", "((WN))  What does it say?\n\n((hi))  “Namaste.”", []string{""}},

@@ -175,11 +175,15 @@ func (d *doc) relativeAntecedent(w string, j, lo int) (who, bool) {
 // it", "Jane Roe, Chair in Global Politics at …, said". The run r opens
 // with a title; the person is the name before the comma.
 func (d *doc) titledApposition(r nameRun, lo int) (who, bool) {
-	if !d.punct(r.a-1, ',') || !titles[stem(d.low(r.a))] || r.a-2 < lo {
+	a := r.a
+	if d.is(a-1, "the") {
+		a-- // "Chris Wright, the Chief Technology Officer of Red Hat said"
+	}
+	if !d.punct(a-1, ',') || !titles[stem(d.low(r.a))] || a-2 < lo {
 		return who{}, false
 	}
-	pi := d.runAt[r.a-2]
-	if pi < 0 || d.runs[pi].b != r.a-1 {
+	pi := d.runAt[a-2]
+	if pi < 0 || d.runs[pi].b != a-1 {
 		return who{}, false
 	}
 	p := d.runs[pi]
