@@ -91,6 +91,9 @@ func (d *doc) startsName(i int) bool {
 	if t.kind != tWord || !t.cap {
 		return false
 	}
+	if w := d.low(i); strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
+		return false // I'm, I'd, I've: never a name, nor anyone a he stands for
+	}
 	if functionCaps[d.low(i)] {
 		// "Will Moy, chief executive of Full Fact, told": inside a
 		// sentence a capitalised "Will" or "May" before another

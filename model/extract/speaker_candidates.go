@@ -1,7 +1,5 @@
 package extract
 
-import "strings"
-
 // Speaker candidates: the rules propose, the ranker chooses. For each
 // quotation the candidates are what the attribution rules found, the
 // speaker of the quotation before, the names outside quotations in the
@@ -176,9 +174,6 @@ func (d *doc) notASpeaker(r nameRun) bool {
 	w := d.low(r.na)
 	if _, ok := months[w]; ok || weekdays[w] {
 		return true
-	}
-	if strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
-		return true // "I'm", "I'd": the writer or the speaker, never a name
 	}
 	return r.initial && r.na == r.a && !maleNames[w] && !femaleNames[w] && (commonOpener(w) || functionCaps[w])
 }

@@ -306,9 +306,6 @@ func (d *doc) whoOfRunBare(ri int) who {
 		}
 	}
 	if r.words == 1 {
-		if w := d.low(r.na); strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
-			return who{found: true} // "I'm like, “Q”": the writer or the speaker, no name
-		}
 		if w := d.low(r.na); len(w) > 3 && w[len(w)-1] == 's' && nationalities[w[:len(w)-1]] {
 			return who{found: true} // "most Americans": a population, not a speaker
 		}
