@@ -5,6 +5,7 @@
 //
 //	bench serve -feeds 1000 -items 50 -latency 20ms -hosts 50 -urls urls.txt -ready ready
 //	bench poll  -urls urls.txt -db /tmp/x.db
+//	bench load  -db postgres://… -populate 1000000 -readers 10 -urls urls.txt  (load.go)
 package main
 
 import (
@@ -14,7 +15,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: bench serve|poll [flags]")
+		fmt.Fprintln(os.Stderr, "usage: bench serve|poll|load [flags]")
 		os.Exit(2)
 	}
 	var err error
@@ -23,6 +24,8 @@ func main() {
 		err = serve(os.Args[2:])
 	case "poll":
 		err = poll(os.Args[2:])
+	case "load":
+		err = load(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown mode %q", os.Args[1])
 	}

@@ -7,11 +7,19 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"time"
 
 	"sitrep/model"
 	"sitrep/model/extract"
 )
+
+// Populater is what Populate needs of a store.
+type Populater interface {
+	AddFeed(ctx context.Context, url string) (model.Feed, bool, error)
+	SaveFeedState(ctx context.Context, f model.Feed) error
+	UpsertStories(ctx context.Context, feedID int64, stories []model.Story, hashes []string) (model.SaveResult, error)
+}
 
 // populateBase is the publication time of the newest synthetic story;
 // Populate spreads the others over the 90 days before it.
@@ -25,8 +33,16 @@ var populateBase = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 // realistic triage mix (older stories mostly read, a few starred and
 // archived) and the feed polling state filled in. Stories go in through
 // UpsertStories in large batches, so the counters and the search index are
-// exactly as in normal use.
-func Populate(ctx context.Context, s *SQLite, feeds, stories int) error {
+// exactly as in normal use. Either backend can be filled (the load test
+// fills PostgreSQL); there the triage goes to the store's user.
+func Populate(ctx context.Context, s Populater, feeds, stories int) error {
+	return PopulateWith(ctx, s, feeds, stories, 1)
+}
+
+// PopulateWith is Populate with writers batches saved at once, for a store
+// whose writers do not queue behind one lock (PostgreSQL). The stories are
+// the same; the order they are saved in, and so their ids, may differ.
+func PopulateWith(ctx context.Context, s Populater, feeds, stories, writers int) error {
 	if feeds <= 0 {
 		return fmt.Errorf("store: populate needs at least one feed")
 	}
@@ -53,6 +69,8 @@ func Populate(ctx context.Context, s *SQLite, feeds, stories int) error {
 	}
 
 	const batch = 2000
+	saves := newSaver(ctx, s, writers)
+	save := saves.save
 	span := 90 * 24 * time.Hour
 	pending := make([][]model.Story, feeds)
 	flush := func(fi int) error {
@@ -65,9 +83,8 @@ func Populate(ctx context.Context, s *SQLite, feeds, stories int) error {
 			h := sha256.Sum256([]byte(st.Title + "\x00" + st.Body))
 			hashes[i] = hex.EncodeToString(h[:])
 		}
-		pending[fi] = b[:0]
-		_, err := s.UpsertStories(ctx, ids[fi], b, hashes)
-		return err
+		pending[fi] = nil
+		return save(ids[fi], b, hashes)
 	}
 	for i := range stories {
 		if err := ctx.Err(); err != nil {
@@ -94,10 +111,56 @@ func Populate(ctx context.Context, s *SQLite, feeds, stories int) error {
 	}
 	for fi := range pending {
 		if err := flush(fi); err != nil {
+			saves.wait()
 			return err
 		}
 	}
-	return nil
+	return saves.wait()
+}
+
+// saver saves batches of stories on up to writers goroutines and keeps the
+// first error.
+type saver struct {
+	ctx   context.Context
+	s     Populater
+	slots chan struct{}
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	err   error
+}
+
+func newSaver(ctx context.Context, s Populater, writers int) *saver {
+	return &saver{ctx: ctx, s: s, slots: make(chan struct{}, max(writers, 1))}
+}
+
+// save saves a batch, at once when one writer is asked for, else on a
+// goroutine of its own once a slot is free; it returns an earlier batch's
+// error, if any.
+func (sv *saver) save(feedID int64, b []model.Story, hashes []string) error {
+	if cap(sv.slots) == 1 {
+		_, err := sv.s.UpsertStories(sv.ctx, feedID, b, hashes)
+		return err
+	}
+	sv.slots <- struct{}{}
+	sv.wg.Add(1)
+	go func() {
+		defer func() { <-sv.slots; sv.wg.Done() }()
+		if _, err := sv.s.UpsertStories(sv.ctx, feedID, b, hashes); err != nil {
+			sv.mu.Lock()
+			if sv.err == nil {
+				sv.err = err
+			}
+			sv.mu.Unlock()
+		}
+	}()
+	sv.mu.Lock()
+	defer sv.mu.Unlock()
+	return sv.err
+}
+
+func (sv *saver) wait() error {
+	sv.wg.Wait()
+	return sv.err
 }
 
 func pick(rng *rand.Rand, xs []string) string { return xs[rng.IntN(len(xs))] }

@@ -1,0 +1,331 @@
+package main
+
+// The load test of issue 11: a store holding many stories, readers working
+// through it (paging, opening, starring, tagging, searching) each as their
+// own user, and one poller's first round against the local feed server at
+// the same time. It prints the readers' latencies by operation with their
+// 99th percentile, the poll round's time, and checks that every reader's
+// stars are its own: none lost, none seen by another user.
+//
+//	bench load -db postgres://… -populate 1000000 -readers 10 -urls urls.txt
+//	bench load -db /tmp/big.db -populate 1000000 -readers 1 -urls urls.txt
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"sync"
+	"time"
+
+	"sitrep/feeds"
+	"sitrep/model"
+	"sitrep/model/store"
+)
+
+// searchWords are words of store.Populate's prose, from common to rare.
+var searchWords = []string{"ceasefire", "aid", "Aleppo", "Goma", "killed", "refugees", "drone", "\"humanitarian corridor\""}
+
+// loadOps are the readers' operations.
+var loadOps = []string{"page", "open", "star", "tag", "search"}
+
+func load(args []string) error {
+	fs := flag.NewFlagSet("load", flag.ExitOnError)
+	db := fs.String("db", "", "the store: a SQLite path or a postgres:// URL")
+	populate := fs.Int("populate", 0, "first add this many synthetic stories (store.Populate), in -feeds feeds")
+	nFeeds := fs.Int("feeds", 40, "synthetic feeds for -populate")
+	writers := fs.Int("writers", 1, "batches -populate saves at once (PostgreSQL takes several)")
+	readers := fs.Int("readers", 10, "simulated readers, each a user of its own")
+	urlsFile := fs.String("urls", "", "feed URLs (bench serve) for one poller's first round during the load; none: no poller")
+	minTime := fs.Duration("min", 10*time.Second, "the readers run at least this long, and until the round ends")
+	pause := fs.Duration("think", 20*time.Millisecond, "a reader's pause between operations")
+	fs.Parse(args)
+	if *db == "" {
+		return fmt.Errorf("load: -db is needed")
+	}
+	ctx := context.Background()
+	if *populate > 0 {
+		st, err := store.OpenAnyAs(*db, "populate")
+		if err != nil {
+			return err
+		}
+		start := time.Now()
+		err = store.PopulateWith(ctx, st, *nFeeds, *populate, *writers)
+		st.Close()
+		if err != nil {
+			return fmt.Errorf("populating: %w", err)
+		}
+		fmt.Printf("populated %d stories in %d feeds in %.0f s\n", *populate, *nFeeds, time.Since(start).Seconds())
+	}
+
+	var poller *loadPoller
+	if *urlsFile != "" {
+		urls, err := readLines(*urlsFile)
+		if err != nil {
+			return err
+		}
+		if poller, err = newLoadPoller(ctx, *db, urls); err != nil {
+			return err
+		}
+		defer poller.st.Close()
+	}
+
+	rs := make([]*loadReader, *readers)
+	for i := range rs {
+		st, err := store.OpenAnyAs(*db, fmt.Sprintf("load-reader-%02d", i))
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		rs[i] = &loadReader{n: i, of: *readers, st: st, rng: rand.New(rand.NewPCG(uint64(i), 7)),
+			lat: map[string][]time.Duration{}, starred: map[int64]bool{}}
+	}
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for _, r := range rs {
+		wg.Add(1)
+		go func() { defer wg.Done(); r.run(ctx, stop, *pause) }()
+	}
+	start := time.Now()
+	if poller != nil {
+		poller.round(ctx)
+	}
+	if rest := *minTime - time.Since(start); rest > 0 {
+		time.Sleep(rest)
+	}
+	close(stop)
+	wg.Wait()
+
+	report(rs)
+	lost, crossed, err := checkStars(ctx, rs)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("triage: %d stars set by %d readers; %d lost, %d seen by another user\n", countStars(rs), len(rs), lost, crossed)
+	if lost+crossed > 0 {
+		return fmt.Errorf("load: triage lost or crossed between users")
+	}
+	return nil
+}
+
+// loadPoller is one poller's first round over the feed server's feeds.
+type loadPoller struct {
+	st    store.Store
+	p     *feeds.Poller
+	feeds []model.Feed
+}
+
+func newLoadPoller(ctx context.Context, db string, urls []string) (*loadPoller, error) {
+	st, err := store.OpenAnyAs(db, "poller")
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range urls {
+		if _, _, err := st.AddFeed(ctx, u); err != nil {
+			st.Close()
+			return nil, err
+		}
+	}
+	all, err := st.Feeds(ctx)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	want := map[string]bool{}
+	for _, u := range urls {
+		want[u] = true
+	}
+	lp := &loadPoller{st: st}
+	for _, f := range all {
+		if want[f.URL] {
+			lp.feeds = append(lp.feeds, f)
+		}
+	}
+	opts := feeds.Options{}
+	lp.p = feeds.New(feeds.NewClient(opts), st, opts)
+	return lp, nil
+}
+
+func (lp *loadPoller) round(ctx context.Context) {
+	start := time.Now()
+	results := make([]feeds.Result, len(lp.feeds))
+	var wg sync.WaitGroup
+	for i, f := range lp.feeds {
+		wg.Add(1)
+		go func() { defer wg.Done(); results[i] = lp.p.PollNow(ctx, f) }()
+	}
+	wg.Wait()
+	var fresh, errs int
+	var firstErr error
+	for _, r := range results {
+		fresh += r.New
+		if r.Err != nil {
+			errs++
+			if firstErr == nil {
+				firstErr = r.Err
+			}
+		}
+	}
+	fmt.Printf("poll round during the load: %.2f s, %d feeds, %d new stories, %d errors; load average %s\n",
+		time.Since(start).Seconds(), len(lp.feeds), fresh, errs, loadAvg())
+	if firstErr != nil {
+		fmt.Printf("  first error: %v\n", firstErr)
+	}
+}
+
+// loadReader is one simulated reader: a user of its own, who stars only
+// the stories whose id is n modulo of, so that a star any other reader
+// sees is one that crossed.
+type loadReader struct {
+	n, of   int
+	st      store.Store
+	rng     *rand.Rand
+	lat     map[string][]time.Duration
+	starred map[int64]bool // what this reader last set
+	page    []model.StoryHeader
+	errs    int
+	firstEr error
+}
+
+func (r *loadReader) run(ctx context.Context, stop <-chan struct{}, pause time.Duration) {
+	for {
+		select {
+		case <-stop:
+			return
+		case <-time.After(pause):
+		}
+		op := r.pick()
+		start := time.Now()
+		err := r.do(ctx, op)
+		r.lat[op] = append(r.lat[op], time.Since(start))
+		if err != nil {
+			r.errs++
+			if r.firstEr == nil {
+				r.firstEr = fmt.Errorf("%s: %w", op, err)
+			}
+		}
+	}
+}
+
+// pick chooses the next operation the way a reader works: mostly moving
+// through the queue and opening stories, now and then a star, a tag or a
+// search.
+func (r *loadReader) pick() string {
+	switch x := r.rng.IntN(100); {
+	case x < 35 || len(r.page) == 0:
+		return "page"
+	case x < 75:
+		return "open"
+	case x < 85:
+		return "star"
+	case x < 92:
+		return "tag"
+	default:
+		return "search"
+	}
+}
+
+func (r *loadReader) do(ctx context.Context, op string) error {
+	var err error
+	switch op {
+	case "page":
+		// A reader pages through the newest few thousand stories, as the
+		// queue does: a window of 50 at a time.
+		r.page, err = r.st.Queue(ctx, model.Filter{View: model.ViewAll}, r.rng.IntN(5000), 50)
+	case "open":
+		_, err = r.st.Story(ctx, r.story())
+	case "star":
+		id := r.mine()
+		if id == 0 {
+			return nil
+		}
+		on := !r.starred[id]
+		if err = r.st.ChangeTriage(ctx, id, model.TriageChange{Starred: &on}); err == nil {
+			r.starred[id] = on
+		}
+	case "tag":
+		err = r.st.ChangeTags(ctx, r.story(), []string{fmt.Sprintf("load-%02d", r.n)}, nil)
+	case "search":
+		q := searchWords[r.rng.IntN(len(searchWords))]
+		_, err = r.st.Queue(ctx, model.Filter{View: model.ViewAll, Search: q}, 0, 50)
+	}
+	return err
+}
+
+func (r *loadReader) story() int64 { return r.page[r.rng.IntN(len(r.page))].ID }
+
+// mine is a story of the page this reader may star, 0 if none.
+func (r *loadReader) mine() int64 {
+	for range len(r.page) {
+		if id := r.story(); int(id%int64(r.of)) == r.n {
+			return id
+		}
+	}
+	return 0
+}
+
+func report(rs []*loadReader) {
+	all := []time.Duration{}
+	fmt.Printf("%-8s %7s %8s %8s %8s\n", "reader", "ops", "p50 ms", "p99 ms", "max ms")
+	for _, op := range loadOps {
+		var ds []time.Duration
+		for _, r := range rs {
+			ds = append(ds, r.lat[op]...)
+		}
+		all = append(all, ds...)
+		printLatencies(op, ds)
+	}
+	printLatencies("all", all)
+	for _, r := range rs {
+		if r.errs > 0 {
+			fmt.Printf("reader %d: %d errors, the first: %v\n", r.n, r.errs, r.firstEr)
+		}
+	}
+}
+
+func printLatencies(name string, ds []time.Duration) {
+	if len(ds) == 0 {
+		return
+	}
+	slices.Sort(ds)
+	q := func(p float64) float64 { return float64(ds[int(p*float64(len(ds)-1))].Microseconds()) / 1000 }
+	fmt.Printf("%-8s %7d %8.1f %8.1f %8.1f\n", name, len(ds), q(0.5), q(0.99), q(1))
+}
+
+// checkStars reads every story a reader starred or unstarred back as that
+// reader and as the next one: the first must see its own last word, the
+// second must never see it starred (it stars other stories only).
+func checkStars(ctx context.Context, rs []*loadReader) (lost, crossed int, err error) {
+	for i, r := range rs {
+		other := rs[(i+1)%len(rs)]
+		for id, on := range r.starred {
+			mine, err := r.st.Story(ctx, id)
+			if err != nil {
+				return 0, 0, err
+			}
+			if mine.Starred != on {
+				lost++
+			}
+			if other == r {
+				continue
+			}
+			theirs, err := other.st.Story(ctx, id)
+			if err != nil {
+				return 0, 0, err
+			}
+			if theirs.Starred && !other.starred[id] {
+				crossed++
+			}
+		}
+	}
+	return lost, crossed, nil
+}
+
+func countStars(rs []*loadReader) int {
+	n := 0
+	for _, r := range rs {
+		n += len(r.starred)
+	}
+	return n
+}
