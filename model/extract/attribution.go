@@ -879,6 +879,11 @@ func (d *doc) reportsOn(i int) bool {
 	if p := d.low(v + 1); (p == "he" || p == "she" || p == "they" || p == "it" || p == "we") && d.isWord(v+2) && !d.toks[v+2].cap {
 		return true // "Pierce then explained he was …": a reported clause, no "that"
 	}
+	for k := v + 2; k < v+6 && d.isWord(k) && d.toks[k].sent == d.toks[v].sent; k++ {
+		if finiteAux[d.low(k)] && !d.toks[k].cap {
+			return true // "Authorities stated the road was damaged": a clause of its own
+		}
+	}
 	n := 0
 	for k := v + 1; k < len(d.toks) && d.toks[k].sent == d.toks[v].sent && d.toks[k].kind != tQuote; k++ {
 		if d.isWord(k) {

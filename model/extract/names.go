@@ -59,8 +59,8 @@ func (d *doc) findRuns() {
 		for j > i+1 && (d.toks[j-1].kind != tWord || (!d.toks[j-1].cap && d.in(j-1, nameParticles)) || d.is(j-1, "of") || d.is(j-1, "for") || d.is(j-1, "the")) {
 			j--
 		}
-		if isPossessive(d.word(i)) {
-			j = i + 1
+		if isPossessive(d.word(i)) && (j == i+1 || !d.continuesName(i+1)) {
+			j = i + 1 // "Trump's": the possessor alone, unless "Sheriff's Office"
 		}
 		r := nameRun{a: i, b: j, inQ: d.toks[i].quote >= 0}
 		r.initial = i == 0 || d.toks[i-1].sent != d.toks[i].sent || d.toks[i-1].kind == tQuote && (i < 2 || d.toks[i-2].sent != d.toks[i].sent)

@@ -32,11 +32,13 @@ func TestSpeakerCauses(t *testing.T) {
 		{"Q1. Y, a long apposition, told Q2", `Tom Hale, a lawyer for the family, told the BBC “My client is relieved.” Ann Lee, another lawyer for the victim, told reporters “We won.”`, []string{"Tom Hale", "Ann Lee"}},
 		{"Q1. He went on noting that Q2", "Ed Stone said “no”. Since then, a Republican, Jane Roe, has voiced support, telling the Gazette: “I am a fan.” She continued by noting that “the rules are clear.”", []string{"Ed Stone", "Jane Roe", "Jane Roe"}},
 		{"Q1. Y then explained he was", `Ana Ruiz called the war “a genocidal war.”  Tom Hale then explained he was an envoy in Korea.`, []string{"Ana Ruiz"}},
+		{"Q1. Y stated the road was", `The Sheriff's Office tweeted the road “required all hands.” Authorities stated the road was damaged by the fire.`, []string{"Sheriff's Office"}},
 		{"Q1. X called it a Q2", "Riots broke out. Roe-Doe released a statement: “We grieve.”  Governor Max Stone called it a “sad day” but urged calm.", []string{"Roe-Doe", "Max Stone"}},
 		{"of a place before the verb, then he", "Crown Prince Omar bin Rashid of Eastland accepted the blame for the death of reporter Tom Hale. Speaking to Ann Lee of KBC, he said, “It happened on my watch.”", []string{"Omar bin Rashid"}},
 		{"of the Holy See said", `Cardinal Marco Rossi of the Holy See said, “The rules bind everyone.”`, []string{"Marco Rossi"}},
 		{"Q, including X, who warned", `Police held nine people for “spreading rumours,” including the doctor Ana Kovac, who tried to warn others.`, []string{"Police"}},
 		{"an apposition, then a day, then the verb", "Ed Stone of Marine Ltd told us the device works.\n\nJane Roe, a security official at the port, on Tuesday told the Post radios were used. She added the crews “are still waiting”.", []string{"Jane Roe"}},
+		{"X in doing something to a body said", `Speaker Jean Morel in relaying the news to parliament said, “He is part of our history”.`, []string{"Jean Morel"}},
 		// organisations and spokespeople
 		{"police said", `“Two men were arrested,” police said.`, []string{"police"}},
 		{"ministry spokesperson", `“Aid will flow,” a ministry spokesperson said.`, []string{""}},

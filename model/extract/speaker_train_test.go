@@ -68,8 +68,8 @@ func TestTrainSpeakersCrossValidated(t *testing.T) {
 		x := tally(w, m)
 		t.Logf("  Wikinews at margin %.2f: accuracy %.3f, wrong %.3f", m, rate(x.ok, x.n), rate(x.wrong, x.n))
 	}
-	if rate(tw.ok, tw.n) < 0.81 || rate(tw.wrong, tw.n) > 0.02 {
-		t.Errorf("Wikinews speakers below today's floors (accuracy 0.81, wrong at most 0.02)")
+	if rate(tw.ok, tw.n) < 0.815 || rate(tw.wrong, tw.n) > 0.02 {
+		t.Errorf("Wikinews speakers below today's floors (accuracy 0.815, wrong at most 0.02)")
 	}
 	if rate(to.ok, to.n) < 0.945 || rate(to.wrong, to.n) > 0.01 {
 		t.Errorf("repository articles' speakers below today's floors (accuracy 0.945, wrong at most 0.01)")

@@ -210,6 +210,19 @@ func (d *doc) orgNounBackward(w string, j, lo int) who {
 	for a < j && !d.toks[a].cap && orgModifiers[d.low(a)] && !d.toks[j-1].cap && a == j-1 {
 		break
 	}
+	if a == j && d.in(j-1, prepositions) {
+		// "Richard Ferrand in relaying the news to parliament said": the
+		// body is the object of a phrase between the subject and its
+		// verb; the subject is the person before the phrase.
+		for k := j - 2; k >= lo && k > j-12 && d.isWord(k) && d.toks[k].quote < 0; k-- {
+			if ri := d.runAt[k]; ri >= 0 && d.runs[ri].b == k+1 {
+				if d.in(k+1, prepositions) && (d.runs[ri].kind == entPerson || d.runs[ri].gender != 0) {
+					return d.whoOfRun(int(ri))
+				}
+				break
+			}
+		}
+	}
 	if a == j {
 		// "the ministry said": the body of that kind named last, if
 		// any ("the Defence Ministry").
