@@ -319,6 +319,11 @@ var pgMigrations = [][]string{
 	},
 	pgTriageSchema, // 2: per-person triage, authors of notes and tags (pg_triage.go)
 	pgLeaseSchema,  // 3: feed leases and team pollers (pg_lease.go)
+	{ // 4: a user's starred and archived stories are found from their
+		// triage rows (pgFlagConds), not by reading every row of the user.
+		`CREATE INDEX triage_starred ON triage (user_name, story_id) WHERE starred = 1`,
+		`CREATE INDEX triage_archived ON triage (user_name, story_id) WHERE archived = 1`,
+	},
 }
 
 // migrate applies the migrations the database has not seen, each in one
@@ -452,4 +457,31 @@ func pgWords(s Search) (string, []any) {
 }
 
 // pgWhere is the condition selecting a filter's stories on PostgreSQL.
-func pgWhere(f model.Filter) (string, []any, error) { return whereWith(pgWords, f) }
+func pgWhere(f model.Filter) (string, []any, error) {
+	cond, args, err := whereWith(pgWords, f)
+	return pgFlagConds.Replace(cond), args, err
+}
+
+// pgFlagConds rewrites the shared SQL's tests of the user's flags, which on
+// PostgreSQL are columns of user_stories made by a LEFT JOIN and COALESCE,
+// into (NOT) EXISTS over the user's triage rows. The planner cannot see
+// through COALESCE: it guessed that one story in two hundred is not
+// archived, so it sorted the whole table for every queue page (0.1 s at
+// 50,000 stories) instead of walking stories_all newest first and looking
+// each story up in triage's primary key; with EXISTS it estimates from
+// triage's own statistics. The shared SQL writes each test in exactly these
+// forms (whereWith, the is: operator, MarkRead, ArchiveRead).
+var pgFlagConds = strings.NewReplacer(
+	`s.read = 0`, `NOT `+pgFlagSet("read"),
+	`s.read = 1`, pgFlagSet("read"),
+	`s.starred = 0`, `NOT `+pgFlagSet("starred"),
+	`s.starred = 1`, pgFlagSet("starred"),
+	`s.archived = 0`, `NOT `+pgFlagSet("archived"),
+	`s.archived = 1`, pgFlagSet("archived"),
+)
+
+// pgFlagSet is the test that the user has set flag on story s.
+func pgFlagSet(flag string) string {
+	return `EXISTS (SELECT 1 FROM triage tf WHERE tf.story_id = s.id
+		AND tf.user_name = current_setting('sitrep.user', true) AND tf.` + flag + ` = 1)`
+}

@@ -605,7 +605,7 @@ func (p *Postgres) setWhere(ctx context.Context, f model.Filter, flag, extra str
 		// The user's row of each story gains the flag (a new row
 		// carries the rest of the user's flags, all off).
 		rows, err := tx.QueryContext(ctx, `INSERT INTO triage AS tr (user_name, story_id, feed_id, read, starred, archived)
-			SELECT ?, s.id, s.feed_id, s.read, s.starred, s.archived FROM user_stories s WHERE `+cond+` AND `+extra+`
+			SELECT ?, s.id, s.feed_id, s.read, s.starred, s.archived FROM user_stories s WHERE `+cond+` AND `+pgFlagConds.Replace(extra)+`
 			ORDER BY s.id
 			ON CONFLICT (user_name, story_id) DO UPDATE SET `+flag+` = 1
 			RETURNING tr.story_id`, append([]any{p.user}, args...)...)
@@ -683,7 +683,7 @@ func (p *Postgres) countWhere(ctx context.Context, f model.Filter, extra string)
 		return 0, err
 	}
 	var n int
-	if err := p.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM user_stories s WHERE `+cond+` AND `+extra, args...).Scan(&n); err != nil {
+	if err := p.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM user_stories s WHERE `+cond+` AND `+pgFlagConds.Replace(extra), args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("store: count: %w", err)
 	}
 	return n, nil
