@@ -839,10 +839,14 @@ func (d *doc) phrasalSpeech(j int) bool {
 // between ("known as", "called") makes the words a name, not speech.
 func (d *doc) presentsAs(j, a int) bool {
 	w := d.low(j)
-	if !(d.is(a-1, "as") && presentingVerbs[w] || d.is(a-1, "of") && accusingVerbs[w]) || a-j > 14 {
+	p := a - 1
+	if d.is(p, "a") || d.is(p, "an") {
+		p-- // "denounced the claims as a “national embarrassment”"
+	}
+	if !(d.is(p, "as") && presentingVerbs[w] || d.is(p, "of") && accusingVerbs[w]) || a-j > 14 {
 		return false
 	}
-	for k := j + 1; k < a-1; k++ {
+	for k := j + 1; k < p; k++ {
 		if !d.isWord(k) || namingVerbs[d.low(k)] || d.toks[k].quote >= 0 {
 			return false
 		}

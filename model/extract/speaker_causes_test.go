@@ -39,6 +39,9 @@ func TestSpeakerCauses(t *testing.T) {
 		{"Q, including X, who warned", `Police held nine people for “spreading rumours,” including the doctor Ana Kovac, who tried to warn others.`, []string{"Police"}},
 		{"an apposition, then a day, then the verb", "Ed Stone of Marine Ltd told us the device works.\n\nJane Roe, a security official at the port, on Tuesday told the Post radios were used. She added the crews “are still waiting”.", []string{"Jane Roe"}},
 		{"X in doing something to a body said", `Speaker Jean Morel in relaying the news to parliament said, “He is part of our history”.`, []string{"Jean Morel"}},
+		{"a long opening phrase, then the body, calling", `In a press release issued the following day, the Eastland Ministry of Foreign Affairs denounced the summit, calling the deals “fully legal”.`, []string{"Eastland Ministry of Foreign Affairs"}},
+		{"who denounced X as a Q", `Some urged him to concede, such as former governor Chris Crane, who denounced the team's claims as a “national embarrassment”.`, []string{"Chris Crane"}},
+		{"the then-manager of …, Name, called it", `The then-manager of Barton Publicity and Director of the Hill Tourism Board, David Kline, called it “a retrograde step”.`, []string{"David Kline"}},
 		// organisations and spokespeople
 		{"police said", `“Two men were arrested,” police said.`, []string{"police"}},
 		{"ministry spokesperson", `“Aid will flow,” a ministry spokesperson said.`, []string{""}},

@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Subjects set off by commas before a speech verb: the name as the
 // apposition ("Egypt's foreign minister, Nabil Farouk, warned"), the name
 // before an apposition ("Ian Bremmer, the president of the Eurasia group,
@@ -31,7 +33,7 @@ func (d *doc) nameAsApposition(j, lo int) (who, bool) {
 	ri := d.runAt[j-1+boolInt(j == 0)]
 	if j > 0 && ri >= 0 && d.runs[ri].b == j && d.punct(d.runs[ri].a-1, ',') && d.runs[ri].kind != entPlace && d.runs[ri].kind != entOrg && d.runs[ri].kind != entTitle && (d.runs[ri].na == d.runs[ri].a || d.runs[ri].words >= 2) {
 		n := 0
-		for p := d.runs[ri].a - 2; p >= lo && n < 7; p-- {
+		for p := d.runs[ri].a - 2; p >= lo && n < 12; p-- {
 			if d.punct(p, ')') {
 				// "The general secretary of the RMT union (National
 				// Union of …), Mick Cash, said": skip the bracket.
@@ -44,7 +46,11 @@ func (d *doc) nameAsApposition(j, lo int) (who, bool) {
 				break
 			}
 			n++
-			if !d.toks[p].cap && (personNouns[d.low(p)] || personTitles[d.low(p)]) {
+			w := d.low(p)
+			for _, pre := range [...]string{"then-", "ex-", "former-"} {
+				w = strings.TrimPrefix(w, pre) // "The then-manager of …, David Clay, called"
+			}
+			if !d.toks[p].cap && (personNouns[w] || personTitles[w] || roleTitles[w] || occupations[w]) {
 				return d.whoOfRun(int(ri)), true
 			}
 		}

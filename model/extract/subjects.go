@@ -13,9 +13,9 @@ func (d *doc) subjectAt(lo, limit int) who {
 	// Biden announced".
 	for n := 0; n < 3 && d.isWord(lo) && (prepositions[d.low(lo)] || functionCaps[d.low(lo)]); n++ {
 		next := lo
-		for c := lo + 1; c < limit && c < lo+9; c++ {
+		for c := lo + 1; c < limit && c < lo+14; c++ {
 			if d.punct(c, ',') {
-				if d.isWord(c+1) && (d.toks[c+1].cap || prepositions[d.low(c+1)] || d.is(c+1, "a") || d.is(c+1, "an")) {
+				if d.isWord(c+1) && (d.toks[c+1].cap || prepositions[d.low(c+1)] || d.is(c+1, "a") || d.is(c+1, "an") || d.is(c+1, "the")) {
 					next = c + 1
 				}
 				break
