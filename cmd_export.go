@@ -47,7 +47,7 @@ func runExport(ctx context.Context, st store.Store, args []string, stdout, stder
 // runImportJSON is `sitrep import-json FILE...`: the stories of JSON
 // exports put back with their triage, tags and notes, merged into what is
 // there ("-" is standard input).
-func runImportJSON(ctx context.Context, st *store.SQLite, args []string, stdin io.Reader, stdout io.Writer) error {
+func runImportJSON(ctx context.Context, st export.Target, args []string, stdin io.Reader, stdout io.Writer) error {
 	if len(args) == 0 {
 		return errors.New("import-json needs FILE... (what sitrep export --format json wrote; - for standard input)")
 	}

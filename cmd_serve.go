@@ -97,7 +97,7 @@ func runServe(ctx context.Context, st readerStore, poller *feeds.Poller, concurr
 	force := false
 	for {
 		start := time.Now()
-		t, err := serveRound(ctx, st, team, holder, poller, concurrency, force)
+		t, err := serveRound(ctx, st, team, holder, poller, concurrency, force, nil)
 		if ctx.Err() != nil {
 			fmt.Fprintf(stdout, "%s serve: stopped\n", stamp())
 			return 0
@@ -142,8 +142,9 @@ func stamp() string { return time.Now().UTC().Format(time.RFC3339) }
 
 // serveRound polls the round's feeds (the due ones, all when force), at
 // most concurrency at once, each only if its lease is taken; the leases
-// are given up at the end.
-func serveRound(ctx context.Context, st feeds.Lister, team teamPoller, holder string, poller *feeds.Poller, concurrency int, force bool) (roundTally, error) {
+// are given up at the end. each, if not nil, hears of every poll as it ends.
+func serveRound(ctx context.Context, st feeds.Lister, team teamPoller, holder string, poller *feeds.Poller, concurrency int, force bool,
+	each func(feeds.Result)) (roundTally, error) {
 	var t roundTally
 	list, err := poller.RoundFeeds(ctx, st, force)
 	if err != nil {
@@ -174,6 +175,9 @@ func serveRound(ctx context.Context, st feeds.Lister, team teamPoller, holder st
 			defer wg.Done()
 			defer func() { <-sem }()
 			r := poller.PollNow(ctx, f)
+			if each != nil {
+				each(r)
+			}
 			mu.Lock()
 			defer mu.Unlock()
 			t.polled++

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -77,7 +78,7 @@ func TestServeLeases(t *testing.T) {
 			defer wg.Done()
 			poller := feeds.New(srv.Client(), p, feeds.Options{Interval: time.Hour, MaxConcurrent: 4, MaxPerHost: 8})
 			var err error
-			tallies[i], err = serveRound(ctx, p, p, pollerHolder("serve", p.User()), poller, 4, true)
+			tallies[i], err = serveRound(ctx, p, p, pollerHolder("serve", p.User()), poller, 4, true, nil)
 			if err != nil {
 				t.Error(err)
 			}
@@ -233,5 +234,66 @@ func TestReaderLeavesPollingToServe(t *testing.T) {
 		}
 	case <-time.After(time.Second):
 		t.Fatal("R did not ask the team poller")
+	}
+}
+
+// TestFetchAndImportJSONOnPostgres: sitrep fetch works on a team's
+// PostgreSQL, leasing each feed as serve does: a feed another poller holds
+// is left to it and said so, the others are fetched. import-json puts a
+// SQLite export back into the team's database, and a second import
+// changes nothing.
+func TestFetchAndImportJSONOnPostgres(t *testing.T) {
+	dsn := pgScratch(t)
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	srv, hits := countingFeeds(t)
+	for i := range 3 {
+		if code, out, errs := runT(t, "", "--db", dsn, "add", fmt.Sprintf("%s/feed/%d", srv.URL, i)); code != 0 {
+			t.Fatalf("add: %d %s %s", code, out, errs)
+		}
+	}
+	other, err := store.OpenPostgresAs(dsn, "other")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	list, err := other.Feeds(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range list {
+		if strings.HasSuffix(f.URL, "/feed/1") {
+			if ok, err := other.TakeFeedLease(ctx, f.ID, "serve other@elsewhere:1", time.Minute); err != nil || !ok {
+				t.Fatalf("lease: %v %v", ok, err)
+			}
+		}
+	}
+	before := hits() // add fetches each feed once
+	code, out, errs := runT(t, "", "--db", dsn, "fetch", "--now")
+	if code != 0 || strings.Count(out, ": 1 new") != 2 || !strings.Contains(out, "1 feed left to the team poller") {
+		t.Fatalf("fetch on PostgreSQL: %d %q %s", code, out, errs)
+	}
+	if h := hits(); h["/feed/0"]-before["/feed/0"] != 1 || h["/feed/1"] != before["/feed/1"] || h["/feed/2"]-before["/feed/2"] != 1 {
+		t.Errorf("requests %v after %v: want feed 0 and 2 once more, feed 1 (leased elsewhere) not again", h, before)
+	}
+
+	src := filepath.Join(t.TempDir(), "src.db")
+	if code, _, errs := runT(t, "", "--demo", "--db", src, "fetch"); code != 0 {
+		t.Fatalf("demo fetch: %d %s", code, errs)
+	}
+	code, exported, errs := runT(t, "", "export", "--db", src, "--format", "json", "--view", "everything")
+	if code != 0 || strings.Count(exported, "\n") < 2 {
+		t.Fatalf("export: %d %s", code, errs)
+	}
+	file := filepath.Join(t.TempDir(), "all.jsonl")
+	if err := os.WriteFile(file, []byte(exported), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, msg, errs := runT(t, "", "import-json", "--db", dsn, file)
+	if code != 0 || !strings.Contains(msg, " new,") || strings.Contains(msg, " 0 new,") {
+		t.Fatalf("import-json on PostgreSQL: %d %s %s", code, msg, errs)
+	}
+	code, msg, errs = runT(t, "", "import-json", "--db", dsn, file)
+	if code != 0 || !strings.Contains(msg, " 0 new, 0 merged") {
+		t.Fatalf("second import-json on PostgreSQL: %d %s %s", code, msg, errs)
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"sitrep/feeds"
 	"sitrep/feeds/demo"
 	"sitrep/model/config"
+	"sitrep/model/export"
 	"sitrep/model/store"
 	"sitrep/ui"
 )
@@ -219,10 +220,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "export":
 		err = runExport(ctx, st, cmdArgs, stdout, stderr)
 	case "import-json":
-		if sq, ok := st.(*store.SQLite); ok {
-			err = runImportJSON(ctx, sq, cmdArgs, stdin, stdout)
+		if target, ok := st.(export.Target); ok {
+			err = runImportJSON(ctx, target, cmdArgs, stdin, stdout)
 		} else {
-			err = errors.New("import-json works on a SQLite database only, for now")
+			err = errors.New("import-json: this store cannot take stories back")
 		}
 	case "export-searches":
 		if err = noArgs(cmd, cmdArgs); err == nil {
@@ -236,12 +237,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "serve":
 		return runServe(ctx, st, poller, 2*max(cfg.Concurrency, 1), cmdArgs, stdout, stderr)
 	case "fetch":
-		sq, ok := st.(*store.SQLite)
-		if !ok {
-			fmt.Fprintln(stderr, "sitrep: fetch works on a SQLite database only, for now")
-			return 1
-		}
-		return runFetch(ctx, sq, poller, cmdArgs, stdout, stderr)
+		return runFetch(ctx, st, poller, 2*max(cfg.Concurrency, 1), cmdArgs, stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "sitrep: unknown command %q\n\n", cmd)
 		fs.Usage()

@@ -48,14 +48,23 @@ func (c tally) applyPG(ctx context.Context, tx pgTx, feedID int64) error {
 // Feeds ----------------------------------------------------------------
 
 func (p *Postgres) AddFeed(ctx context.Context, url string) (model.Feed, bool, error) {
+	return p.addFeed(ctx, url, `ON CONFLICT (url) DO UPDATE SET removed = 0 WHERE feeds.removed = 1`)
+}
+
+// EnsureFeed is SQLite's: the feed of url, added if missing, but a feed
+// the team unsubscribed from stays so (import-json).
+func (p *Postgres) EnsureFeed(ctx context.Context, url string) (model.Feed, bool, error) {
+	return p.addFeed(ctx, url, `ON CONFLICT (url) DO NOTHING`)
+}
+
+func (p *Postgres) addFeed(ctx context.Context, url, onConflict string) (model.Feed, bool, error) {
 	url = strings.TrimSpace(url)
 	if url == "" {
 		return model.Feed{}, false, errors.New("store: empty feed URL")
 	}
 	var created bool
 	err := p.db.write(ctx, func(tx pgTx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO feeds (url) VALUES (?)
-			ON CONFLICT (url) DO UPDATE SET removed = 0 WHERE feeds.removed = 1`, url)
+		res, err := tx.ExecContext(ctx, `INSERT INTO feeds (url) VALUES (?) `+onConflict, url)
 		if err != nil {
 			return err
 		}
