@@ -154,14 +154,7 @@ func (d *doc) kindFromNameWords(r *nameRun) {
 		r.kind = entOrg // NASA, UNHCR: an acronym is a body, not a person
 	}
 	last := stem(d.low(r.b - 1))
-	// "Actor Denzel Washington": a role before the name makes a place
-	// word at its end a surname.
-	roleFirst := wordBits[stem(d.low(r.a))]&(bOccupation|bLeadRole|bPersonTitle|bRoleTitle) != 0
-	// So does one in lower case before the run: "rapper Kanye West".
-	if p := r.a - 1; d.isWord(p) && !d.toks[p].cap && (personNouns[d.low(p)] || occupations[d.low(p)] || personTitles[d.low(p)]) {
-		roleFirst = true
-	}
-	if orgNouns[last] || places[last] && r.b-r.na > 1 && !maleNames[d.low(r.na)] && !femaleNames[d.low(r.na)] && !roleFirst {
+	if orgNouns[last] || places[last] && r.b-r.na > 1 && !maleNames[d.low(r.na)] && !femaleNames[d.low(r.na)] && !d.roleBeforeName(r) {
 		if orgNouns[last] {
 			r.kind = entOrg
 			d.bodyName(r)
@@ -169,6 +162,18 @@ func (d *doc) kindFromNameWords(r *nameRun) {
 			r.kind = entPlace
 		}
 	}
+}
+
+// roleBeforeName reports a role before the name, which makes a place
+// word at its end a surname: "Actor Denzel Washington", and one in lower
+// case before the run, "rapper Kanye West". Asked only of names that end
+// in a place word.
+func (d *doc) roleBeforeName(r *nameRun) bool {
+	if wordBits[stem(d.low(r.a))]&(bOccupation|bLeadRole|bPersonTitle|bRoleTitle) != 0 {
+		return true
+	}
+	p := r.a - 1
+	return d.isWord(p) && !d.toks[p].cap && (personNouns[d.low(p)] || wordBits[d.low(p)]&(bOccupation|bPersonTitle) != 0)
 }
 
 // genderFromTitles reads person and gender from the title words in the

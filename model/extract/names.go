@@ -91,7 +91,7 @@ func (d *doc) startsName(i int) bool {
 	if t.kind != tWord || !t.cap {
 		return false
 	}
-	if w := d.low(i); strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
+	if t.end-t.start > 2 && d.text[t.start] == 'I' && (d.text[t.start+1] == '\'' || strings.HasPrefix(d.text[t.start+1:], "’")) {
 		return false // I'm, I'd, I've: never a name, nor anyone a he stands for
 	}
 	if functionCaps[d.low(i)] {
