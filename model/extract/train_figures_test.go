@@ -44,10 +44,11 @@ func TestTrainFigures(t *testing.T) {
 	logFigures("train figures, first half (error analysis)", first)
 	logFigures("train figures, held-back half", rest)
 	f, c := logFigures("train figures, all labelled", all)
-	// Today's level as a regression guard. Issue 7 asks 0.92 and 0.90,
-	// which the extractor does not reach yet (0.890 and 0.860 when this
-	// floor was set).
-	const fFloor, cFloor = 0.88, 0.85
+	// Today's level as a regression guard. Issue 7 asks 0.92 and 0.90:
+	// the category is there (0.903), the figure F1 not yet (0.912; the
+	// first half's remaining extras are counts the labels leave out,
+	// "the two airports", "the two officers").
+	const fFloor, cFloor = 0.91, 0.90
 	if f < fFloor || c < cFloor {
 		t.Errorf("train figures below floors (figure F1 %.2f, category %.2f)", fFloor, cFloor)
 	}
