@@ -32,11 +32,11 @@ func TestSpeakerErrors(t *testing.T) {
 		if !isWiki[arts[e.article].ID] || !o.scored {
 			continue
 		}
-		given := o.pick && o.margin > margin
+		given := o.pick && margin.keeps(o.margin, o.rule)
 		if given && o.right {
 			continue
 		}
-		if !given && o.pick && !o.right && o.margin > margin-1 && os.Getenv("SPEAKER_ERRORS") == "near" {
+		if !given && o.pick && !o.right && (margins{margin.rule - 1, margin.other - 1}).keeps(o.margin, o.rule) && os.Getenv("SPEAKER_ERRORS") == "near" {
 			// A wrong pick just below the margin: what sets the margin.
 			byCause["wrong, just below the margin"] = append(byCause["wrong, just below the margin"], fmt.Sprintf("%s: %q want %q; pick %q <%.2f>", arts[e.article].ID, e.quote, e.want, e.names[o.best], o.margin))
 			continue

@@ -23,7 +23,21 @@ var speakerWeightsFile string
 type rankModel struct {
 	w      map[uint64]float64
 	table  weightTable // w again, laid out for fast look-ups
-	margin float64     // abstain unless the best beats "none" by more than this
+	margin margins     // abstain unless the best beats "none" by more than this
+}
+
+// margins are the abstain margins: one for a best candidate the rules
+// chose too, one for a candidate the ranker prefers on its own. Two
+// sources that agree need less of a lead over abstaining than one alone.
+type margins struct{ rule, other float64 }
+
+// keeps reports whether a best candidate that beats abstaining by lead
+// is given, rule telling whether the rules chose it.
+func (m margins) keeps(lead float64, rule bool) bool {
+	if rule {
+		return lead > m.rule
+	}
+	return lead > m.other
 }
 
 // weightTable is an open-addressing hash table from feature hash to
@@ -86,10 +100,11 @@ func speakerModel() *rankModel {
 	return shippedModel
 }
 
-// parseModel reads "margin\tX" then "feature\tweight" lines.
+// parseModel reads "@margin\tX" and "@margin.rule\tX", then
+// "feature\tweight" lines.
 func parseModel(s string) (*rankModel, error) {
 	w := map[uint64]float64{}
-	margin := 0.0
+	var margin margins
 	for n, line := range strings.Split(s, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -102,8 +117,12 @@ func parseModel(s string) (*rankModel, error) {
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %v", n+1, err)
 		}
-		if line[:tab] == "@margin" {
-			margin = v
+		switch line[:tab] {
+		case "@margin":
+			margin.other = v
+			continue
+		case "@margin.rule":
+			margin.rule = v
 			continue
 		}
 		w[hashStr(fnvOffset, line[:tab])] = v
@@ -112,7 +131,7 @@ func parseModel(s string) (*rankModel, error) {
 }
 
 // newRankModel is a model of the given weights and abstain margin.
-func newRankModel(w map[uint64]float64, margin float64) *rankModel {
+func newRankModel(w map[uint64]float64, margin margins) *rankModel {
 	return &rankModel{w: w, table: newWeightTable(w), margin: margin}
 }
 
@@ -157,8 +176,8 @@ func (d *doc) rankSpeakers(rules []who, m *rankModel) []who {
 		if len(cands) == 0 {
 			continue // nobody to choose: no speaker, and no features to work out
 		}
-		i, margin := m.choose(d, &qc, cands, f)
-		if i >= 0 && margin > m.margin {
+		i, lead := m.choose(d, &qc, cands, f)
+		if i >= 0 && m.margin.keeps(lead, cands[i].src&srcRule != 0) {
 			w := cands[i].w
 			if w.role == "" && !w.org {
 				w.role = d.roleOf(w.name)

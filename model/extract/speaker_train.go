@@ -269,7 +269,7 @@ func predict(m *rankModel, e *example) outcome {
 func crossValidate(exs []example, folds int) []outcome {
 	out := make([]outcome, len(exs))
 	for f := 0; f < folds; f++ {
-		m := newRankModel(train(exs, func(a int) bool { return a%folds == f }), 0)
+		m := newRankModel(train(exs, func(a int) bool { return a%folds == f }), margins{})
 		for i := range exs {
 			if exs[i].article%folds == f {
 				out[i] = predict(m, &exs[i])
@@ -288,14 +288,14 @@ func looseMatch(got, want string) bool {
 // speakerTally is speaker accuracy at one margin.
 type speakerTally struct{ ok, wrong, n, loose int }
 
-func tally(outs []outcome, margin float64) speakerTally {
+func tally(outs []outcome, m margins) speakerTally {
 	var t speakerTally
 	for _, o := range outs {
 		if !o.scored {
 			continue
 		}
 		t.n++
-		if o.pick && o.margin > margin {
+		if o.pick && m.keeps(o.margin, o.rule) {
 			if o.right {
 				t.ok++
 			} else {
@@ -309,32 +309,81 @@ func tally(outs []outcome, margin float64) speakerTally {
 	return t
 }
 
-// chooseMargin is the abstain margin that gives the most right speakers
-// while putting at most maxWrong of the quotations of each corpus in a
-// wrong mouth, issue 7's bound: the reader trusts what sitrep attributes,
-// and one quote in the wrong mouth undoes that trust, so no speaker is
-// better than a wrong one.
-func chooseMargin(outs []outcome) float64 {
-	cands := []float64{0}
-	groups := map[string][]outcome{}
+// chooseMargin chooses the abstain margins that give the most right
+// speakers while putting at most maxWrong of the quotations of each corpus
+// in a wrong mouth, issue 7's bound: the reader trusts what sitrep
+// attributes, and one quote in the wrong mouth undoes that trust, so no
+// speaker is better than a wrong one. The margin for picks the rules
+// chose too and the one for the ranker's own picks are chosen together.
+func chooseMargin(outs []outcome) margins {
+	groups := map[string]int{}
 	for _, o := range outs {
-		groups[o.group] = append(groups[o.group], o)
-		if o.pick && o.scored && o.margin > 0 {
-			cands = append(cands, o.margin)
+		if _, ok := groups[o.group]; !ok {
+			groups[o.group] = len(groups)
 		}
 	}
-	sort.Float64s(cands)
-	best, bestOK := cands[len(cands)-1], -1
-	for _, m := range cands {
-		ok := true
-		for _, g := range groups {
-			if t := tally(g, m); float64(t.wrong) > maxWrong*float64(t.n) {
-				ok = false
-				break
+	// For each kind of pick, each threshold worth trying (below every
+	// lead, or at one), with what it keeps: right ones, and quotations
+	// and wrong ones by corpus.
+	type cut struct {
+		m     float64
+		ok    int
+		wrong []int
+	}
+	cuts := func(rule bool) []cut {
+		var leads []float64
+		for _, o := range outs {
+			if o.pick && o.scored && o.rule == rule {
+				leads = append(leads, o.margin)
 			}
 		}
-		if t := tally(outs, m); ok && t.ok > bestOK {
-			best, bestOK = m, t.ok
+		sort.Float64s(leads)
+		ms := []float64{math.Inf(-1)}
+		for i, l := range leads {
+			if i == 0 || l != leads[i-1] {
+				ms = append(ms, l)
+			}
+		}
+		out := make([]cut, len(ms))
+		for i, m := range ms {
+			c := cut{m: m, wrong: make([]int, len(groups))}
+			for _, o := range outs {
+				if o.pick && o.scored && o.rule == rule && o.margin > m {
+					if o.right {
+						c.ok++
+					} else {
+						c.wrong[groups[o.group]]++
+					}
+				}
+			}
+			out[i] = c
+		}
+		return out
+	}
+	n := make([]int, len(groups))
+	for _, o := range outs {
+		if o.scored {
+			n[groups[o.group]]++
+		}
+	}
+	best, bestOK := margins{rule: math.Inf(1), other: math.Inf(1)}, -1
+	rc, oc := cuts(true), cuts(false)
+	for _, r := range rc {
+		for _, c := range oc {
+			ok := r.ok + c.ok
+			if ok <= bestOK {
+				continue
+			}
+			within := true
+			for g := range n {
+				if float64(r.wrong[g]+c.wrong[g]) > maxWrong*float64(n[g]) {
+					within = false
+					break
+				}
+			}
+			if within {
+				best, bestOK = margins{rule: r.m, other: c.m}, ok
+			}
 		}
 	}
 	return best
@@ -360,12 +409,22 @@ func TrainSpeakerModel(arts []LabelledArticle) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# speaker ranker weights: written by `go run ./model/extract/train`, do not edit\n")
 	fmt.Fprintf(&b, "# %d articles, %d labelled quotations, %d features\n", len(arts), len(exs), len(lines))
-	fmt.Fprintf(&b, "@margin\t%.4f\n", margin)
+	fmt.Fprintf(&b, "@margin\t%.4f\n", finite(margin.other))
+	fmt.Fprintf(&b, "@margin.rule\t%.4f\n", finite(margin.rule))
 	for _, l := range lines {
 		b.WriteString(l)
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// finite writes "below every lead" as a large negative margin, which the
+// weights file can hold.
+func finite(m float64) float64 {
+	if math.IsInf(m, -1) {
+		return -1000
+	}
+	return m
 }
 
 func sortedArticles(arts []LabelledArticle) []LabelledArticle {

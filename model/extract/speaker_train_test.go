@@ -57,22 +57,40 @@ func TestTrainSpeakersCrossValidated(t *testing.T) {
 	}
 	rate := func(a, n int) float64 { return float64(a) / float64(max(n, 1)) }
 	tw, to := tally(w, margin), tally(own, margin)
-	t.Logf("speakers, 5-fold cross-validated by article, margin %.2f", margin)
+	t.Logf("speakers, 5-fold cross-validated by article, margins %.2f (the rules' pick too) and %.2f", margin.rule, margin.other)
 	t.Logf("  Wikinews training set: accuracy %.3f (%d/%d), wrong %.3f (%d), lenient accuracy %.3f", rate(tw.ok, tw.n), tw.ok, tw.n, rate(tw.wrong, tw.n), tw.wrong, rate(tw.loose, tw.n))
 	t.Logf("  repository's labelled articles: accuracy %.3f (%d/%d), wrong %.3f (%d), lenient accuracy %.3f", rate(to.ok, to.n), to.ok, to.n, rate(to.wrong, to.n), to.wrong, rate(to.loose, to.n))
+	// The rules alone: their own choice, before the ranker.
+	var rt speakerTally
+	for _, e := range exs {
+		if !isWiki[arts[e.article].ID] || !e.scored {
+			continue
+		}
+		rt.n++
+		for c := range e.cands {
+			if e.rule[c] {
+				if e.right[c] {
+					rt.ok++
+				} else {
+					rt.wrong++
+				}
+			}
+		}
+	}
+	t.Logf("  Wikinews, the rules alone: accuracy %.3f, wrong %.3f", rate(rt.ok, rt.n), rate(rt.wrong, rt.n))
 	for _, mw := range []float64{0.01, 0.015, 0.02, 0.03, 0.04} {
 		m, x := bestWithin(w, mw)
-		t.Logf("  Wikinews, best margin with at most %.1f%% wrong: %.2f: accuracy %.3f, wrong %.3f", 100*mw, m, rate(x.ok, x.n), rate(x.wrong, x.n))
+		t.Logf("  Wikinews, one margin for every pick, the best with at most %.1f%% wrong: %.2f: accuracy %.3f, wrong %.3f", 100*mw, m, rate(x.ok, x.n), rate(x.wrong, x.n))
 	}
-	for _, m := range []float64{0, 2, margin, 6} {
-		x := tally(w, m)
-		t.Logf("  Wikinews at margin %.2f: accuracy %.3f, wrong %.3f", m, rate(x.ok, x.n), rate(x.wrong, x.n))
+	for _, m := range []float64{0, 2, 6} {
+		x := tally(w, margins{m, m})
+		t.Logf("  Wikinews, one margin %.2f for every pick: accuracy %.3f, wrong %.3f", m, rate(x.ok, x.n), rate(x.wrong, x.n))
 	}
-	if rate(tw.ok, tw.n) < 0.815 || rate(tw.wrong, tw.n) > 0.02 {
-		t.Errorf("Wikinews speakers below today's floors (accuracy 0.815, wrong at most 0.02)")
+	if rate(tw.ok, tw.n) < 0.845 || rate(tw.wrong, tw.n) > 0.02 {
+		t.Errorf("Wikinews speakers below today's floors (accuracy 0.845, wrong at most 0.02)")
 	}
-	if rate(to.ok, to.n) < 0.945 || rate(to.wrong, to.n) > 0.01 {
-		t.Errorf("repository articles' speakers below today's floors (accuracy 0.945, wrong at most 0.01)")
+	if rate(to.ok, to.n) < 0.97 || rate(to.wrong, to.n) > 0.01 {
+		t.Errorf("repository articles' speakers below today's floors (accuracy 0.97, wrong at most 0.01)")
 	}
 }
 
@@ -85,7 +103,7 @@ func bestWithin(outs []outcome, maxWrong float64) (float64, speakerTally) {
 			continue
 		}
 		m := o.margin
-		t := tally(outs, m)
+		t := tally(outs, margins{m, m})
 		if float64(t.wrong) <= maxWrong*float64(t.n) && t.ok > bt.ok {
 			best, bt = m, t
 		}
