@@ -23,7 +23,7 @@ func TestCategoryCauses(t *testing.T) {
 		// The whole a part is taken from did not suffer the part's event.
 		{"partitive whole", "Three of the 40 passengers were killed in the crash.", "40 passengers", Other, "people"},
 		{"partitive part", "Three of the 40 passengers were killed in the crash.", "Three of the 40 passengers", Killed, "people"},
-		{"all but one of", "All but two of the thirty miners survived the blast.", "thirty miners", Other, "miners"},
+		{"all but one of", "All but two of the thirty miners survived the blast.", "thirty miners", Other, "people"},
 		{"whole with its own event word", "One of the 12 wounded was a child.", "12 wounded", Injured, "people"},
 		{"whole with its place phrase", "Half of the 900 families in the camp lack water.", "900 families", Displaced, "families"},
 		{"whole of a fraction", "About a third of the town's 60,000 residents fled.", "60,000 residents", Other, "people"},
@@ -36,11 +36,16 @@ func TestCategoryCauses(t *testing.T) {
 		{"among the dead", "Among the dead, 12 were children.", "12", Killed, "people"},
 		// A verdict counts the convicted as detained.
 		{"found guilty", "Five soldiers were found guilty of looting on Friday.", "Five soldiers", Detained, "troops"},
-		{"convicted", "A court convicted 14 smugglers last week.", "14 smugglers", Detained, "smugglers"},
+		{"convicted", "A court convicted 14 smugglers last week.", "14 smugglers", Detained, "people"},
 		{"sentenced", "Eight activists were sentenced on Monday.", "Eight activists", Detained, "people"},
 		// A noun for a person after the name of a thing heads the phrase.
 		{"thing before a person noun", "One convoy driver was from the capital.", "One convoy driver", Other, "people"},
 		{"thing before a person noun, plural", "The blast killed two truck drivers.", "two truck drivers", Killed, "people"},
+		// Event words that were missing.
+		{"fatally", "Two guards were fatally injured in the blast.", "Two guards", Killed, "people"},
+		{"vanished", "A fishing boat with 11 crewmen vanished off the coast.", "11 crewmen", Missing, "people"},
+		{"critical condition", "Four climbers are in critical condition.", "Four climbers", Injured, "people"},
+		{"apprehended", "Border guards apprehended 30 smugglers.", "30 smugglers", Detained, "people"},
 		// An age is no count of people, whatever the verb.
 		{"at the age of", "The poet died at the age of 88 in her home.", "88", Other, "years"},
 	}

@@ -5,23 +5,28 @@ import "strings"
 // personUnits are nouns for people; a count of them has unit "people".
 var personUnits = set("abductees", "activists", "adults", "afghans", "agents", "aid-workers",
 	"americans", "amputees", "assailants", "asylum-seekers", "attackers", "babies", "bodies", "boys",
-	"captives", "casualties", "child", "children", "christians", "citizens", "civilian", "civilians",
-	"combatants", "commanders", "conscripts", "contractors", "crew", "dead", "deaths",
-	"demonstrators", "detainees", "diplomats", "displaced", "dissidents", "doctors", "driver",
-	"drivers", "elderly", "employees", "evacuees", "extremists", "farmers", "fatalities", "fathers",
-	"females", "fighters", "fishermen", "foreigners", "girls", "guards", "guerrillas", "gunmen",
-	"hostages", "idps", "individuals", "infants", "inhabitants", "injured", "inmates", "insurgents",
-	"iraqis", "israelis", "jews", "jihadists", "journalists", "juveniles", "kids", "kurds",
-	"lawmakers", "lives", "males", "man", "marines", "medics", "member", "members", "men",
-	"mercenaries", "migrants", "militants", "minors", "mothers", "muslims", "nationals", "nurses",
-	"officers", "officials", "opponents", "orphans", "others", "palestinians", "paratroopers",
-	"passengers", "patients", "peacekeepers", "people", "person", "personnel", "persons", "pilgrims",
-	"police", "policemen", "pows", "prisoners", "prisoners-of-war", "protesters", "pupils", "rebels",
-	"recruits", "refugees", "residents", "rohingya", "russians", "sailors", "seekers", "separatists",
-	"servicemembers", "servicemen", "settlers", "shoppers", "soldier", "soldiers", "somalis",
+	"bystanders", "cadets", "captives", "casualties", "child", "children", "christians",
+	"churchgoers", "citizens", "civilian", "civilians", "climbers", "combatants", "commanders",
+	"commuters", "congregants", "conscripts", "contractors", "convicts", "crew", "crewmembers",
+	"crewmen", "customers", "dead", "deaths", "defendants", "demonstrators", "detainees", "diplomats",
+	"displaced", "dissidents", "doctors", "driver", "drivers", "elderly", "employees", "evacuees",
+	"extremists", "farmers", "fatalities", "fathers", "females", "fighters", "fishermen",
+	"foreigners", "gendarmes", "girls", "guards", "guerrillas", "guests", "gunmen", "herders",
+	"hikers", "hostages", "idps", "individuals", "infants", "inhabitants", "injured", "inmates",
+	"insurgents", "iraqis", "israelis", "jews", "jihadists", "journalists", "juveniles", "kidnappers",
+	"kids", "kurds", "laborers", "labourers", "lawmakers", "lives", "looters", "males", "man",
+	"marines", "medics", "member", "members", "men", "mercenaries", "migrants", "militants", "miners",
+	"minors", "mothers", "motorists", "muslims", "nationals", "nurses", "occupants", "officers",
+	"officials", "opponents", "orphans", "others", "palestinians", "paratroopers", "passengers",
+	"patients", "peacekeepers", "people", "person", "personnel", "persons", "pilgrims", "pilots",
+	"poachers", "police", "policemen", "pows", "prisoners", "prisoners-of-war", "protesters",
+	"pupils", "rebels", "recruits", "refugees", "residents", "riders", "rioters", "robbers",
+	"rohingya", "russians", "sailors", "seafarers", "seekers", "separatists", "servicemembers",
+	"servicemen", "settlers", "shepherds", "shoppers", "smugglers", "soldier", "soldiers", "somalis",
 	"spectators", "spies", "staff", "students", "sudanese", "survivors", "suspects", "syrians",
-	"teachers", "teenagers", "tourists", "troops", "ukrainians", "victims", "villagers", "volunteers",
-	"voters", "woman", "women", "workers", "worshippers", "wounded", "yazidis", "yemenis")
+	"teachers", "teenagers", "teens", "tourists", "traders", "troopers", "troops", "truckers",
+	"ukrainians", "vendors", "victims", "villagers", "visitors", "volunteers", "voters", "woman",
+	"women", "workers", "worshippers", "wounded", "yazidis", "yemenis", "youths")
 
 // troopUnits are counted as "troops".
 var troopUnits = set("conscripts", "marines", "paratroopers", "peacekeepers", "personnel",
@@ -274,7 +279,7 @@ func (d *doc) knownUnit(f *figure, j int, w string, s int) bool {
 	}
 	if personUnits[w] {
 		f.unit, f.unitEnd = "people", j+1
-		if (w == "police" || w == "aid" || w == "security") && d.isWord(j+1) && personUnits[stem(d.low(j+1))] {
+		if (w == "police" || w == "aid" || w == "security" || w == "crew") && d.isWord(j+1) && personUnits[stem(d.low(j+1))] {
 			f.unitEnd = j + 2 // "23 police officers"
 		}
 		return true
