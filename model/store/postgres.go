@@ -320,9 +320,13 @@ var pgMigrations = [][]string{
 	pgTriageSchema, // 2: per-person triage, authors of notes and tags (pg_triage.go)
 	pgLeaseSchema,  // 3: feed leases and team pollers (pg_lease.go)
 	{ // 4: a user's starred and archived stories are found from their
-		// triage rows (pgFlagConds), not by reading every row of the user.
+		// triage rows (pgFlagConds), not by reading every row of the user;
+		// the queue walks every story newest first (stories_all's predicate,
+		// the story's own archived column, is never set on PostgreSQL, so
+		// the planner could not use it and sorted the table instead).
 		`CREATE INDEX triage_starred ON triage (user_name, story_id) WHERE starred = 1`,
 		`CREATE INDEX triage_archived ON triage (user_name, story_id) WHERE archived = 1`,
+		`CREATE INDEX stories_published ON stories (published, id)`,
 	},
 }
 

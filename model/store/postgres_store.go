@@ -470,8 +470,13 @@ func (p *Postgres) Queue(ctx context.Context, f model.Filter, offset, limit int)
 		return nil, err
 	}
 	args = append(args, limit, max(offset, 0))
-	rows, err := p.db.QueryContext(ctx, `SELECT `+headerColumns+` FROM user_stories s WHERE `+cond+`
-		ORDER BY s.published DESC, s.id DESC LIMIT ? OFFSET ?`, args...)
+	// The page's ids first, then their columns: the stories skipped by the
+	// offset are walked in the index, but their feed titles and triage are
+	// not read.
+	rows, err := p.db.QueryContext(ctx, `SELECT `+headerColumns+` FROM (SELECT s.id FROM user_stories s WHERE `+cond+`
+			ORDER BY s.published DESC, s.id DESC LIMIT ? OFFSET ?) page
+		JOIN user_stories s ON s.id = page.id
+		ORDER BY s.published DESC, s.id DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: queue: %w", err)
 	}
