@@ -111,9 +111,59 @@ func (d *doc) categorise(f *figure) Category {
 		// own words ("one of the 20 killed") say what happened to it.
 		return d.categoryFallback(f, d.eventWordInPhrase(f, things), things)
 	}
+	if c, ok := d.clausePredicate(f, things); ok {
+		return d.categoryFallback(f, c, things)
+	}
 	best, bestDist := d.eventWordBefore(f, things)
 	best, _ = d.eventWordAfter(f, things, best, bestDist)
 	return d.categoryFallback(f, best, things)
+}
+
+// participlesIrregular are past participles without -ed or -en.
+var participlesIrregular = set("brought", "found", "held", "hurt", "kept", "left", "put", "sent",
+	"shot", "struck", "stuck")
+
+// clausePredicate reads the verb of the clause whose subject figure f is
+// ("12 were later released", "40 are still missing", "20 were found
+// dead"): a passive or perfect participle says what happened to the
+// figure, and an event word there or in the three words after it is its
+// category; a participle with none ("released", "rescued") says the
+// figure is no victim, whatever event words the sentence has elsewhere.
+// It reports false when the figure has no such verb ("12 were children").
+func (d *doc) clausePredicate(f *figure, things bool) (Category, bool) {
+	if !d.ownClause(f) {
+		return "", false
+	}
+	k := f.unitEnd + 1
+	for d.isWord(k) && (d.is(k, "been") || d.is(k, "being") || d.is(k, "later") || d.is(k, "also") || d.is(k, "still") ||
+		d.is(k, "since") || d.is(k, "then") || d.is(k, "reportedly") || d.is(k, "now")) {
+		k++
+	}
+	if !d.isWord(k) || d.toks[k].cap || d.toks[k].sent != d.toks[f.a].sent {
+		return "", false
+	}
+	if c, n := d.catAt(k); n > 0 {
+		if things && !thingCat(c) {
+			return "", false
+		}
+		if c == Displaced && d.fleeingAbroad(k+n) {
+			c = Refugees // "have fled across the border"
+		}
+		return c, true
+	}
+	if d.eventInPhrase(f) {
+		return "", false // "20 bodies had been recovered": the noun says it
+	}
+	w := d.low(k)
+	if !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || participlesIrregular[w]) || len(w) < 4 || personUnits[w] || thingNouns[w] {
+		return "", false
+	}
+	for j := k + 1; j <= k+3 && d.isWord(j) && !d.is(j, "and") && !d.is(j, "but") && d.toks[j].sent == d.toks[k].sent; j++ {
+		if c, n := d.catAt(j); n > 0 && !(things && !thingCat(c)) {
+			return c, true
+		}
+	}
+	return Other, true
 }
 
 // categoryOfKind decides by what the figure is before any event word:
@@ -204,6 +254,21 @@ func (d *doc) ownClause(f *figure) bool {
 	return false
 }
 
+// objectOfVerb reports whether figure f is the object of a verb in -ed
+// right before it that is no event word ("infected 3,000 people",
+// "rescued 14"): that verb says what happened to it.
+func (d *doc) objectOfVerb(f *figure) bool {
+	p := f.qa - 1
+	if !d.isWord(p) || d.toks[p].cap {
+		return false
+	}
+	w := d.low(p)
+	if c, _ := d.catAt(p); c != "" || len(w) < 5 || !strings.HasSuffix(w, "ed") {
+		return false
+	}
+	return !d.in(p, intransitiveEvents)
+}
+
 // eventWordAfter looks for a nearer event word in the figure's own noun
 // and the nine tokens after it, given the best before it. The figure's
 // own noun is decisive for an event word ("killed"), a fallback for a
@@ -211,9 +276,13 @@ func (d *doc) ownClause(f *figure) bool {
 func (d *doc) eventWordAfter(f *figure, things bool, best Category, bestDist int) (Category, int) {
 	sent := d.toks[f.a].sent
 	hi := f.unitEnd
+	obj := d.objectOfVerb(f)
 	for k := f.a; k < len(d.toks) && k < hi+9; k++ {
 		if d.toks[k].sent != sent {
 			break
+		}
+		if obj && k >= hi && (d.is(k, "and") || d.is(k, "but") || d.punct(k, ',') || d.punct(k, ';')) {
+			break // "infected 3,000 people and killed 120": the next verb is not its
 		}
 		if c, n := d.catAt(k); n > 0 && !(things && !thingCat(c)) && !d.barracks(f, k) {
 			dist := k - hi + 1

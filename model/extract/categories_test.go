@@ -34,6 +34,17 @@ func TestCategoryCauses(t *testing.T) {
 		{"own clause after and", "Nine people died and 40 were rescued by fishermen.", "40", Other, ""},
 		{"own clause with its own event", "Nine people died and 40 were injured.", "40", Injured, "people"},
 		{"among the dead", "Among the dead, 12 were children.", "12", Killed, "people"},
+		// The verb of the figure's own clause says what happened to it.
+		{"released", "Police held 45 protesters, of whom 12 were later released.", "12", Other, ""},
+		{"rescued, then missing", "The boat carried 90 people; 60 were rescued and 25 are still missing.", "25", Missing, "people"},
+		{"rescued before missing", "The boat carried 90 people; 60 were rescued and 25 are still missing.", "60", Other, ""},
+		{"found dead", "Six hikers were found dead near the pass.", "Six hikers", Killed, "people"},
+		{"forced to flee", "About 2,000 villagers were forced to flee.", "About 2,000 villagers", Displaced, "people"},
+		{"fled across the border", "Some 4,000 people have fled across the border.", "Some 4,000 people", Refugees, "people"},
+		{"own noun before a neutral verb", "By Monday 14 bodies had been recovered.", "14 bodies", Killed, "people"},
+		// The object of a verb that is no event word is not the next verb's.
+		{"object of a neutral verb", "The outbreak has infected 900 people and killed 31.", "900 people", Other, "people"},
+		{"the next verb's own figure", "The outbreak has infected 900 people and killed 31.", "31", Killed, "people"},
 		// A verdict counts the convicted as detained.
 		{"found guilty", "Five soldiers were found guilty of looting on Friday.", "Five soldiers", Detained, "troops"},
 		{"convicted", "A court convicted 14 smugglers last week.", "14 smugglers", Detained, "people"},
