@@ -307,6 +307,9 @@ func (d *doc) countHalf(c *countScan, w string) countStep {
 	}
 	if w == "quarter" {
 		if s, ok := scales[d.low(k)]; ok && s >= 1000 && k < n {
+			if d.is(c.j-1, "a") {
+				c.f.a, c.f.qa = c.j-1, c.j-1 // "nearly a quarter of a million"
+			}
 			c.total += s / 4
 			c.parts++
 			c.lastScale = s
@@ -360,13 +363,20 @@ func (d *doc) countVague(c *countScan, w string) countStep {
 // dozen": at least two of the scale, a vague count. Any other word ends
 // the count.
 func (d *doc) countSeveral(c *countScan, w string) countStep {
-	if w != "several" && w != "few" || c.parts > 0 {
+	if w != "several" && w != "few" && w != "couple" || c.parts > 0 {
 		return countStop
 	}
 	j := c.j
+	if w == "couple" {
+		// "a couple of hundred": at least two of the scale.
+		if !d.is(j-1, "a") || !d.is(j+1, "of") {
+			return countStop
+		}
+		j++
+	}
 	if s, ok := scales[d.low(j+1)]; ok && s >= 100 && s != 12 || d.is(j+1, "dozen") {
-		if d.is(j-1, "a") {
-			c.f.a, c.f.qa = j-1, j-1
+		if d.is(c.j-1, "a") {
+			c.f.a, c.f.qa = c.j-1, c.j-1
 		}
 		c.f.vague = true
 		mult := 2.0

@@ -101,7 +101,7 @@ var numberEnds = func() (t [26][26]uint16) {
 
 // numberStarts are the words a number may start with.
 var numberStarts = func() map[string]bool {
-	m := map[string]bool{"a": true, "an": true, "half": true, "quarter": true, "several": true, "few": true, "us": true, "c": true, "rs": true,
+	m := map[string]bool{"a": true, "an": true, "half": true, "quarter": true, "several": true, "few": true, "couple": true, "us": true, "c": true, "rs": true,
 		"percent": true, "percents": true, "per": true, "minus": true}
 	for w := range units {
 		m[w] = true

@@ -73,6 +73,10 @@ func TestNumberCauses(t *testing.T) {
 		{"range in one word", "Roughly one-to-two hundred people joined the march.", []want{{100, "people", Other, 100, 200}}},
 		{"range with or", "Five or six hundred people were evacuated.", []want{{500, "people", Displaced, 500, 600}}},
 		{"range of hundreds", "Two to three hundred villagers fled.", []want{{200, "people", Displaced, 200, 300}}},
+		// Vague counts and fractions of a scale.
+		{"a couple of hundred", "A couple of hundred farmers were detained.", []want{{200, "people", Detained, 200, nan}}},
+		{"a quarter of a million", "Nearly a quarter of a million people fled.", []want{{250000, "people", Displaced, nan, 250000}}},
+		{"year-olds counted", "Police held three 16-year-olds overnight.", []want{w(3, "people", Detained)}},
 		// A scale glued to a number word by a hyphen.
 		{"hyphenated scale", "Some two-dozen people were hurt.", []want{w(24, "people", Injured)}},
 		// The first of a pair shares the noun of the second.

@@ -278,6 +278,10 @@ func (d *doc) knownUnit(f *figure, j int, w string, s int) bool {
 		f.unit, f.unitEnd = "troops", j+1
 		return true
 	}
+	if strings.HasSuffix(w, "-year-olds") || strings.HasSuffix(w, "-month-olds") {
+		f.unit, f.unitEnd = "people", j+1 // "two 19-year-olds"
+		return true
+	}
 	if personUnits[w] {
 		f.unit, f.unitEnd = "people", j+1
 		if (w == "police" || w == "aid" || w == "security" || w == "crew") && d.isWord(j+1) && personUnits[stem(d.low(j+1))] {
