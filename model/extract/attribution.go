@@ -145,6 +145,12 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 	if d.titleAfterName(k, a) {
 		return who{via: ruleVeto}
 	}
+	// “losers” and “suckers”: words quoted together have one speaker.
+	if k > 0 && speakers[k-1].name != "" && d.coordinatedQuotes(k-1, a) {
+		w := speakers[k-1]
+		w.via = ruleContinue
+		return w
+	}
 	if w := d.afterAttr(k, b); w.found {
 		w.via = ruleAfter
 		return w
@@ -230,6 +236,21 @@ func (d *doc) attributeOne(k, a, b int, speakers []who) who {
 		return w
 	}
 	return who{}
+}
+
+// coordinatedQuotes reports whether quotation pk ends just before the one
+// opening at token a, joined by "and", "or" or a comma in one sentence.
+func (d *doc) coordinatedQuotes(pk, a int) bool {
+	_, pb := d.quoteTokens(pk)
+	if pb >= a || a-pb > 2 || d.toks[pb-1].sent != d.toks[a].sent {
+		return false
+	}
+	for j := pb; j < a; j++ {
+		if !d.is(j, "and") && !d.is(j, "or") && !d.punct(j, ',') {
+			return false
+		}
+	}
+	return true
 }
 
 // laterInSentence handles a quotation whose sentence goes on to another
@@ -674,6 +695,9 @@ func (d *doc) beforeAttr(a int) who {
 				return r
 			}
 		}
+		if r := d.passiveAgent(j, a); r.name != "" {
+			return r // "was announced to be a “pandemic” by the WHO"
+		}
 		if objectVerbs[w] && d.isWord(j-1) && passiveAux[d.low(j-1)] {
 			continue // "he was told by a leaker that …": he heard it
 		}
@@ -735,6 +759,26 @@ func (d *doc) quotedAsSaying(j, lo int) (who, bool) {
 		}
 	}
 	return who{}, false
+}
+
+// passiveAgent reads the agent of a passive speech verb at j whose "by"
+// comes after the quotation opening at a: "COVID-19 was previously
+// announced to be a “pandemic” by the World Health Organization".
+func (d *doc) passiveAgent(j, a int) who {
+	p := j - 1
+	if d.isWord(p) && !d.toks[p].cap && strings.HasSuffix(d.low(p), "ly") {
+		p-- // "was previously announced"
+	}
+	if !d.isWord(p) || !passiveAux[d.low(p)] || d.toks[a].quote < 0 {
+		return who{}
+	}
+	_, b := d.quoteTokens(int(d.toks[a].quote))
+	if d.is(b, "by") && d.toks[b].sent == d.toks[a].sent {
+		r := d.npForward(b+1, 0)
+		r.found = r.name != ""
+		return r
+	}
+	return who{}
 }
 
 // outerSpeaker finds a person who is the subject of a speech verb earlier

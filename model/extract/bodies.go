@@ -98,6 +98,19 @@ func (d *doc) issuer(noun string, self int) who {
 			}
 		}
 		if j == self {
+			// "RIAA's take-down notice claimed": the possessor issued it.
+			for p := j - 1; p >= 0 && p >= j-3 && d.isWord(p); p-- {
+				if ri := d.runAt[p]; ri >= 0 && d.runs[ri].b == p+1 && d.possessive(p) {
+					if r := d.whoOfRunBare(int(ri)); r.name != "" {
+						r.found = true
+						return r
+					}
+					break
+				}
+				if d.toks[p].cap || determiners[d.low(p)] {
+					break
+				}
+			}
 			// "X issued a statement saying …": the statement is this one.
 			for v := j - 1; v >= 0 && v > j-4; v-- {
 				if d.is(v, "issued") || d.is(v, "released") || d.is(v, "published") {

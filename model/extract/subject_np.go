@@ -227,8 +227,9 @@ func (d *doc) orgNounBackward(w string, j, lo int) who {
 		// "the ministry said": the body of that kind named last, if
 		// any ("the Defence Ministry").
 		r := d.orgRef(w, j)
-		if r.name == "" && !d.in(j-1, determiners) && !d.possessive(j-1) {
-			// "police said", "army said": a body that needs no name.
+		if r.name == "" && !d.in(j-1, determiners) && !d.possessive(j-1) && !(d.isWord(j-1) && !d.toks[j-1].cap) {
+			// "police said", "army said": a body that needs no name
+			// (not "Day's animal foundation said": a body unnamed).
 			return who{name: d.word(j), found: true, org: true}
 		}
 		return r

@@ -306,6 +306,11 @@ func (d *doc) whoOfRunBare(ri int) who {
 		}
 	}
 	if r.words == 1 {
+		if w := d.low(r.na); w == "you" || r.initial && r.na == r.a && r.kind != entOrg && !maleNames[w] && !femaleNames[w] && commonOpener(w) {
+			// "Calling it …", "Having left …", "Former …", "You know":
+			// a word that opens the sentence, no name.
+			return who{}
+		}
 		if w := d.low(r.na); len(w) > 3 && w[len(w)-1] == 's' && nationalities[w[:len(w)-1]] {
 			return who{found: true} // "most Americans": a population, not a speaker
 		}
