@@ -146,6 +146,9 @@ func (d *doc) clausePredicate(f *figure, things bool) (Category, bool) {
 		if things && !thingCat(c) {
 			return "", false
 		}
+		if d.combinedAt(c, k, n) {
+			return Other, true
+		}
 		if c == Displaced && d.fleeingAbroad(k+n) {
 			c = Refugees // "have fled across the border"
 		}
@@ -243,6 +246,35 @@ func (d *doc) eventWordBefore(f *figure, things bool) (Category, int) {
 	return best, bestDist
 }
 
+// combinedAt reports whether the event word c at token k, n words long,
+// is joined by "or" or "and" to one of another people category ("killed
+// or injured", "have died or gone missing"): a count of both is neither,
+// and a badge must not call it a death toll.
+func (d *doc) combinedAt(c Category, k, n int) bool {
+	if !peopleCat(c) {
+		return false
+	}
+	j := k + n
+	if !d.is(j, "or") && !d.is(j, "and") {
+		return false
+	}
+	j++
+	for d.is(j, "gone") || d.is(j, "been") || d.is(j, "went") || d.is(j, "were") || d.is(j, "was") || d.is(j, "are") || d.is(j, "otherwise") || d.is(j, "seriously") {
+		j++
+	}
+	c2, _ := d.catAt(j)
+	return c2 != c && peopleCat(c2)
+}
+
+// peopleCat is a category that counts people an event befell.
+func peopleCat(c Category) bool {
+	switch c {
+	case Killed, Injured, Displaced, Refugees, Detained, Missing, AtRisk:
+		return true
+	}
+	return false
+}
+
 // ownClause reports whether figure f is the subject of a verb right after
 // it ("30 were rescued", "12 have been freed"): its clause says what
 // happened to it.
@@ -285,6 +317,9 @@ func (d *doc) eventWordAfter(f *figure, things bool, best Category, bestDist int
 			break // "infected 3,000 people and killed 120": the next verb is not its
 		}
 		if c, n := d.catAt(k); n > 0 && !(things && !thingCat(c)) && !d.barracks(f, k) {
+			if d.combinedAt(c, k, n) {
+				c = Other // "63 people killed or injured": neither for certain
+			}
 			dist := k - hi + 1
 			if k < hi {
 				dist = 0

@@ -45,6 +45,10 @@ func TestCategoryCauses(t *testing.T) {
 		// The object of a verb that is no event word is not the next verb's.
 		{"object of a neutral verb", "The outbreak has infected 900 people and killed 31.", "900 people", Other, "people"},
 		{"the next verb's own figure", "The outbreak has infected 900 people and killed 31.", "31", Killed, "people"},
+		// A count of two kinds of victims at once is neither for certain.
+		{"killed or injured", "Medics counted 85 people killed or injured by shelling.", "85 people", Other, "people"},
+		{"died or gone missing", "Since May, at least 70 have died or gone missing at sea.", "at least 70", Other, ""},
+		{"killed and a separate count injured", "Four people were killed and 19 injured.", "Four people", Killed, "people"},
 		// A verdict counts the convicted as detained.
 		{"found guilty", "Five soldiers were found guilty of looting on Friday.", "Five soldiers", Detained, "troops"},
 		{"convicted", "A court convicted 14 smugglers last week.", "14 smugglers", Detained, "people"},
