@@ -676,6 +676,14 @@ func (d *doc) beforeAttr(a int) who {
 		if !speechVerbs[w] && !d.phrasalSpeech(j) && !d.writtenCue(j) && !d.cueBeforeQuote(j, a) && !d.presentsAs(j, a) || t.cap && j > 0 && d.toks[j-1].sent == sent {
 			continue
 		}
+		if t.cap && speechVerbs[w] {
+			// "Remarked Center for Biological Diversity scientist Tierra
+			// Curry, “Q”": the verb opens its sentence, the speaker follows.
+			if r := d.npForward(j+1, 0); r.name != "" {
+				r.found = true
+				return r
+			}
+		}
 		if w == "called" && (d.is(j-1, "so") || d.punct(j-1, '-')) || strings.HasPrefix(w, "so-") {
 			continue
 		}

@@ -62,6 +62,9 @@ func (d *doc) findRuns() {
 		if isPossessive(d.word(i)) && (j == i+1 || !d.continuesName(i+1)) {
 			j = i + 1 // "Trump's": the possessor alone, unless "Sheriff's Office"
 		}
+		if j > i+1 && (i == 0 || d.toks[i-1].sent != d.toks[i].sent) && speechVerbs[d.low(i)] {
+			i++ // "Remarked Center for Biological Diversity scientist …": the verb opens the sentence
+		}
 		r := nameRun{a: i, b: j, inQ: d.toks[i].quote >= 0}
 		r.initial = i == 0 || d.toks[i-1].sent != d.toks[i].sent || d.toks[i-1].kind == tQuote && (i < 2 || d.toks[i-2].sent != d.toks[i].sent)
 		d.classify(&r)
@@ -94,6 +97,9 @@ func (d *doc) startsName(i int) bool {
 	if t.end-t.start > 2 && d.text[t.start] == 'I' && (d.text[t.start+1] == '\'' || strings.HasPrefix(d.text[t.start+1:], "’")) {
 		return false // I'm, I'd, I've: never a name, nor anyone a he stands for
 	}
+	if d.firstTitle(i) {
+		return true
+	}
 	if functionCaps[d.low(i)] {
 		// "Will Moy, chief executive of Full Fact, told": inside a
 		// sentence a capitalised "Will" or "May" before another
@@ -120,6 +126,9 @@ func (d *doc) continuesName(j int) bool {
 			}
 			if d.is(j, "watch") && d.isWord(j-1) && d.toks[j-1].cap {
 				return true // "Human Rights Watch", "Airwars Watch": a body's name, not "Watch:"
+			}
+			if d.firstTitle(j) {
+				return true // "Former First Lady Michelle Obama"
 			}
 			if w := d.low(j); len(w) == 1 && functionCaps[w] && d.isWord(j-1) && d.toks[j-1].cap && d.middleInitial(j) {
 				// "Sonya A. Zoghlin": a capital A or I with its period
@@ -158,6 +167,12 @@ func (d *doc) continuesName(j int) bool {
 		return abbrevs[w] || len(w) == 1
 	}
 	return false
+}
+
+// firstTitle reports a capital "First" that opens a title: First Lady,
+// First Minister, First Secretary. Elsewhere "First" is a function word.
+func (d *doc) firstTitle(i int) bool {
+	return d.is(i, "first") && d.toks[i].cap && d.isWord(i+1) && d.toks[i+1].cap && titles[d.low(i+1)]
 }
 
 // particleBefore reports whether key[h] is a hyphen after a name

@@ -96,6 +96,8 @@ func TestSpeakerCauses(t *testing.T) {
 		{"an unnamed body by its kind", `Doris Kay's animal foundation said she had been in “excellent health”.`, []string{""}},
 		{"a passive verb's agent after the quotation", `The virus was previously announced to be a “pandemic” by the World Health Organization.`, []string{"World Health Organization"}},
 		{"words quoted together", `The Atlantic claimed that Max Stone referred to the soldiers as “losers” and “suckers.”`, []string{"Max Stone", "Max Stone"}},
+		{"Former First Lady X", `Former First Lady Mary Hollis gave the keynote address, urging viewers, “we have got to vote”.`, []string{"Mary Hollis"}},
+		{"Remarked X, Q", "Scientists urged caution.\n\nRemarked Center for Wild Rivers scientist Tierra Cole, “This is a reprieve.”", []string{"Tierra Cole"}},
 		{"a body's website", `The Health Agency's website said: “There is no cure.”`, []string{"Health Agency"}},
 		{"first of two subjects, the other no name", "Researcher Jin Park joined later.\n\nTak-Sing Ho and three of his co-authors have started a company. He remarked, “My goal is to invent things.”", []string{"Tak-Sing Ho"}},
 		{"a possessive in a body's name", `The Alachua Sheriff's Office said the crash “required all hands.”`, []string{"Alachua Sheriff's Office"}},

@@ -306,7 +306,7 @@ func (d *doc) whoOfRunBare(ri int) who {
 		}
 	}
 	if r.words == 1 {
-		if w := d.low(r.na); w == "you" || r.initial && r.na == r.a && r.kind != entOrg && !maleNames[w] && !femaleNames[w] && commonOpener(w) {
+		if w := d.low(r.na); w == "you" || r.initial && r.na == r.a && !orgNouns[stem(w)] && !maleNames[w] && !femaleNames[w] && commonOpener(w) {
 			// "Calling it …", "Having left …", "Former …", "You know":
 			// a word that opens the sentence, no name.
 			return who{}
