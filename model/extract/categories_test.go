@@ -56,6 +56,7 @@ func TestCategoryCauses(t *testing.T) {
 		// A noun for a person after the name of a thing heads the phrase.
 		{"thing before a person noun", "One convoy driver was from the capital.", "One convoy driver", Other, "people"},
 		{"thing before a person noun, plural", "The blast killed two truck drivers.", "two truck drivers", Killed, "people"},
+		{"colleagues are people", "A driver was killed and two colleagues were wounded.", "two colleagues", Injured, "people"},
 		// Event words that were missing.
 		{"fatally", "Two guards were fatally injured in the blast.", "Two guards", Killed, "people"},
 		{"vanished", "A fishing boat with 11 crewmen vanished off the coast.", "11 crewmen", Missing, "people"},
