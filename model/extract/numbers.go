@@ -269,7 +269,9 @@ func (d *doc) digitsAt(i int, f *figure) (float64, float64, int, string, bool) {
 		}
 		// Groups after a plain space only when there are two of them
 		// (1 234 567): "400 737 Max jets" is two numbers.
-		if len(num) <= 3 && j < len(d.toks) && (narrowSpace(d.text[d.toks[j-1].end:d.toks[j].start]) || j+1 < len(d.toks) && isGroup(d.lt[d.toks[j+1].start:d.toks[j+1].end]) && spaceOnly(d.text[d.toks[j].end:d.toks[j+1].start])) {
+		// A lone "000" after a plain space is a group too: "40 000".
+		if len(num) <= 3 && j < len(d.toks) && (narrowSpace(d.text[d.toks[j-1].end:d.toks[j].start]) || j+1 < len(d.toks) && isGroup(d.lt[d.toks[j+1].start:d.toks[j+1].end]) && spaceOnly(d.text[d.toks[j].end:d.toks[j+1].start]) ||
+			d.lt[d.toks[j].start:d.toks[j].end] == "000" && spaceOnly(d.text[d.toks[j-1].end:d.toks[j].start])) {
 			for j < len(d.toks) && suf == "" && !hasTail && d.toks[j].kind == tWord && d.toks[j].sent == t.sent && isGroup(d.lt[d.toks[j].start:d.toks[j].end]) && spaceOnly(d.text[d.toks[j-1].end:d.toks[j].start]) {
 				g := d.lt[d.toks[j].start:d.toks[j].end]
 				if len(g) != 3 && !decimals(g[3:]) {

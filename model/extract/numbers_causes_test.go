@@ -77,6 +77,8 @@ func TestNumberCauses(t *testing.T) {
 		{"a couple of hundred", "A couple of hundred farmers were detained.", []want{{200, "people", Detained, 200, nan}}},
 		{"a quarter of a million", "Nearly a quarter of a million people fled.", []want{{250000, "people", Displaced, nan, 250000}}},
 		{"year-olds counted", "Police held three 16-year-olds overnight.", []want{w(3, "people", Detained)}},
+		// Thousands groups set apart by a plain space.
+		{"space-grouped thousands", "About 40 000 people fled the city.", []want{{40000, "people", Displaced, nan, nan}}},
 		// A scale glued to a number word by a hyphen.
 		{"hyphenated scale", "Some two-dozen people were hurt.", []want{w(24, "people", Injured)}},
 		// The first of a pair shares the noun of the second.
