@@ -92,6 +92,12 @@ func OpenPostgresAs(dsn, user string) (*Postgres, error) {
 		return nil, fmt.Errorf("store: %s: %w", RedactURL(dsn), err)
 	}
 	cfg.RuntimeParams["sitrep.user"] = user
+	// pgx prepares each statement once per connection, and after five runs
+	// PostgreSQL may keep a generic plan that ignores the arguments: a
+	// queue page's LIMIT and OFFSET or a searched word's frequency. That
+	// plan sorted every story for a page of 50 (0.4 s at 200,000 stories
+	// against 1 ms); planning each run costs a fraction of a millisecond.
+	cfg.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(8)
@@ -327,6 +333,15 @@ var pgMigrations = [][]string{
 		`CREATE INDEX triage_starred ON triage (user_name, story_id) WHERE starred = 1`,
 		`CREATE INDEX triage_archived ON triage (user_name, story_id) WHERE archived = 1`,
 		`CREATE INDEX stories_published ON stories (published, id)`,
+	},
+	{ // 5: the planner knows how rare a searched word is. With the default
+		// statistics it took a word absent from every story for one in two
+		// hundred, walked all the stories newest first looking for 50
+		// matches, and took 20 s at 250,000 stories; with a longer list of
+		// common words it reads a rare word's few matches from the index
+		// (0.2 ms) and still walks for a common one.
+		`ALTER TABLE story_texts ALTER COLUMN search SET STATISTICS 2000`,
+		`ANALYZE story_texts`,
 	},
 }
 
