@@ -500,7 +500,11 @@ func (d *doc) afterAttr(k, b int) who {
 			return who{}
 		}
 	}
-	if d.in(i, speechVerbs) && strings.HasSuffix(d.low(i), "ing") {
+	ii := i
+	if d.isWord(ii) && !d.toks[ii].cap && (strings.HasSuffix(d.low(ii), "ly") || d.is(ii, "further") || d.is(ii, "also") || d.is(ii, "then")) {
+		ii++ // “Q,” further saying …
+	}
+	if d.in(ii, speechVerbs) && strings.HasSuffix(d.low(ii), "ing") {
 		return who{} // “Q,” adding …: the speaker is before
 	}
 	if d.in(i, clauseJoins) || d.is(i, "including") {
@@ -615,6 +619,10 @@ func (d *doc) directAttribution(i int) bool {
 			}
 			return false
 		}
+	} else if n := d.skipLowerRole(i); n != i && d.runAt[n] >= 0 && d.runs[d.runAt[n]].a == n {
+		// “Q” study co-author Tak-Sing Wong said: a role in lower case
+		// before the name.
+		k = d.runs[d.runAt[n]].b
 	} else {
 		return false
 	}

@@ -120,6 +120,13 @@ func (d *doc) subjectEnd(v, lo int) int {
 	if j-1 >= lo && d.is(j-1, "on") && d.isWord(j) && d.toks[j].cap && functionCaps[d.low(j)] {
 		j -= 2
 	}
+	// "… and on Twitter referred to": a phrase after "and" before the
+	// verb; the subject is the one before "and".
+	if ri := d.runAt[max(j, 0)]; j >= lo && ri >= 0 && d.runs[ri].b == j+1 {
+		if p := d.runs[ri].a - 1; p-1 >= lo && prepositions[d.low(p)] && !d.toks[p].cap && (d.is(p-1, "and") || d.is(p-1, "but")) {
+			j = p - 1
+		}
+	}
 	return j
 }
 
@@ -306,7 +313,7 @@ func (d *doc) whoOfRunBare(ri int) who {
 		}
 	}
 	if r.words == 1 {
-		if w := d.low(r.na); w == "you" || r.initial && r.na == r.a && !orgNouns[stem(w)] && !maleNames[w] && !femaleNames[w] && commonOpener(w) {
+		if w := d.low(r.na); w == "you" || r.initial && r.na == r.a && !orgNouns[stem(w)] && !maleNames[w] && !femaleNames[w] && openerWord(w) {
 			// "Calling it …", "Having left …", "Former …", "You know":
 			// a word that opens the sentence, no name.
 			return who{}
@@ -333,6 +340,17 @@ func (d *doc) whoOfRunBare(ri int) who {
 		w.org = true
 	}
 	return w
+}
+
+// openerWord is a capitalised word opening a sentence that is surely no
+// name: a verb form, an adverb, a title or function word. Unlike
+// commonOpener it leaves out plural endings, which surnames share
+// (Sanders, Withers).
+func openerWord(w string) bool {
+	if personNouns[w] || titles[w] || functionCaps[w] || speechVerbs[w] {
+		return true
+	}
+	return strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
 }
 
 // otherBodyBetween reports whether a body or place other than name is
