@@ -66,6 +66,8 @@ func TestNumberCauses(t *testing.T) {
 		// The second value of a pair or a conversion.
 		{"pair", "The index fell 1.2% to 9,410.", []want{w(1.2, "percent", Other), w(9410, "", Other)}},
 		{"conversion", "Snow reached 20 cm (7.9 inches) overnight.", []want{w(20, "cm", Other), w(7.9, "inches", Other)}},
+		// People on board are people, though no noun names them.
+		{"on board", "Only two of the nine on board survived the crash.", []want{w(9, "people", Other)}},
 		// Counts without a known noun are reported, category other.
 		{"bare count", "The vote was 52 in favour.", []want{w(52, "", Other)}},
 		{"range", "Between 300 and 400 people were killed.", []want{{300, "people", Killed, 300, 400}}},

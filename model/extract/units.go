@@ -175,6 +175,10 @@ func (d *doc) weightOf(f *figure, j int) bool {
 func (d *doc) countedNoun(f *figure) {
 	n := len(d.toks)
 	j := f.b
+	if d.is(j, "aboard") || d.is(j, "on-board") || d.is(j, "onboard") || d.is(j, "on") && d.is(j+1, "board") {
+		f.unit = "people" // "the sixteen on board": people, though unnamed
+		return
+	}
 	if d.is(j, "of") {
 		j++
 		if d.is(j, "its") || d.is(j, "the") || d.is(j, "their") || d.is(j, "them") || d.is(j, "those") || d.is(j, "his") || d.is(j, "her") || d.is(j, "whom") || d.is(j, "our") {
