@@ -18,6 +18,9 @@ func TestCategoryCauses(t *testing.T) {
 		{"complement of a crime noun", "Four guards were jailed for the beating of three young inmates.", "three young inmates", Other, "people"},
 		{"complement of a place", "Rebels shelled the town of 20,000 people on Sunday.", "20,000 people", Other, "people"},
 		{"event noun before of", "The court heard of the killing of six farmers.", "six farmers", Killed, "people"},
+		{"event noun: evacuation", "The evacuation of 300 patients began at dawn.", "300 patients", Displaced, "people"},
+		{"event noun: arrest", "Police announced the arrest of 12 men.", "12 men", Detained, "people"},
+		{"counts of a crime are no victims", "He faces seven counts of murder.", "seven counts", Other, "counts"},
 		{"collective noun before of", "Gunmen killed a family of five in the raid.", "five", Killed, "people"},
 		{"a total of", "Police arrested a total of 52 protesters.", "52 protesters", Detained, "people"},
 		// The whole a part is taken from did not suffer the part's event.
