@@ -29,6 +29,9 @@ func (d *doc) invertedUnknownVerb(i int) bool {
 		return false
 	}
 	e := d.runs[ri].b
+	if _, end, ok := d.bodysRoleNameEnd(i + 1); ok {
+		e = end // “Q,” quipped Valiant Entertainment editor Heather Antos.
+	}
 	return d.punct(e, '.') || d.punct(e, ',') || e >= len(d.toks)
 }
 
@@ -258,7 +261,11 @@ func (d *doc) urgesTo(j, a int) bool {
 // describedBy reads the agent of a passive naming verb right before the
 // quotation: "Gutierrez was described by the CBCP as “a strong advocate”".
 func (d *doc) describedBy(j, a int) who {
-	if !d.is(j+1, "by") || !d.is(a-1, "as") || a-j > 12 {
+	as := a - 1
+	if d.is(as, "a") || d.is(as, "an") {
+		as-- // "described by the Daily Hive as a “squirrel whisperer”"
+	}
+	if !d.is(j+1, "by") || !d.is(as, "as") || a-j > 12 {
 		return who{}
 	}
 	w := d.npForward(j+2, 0)

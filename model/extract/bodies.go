@@ -107,8 +107,8 @@ func (d *doc) issuer(noun string, self int) who {
 					}
 					break
 				}
-				if d.toks[p].cap || determiners[d.low(p)] {
-					break
+				if determiners[d.low(p)] || d.toks[p].cap && !acronym(d.word(p)) {
+					break // an acronym may come between: "RIAA's DMCA notice"
 				}
 			}
 			// "X issued a statement saying …": the statement is this one.

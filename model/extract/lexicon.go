@@ -16,7 +16,8 @@ func set(words ...string) map[string]bool {
 var speechVerbs = set(
 	"accuse", "accused", "accuses", "accusing", "acknowledge", "acknowledged", "acknowledges",
 	"acknowledging", "add", "added", "adding", "adds", "admit", "admits", "admitted",
-	"admitting", "agree", "agreed", "agrees", "announce", "announced", "announcement",
+	"admitting", "agree", "agreed", "agrees", "allege", "alleged", "alleges", "alleging",
+	"announce", "announced", "announcement",
 	"announces", "announcing", "appeal", "appealed", "argue", "argued", "argues", "arguing",
 	"ask", "asked", "asking", "asks", "assert", "asserted", "asserting", "asserts", "assure",
 	"assured", "assures", "assuring", "beg", "begged", "begging", "begs", "believe", "believed",

@@ -99,31 +99,37 @@ func (d *doc) possessorsRoleName(i int) (who, bool) {
 // "according to Samoa Observer editor Keni Lesa", "said Reuters reporter
 // Jane Roe": the person speaks, not the body.
 func (d *doc) bodysRoleName(i int) (who, bool) {
+	w, _, ok := d.bodysRoleNameEnd(i)
+	return w, ok
+}
+
+// bodysRoleNameEnd is bodysRoleName with the end of the name's run.
+func (d *doc) bodysRoleNameEnd(i int) (who, int, bool) {
 	ri := d.runAt[i]
 	if ri < 0 || d.runs[ri].a != i || d.possessive(d.runs[ri].b-1) || d.runs[ri].kind == entPerson || d.runs[ri].gender != 0 {
-		return who{}, false
+		return who{}, 0, false
 	}
 	k := d.runs[ri].b
 	n := 0
 	for k < len(d.toks) && n < 3 && d.isWord(k) && !d.toks[k].cap {
 		if prepositions[d.low(k)] || determiners[d.low(k)] {
-			return who{}, false // "Ryan Cloutier of the Harvard Center": no role
+			return who{}, 0, false // "Ryan Cloutier of the Harvard Center": no role
 		}
 		k++
 		n++
 	}
 	if n == 0 || k >= len(d.toks) {
-		return who{}, false
+		return who{}, 0, false
 	}
 	if w := d.low(k - 1); !roleLike(w) && !personNouns[w] && !occupations[w] && !titles[w] {
-		return who{}, false
+		return who{}, 0, false
 	}
 	pi := d.runAt[k]
 	if pi < 0 || d.runs[pi].a != k || d.runs[pi].kind == entPlace || d.runs[pi].kind == entOrg || d.runs[pi].kind == entTitle {
-		return who{}, false
+		return who{}, 0, false
 	}
 	w := d.whoOfRun(int(pi))
-	return w, w.name != "" && !w.org
+	return w, d.runs[pi].b, w.name != "" && !w.org
 }
 
 // describedThenNamed handles a described person named at the end of the

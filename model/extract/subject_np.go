@@ -62,6 +62,12 @@ func (d *doc) runBackward(ri int32, j, lo int) who {
 		w.found = true
 		return w
 	}
+	if r.kind != entPerson && r.gender == 0 && d.is(r.a-1, "in") && r.a-2 >= lo {
+		// "The Aam Aadmi Party in Goa said": the body of the place.
+		if oi := d.runAt[r.a-2]; oi >= 0 && d.runs[oi].b == r.a-1 && d.runs[oi].kind == entOrg {
+			return d.whoOfRun(int(oi))
+		}
+	}
 	if w, ok := d.memberOf(r, lo); ok {
 		return w
 	}
