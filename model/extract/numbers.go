@@ -66,7 +66,7 @@ func (d *doc) mayStartNumber(i int) bool {
 		// period of ".08" can open a number; non-ASCII marks (€, −) may.
 		return c >= 0x80 || c == '$' || c == '-' || c == '+' || c == '.'
 	}
-	if c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' && (gluedCode(d.text[t.start:t.end]) > 0 || currencyCodes[d.text[t.start:t.end]] != "") {
+	if c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' && (gluedCode(d.text[t.start:t.end]) > 0 || t.end-t.start <= 3 && t.end-t.start >= 2 && currencyCodes[d.text[t.start:t.end]] != "") {
 		return true
 	}
 	w := d.lt[t.start:t.end]
