@@ -24,12 +24,22 @@ type checkpointer struct {
 	kick    chan struct{}
 	stop    chan struct{}
 	stopped sync.Once // Close may be called twice
+	cancel  func()    // ends a wait for the write lock
 	done    sync.WaitGroup
 }
 
+// walBoundFrames bounds the log under a steady stream of writes. The log
+// only starts over from its beginning when a checkpoint has copied all of
+// it, and passive checkpoints running beside a writer that never pauses
+// (populating a database, a long import) never catch up: the log grew to
+// 3 GB. Past this many frames (64 MB of 4 KB pages) the checkpointer holds
+// the writer back once, copies the rest and truncates the log.
+var walBoundFrames = 16384
+
 // startCheckpointer starts the checkpoints of s.
 func (s *SQLite) startCheckpointer() {
-	c := &checkpointer{kick: make(chan struct{}, 1), stop: make(chan struct{})}
+	ctx, cancel := context.WithCancel(context.Background())
+	c := &checkpointer{kick: make(chan struct{}, 1), stop: make(chan struct{}), cancel: cancel}
 	s.ckpt = c
 	c.done.Add(1)
 	go func() {
@@ -40,10 +50,7 @@ func (s *SQLite) startCheckpointer() {
 				return
 			case <-c.kick:
 			}
-			// A failed checkpoint (a reader holding an old snapshot, the
-			// disk) loses nothing: the log keeps the pages and the next one
-			// copies them.
-			s.db.ExecContext(context.Background(), `PRAGMA wal_checkpoint(PASSIVE)`)
+			s.checkpoint(ctx)
 			select {
 			case <-c.stop:
 				return
@@ -51,6 +58,23 @@ func (s *SQLite) startCheckpointer() {
 			}
 		}
 	}()
+}
+
+// checkpoint copies the log into the file beside the writer, or with the
+// writer held back when the log is past walBoundFrames. A failed checkpoint
+// (a reader holding an old snapshot, the disk) loses nothing: the log keeps
+// the pages and the next one copies them.
+func (s *SQLite) checkpoint(ctx context.Context) {
+	var busy, frames, copied int
+	err := s.db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`).Scan(&busy, &frames, &copied)
+	if err != nil || frames <= walBoundFrames {
+		return
+	}
+	if s.lockWrite(ctx) != nil {
+		return // closing
+	}
+	s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+	s.unlockWrite()
 }
 
 // wrote tells the checkpointer that a write transaction has ended.
@@ -70,6 +94,6 @@ func (c *checkpointer) close() {
 	if c == nil {
 		return
 	}
-	c.stopped.Do(func() { close(c.stop) })
+	c.stopped.Do(func() { close(c.stop); c.cancel() })
 	c.done.Wait()
 }

@@ -52,7 +52,8 @@ var _ Store = (*SQLite)(nil)
 // in WAL mode and avoids an fsync per commit; foreign keys make RemoveFeed's
 // cascade work; busy_timeout waits for another process's writer instead of
 // failing; wal_autocheckpoint(0) leaves checkpoints to the checkpointer
-// (checkpoint.go).
+// (checkpoint.go), and journal_size_limit gives back the disk of a log
+// grown in a burst when it starts over.
 var pragmas = []string{
 	"busy_timeout(5000)",
 	"foreign_keys(1)",
@@ -60,6 +61,7 @@ var pragmas = []string{
 	"synchronous(NORMAL)",
 	"temp_store(MEMORY)",
 	"wal_autocheckpoint(0)",
+	"journal_size_limit(67108864)",
 }
 
 // maxConns bounds the pool: each connection keeps its own page cache, and the
