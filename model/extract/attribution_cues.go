@@ -199,6 +199,17 @@ func (d *doc) reportedSentence(k, a int) who {
 	return who{}
 }
 
+// dateWord reports a run that is a month or a weekday: "January 26"
+// opening a dateline is no subject.
+func (d *doc) dateWord(r nameRun) bool {
+	if r.words != 1 {
+		return false
+	}
+	w := d.low(r.na)
+	_, month := months[w]
+	return month || weekdays[w]
+}
+
 // cueBeforeQuote reports a verb the lexicon lacks right before the
 // quotation, after its subject: "He quipped “I still have dust in my
 // shoes.”", "Jane Roe conceded: “We made mistakes.”"
@@ -312,9 +323,28 @@ func (d *doc) sentenceSubject(k, a int) who {
 		}
 		return d.pronoun(d.toks[lo].start, g)
 	}
+	// "With this alliance, Netanyahu envisioned …": past opening phrases.
+	lo = d.clauseStart(lo, a)
 	ri := d.runAt[lo]
-	if ri < 0 || d.runs[ri].a != lo || !d.runs[ri].subj || d.runs[ri].kind == entPlace || d.runs[ri].kind == entTitle {
+	if ri >= 0 && d.runs[ri].a == lo && (d.runs[ri].kind == entPlace || d.runs[ri].kind == entTitle) {
+		// "Greek prime minister Kyriakos Mitsotakis …": the person after
+		// a nationality and a role in lower case.
+		if n := d.skipLowerRole(d.runs[ri].b); n != d.runs[ri].b && d.runAt[n] >= 0 {
+			ri = d.runAt[n]
+		}
+	}
+	if ri < 0 || d.runs[ri].a > lo+3 || !d.runs[ri].subj || d.runs[ri].kind == entPlace || d.runs[ri].kind == entTitle || d.dateWord(d.runs[ri]) {
 		return who{}
+	}
+	// "Zelensky declined … a recording in which someone audibly says
+	// Zelensky “Q”": a speech verb of another subject in the sentence.
+	for j := d.runs[ri].b + 1; j < a; j++ {
+		if d.isWord(j) && !d.toks[j].cap && d.toks[j].quote < 0 && speechVerbs[d.low(j)] {
+			if !d.isWord(j-1) || d.toks[j-1].cap {
+				break // right after a name: its own verb, asked by the rules before
+			}
+			return who{}
+		}
 	}
 	if r := d.runs[ri]; r.words == 1 && r.initial {
 		if w := d.low(r.na); len(w) > 3 && w[len(w)-1] == 's' && (personNouns[w] || roleLike(w[:len(w)-1])) {

@@ -183,7 +183,7 @@ var reportNouns = set("announcement", "assessment", "bulletin", "communique", "c
 var personNouns = set("activist", "activists", "adviser", "advisor", "agent", "agents", "aide", "aides", "all",
 	"ambassador", "analyst", "analysts", "both", "boy", "brother", "chairman", "chief", "child",
 	"children", "cleric", "colleague", "colleagues", "commander", "commanders", "correspondent",
-	"counterpart", "daughter", "diplomat", "diplomats", "director", "doctor", "doctors",
+	"counterpart", "daughter", "delegate", "delegates", "diplomat", "diplomats", "director", "doctor", "doctors",
 	"driver", "each", "economist", "envoy", "expert", "experts", "eyewitness", "eyewitnesses", "families", "family", "farmer",
 	"father", "fellow", "few", "fighter", "fighters", "founder", "friend", "general", "girl",
 	"governor", "guard", "guards", "head", "historian", "husband", "journalist", "journalists",

@@ -42,6 +42,9 @@ func (d *doc) nameAsApposition(j, lo int) (who, bool) {
 				}
 				continue
 			}
+			if d.punct(p, '.') && p > lo && d.isWord(p-1) && d.toks[p-1].end == d.toks[p].start {
+				continue // the period of "U.S."
+			}
 			if !d.isWord(p) {
 				break
 			}
@@ -50,7 +53,10 @@ func (d *doc) nameAsApposition(j, lo int) (who, bool) {
 			for _, pre := range [...]string{"then-", "ex-", "former-"} {
 				w = strings.TrimPrefix(w, pre) // "The then-manager of …, David Clay, called"
 			}
-			if !d.toks[p].cap && (personNouns[w] || personTitles[w] || roleTitles[w] || occupations[w]) {
+			if !d.toks[p].cap && personNouns[w] || wordBits[stem(w)]&(bPersonTitle|bRoleTitle|bOccupation|bLeadRole) != 0 {
+				// "A Republican Assemblywoman, Jill Tolles, also
+				// commented", "The Senate Minority Leader, Chuck Schumer,
+				// said": a role, in capitals or not.
 				return d.whoOfRun(int(ri)), true
 			}
 		}

@@ -9,23 +9,7 @@ import "strings"
 func (d *doc) subjectAt(lo, limit int) who {
 	// "After the hearing, Hawk Sawyer issued …": an opening phrase set off
 	// by a comma comes before the subject.
-	// Several may follow one another: "In March, at the final debate,
-	// Biden announced".
-	for n := 0; n < 3 && d.isWord(lo) && (prepositions[d.low(lo)] || functionCaps[d.low(lo)]); n++ {
-		next := lo
-		for c := lo + 1; c < limit && c < lo+14; c++ {
-			if d.punct(c, ',') {
-				if d.isWord(c+1) && (d.toks[c+1].cap || prepositions[d.low(c+1)] || d.is(c+1, "a") || d.is(c+1, "an") || d.is(c+1, "the")) {
-					next = c + 1
-				}
-				break
-			}
-		}
-		if next == lo {
-			break
-		}
-		lo = next
-	}
+	lo = d.clauseStart(lo, limit)
 	// "a Republican, Mark Amodei, has voiced": a description set off
 	// before the name.
 	if d.is(lo, "a") || d.is(lo, "an") {
@@ -39,6 +23,9 @@ func (d *doc) subjectAt(lo, limit int) who {
 		}
 	}
 	i := lo
+	if d.isWord(i) && strings.HasPrefix(d.low(i), "then-") && d.runAt[min(i+1, len(d.toks)-1)] >= 0 {
+		i++ // "then-Secretary Vázquez affirmed": the title glued to "then"
+	}
 	for i < limit && d.isWord(i) && functionCaps[d.low(i)] && !d.in(i, malePron) && !d.in(i, femalePron) {
 		i++
 	}
@@ -58,6 +45,29 @@ func (d *doc) subjectAt(lo, limit int) who {
 		}
 	}
 	return d.subjectBefore(j+1, lo)
+}
+
+// clauseStart skips the opening phrases set off by commas before a
+// clause's subject, from token lo: "After the hearing, X issued",
+// several of them one after another: "In March, at the final debate,
+// Biden announced".
+func (d *doc) clauseStart(lo, limit int) int {
+	for n := 0; n < 3 && d.isWord(lo) && (prepositions[d.low(lo)] || functionCaps[d.low(lo)]); n++ {
+		next := lo
+		for c := lo + 1; c < limit && c < lo+14; c++ {
+			if d.punct(c, ',') {
+				if d.isWord(c+1) && (d.toks[c+1].cap || prepositions[d.low(c+1)] || d.is(c+1, "a") || d.is(c+1, "an") || d.is(c+1, "the") || strings.HasPrefix(d.low(c+1), "then-")) {
+					next = c + 1
+				}
+				break
+			}
+		}
+		if next == lo {
+			break
+		}
+		lo = next
+	}
+	return lo
 }
 
 // subjectBefore finds the subject of the speech verb at v, not looking
@@ -101,7 +111,7 @@ func (d *doc) subjectEnd(v, lo int) int {
 	if j-2 >= lo && d.punct(j, ',') {
 		for c := j - 2; c >= lo && c >= j-14; c-- {
 			if d.punct(c, ',') {
-				if d.isWord(c+1) && !d.toks[c+1].cap && (prepositions[d.low(c+1)] || asideOpeners[d.low(c+1)]) && d.isWord(c-1) {
+				if d.isWord(c+1) && !d.toks[c+1].cap && (prepositions[d.low(c+1)] || asideOpeners[d.low(c+1)] || strings.HasSuffix(d.low(c+1), "ing")) && d.isWord(c-1) {
 					j = c - 1
 					// "The Ministry has, in a statement, called": the
 					// auxiliary before the phrase.
