@@ -173,6 +173,16 @@ func (d *doc) roleBeforeName(r *nameRun) bool {
 		return true
 	}
 	p := r.a - 1
+	if d.punct(p, ',') {
+		// "The mayor of London, Sadiq Khan, tweeted": the name set off
+		// after a role.
+		for k := p - 1; k >= 0 && k >= p-6 && d.isWord(k) && d.toks[k].sent == d.toks[r.a].sent; k-- {
+			if !d.toks[k].cap && (personNouns[d.low(k)] || wordBits[d.low(k)]&(bOccupation|bPersonTitle|bRoleTitle) != 0) {
+				return true
+			}
+		}
+		return false
+	}
 	return d.isWord(p) && !d.toks[p].cap && (personNouns[d.low(p)] || wordBits[d.low(p)]&(bOccupation|bPersonTitle) != 0)
 }
 

@@ -108,6 +108,7 @@ func TestSpeakerCauses(t *testing.T) {
 		{"nationality, role, name as the sentence's subject", `On Tuesday, Greek prime minister Nikos Pappas speaking to the Atlantic Council think tank called the deal “null and void”.`, []string{"Nikos Pappas"}},
 		{"someone else's speech verb in the subject's sentence", `Yesterday, President Ivan Petrenko declined the offer after a recording in which someone audibly says Petrenko “has a primitive view.”`, []string{""}},
 		{"a dateline month is no subject", "Saturday, January 26, 2019\n\nProfessor Michael Siegl, co-author of a new study published on January 17, declared gun ownership to be “the strongest predictor”.", []string{""}},
+		{"place-word surname set off after a role", `Marchers reached the square. The mayor of Kent, Sadiq Khan, tweeted, “Here in Kent, we stand together.”`, []string{"Sadiq Khan"}},
 		{"an opening word is no name", `Calling it a “culture of death”, the archbishop condemned the bill.`, []string{""}},
 		{"an unnamed body by its kind", `Doris Kay's animal foundation said she had been in “excellent health”.`, []string{""}},
 		{"a passive verb's agent after the quotation", `The virus was previously announced to be a “pandemic” by the World Health Organization.`, []string{"World Health Organization"}},
