@@ -25,8 +25,11 @@
 // nil, when no candidate clearly wins: no speaker is better than a wrong
 // one. Speaker is the fullest name the text gives (Bremmer → Ian
 // Bremmer); bodies speak too (AP, the US military, "the statement" → the
-// body that issued it). Unnamed people ("a spokesman", "officials"), I and
-// we give a nil Speaker, and so does "they" unless it stands for a body
+// body that issued it). Unnamed people ("a spokesman", "officials") give a
+// nil Speaker, but a body's unnamed voice gives the body ("a spokesman for
+// 10 Downing Street" → 10 Downing Street). I and we give a nil Speaker,
+// except in an interview transcript, where they are the answerer of the
+// "((Name))" paragraph. "They" gives none unless it stands for a body
 // named as the subject of the sentence before ("Big Machine have denied
 // it. “…,” they said"); "it said" takes the body that spoke just before.
 //
@@ -73,6 +76,8 @@
 // candidates → ranker.
 //
 //	attribution.go        the rules that look for a speaker before, after and around each quotation
+//	attribution_cues.go   cues the rules read: verbs the lexicon lacks, reported clauses, written words, passives
+//	attribution_interview.go  interview transcripts: the answerer of "((Name))" paragraphs
 //	subjects.go           the subject of a speech verb: skipping asides, "and said", pronoun subjects
 //	subject_np.go         the noun phrase before the verb: a name, a body, a report, a described person
 //	subject_apposition.go subjects set off by commas: appositions and ages
@@ -82,7 +87,7 @@
 //	bodies.go             "the ministry", "the statement": the body named earlier
 //	speaker_candidates.go the candidates of each quotation, from the rules and the text around it
 //	speaker_features.go   the features of a candidate: shapes, never identities
-//	speaker_ranker.go     the linear ranker that picks a candidate or abstains
+//	speaker_ranker.go     the linear ranker that picks a candidate or abstains (two margins: with the rules, alone)
 //	speaker_train.go      training the ranker: averaged perceptron, deterministic
 //	speaker_weights.txt   the embedded weights, written by `go run ./model/extract/train` from the repository root
 //	lexicon.go            word lists of attribution: speech verbs, titles, roles, function words
