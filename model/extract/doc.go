@@ -26,8 +26,8 @@
 // one. Speaker is the fullest name the text gives (Bremmer → Ian
 // Bremmer); bodies speak too (AP, the US military, "the statement" → the
 // body that issued it). Unnamed people ("a spokesman", "officials") give a
-// nil Speaker, but a body's unnamed voice gives the body ("a spokesman for
-// 10 Downing Street" → 10 Downing Street). I and we give a nil Speaker,
+// nil Speaker, but a body's unnamed voice gives the body ("an official
+// from TfL stated" → TfL). I and we give a nil Speaker,
 // except in an interview transcript, where they are the answerer of the
 // "((Name))" paragraph. "They" gives none unless it stands for a body
 // named as the subject of the sentence before ("Big Machine have denied
