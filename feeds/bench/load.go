@@ -59,21 +59,37 @@ func load(args []string) error {
 		fmt.Printf("populated %d stories in %d feeds in %.0f s\n", *populate, *nFeeds, time.Since(start).Seconds())
 	}
 
+	// A SQLite file has one reader, who polls in the same process through
+	// the same store (its writes queue behind one lock); on PostgreSQL
+	// each reader and the poller connect on their own, as a team does.
+	open := func(user string) (store.Store, error) { return store.OpenAnyAs(*db, user) }
+	if !store.IsPostgresURL(*db) {
+		shared, err := store.OpenAnyAs(*db, "")
+		if err != nil {
+			return err
+		}
+		defer shared.Close()
+		open = func(string) (store.Store, error) { return nopCloser{shared}, nil }
+	}
 	var poller *loadPoller
 	if *urlsFile != "" {
 		urls, err := readLines(*urlsFile)
 		if err != nil {
 			return err
 		}
-		if poller, err = newLoadPoller(ctx, *db, urls); err != nil {
+		st, err := open("poller")
+		if err != nil {
 			return err
 		}
-		defer poller.st.Close()
+		defer st.Close()
+		if poller, err = newLoadPoller(ctx, st, urls); err != nil {
+			return err
+		}
 	}
 
 	rs := make([]*loadReader, *readers)
 	for i := range rs {
-		st, err := store.OpenAnyAs(*db, fmt.Sprintf("load-reader-%02d", i))
+		st, err := open(fmt.Sprintf("load-reader-%02d", i))
 		if err != nil {
 			return err
 		}
@@ -109,6 +125,11 @@ func load(args []string) error {
 	return nil
 }
 
+// nopCloser shares one store: closing it is the owner's job.
+type nopCloser struct{ store.Store }
+
+func (nopCloser) Close() error { return nil }
+
 // loadPoller is one poller's first round over the feed server's feeds.
 type loadPoller struct {
 	st    store.Store
@@ -116,20 +137,14 @@ type loadPoller struct {
 	feeds []model.Feed
 }
 
-func newLoadPoller(ctx context.Context, db string, urls []string) (*loadPoller, error) {
-	st, err := store.OpenAnyAs(db, "poller")
-	if err != nil {
-		return nil, err
-	}
+func newLoadPoller(ctx context.Context, st store.Store, urls []string) (*loadPoller, error) {
 	for _, u := range urls {
 		if _, _, err := st.AddFeed(ctx, u); err != nil {
-			st.Close()
 			return nil, err
 		}
 	}
 	all, err := st.Feeds(ctx)
 	if err != nil {
-		st.Close()
 		return nil, err
 	}
 	want := map[string]bool{}

@@ -33,7 +33,8 @@ type checkpointer struct {
 // it, and passive checkpoints running beside a writer that never pauses
 // (populating a database, a long import) never catch up: the log grew to
 // 3 GB. Past this many frames (64 MB of 4 KB pages) the checkpointer holds
-// the writer back once, copies the rest and truncates the log.
+// the writer back once and copies the rest, so the next write starts the
+// log over.
 var walBoundFrames = 16384
 
 // startCheckpointer starts the checkpoints of s.
@@ -73,7 +74,11 @@ func (s *SQLite) checkpoint(ctx context.Context) {
 	if s.lockWrite(ctx) != nil {
 		return // closing
 	}
-	s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+	// Passive still: with this process's writer held back it copies the
+	// whole log unless a reader needs old pages, and the next write starts
+	// the log over, cut to journal_size_limit. TRUNCATE would also wait
+	// out other processes' readers, holding their writes back meanwhile.
+	s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`)
 	s.unlockWrite()
 }
 

@@ -50,15 +50,14 @@ func fileSize(t *testing.T, path string) int64 {
 	return fi.Size()
 }
 
-// TestCheckpointBoundsTheLog: a log past walBoundFrames is copied and
-// truncated with the writer held back, since passive checkpoints beside a
-// writer that never pauses never let it start over (it grew to 3 GB while
-// a million stories were saved). Below the bound the checkpoint stays
-// passive and leaves the log's file as it is.
+// TestCheckpointBoundsTheLog: passive checkpoints beside a writer that
+// never pauses never let the log start over (it grew to 3 GB while a
+// million stories were saved). Below walBoundFrames the checkpointer never
+// waits for the writer; past it, it waits for the writer once and copies
+// the whole log, so the next write starts the log over.
 func TestCheckpointBoundsTheLog(t *testing.T) {
 	defer func(n int) { walBoundFrames = n }(walBoundFrames)
-	path := filepath.Join(t.TempDir(), "bound.db")
-	s, err := Open(path)
+	s, err := Open(filepath.Join(t.TempDir(), "bound.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,25 +66,44 @@ func TestCheckpointBoundsTheLog(t *testing.T) {
 	if err := Populate(ctx, s, 2, 1000); err != nil {
 		t.Fatal(err)
 	}
-	logSize := func() int64 {
-		fi, err := os.Stat(path + "-wal")
-		if err != nil {
+	frames := func() (log, copied int) {
+		var busy int
+		if err := s.db.QueryRow(`PRAGMA wal_checkpoint(PASSIVE)`).Scan(&busy, &log, &copied); err != nil {
 			t.Fatal(err)
 		}
-		return fi.Size()
+		return log, copied
 	}
-	written := logSize()
-	if written < 4<<20 {
-		t.Fatalf("log of %d bytes after 1,000 stories: too small for the test", written)
+	checkpointWhileWriting := func() (waited bool) {
+		if err := s.lockWrite(ctx); err != nil { // a write in progress
+			t.Fatal(err)
+		}
+		done := make(chan struct{})
+		go func() { s.checkpoint(ctx); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(100 * time.Millisecond):
+			waited = true
+		}
+		s.unlockWrite()
+		<-done
+		return waited
 	}
-	walBoundFrames = int(written/4096) * 2 // well above the log
-	s.checkpoint(ctx)
-	if got := logSize(); got != written {
-		t.Errorf("below the bound: log %d bytes after the checkpoint, want it left at %d", got, written)
+	log, _ := frames()
+	walBoundFrames = 2 * log
+	if checkpointWhileWriting() {
+		t.Error("below the bound the checkpoint waited for the writer")
 	}
-	walBoundFrames = 256
-	s.checkpoint(ctx)
-	if got := logSize(); got != 0 {
-		t.Errorf("past the bound: log %d bytes after the checkpoint, want it truncated", got)
+	walBoundFrames = 16
+	if !checkpointWhileWriting() {
+		t.Error("past the bound the checkpoint did not wait for the writer")
+	}
+	if log, copied := frames(); log != copied {
+		t.Errorf("past the bound: %d of %d frames copied", copied, log)
+	}
+	if _, _, err := s.AddFeed(ctx, "https://after.example/feed"); err != nil {
+		t.Fatal(err)
+	}
+	if log, _ := frames(); log > 16 {
+		t.Errorf("the write after a whole checkpoint left %d frames: the log did not start over", log)
 	}
 }
