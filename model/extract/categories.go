@@ -227,11 +227,13 @@ func (d *doc) eventWordBefore(f *figure, things bool) (Category, int) {
 	lo := f.qa
 	own := d.ownClause(f)
 	for k := lo - 1; k >= 0 && k >= lo-9; k-- {
-		if d.toks[k].sent != sent || d.ofComplement(k) {
-			break // "jailed for the rape of two girls": not the girls
+		if d.toks[k].sent != sent {
+			break
 		}
-		if own && (d.is(k, "and") || d.is(k, "but") || d.is(k, "while") || d.is(k, "whereas") || d.punct(k, ';')) {
-			break // "Five people died and 30 were rescued": another clause's event
+		if w := d.low(k); len(w) <= 7 && (w == "of" && d.ofComplement(k) || own && (w == "and" || w == "but" || w == "while" || w == "whereas" || w == ";")) {
+			// "jailed for the rape of two girls": not the girls; "Five
+			// people died and 30 were rescued": another clause's event.
+			break
 		}
 		if c, n := d.catAt(k); n > 0 && !(things && !thingCat(c)) && !d.barracks(f, k) {
 			dist := lo - k
@@ -295,10 +297,11 @@ func (d *doc) objectOfVerb(f *figure) bool {
 		return false
 	}
 	w := d.low(p)
-	if c, _ := d.catAt(p); c != "" || len(w) < 5 || !strings.HasSuffix(w, "ed") {
+	if len(w) < 5 || !strings.HasSuffix(w, "ed") || intransitiveEvents[w] {
 		return false
 	}
-	return !d.in(p, intransitiveEvents)
+	c, _ := d.catAt(p)
+	return c == ""
 }
 
 // eventWordAfter looks for a nearer event word in the figure's own noun

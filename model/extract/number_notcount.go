@@ -92,8 +92,8 @@ func (d *doc) ageAfterName(f *figure) (drop, decided bool) {
 		return false, true
 	}
 	// "He was 101 and died", "Jane Roe, who was 23, ...": a person's age.
-	if (d.is(f.a-1, "was") || d.is(f.a-1, "is")) && f.a >= 2 && (d.is(f.a-2, "he") || d.is(f.a-2, "she") || d.is(f.a-2, "who") || d.nameRunAt(f.a-2)) &&
-		f.unitEnd == f.b && f.currency == "" && !f.percent && !f.isRange && f.qkind == 0 && f.value >= 1 && f.value < 120 &&
+	if f.unitEnd == f.b && f.value >= 1 && f.value < 120 && f.currency == "" && !f.percent && !f.isRange && f.qkind == 0 && f.a >= 2 &&
+		(d.is(f.a-1, "was") || d.is(f.a-1, "is")) && (d.is(f.a-2, "he") || d.is(f.a-2, "she") || d.is(f.a-2, "who") || d.nameRunAt(f.a-2)) &&
 		(f.b >= len(d.toks) || d.punct(f.b, '.') || d.punct(f.b, ',') || d.punct(f.b, ';') || d.is(f.b, "and") || d.is(f.b, "when")) {
 		f.age, f.unit = true, "years"
 		return false, true

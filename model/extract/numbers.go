@@ -66,12 +66,31 @@ func (d *doc) mayStartNumber(i int) bool {
 		// period of ".08" can open a number; non-ASCII marks (€, −) may.
 		return c >= 0x80 || c == '$' || c == '-' || c == '+' || c == '.'
 	}
-	if c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' && (gluedCode(d.text[t.start:t.end]) > 0 || t.end-t.start <= 3 && t.end-t.start >= 2 && currencyCodes[d.text[t.start:t.end]] != "") {
+	if c >= '0' && c <= '9' {
 		return true
+	}
+	if c >= 'A' && c <= 'Z' {
+		// A currency code: glued to digits (USD2,500) or, two or three
+		// letters long, apart (AED 250).
+		if n := t.end - t.start; n <= 3 {
+			if n == 2 || n == 3 {
+				if b := d.text[t.start+1]; (b >= 'A' && b <= 'Z' || c == 'R') && currencyCodes[d.text[t.start:t.end]] != "" {
+					return true
+				}
+			}
+			if n == 3 && isDigit(rune(d.text[t.end-1])) && gluedCode(d.text[t.start:t.end]) > 0 {
+				return true // Rs5
+			}
+		} else if gluedCode(d.text[t.start:t.end]) > 0 {
+			return true
+		}
 	}
 	w := d.lt[t.start:t.end]
 	if len(w) > 9 && strings.IndexByte(w, '-') < 0 {
 		return false // longer than any number word
+	}
+	if len(w) == 6 && w == "couple" {
+		return true // "a couple of hundred"; kept out of numberStarts, whose cheap filter it would blunt
 	}
 	if n := len(w); n > 0 && n < 16 && w[0] >= 'a' && w[0] <= 'z' && w[n-1] >= 'a' && w[n-1] <= 'z' && strings.IndexByte(w, '-') < 0 && numberEnds[w[0]-'a'][w[n-1]-'a']&(1<<n) == 0 {
 		return false // no number word of this length begins and ends with these letters
@@ -101,7 +120,7 @@ var numberEnds = func() (t [26][26]uint16) {
 
 // numberStarts are the words a number may start with.
 var numberStarts = func() map[string]bool {
-	m := map[string]bool{"a": true, "an": true, "half": true, "quarter": true, "several": true, "few": true, "couple": true, "us": true, "c": true, "rs": true,
+	m := map[string]bool{"a": true, "an": true, "half": true, "quarter": true, "several": true, "few": true, "us": true, "c": true, "rs": true,
 		"percent": true, "percents": true, "per": true, "minus": true}
 	for w := range units {
 		m[w] = true
@@ -191,7 +210,7 @@ func (d *doc) currencyBefore(i int) (string, int) {
 		w = "$"
 	}
 	cur, ok := currencySymbols[w]
-	if !ok && t.kind == tWord {
+	if !ok && t.kind == tWord && d.codeShaped(i) {
 		// An ISO code written apart, in capitals: "AED 100", "KES 5,000".
 		cur, ok = currencyCodes[d.text[t.start:t.end]]
 	}
@@ -206,6 +225,19 @@ func (d *doc) currencyBefore(i int) (string, int) {
 		return cur, j
 	}
 	return "", 0
+}
+
+// codeShaped reports whether token i may be a currency code: two or three
+// letters, capitals or R and a letter (RM, Rs, Rp). Most words are
+// spared the map.
+func (d *doc) codeShaped(i int) bool {
+	t := d.toks[i]
+	n := t.end - t.start
+	if n < 2 || n > 3 {
+		return false
+	}
+	a, b := d.text[t.start], d.text[t.start+1]
+	return a >= 'A' && a <= 'Z' && (b >= 'A' && b <= 'Z' || a == 'R')
 }
 
 func isUpperWord(s string) bool {
