@@ -681,7 +681,7 @@ func (d *doc) beforeAttr(a int) who {
 			}
 			continue
 		}
-		if !speechVerbs[w] && !d.phrasalSpeech(j) && !d.writtenCue(j) && !d.cueBeforeQuote(j, a) && !d.presentsAs(j, a) || t.cap && j > 0 && d.toks[j-1].sent == sent {
+		if !speechVerbs[w] && !d.phrasalSpeech(j) && !d.writtenCue(j) && !d.cueBeforeQuote(j, a) && !d.presentsAs(j, a) && !d.gaveQuote(j, a) || t.cap && j > 0 && d.toks[j-1].sent == sent {
 			continue
 		}
 		if t.cap && speechVerbs[w] {
@@ -713,6 +713,11 @@ func (d *doc) beforeAttr(a int) who {
 		}
 		if r := d.passiveAgent(j, a); r.name != "" {
 			return r // "was announced to be a “pandemic” by the WHO"
+		}
+		if d.is(j+1, "by") && (namingVerbs[w] || presentingVerbs[w]) {
+			if r := d.describedBy(j, a); r.name != "" {
+				return r // "a pattern described by Marine Bulletin as “…”"
+			}
 		}
 		if objectVerbs[w] && d.isWord(j-1) && passiveAux[d.low(j-1)] {
 			continue // "he was told by a leaker that …": he heard it

@@ -199,6 +199,24 @@ func (d *doc) reportedSentence(k, a int) who {
 	return who{}
 }
 
+// gaveQuote reports whether token j is a verb of giving whose object is
+// the quotation opening at a, after
+// a determiner and at most two words: "The State Department gave its
+// “deepest sympathies”", "De La Fuente gave a terse “no.”". The subject
+// of the clause speaks.
+func (d *doc) gaveQuote(j, a int) bool {
+	if !givingVerbs[d.low(j)] || d.toks[j].cap {
+		return false
+	}
+	k := a - 1
+	for n := 0; n < 2 && d.isWord(k) && !d.toks[k].cap && !determiners[d.low(k)]; n++ {
+		k--
+	}
+	return k == j+1 && d.isWord(k) && determiners[d.low(k)]
+}
+
+var givingVerbs = set("expressed", "gave", "gives", "offered", "offers", "sends", "sent")
+
 // dateWord reports a run that is a month or a weekday: "January 26"
 // opening a dateline is no subject.
 func (d *doc) dateWord(r nameRun) bool {

@@ -40,7 +40,7 @@ var speechVerbs = set(
 	"lamented", "laments", "maintain", "maintained", "maintains", "note", "noted", "notes",
 	"noting", "observe", "observed", "observes", "plead", "pleaded", "pleading", "pleads",
 	"pledge", "pledged", "pledges", "pledging", "point", "pointed", "portrayed", "portrays",
-	"post", "posted", "praised", "predict", "predicted", "predicting", "predicts", "promise",
+	"post", "posted", "posting", "praised", "predict", "predicted", "predicting", "predicts", "promise",
 	"promised", "promises", "promising", "put", "puts", "putting", "question", "questioned",
 	"quote", "quoted", "reassured", "recall", "recalled", "recalling", "recalls", "recount",
 	"recounted", "recounts", "reiterate", "reiterated", "reiterates", "reiterating", "rejected",

@@ -83,6 +83,11 @@ func (d *doc) runBackward(ri int32, j, lo int) who {
 		// is, of an absolute phrase: "with Steve Scalise calling it …".
 		return who{found: true}
 	}
+	if d.is(r.a-1, "what") {
+		// "was met with what WalesOnline called “fury”": the subject of
+		// a clause of its own, whatever phrase holds it.
+		return d.whoOfRun(int(ri))
+	}
 	if d.inPhrase(r.a) {
 		// "The authors of the research published in the journal JAMA
 		// Psychiatry argued": the name is in a modifier of the subject.

@@ -323,7 +323,7 @@ func (d *doc) whoOfRunBare(ri int) who {
 		}
 	}
 	if r.words == 1 {
-		if w := d.low(r.na); w == "you" || r.initial && r.na == r.a && !orgNouns[stem(w)] && !maleNames[w] && !femaleNames[w] && openerWord(w) {
+		if w := d.low(r.na); w == "you" || r.initial && r.na == r.a && !orgNouns[stem(w)] && !maleNames[w] && !femaleNames[w] && d.openerWord(r.na) {
 			// "Calling it …", "Having left …", "Former …", "You know":
 			// a word that opens the sentence, no name.
 			return who{}
@@ -352,15 +352,23 @@ func (d *doc) whoOfRunBare(ri int) who {
 	return w
 }
 
-// openerWord is a capitalised word opening a sentence that is surely no
-// name: a verb form, an adverb, a title or function word. Unlike
-// commonOpener it leaves out plural endings, which surnames share
-// (Sanders, Withers).
-func openerWord(w string) bool {
-	if personNouns[w] || titles[w] || functionCaps[w] || speechVerbs[w] {
+// openerWord reports whether the capitalised word at token i, opening a
+// sentence, is surely no name: a title or function word, or a verb form or
+// adverb ("Calling it …", "Having won …", "Asked about …", "Early in …").
+// Names share those endings (Boeing, Manning, Kelly, Jared): the ending
+// counts only before an object or a preposition, where a name would take
+// a verb ("Boeing did", "Kelly said"). Plural endings are left out, as
+// surnames share them (Sanders, Withers).
+func (d *doc) openerWord(i int) bool {
+	w := d.low(i)
+	if personNouns[w] || titles[w] || functionCaps[w] || speechVerbs[w] || w == "having" || w == "being" {
 		return true
 	}
-	return strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
+	if !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ed") {
+		return false
+	}
+	n := d.low(i + 1)
+	return d.punct(i+1, ',') || determiners[n] || prepositions[n] || n == "it" || n == "them" || n == "him" || n == "her" || n == "up" || n == "out"
 }
 
 // otherBodyBetween reports whether a body or place other than name is
