@@ -30,6 +30,7 @@ func TestNumberCauses(t *testing.T) {
 		{"apart GWh", "The plant produced 12 GWh last year.", []want{w(12, "GWh", Other)}},
 		{"apart yards", "He ran 20 yards before he fell.", []want{w(20, "yards", Other)}},
 		{"apart square", "The fire burned 12 square miles of scrub.", []want{w(12, "square miles", Other)}},
+		{"apart cubic", "The dam holds 40 million cubic metres of water.", []want{w(40e6, "cubic metres", Other)}},
 		{"apart sq", "The reserve covers 300 sq km of wetland.", []want{w(300, "square km", Other)}},
 		{"apart km/h", "Gusts reached 140 km/h on the coast.", []want{w(140, "km/h", Other)}},
 		{"pounds of weight", "The bag weighed 44 pounds when it was found.", []want{w(44, "lb", Other)}},

@@ -251,8 +251,8 @@ func (d *doc) knownUnit(f *figure, j int, w string, s int) bool {
 		f.unit, f.measure, f.unitEnd = w+"/h", true, j+3 // 295 km/h
 		return true
 	}
-	if (w == "sq" || w == "square") && s == 0 && d.isWord(j+1) {
-		// "100 sq km", "3 square miles": an area.
+	if (w == "sq" || w == "square" || w == "cubic") && s == 0 && d.isWord(j+1) {
+		// "100 sq km", "3 square miles": an area; "2 cubic metres": a volume.
 		nx := d.low(j + 1)
 		u := measureWords[nx]
 		if t := thingUnits[nx]; u == "" && (t == "km" || t == "miles" || t == "metres") {
@@ -262,7 +262,10 @@ func (d *doc) knownUnit(f *figure, j int, w string, s int) bool {
 			u = nx
 		}
 		if u != "" && u != "percent" {
-			f.unit, f.measure, f.unitEnd = "square "+u, true, j+2
+			if w == "sq" {
+				w = "square"
+			}
+			f.unit, f.measure, f.unitEnd = w+" "+u, true, j+2
 			return true
 		}
 	}
