@@ -45,10 +45,10 @@ func TestTrainFigures(t *testing.T) {
 	logFigures("train figures, held-back half", rest)
 	f, c := logFigures("train figures, all labelled", all)
 	// Today's level as a regression guard. Issue 7 asks 0.92 and 0.90:
-	// the category is there (0.903), the figure F1 not yet (0.912; the
+	// the category is there (0.914), the figure F1 not yet (0.912; the
 	// first half's remaining extras are counts the labels leave out,
 	// "the two airports", "the two officers").
-	const fFloor, cFloor = 0.91, 0.90
+	const fFloor, cFloor = 0.91, 0.91
 	if f < fFloor || c < cFloor {
 		t.Errorf("train figures below floors (figure F1 %.2f, category %.2f)", fFloor, cFloor)
 	}
