@@ -695,7 +695,9 @@ func (d *doc) beforeAttr(a int) who {
 		if w == "called" && (d.is(j-1, "so") || d.punct(j-1, '-')) || strings.HasPrefix(w, "so-") {
 			continue
 		}
-		if strings.HasPrefix(w, "call") && (d.is(j+1, "on") || d.is(j+1, "for") || d.is(j+1, "off") || d.is(j+1, "up")) && !d.urgesTo(j, a) {
+		if strings.HasPrefix(w, "call") && (d.is(j+1, "on") || d.is(j+1, "for") || d.is(j+1, "off") || d.is(j+1, "up")) && !d.urgesTo(j, a) && a != j+2 {
+			// ("called on “village councils … to …”": the quotation is the
+			// call itself, the caller's words.)
 			continue // "called on the “interim” government": not speech
 		}
 		if weakSpeechVerbs[w] && !d.near(j, a, weakReach(w)) && !d.phrasalSpeech(j) && !d.presentsAs(j, a) {

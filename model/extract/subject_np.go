@@ -45,6 +45,21 @@ func (d *doc) npBackward(j, lo int) who {
 		// than a guess.
 		return who{found: true}
 	}
+	return d.personOfGroup(j, lo)
+}
+
+// personOfGroup reads a person named before "from the … camp", "of the …
+// faction": "Regina Ip from the pro-Beijing camp said". j is the group's
+// noun in lower case.
+func (d *doc) personOfGroup(j, lo int) who {
+	for k := j - 1; k >= lo && k > j-6 && d.isWord(k) && !d.toks[k].cap; k-- {
+		if w := d.low(k); w == "from" || w == "of" || w == "in" {
+			if ri := d.runAt[max(k-1, 0)]; k-1 >= lo && ri >= 0 && d.runs[ri].b == k && (d.runs[ri].kind == entPerson || d.runs[ri].gender != 0 || d.runs[ri].words >= 2 && d.runs[ri].kind == entOther) {
+				return d.whoOfRun(int(ri))
+			}
+			break
+		}
+	}
 	return who{}
 }
 
