@@ -98,6 +98,11 @@ func (d *doc) ageAfterName(f *figure) (drop, decided bool) {
 		f.age, f.unit = true, "years"
 		return false, true
 	}
+	// "aged fifteen", "at the age of fifteen": an age in words.
+	if f.wordOnly && f.unit == "" && f.value < 130 && (d.is(f.a-1, "aged") || d.is(f.a-1, "of") && d.is(f.a-2, "age")) {
+		f.age, f.unit = true, "years"
+		return false, true
+	}
 	if d.is(f.a-1, "under") && (d.is(f.a-2, "children") || d.is(f.a-2, "kids") || d.is(f.a-2, "those")) && f.unitEnd == f.b {
 		return true, true
 	}

@@ -61,6 +61,7 @@ func TestNumberCauses(t *testing.T) {
 		{"age aged", "A man aged 67 died in the fire.", []want{w(67, "years", Other)}},
 		{"age in brackets", "Omar Haddad (45) was detained at the border.", []want{w(45, "years", Other)}},
 		{"age after was", "She was 93 and died in her sleep.", []want{w(93, "years", Other)}},
+		{"age in words", "She left school at the age of fifteen.", []want{w(15, "years", Other)}},
 		{"age at the age of", "He died at the age of 71.", []want{w(71, "years", Other)}},
 		// A number word in a title-case headline is still a count.
 		{"title-case headline", "Mortar Attack Kills Seven Near Border Town", []want{w(7, "people", Killed)}},
