@@ -368,11 +368,13 @@ func (d *doc) countSeveral(c *countScan, w string) countStep {
 	}
 	j := c.j
 	if w == "couple" {
-		// "a couple of hundred": at least two of the scale.
-		if !d.is(j-1, "a") || !d.is(j+1, "of") {
+		// "a couple of hundred", "a couple hundred": at least two of the scale.
+		if !d.is(j-1, "a") {
 			return countStop
 		}
-		j++
+		if d.is(j+1, "of") {
+			j++
+		}
 	}
 	if s, ok := scales[d.low(j+1)]; ok && s >= 100 && s != 12 || d.is(j+1, "dozen") {
 		if d.is(c.j-1, "a") {
@@ -383,7 +385,13 @@ func (d *doc) countSeveral(c *countScan, w string) countStep {
 		if d.is(j+1, "dozen") {
 			s = 12
 		}
-		c.f.value, c.f.b, c.f.unitEnd = mult*s, j+2, j+2
+		e := j + 2
+		// "several hundred thousand": a larger scale after the first.
+		if big := scales[d.lowAt(e)]; big >= 1000 && s < 1000 && d.isWord(e) {
+			s *= big
+			e++
+		}
+		c.f.value, c.f.b, c.f.unitEnd = mult*s, e, e
 		return countDone
 	}
 	return countStop

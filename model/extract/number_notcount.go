@@ -158,7 +158,8 @@ func (d *doc) ratioOrFrequency(f *figure) bool {
 // citationOrModel handles a citation, "(2)", "(4, 5)", and a model or a
 // name after the number: "the 737 Max jet".
 func (d *doc) citationOrModel(f *figure, digit bool) bool {
-	if (d.punct(f.qa-1, '(') || d.punct(f.qa-1, ',') && d.punct(f.qa-2+boolInt(f.qa < 2)*2, '(')) && (d.punct(f.b, ')') || d.punct(f.b, ',')) && f.unitEnd == f.b && f.currency == "" && !f.percent {
+	// A unit glued on ("(35-km)", "(32km)") makes it a conversion, no citation.
+	if (d.punct(f.qa-1, '(') || d.punct(f.qa-1, ',') && d.punct(f.qa-2+boolInt(f.qa < 2)*2, '(')) && (d.punct(f.b, ')') || d.punct(f.b, ',')) && f.unitEnd == f.b && f.currency == "" && !f.percent && f.unit == "" {
 		// The clause goes on after the bracket: a citation "(1)." ends it.
 		if d.punct(f.qa-1, '(') && d.punct(f.b, ')') && f.qa >= 2 && d.personRunAt(f.qa-2) && digit && f.value >= 1 && f.value < 120 && !f.isRange &&
 			(d.punct(f.b+1, ',') || d.isWord(f.b+1) && !d.toks[f.b+1].cap) {

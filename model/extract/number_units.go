@@ -43,11 +43,18 @@ var measureWords = map[string]string{
 // original case (upper case, or "Rs") so that words are never taken for
 // them.
 var currencyCodes = map[string]string{
-	"AED": "dirhams", "AUD": "dollars", "CAD": "dollars", "CHF": "francs", "CNY": "yuan", "EUR": "euros",
-	"GBP": "pounds", "HKD": "dollars", "IDR": "rupiah", "INR": "rupees", "JPY": "yen", "KES": "shillings",
-	"MYR": "ringgit", "NGN": "naira", "NZD": "dollars", "PHP": "pesos", "PKR": "rupees", "RM": "ringgit",
-	"RMB": "yuan", "RUB": "roubles", "Rp": "rupiah", "Rs": "rupees", "SAR": "riyals", "SGD": "dollars",
-	"UAH": "hryvnias", "USD": "dollars", "ZAR": "rand",
+	"AED": "dirhams", "ARS": "pesos", "AUD": "dollars", "BDT": "taka", "BRL": "reais",
+	"CAD": "dollars", "CHF": "francs", "CNY": "yuan", "CZK": "koruny", "DKK": "kroner",
+	"EGP": "pounds", "ETB": "birr", "EUR": "euros", "GBP": "pounds", "GHS": "cedis", "HKD": "dollars",
+	"HUF": "forints", "IDR": "rupiah", "ILS": "shekels", "INR": "rupees", "IQD": "dinars",
+	"IRR": "rials", "JOD": "dinars", "JPY": "yen", "KES": "shillings", "KRW": "won", "KWD": "dinars",
+	"LBP": "pounds", "LKR": "rupees", "MXN": "pesos", "MYR": "ringgit", "NGN": "naira",
+	"NOK": "kroner", "NPR": "rupees", "NZD": "dollars", "PHP": "pesos", "PKR": "rupees",
+	"PLN": "zlotys", "QAR": "riyals", "RM": "ringgit", "RMB": "yuan", "RUB": "roubles",
+	"Rp": "rupiah", "Rs": "rupees", "SAR": "riyals", "SEK": "kronor", "SGD": "dollars",
+	"SYP": "pounds", "THB": "baht", "TRY": "lira", "TWD": "dollars", "TZS": "shillings",
+	"UAH": "hryvnias", "UGX": "shillings", "USD": "dollars", "VND": "dong", "YER": "rials",
+	"ZAR": "rand",
 }
 
 // gluedCode returns the length of a currency code glued to the digits that

@@ -41,6 +41,7 @@ func TestNumberCauses(t *testing.T) {
 		{"code glued", "The fine was USD2,500 per family.", []want{w(2500, "dollars", Money)}},
 		{"code and scale", "The deal is worth EUR30m.", []want{w(30e6, "euros", Money)}},
 		{"dollars and cents", "The stamp cost two dollars fifty cents.", []want{w(2.5, "dollars", Money)}},
+		{"code glued with scale", "The prize is SEK2 million this year.", []want{w(2e6, "kronor", Money)}},
 		{"code apart", "Each visa costs AED 250 now.", []want{w(250, "dirhams", Money)}},
 		{"ringgit", "Petrol costs RM4.10 a litre.", []want{w(4.1, "ringgit", Money)}},
 		{"pence", "A loaf now costs 85p.", []want{w(85, "pence", Money)}},
@@ -67,6 +68,8 @@ func TestNumberCauses(t *testing.T) {
 		{"title-case headline", "Mortar Attack Kills Seven Near Border Town", []want{w(7, "people", Killed)}},
 		// The second value of a pair or a conversion.
 		{"pair", "The index fell 1.2% to 9,410.", []want{w(1.2, "percent", Other), w(9410, "", Other)}},
+		{"conversion glued in brackets", "The town is 20 miles (32km) from the front.", []want{w(20, "miles", Other), w(32, "km", Other)}},
+		{"conversion hyphenated in brackets", "The 12-mile (19-km) road was closed.", []want{w(19, "km", Other)}},
 		{"conversion", "Snow reached 20 cm (7.9 inches) overnight.", []want{w(20, "cm", Other), w(7.9, "inches", Other)}},
 		// People on board are people, though no noun names them.
 		{"on board", "Only two of the nine on board survived the crash.", []want{w(9, "people", Other)}},
@@ -79,6 +82,8 @@ func TestNumberCauses(t *testing.T) {
 		{"range of hundreds", "Two to three hundred villagers fled.", []want{{200, "people", Displaced, 200, 300}}},
 		// Vague counts and fractions of a scale.
 		{"a couple of hundred", "A couple of hundred farmers were detained.", []want{{200, "people", Detained, 200, nan}}},
+		{"several hundred thousand", "Several hundred thousand people fled.", []want{{200000, "people", Displaced, 200000, nan}}},
+		{"a couple hundred", "A couple hundred people gathered.", []want{{200, "people", Other, 200, nan}}},
 		{"a quarter of a million", "Nearly a quarter of a million people fled.", []want{{250000, "people", Displaced, nan, 250000}}},
 		{"year-olds counted", "Police held three 16-year-olds overnight.", []want{w(3, "people", Detained)}},
 		// Thousands groups set apart by a plain space.
