@@ -3,6 +3,8 @@
 
 package extract
 
+import "strings"
+
 // orgRef resolves "the ministry", "the committee" to the latest body named
 // with that head noun before token j: "the Defence Ministry".
 func (d *doc) orgRef(noun string, j int) who {
@@ -12,7 +14,7 @@ func (d *doc) orgRef(noun string, j int) who {
 			continue
 		}
 		last := stem(d.low(r.b - 1))
-		if last == noun && r.words >= 2 {
+		if last == noun && r.words >= 2 || r.words >= 3 && headedBy(r.key, noun) {
 			return who{name: r.key, found: true, org: true}
 		}
 	}
@@ -46,6 +48,22 @@ func (d *doc) orgRef(noun string, j int) who {
 		}
 	}
 	return who{found: true}
+}
+
+// headedBy reports whether a body's name has noun as its head before "of"
+// or "on": "the court" is the Court of Session, "the commission" the
+// Commission on Presidential Debates.
+func headedBy(key, noun string) bool {
+	for _, prep := range [...]string{" of ", " on "} {
+		if i := strings.Index(key, prep); i > 0 {
+			head := key[:i]
+			if sp := strings.LastIndexByte(head, ' '); sp >= 0 {
+				head = head[sp+1:]
+			}
+			return strings.EqualFold(head, noun)
+		}
+	}
+	return false
 }
 
 // genericBodies describe any kind of body: "the company said" may stand

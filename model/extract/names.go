@@ -159,6 +159,9 @@ func (d *doc) continuesName(j int) bool {
 		if w == "the" && (d.is(j-1, "of") || d.is(j-1, "for")) {
 			return d.isWord(j+1) && d.toks[j+1].cap
 		}
+		if w == "and" && j >= 3 && d.isWord(j+1) && d.toks[j+1].cap && d.toks[j+1].sent == t.sent && d.toks[j-1].cap && d.is(j-2, "of") && orgNouns[stem(d.low(j-3))] && d.toks[j-3].cap && !maleNames[d.low(j+1)] && !femaleNames[d.low(j+1)] {
+			return true // "High Court of England and Wales", "Department of Health and Human Services"
+		}
 		return false
 	}
 	// A period after a title abbreviation or an initial: Mr. Kerry, J. Smith.
