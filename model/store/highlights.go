@@ -9,15 +9,14 @@ import (
 
 // The quotes and figures of every story, one row each, so that searches
 // (speaker:, cat:), the Speakers and Figures panes and the CSV export can
-// ask for them across stories by index. story_texts keeps the JSON the
-// story pane reads; these rows are made from that same JSON, by SQLite's
-// json_each, when a story is saved (and by migration 6 for the stories saved
-// before it), so the two never disagree.
+// ask for them across stories by index. Migration 6 made them from the JSON
+// story_texts then kept, by json_each; since migration 11 the rows are the
+// only copy, which the story pane reads too (highlights_home.go).
 
-// highlightsSchema creates the tables and fills them from the stories
-// already saved (migration 6).
-var highlightsSchema = []string{
-	`CREATE TABLE quotes (
+// The columns of the quote and figure tables, as migration 6 made them and
+// migration 11 (highlights_home.go) makes them again, clustered.
+const (
+	quotesColumnsSQL = `(
 		story_id    INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
 		n           INTEGER NOT NULL, -- index in the story's quotes
 		speaker     TEXT,             -- the fullest name the story gives, NULL for none
@@ -28,9 +27,8 @@ var highlightsSchema = []string{
 		start       INTEGER NOT NULL, -- byte offsets into the body
 		"end"       INTEGER NOT NULL,
 		PRIMARY KEY (story_id, n)
-	)`,
-	`CREATE INDEX quotes_surname ON quotes (surname, story_id) WHERE surname IS NOT NULL`,
-	`CREATE TABLE figures (
+	)`
+	figuresColumnsSQL = `(
 		story_id  INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
 		n         INTEGER NOT NULL,
 		category  TEXT    NOT NULL,
@@ -44,7 +42,15 @@ var highlightsSchema = []string{
 		start     INTEGER NOT NULL,
 		"end"     INTEGER NOT NULL,
 		PRIMARY KEY (story_id, n)
-	)`,
+	)`
+)
+
+// highlightsSchema creates the tables and fills them from the stories
+// already saved (migration 6).
+var highlightsSchema = []string{
+	`CREATE TABLE quotes ` + quotesColumnsSQL,
+	`CREATE INDEX quotes_surname ON quotes (surname, story_id) WHERE surname IS NOT NULL`,
+	`CREATE TABLE figures ` + figuresColumnsSQL,
 	`CREATE INDEX figures_category ON figures (category, value, story_id)`,
 	`INSERT INTO quotes ` + quoteRows(`t.story_id`, `story_texts t, json_each(t.quotes) j`),
 	`INSERT INTO figures ` + figureRows(`t.story_id`, `story_texts t, json_each(t.stats) j`),

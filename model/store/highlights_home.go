@@ -18,39 +18,14 @@ import (
 // to two B-trees instead of three (the rowid table and its primary-key
 // index were separate).
 var highlightsHomeSchema = []string{
-	`CREATE TABLE quotes_new (
-		story_id    INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
-		n           INTEGER NOT NULL, -- index in the story's quotes
-		speaker     TEXT,             -- the fullest name the story gives, NULL for none
-		speaker_key TEXT,             -- lower(speaker)
-		surname     TEXT,             -- the last word of speaker_key
-		role        TEXT,
-		text        TEXT    NOT NULL,
-		start       INTEGER NOT NULL, -- byte offsets into the body
-		"end"       INTEGER NOT NULL,
-		PRIMARY KEY (story_id, n)
-	) WITHOUT ROWID`,
+	`CREATE TABLE quotes_new ` + quotesColumnsSQL + ` WITHOUT ROWID`,
 	`INSERT INTO quotes_new SELECT story_id, n, speaker, speaker_key, surname, role, text, start, "end"
 		FROM quotes ORDER BY story_id, n`,
 	`DROP TABLE quotes`,
 	`ALTER TABLE quotes_new RENAME TO quotes`,
 	`CREATE INDEX quotes_surname ON quotes (surname, story_id) WHERE surname IS NOT NULL`,
 	`CREATE INDEX quotes_by_speaker ON quotes (speaker_key, story_id, speaker, role) WHERE speaker_key IS NOT NULL`,
-	`CREATE TABLE figures_new (
-		story_id  INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
-		n         INTEGER NOT NULL,
-		category  TEXT    NOT NULL,
-		value     DOUBLE PRECISION NOT NULL,
-		lower     DOUBLE PRECISION,
-		upper     DOUBLE PRECISION,
-		unit      TEXT    NOT NULL DEFAULT '',
-		qualifier TEXT    NOT NULL DEFAULT '',
-		vague     INTEGER NOT NULL DEFAULT 0,
-		text      TEXT    NOT NULL,
-		start     INTEGER NOT NULL,
-		"end"     INTEGER NOT NULL,
-		PRIMARY KEY (story_id, n)
-	) WITHOUT ROWID`,
+	`CREATE TABLE figures_new ` + figuresColumnsSQL + ` WITHOUT ROWID`,
 	`INSERT INTO figures_new SELECT story_id, n, category, value, lower, upper, unit, qualifier, vague, text, start, "end"
 		FROM figures ORDER BY story_id, n`,
 	`DROP TABLE figures`,
