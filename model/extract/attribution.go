@@ -676,6 +676,12 @@ func (d *doc) beforeAttr(a int) who {
 		if w == "according" && d.is(j+1, "to") {
 			r := d.npForward(j+2, d.toks[j].start)
 			if r.name != "" {
+				if d.voiceAfterSource(j+2, a) {
+					// "According to the BBC, a spokesman for Downing
+					// Street expressed …; “Q”": the outlet reports, the
+					// voice speaks.
+					return who{found: true}
+				}
 				r.found = true
 				return r
 			}
@@ -802,6 +808,21 @@ func (d *doc) passiveAgent(j, a int) who {
 		return r
 	}
 	return who{}
+}
+
+// voiceAfterSource reports whether the clause after "according to X,"
+// (X from token i) has an unnamed voice of a body as its subject before
+// the quotation at a: "a spokesman for …", "an official from …".
+func (d *doc) voiceAfterSource(i, a int) bool {
+	c := i
+	for c < a && c < i+10 && !d.punct(c, ',') {
+		c++
+	}
+	if !d.punct(c, ',') || !(d.is(c+1, "a") || d.is(c+1, "an")) || !d.isWord(c+2) || d.toks[c+2].cap {
+		return false
+	}
+	p := c + 3
+	return (d.is(p, "for") || d.is(p, "from") || d.is(p, "of") || d.is(p, "at")) && d.isWord(p+1) && (d.toks[p+1].cap || isDigit(rune(d.text[d.toks[p+1].start])))
 }
 
 // outerSpeaker finds a person who is the subject of a speech verb earlier

@@ -122,6 +122,8 @@ func TestSpeakerCauses(t *testing.T) {
 		{"the commission: a body headed by the noun", `The United Fund Commission on Fair Debates met. In a statement, the commission said, “The debate moves online.”`, []string{"United Fund Commission on Fair Debates"}},
 		{"a body's name with and after of", `The Department of Health and Human Services said the outbreak was “an emergency”.`, []string{"Department of Health and Human Services"}},
 		{"an org and a person are two names", `Researchers of the University of Miami and Chris Fallon said: “We had never seen it.”`, []string{""}},
+		{"place-word surname before the full name", "“We are ready,” Jordan said on Monday.\n\nMichael Jordan spoke again later.", []string{"Michael Jordan"}},
+		{"according to an outlet, a body's voice", `According to the BBC, a spokesman for 10 Downing Street expressed disappointment; “The government needs an agenda.”`, []string{""}},
 		{"an opening word is no name", `Calling it a “culture of death”, the archbishop condemned the bill.`, []string{""}},
 		{"an unnamed body by its kind", `Doris Kay's animal foundation said she had been in “excellent health”.`, []string{""}},
 		{"a passive verb's agent after the quotation", `The virus was previously announced to be a “pandemic” by the World Health Organization.`, []string{"World Health Organization"}},

@@ -293,16 +293,22 @@ func (d *doc) personNamedLike(r nameRun) (who, bool) {
 	if d.lasts.head == nil {
 		d.indexLasts()
 	}
-	for oi := d.lasts.first(r.key); oi >= 0; oi = d.lasts.after(oi) {
-		o := &d.runs[oi]
-		// A name of unknown kind counts when its first word is no place:
-		// "Kanye West" is a person, "South West" is not.
-		unknownPerson := o.kind == entOther && wordBits[strings.ToLower(o.key[:strings.IndexByte(o.key, ' ')])]&(bPlace|bNationality|bCountry) == 0
-		if o.a >= r.a || o.inQ || o.words < 2 || !(o.kind == entPerson || o.gender != 0 || unknownPerson) || !strings.HasSuffix(o.key, " "+r.key) {
-			continue
+	// An earlier full name first, a later one when there is none
+	// ("Baloch wrote …" before "Qandeel Baloch made …").
+	for _, later := range [...]bool{false, true} {
+		for oi := d.lasts.first(r.key); oi >= 0; oi = d.lasts.after(oi) {
+			o := &d.runs[oi]
+			if o.inQ || o.words < 2 || !strings.HasSuffix(o.key, " "+r.key) || (o.a >= r.a) != later {
+				continue
+			}
+			// A name of unknown kind counts when its first word is no
+			// place: "Kanye West" is a person, "South West" is not.
+			unknownPerson := o.kind == entOther && wordBits[strings.ToLower(o.key[:strings.IndexByte(o.key, ' ')])]&(bPlace|bNationality|bCountry) == 0
+			if !(o.kind == entPerson || o.gender != 0 || unknownPerson) {
+				continue
+			}
+			return who{name: o.key, found: true, person: true, gender: o.gender}, true
 		}
-		w := who{name: o.key, found: true, person: true, gender: o.gender}
-		return w, true
 	}
 	return who{}, false
 }
