@@ -52,7 +52,9 @@ func (d *doc) subjectAt(lo, limit int) who {
 // several of them one after another: "In March, at the final debate,
 // Biden announced".
 func (d *doc) clauseStart(lo, limit int) int {
-	for n := 0; n < 3 && d.isWord(lo) && (prepositions[d.low(lo)] || functionCaps[d.low(lo)]); n++ {
+	// An opening participle too: "Having won tournaments as a kid, X
+	// decided …".
+	for n := 0; n < 3 && d.isWord(lo) && (prepositions[d.low(lo)] || functionCaps[d.low(lo)] || d.is(lo, "having") || d.is(lo, "being") || strings.HasSuffix(d.low(lo), "ing") && d.openerWord(lo)); n++ {
 		next := lo
 		for c := lo + 1; c < limit && c < lo+14; c++ {
 			if d.punct(c, ',') {
