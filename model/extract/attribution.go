@@ -446,6 +446,9 @@ func (d *doc) otherNameBetween(a, b int, name string) bool {
 			if p := r.a - 1; d.isWord(p) && !d.toks[p].cap && (prepositions[d.low(p)] || objectVerbs[d.low(p)]) {
 				continue // "Bornstein wrote of Trump", "Cook told Benioff": not a new speaker
 			}
+			if d.possessive(r.b - 1) {
+				continue // "writes Huber's partner Erick Rowan": a possessor, not a new speaker
+			}
 			if n != name && !strings.HasSuffix(name, n) {
 				return true
 			}

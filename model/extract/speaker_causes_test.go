@@ -127,6 +127,7 @@ func TestSpeakerCauses(t *testing.T) {
 		{"an opening participle, then X …, saying", `Having won tournaments as a kid, IM Dora Derak decided not to play for the Chess Federation saying “it wasn't a good fit” for her.`, []string{"Dora Derak"}},
 		{"X discussed Y, his Q", `Recently, developer Perttu Aho discussed Minegame, his “longest ever project”, with reporters.`, []string{"Perttu Aho"}},
 		{"…, screaming Q", `Kanye Weston held his first rally, where he tearfully discussed his child, screaming “I almost lost her!”`, []string{"Kanye Weston"}},
+		{"a possessor between two quotations of one speaker", "Jon Hubert died on Saturday.\n\n“Heartbroken,” writes Hubert's longtime partner Erick Rowe on Instagram. “I have lost a brother!”", []string{"Erick Rowe", "Erick Rowe"}},
 		{"an opening word is no name", `Calling it a “culture of death”, the archbishop condemned the bill.`, []string{""}},
 		{"an unnamed body by its kind", `Doris Kay's animal foundation said she had been in “excellent health”.`, []string{""}},
 		{"a passive verb's agent after the quotation", `The virus was previously announced to be a “pandemic” by the World Health Organization.`, []string{"World Health Organization"}},
