@@ -319,6 +319,9 @@ func (d *doc) eventWordAfter(f *figure, things bool, best Category, bestDist int
 		if obj && k >= hi && (d.is(k, "and") || d.is(k, "but") || d.punct(k, ',') || d.punct(k, ';')) {
 			break // "infected 3,000 people and killed 120": the next verb is not its
 		}
+		if k >= hi && (d.punct(k, ';') || d.punct(k, ',') && (d.is(k+1, "and") || d.is(k+1, "but"))) {
+			break // "drew 5,000 people, and police arrested 30": another clause
+		}
 		if c, n := d.catAt(k); n > 0 && !(things && !thingCat(c)) && !d.barracks(f, k) {
 			if d.combinedAt(c, k, n) {
 				c = Other // "63 people killed or injured": neither for certain

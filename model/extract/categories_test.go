@@ -52,6 +52,10 @@ func TestCategoryCauses(t *testing.T) {
 		{"killed or injured", "Medics counted 85 people killed or injured by shelling.", "85 people", Other, "people"},
 		{"died or gone missing", "Since May, at least 70 have died or gone missing at sea.", "at least 70", Other, ""},
 		{"killed and a separate count injured", "Four people were killed and 19 injured.", "Four people", Killed, "people"},
+		// A part named with "including" has the category of its whole.
+		{"including", "The blast killed nine people, including two guards, and wounded 30 others.", "two guards", Killed, "people"},
+		// An event word after ", and" belongs to another clause.
+		{"another clause after a comma and", "The rally drew 8,000 people, and police detained 40 of them.", "8,000 people", Other, "people"},
 		// A verdict counts the convicted as detained.
 		{"found guilty", "Five soldiers were found guilty of looting on Friday.", "Five soldiers", Detained, "troops"},
 		{"convicted", "A court convicted 14 smugglers last week.", "14 smugglers", Detained, "people"},

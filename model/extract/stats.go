@@ -20,6 +20,11 @@ func (d *doc) figures() []Stat {
 		}
 		st := Stat{Value: f.value, Qualifier: f.qual, Vague: f.vague}
 		st.Category = d.categorise(f)
+		if i > 0 && d.is(f.qa-1, "including") && peopleCat(out[len(out)-1].Category) && d.toks[fs[i-1].a].sent == d.toks[f.a].sent && !f.percent && f.currency == "" {
+			// "killed seven people, including three police officers": a
+			// part of the figure before it, with its category.
+			st.Category = out[len(out)-1].Category
+		}
 		switch {
 		case f.currency != "":
 			st.Unit = f.currency
