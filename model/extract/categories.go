@@ -50,12 +50,13 @@ var catWords = concat(
 		"evacuees", "exodus", "fled", "flee", "fleeing", "flees", "forced from their homes",
 		"forced out", "forced to leave", "from her home", "from his home", "from their homes",
 		"homeless", "idps", "leave the", "leave their", "left the", "left their",
-		"lost their homes", "sheltered", "sheltering", "shelters", "sought shelter",
+		"lost their homes", "relocated", "sheltered", "sheltering", "shelters", "sought shelter",
 		"taking shelter", "to leave", "took shelter", "uprooted", "uprooting"),
 	cw(Refugees, "abroad", "across the border", "asylum", "asylum seekers", "at the border",
 		"crossed into", "crossed the border", "crossing into", "crossing the border",
-		"neighboring countries", "neighbouring countries", "refugee", "refugees",
-		"sought refuge"),
+		"fled the country", "flee the country", "fleeing the country", "leave the country",
+		"leaving the country", "left the country", "neighboring countries",
+		"neighbouring countries", "refugee", "refugees", "sought refuge"),
 	// Convicted people are counted as detained: the sentence that follows
 	// a verdict is prison ("two officers were found guilty").
 	cw(Detained, "abducted", "abductees", "abducting", "abduction", "apprehended", "arrest",

@@ -56,6 +56,8 @@ func TestCategoryCauses(t *testing.T) {
 		{"including", "The blast killed nine people, including two guards, and wounded 30 others.", "two guards", Killed, "people"},
 		// An event word after ", and" belongs to another clause.
 		{"another clause after a comma and", "The rally drew 8,000 people, and police detained 40 of them.", "8,000 people", Other, "people"},
+		{"left the country", "Over 2 million people have left the country since 2015.", "Over 2 million people", Refugees, "people"},
+		{"relocated", "About 300 families were relocated after the landslide.", "About 300 families", Displaced, "families"},
 		// A verdict counts the convicted as detained.
 		{"found guilty", "Five soldiers were found guilty of looting on Friday.", "Five soldiers", Detained, "troops"},
 		{"convicted", "A court convicted 14 smugglers last week.", "14 smugglers", Detained, "people"},
