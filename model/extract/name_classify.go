@@ -90,6 +90,24 @@ func (d *doc) bodyOfOrFor(r *nameRun) bool {
 		d.bodyName(r)
 		return true
 	}
+	// "Commission on International Religious Freedom": a title-like word
+	// ("International") after the preposition, and no first name after it.
+	for k := r.na - 1; k > r.a; k-- {
+		if !(d.is(k, "of") || d.is(k, "for") || d.is(k, "on")) || d.toks[k].cap {
+			continue
+		}
+		if !orgNouns[stem(d.low(k-1))] || !d.toks[k-1].cap {
+			return false
+		}
+		for n := k + 1; n < r.b; n++ {
+			if maleNames[d.low(n)] || femaleNames[d.low(n)] {
+				return false
+			}
+		}
+		r.kind = entOrg
+		d.bodyName(r)
+		return true
+	}
 	return false
 }
 

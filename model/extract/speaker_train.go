@@ -40,6 +40,7 @@ const (
 	trainRate   = 0.05
 	trainFolds  = 5
 	trainSeed   = 7
+	trainRuns   = 5    // runs averaged, each with its own shuffle
 	maxWrong    = 0.02 // the share of scored quotations the margin may put in a wrong mouth
 )
 
@@ -182,13 +183,26 @@ func (p *perceptron) averaged() map[uint64]float64 {
 // averaged stochastic gradient. Log-loss, unlike the perceptron's hinge,
 // keeps scores comparable across quotations, which the abstain margin needs.
 func train(exs []example, heldOut func(article int) bool) map[uint64]float64 {
+	// The mean of a few runs in different orders: one order's accidents
+	// (which quotations come last) move the scores less.
+	sum := map[uint64]float64{}
+	for s := uint64(0); s < trainRuns; s++ {
+		for h, v := range trainOnce(exs, heldOut, trainSeed+s) {
+			sum[h] += v / trainRuns
+		}
+	}
+	return sum
+}
+
+// trainOnce is one run of training, shuffled with the given seed.
+func trainOnce(exs []example, heldOut func(article int) bool, seed uint64) map[uint64]float64 {
 	var idx []int
 	for i := range exs {
 		if heldOut == nil || !heldOut(exs[i].article) {
 			idx = append(idx, i)
 		}
 	}
-	rng := rand.New(rand.NewPCG(trainSeed, trainSeed))
+	rng := rand.New(rand.NewPCG(seed, seed))
 	p := newPerceptron()
 	var scores []float64
 	for epoch := 0; epoch < trainEpochs; epoch++ {
