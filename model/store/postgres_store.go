@@ -484,7 +484,7 @@ func (p *Postgres) Queue(ctx context.Context, f model.Filter, offset, limit int)
 	rows, err := p.db.QueryContext(ctx, `SELECT `+headerColumns+` FROM (SELECT s.id FROM user_stories s WHERE `+cond+`
 			ORDER BY s.published DESC, s.id DESC LIMIT ? OFFSET ?) page
 		JOIN user_stories s ON s.id = page.id
-		ORDER BY s.published DESC, s.id DESC`, args...)
+		ORDER BY s.published DESC, s.id DESC`, planEachRun(args)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: queue: %w", err)
 	}
@@ -553,7 +553,7 @@ func (p *Postgres) QueueIndex(ctx context.Context, f model.Filter, id int64) (in
 	}
 	var pub int64
 	err = p.db.QueryRowContext(ctx, `SELECT s.published FROM user_stories s WHERE s.id = ? AND `+cond,
-		append([]any{id}, args...)...).Scan(&pub)
+		planEachRun(append([]any{id}, args...))...).Scan(&pub)
 	if errors.Is(err, sql.ErrNoRows) {
 		return -1, nil
 	}
@@ -563,7 +563,7 @@ func (p *Postgres) QueueIndex(ctx context.Context, f model.Filter, id int64) (in
 	var n int
 	if err := p.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM user_stories s WHERE `+cond+`
 		AND (s.published > ? OR (s.published = ? AND s.id > ?))`,
-		append(args, pub, pub, id)...).Scan(&n); err != nil {
+		planEachRun(append(args, pub, pub, id))...).Scan(&n); err != nil {
 		return -1, fmt.Errorf("store: queue index: %w", err)
 	}
 	return n, nil
@@ -705,7 +705,7 @@ func (p *Postgres) countWhere(ctx context.Context, f model.Filter, extra string)
 		return 0, err
 	}
 	var n int
-	if err := p.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM user_stories s WHERE `+cond+` AND `+pgFlagConds.Replace(extra), args...).Scan(&n); err != nil {
+	if err := p.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM user_stories s WHERE `+cond+` AND `+pgFlagConds.Replace(extra), planEachRun(args)...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("store: count: %w", err)
 	}
 	return n, nil
