@@ -747,6 +747,13 @@ func (d *doc) beforeAttr(a int) who {
 		if r, ok := d.quotedAsSaying(j, lo); ok {
 			return r
 		}
+		if k := d.documentSubject(j, lo); k >= 0 {
+			// "The opinion of the Court, released on Wednesday, read":
+			// the body that issued the document speaks.
+			r := d.issuer(d.low(k), k)
+			r.found = true
+			return r
+		}
 		var r who
 		if strings.HasSuffix(w, "ing") && (d.punct(j-1, ',') || j == lo || d.objectBefore(j)) {
 			// "The US welcomed the exchange, saying …": the subject of

@@ -118,6 +118,9 @@ func (d *doc) writtenCue(j int) bool {
 	if !d.isWord(j) || d.toks[j].cap || !writtenVerbs[d.low(j)] {
 		return false
 	}
+	if d.documentSubject(j, d.sentStart(j)) >= 0 {
+		return true // "The decree signed by the Pope read"
+	}
 	for _, k := range [...]int{j - 1, j - 2, j + 1, j + 2, j + 3, j + 4} {
 		if d.isWord(k) && !d.toks[k].cap && reportNouns[d.low(k)] {
 			return true // "reads an AEW press release"
@@ -197,6 +200,20 @@ func (d *doc) reportedSentence(k, a int) who {
 		}
 	}
 	return who{}
+}
+
+// documentSubject returns the report noun that heads the subject of the
+// written verb at j when the sentence opens with it ("The opinion of the
+// Court, released on Wednesday, read", "The decree signed by the Pope
+// read"), or -1.
+func (d *doc) documentSubject(j, lo int) int {
+	if !writtenVerbs[d.low(j)] || d.toks[j].cap || j-lo > 14 || !d.is(lo, "the") {
+		return -1
+	}
+	if k := lo + 1; d.isWord(k) && !d.toks[k].cap && reportNouns[d.low(k)] {
+		return k
+	}
+	return -1
 }
 
 // gaveQuote reports whether token j is a verb of giving whose object is

@@ -50,6 +50,18 @@ func (d *doc) orgRef(noun string, j int) who {
 	return who{found: true}
 }
 
+// documentBy reads who a document at token j is from: "a statement
+// from X", "by X", "the opinion of the Court", "a decree signed by X".
+func (d *doc) documentBy(j int) who {
+	if d.is(j+1, "from") || d.is(j+1, "by") || d.is(j+1, "of") && (d.is(j+2, "the") || d.isWord(j+2) && d.toks[j+2].cap) {
+		return d.npForward(j+2, 0)
+	}
+	if d.isWord(j+1) && strings.HasSuffix(d.low(j+1), "ed") && d.is(j+2, "by") {
+		return d.npForward(j+3, 0)
+	}
+	return who{}
+}
+
 // headedBy reports whether a body's name has noun as its head before "of"
 // or "on": "the court" is the Court of Session, "the commission" the
 // Commission on Presidential Debates.
@@ -129,6 +141,9 @@ func (d *doc) issuer(noun string, self int) who {
 					break // an acronym may come between: "RIAA's DMCA notice"
 				}
 			}
+			if r := d.documentBy(j); r.name != "" {
+				return r // "The opinion of the Court read", "The decree signed by the Pope read"
+			}
 			// "X issued a statement saying …": the statement is this one.
 			for v := j - 1; v >= 0 && v > j-4; v-- {
 				if d.is(v, "issued") || d.is(v, "released") || d.is(v, "published") {
@@ -149,11 +164,8 @@ func (d *doc) issuer(noun string, self int) who {
 				}
 			}
 		}
-		// a statement from X / by X
-		if d.is(j+1, "from") || d.is(j+1, "by") {
-			if r := d.npForward(j+2, 0); r.name != "" {
-				return r
-			}
+		if r := d.documentBy(j); r.name != "" {
+			return r
 		}
 		// X issued a statement / X's statement
 		if j > 0 {

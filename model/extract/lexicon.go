@@ -177,9 +177,9 @@ var orgNouns = set("academy", "administration", "agency", "alliance", "army", "a
 
 // reportNouns stand for the body that issued them: "the statement said".
 var reportNouns = set("announcement", "assessment", "bulletin", "communique", "communiqué",
-	"complaint", "document", "filing", "indictment", "letter", "memo", "message", "note",
-	"notice", "order", "post", "release", "report", "ruling", "statement", "study", "survey",
-	"tweet", "update", "verdict")
+	"complaint", "decree", "document", "filing", "indictment", "judgment", "letter", "memo",
+	"message", "note", "notice", "opinion", "order", "post", "proclamation", "release", "report",
+	"ruling", "statement", "study", "survey", "tweet", "update", "verdict")
 
 // personNouns head an unnamed person: "a spokesman said". Such a speaker
 // is not reported: the contract wants a name, and a wrong one is worse.
