@@ -77,7 +77,7 @@ func TestTrainSpeakersCrossValidated(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("  Wikinews, the rules alone: accuracy %.3f, wrong %.3f", rate(rt.ok, rt.n), rate(rt.wrong, rt.n))
+	t.Logf("  Wikinews, the rules alone: accuracy %.3f (%d/%d), wrong %.3f (%d)", rate(rt.ok, rt.n), rt.ok, rt.n, rate(rt.wrong, rt.n), rt.wrong)
 	for _, mw := range []float64{0.01, 0.015, 0.02, 0.03, 0.04} {
 		m, x := bestWithin(w, mw)
 		t.Logf("  Wikinews, one margin for every pick, the best with at most %.1f%% wrong: %.2f: accuracy %.3f, wrong %.3f", 100*mw, m, rate(x.ok, x.n), rate(x.wrong, x.n))
