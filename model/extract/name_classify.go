@@ -56,7 +56,9 @@ func (d *doc) splitTitle(r *nameRun) {
 			r.na = k // "New York Times": a place's name, not the title "new"
 			continue
 		}
-		if b := wordBits[w]; b&(bTitle|bNationality) != 0 || (w == "of" || w == "the" || w == "for") || b&bCountry != 0 && k < r.b-1 {
+		// A nationality that ends a name of two words or more is a
+		// surname: "Qandeel Baloch".
+		if b := wordBits[w]; b&bTitle != 0 || b&bNationality != 0 && (k < r.b-1 || r.b-r.a == 1) || (w == "of" || w == "the" || w == "for") || b&bCountry != 0 && k < r.b-1 {
 			break // "ambassador to Britain Liu Xiaming": the place is not the name
 		}
 		if k < r.b-1 && strings.IndexByte(d.word(k), '.') < 0 && acronym(d.word(k)) {

@@ -86,8 +86,8 @@ func TestTrainSpeakersCrossValidated(t *testing.T) {
 		x := tally(w, margins{m, m})
 		t.Logf("  Wikinews, one margin %.2f for every pick: accuracy %.3f, wrong %.3f", m, rate(x.ok, x.n), rate(x.wrong, x.n))
 	}
-	if rate(tw.ok, tw.n) < 0.88 || rate(tw.wrong, tw.n) > 0.02 {
-		t.Errorf("Wikinews speakers below today's floors (accuracy 0.88, wrong at most 0.02)")
+	if rate(tw.ok, tw.n) < 0.89 || rate(tw.wrong, tw.n) > 0.02 {
+		t.Errorf("Wikinews speakers below today's floors (accuracy 0.89, wrong at most 0.02)")
 	}
 	if rate(to.ok, to.n) < 0.97 || rate(to.wrong, to.n) > 0.01 {
 		t.Errorf("repository articles' speakers below today's floors (accuracy 0.97, wrong at most 0.01)")
