@@ -41,7 +41,7 @@ func (d *doc) findRuns() {
 			continue
 		}
 		j := i + 1
-		for j < n && d.toks[j].sent == d.toks[i].sent {
+		for j < n && (d.toks[j].sent == d.toks[i].sent || d.afterInitial(j)) {
 			if d.continuesName(j) {
 				if isPossessive(d.word(j)) {
 					j++
@@ -130,6 +130,9 @@ func (d *doc) continuesName(j int) bool {
 			if d.firstTitle(j) {
 				return true // "Former First Lady Michelle Obama"
 			}
+			if d.toks[j].end-d.toks[j].start == 1 && j >= 2 && d.punct(j-1, '.') && d.isWord(j-2) && d.toks[j-2].end-d.toks[j-2].start == 1 && d.toks[j-2].cap {
+				return true // the second of two initials: "Wayne A. I. Frederick"
+			}
 			if w := d.low(j); len(w) == 1 && functionCaps[w] && d.isWord(j-1) && d.toks[j-1].cap && d.middleInitial(j) {
 				// "Sonya A. Zoghlin": a capital A or I with its period
 				// between two names is an initial, not an article.
@@ -178,6 +181,14 @@ func (d *doc) firstTitle(i int) bool {
 	return d.is(i, "first") && d.toks[i].cap && d.isWord(i+1) && d.toks[i+1].cap && titles[d.low(i+1)]
 }
 
+// afterInitial reports whether token j, a capitalised word, follows the
+// period of an initial ("Wayne A. I. Frederick"), where the sentences may
+// have been cut: the name goes on.
+func (d *doc) afterInitial(j int) bool {
+	return j >= 2 && d.isWord(j) && d.toks[j].cap && d.punct(j-1, '.') && d.toks[j-1].start == d.toks[j-2].end &&
+		d.isWord(j-2) && d.toks[j-2].end-d.toks[j-2].start == 1 && d.toks[j-2].cap && d.toks[j].para == d.toks[j-2].para
+}
+
 // particleBefore reports whether key[h] is a hyphen after a name
 // particle: the "al-" of "Bashar al-Assad".
 func particleBefore(key string, h int) bool {
@@ -217,8 +228,13 @@ func (d *doc) particleJoined(j int) bool {
 // a name.
 func (d *doc) middleInitial(j int) bool {
 	p := j + 1
-	return d.punct(p, '.') && d.toks[p].start == d.toks[j].end && d.isWord(p+1) && d.toks[p+1].cap &&
-		d.toks[p+1].sent == d.toks[j].sent && !functionCaps[d.low(p+1)]
+	if !d.punct(p, '.') || d.toks[p].start != d.toks[j].end || !d.isWord(p+1) || !d.toks[p+1].cap {
+		return false
+	}
+	if n := p + 1; d.toks[n].end-d.toks[n].start == 1 && d.punct(n+1, '.') && d.isWord(n+2) && d.toks[n+2].cap {
+		return true // two initials, which the sentences may cut: "Wayne A. I. Frederick"
+	}
+	return d.toks[p+1].sent == d.toks[j].sent && !functionCaps[d.low(p+1)]
 }
 
 // genSuffix reports whether w (lower case, no period) is a generational

@@ -132,6 +132,7 @@ func TestSpeakerCauses(t *testing.T) {
 		{"Minister of … Name stays a person", `Minister of Public Health Jane Roe said “no”.`, []string{"Jane Roe"}},
 		{"The opinion of the Court read", "Ana Vale was sworn in at the Supreme Court of Eastland.\n\nThe opinion of the Court, released on Wednesday, read in part, “The oath is void.”", []string{"Supreme Court of Eastland"}},
 		{"a nationality as a surname", "“We must stand up,” Baloch wrote shortly before her death.\n\nQandeel Baloch made videos.", []string{"Qandeel Baloch"}},
+		{"two initials the sentences cut", `Denzel Washton said “hi”. Wayne A. I. Fredericks, president of Howard College, wrote “We mourn the loss.”`, []string{"Denzel Washton", "Wayne A. I. Fredericks"}},
 		{"an opening word is no name", `Calling it a “culture of death”, the archbishop condemned the bill.`, []string{""}},
 		{"an unnamed body by its kind", `Doris Kay's animal foundation said she had been in “excellent health”.`, []string{""}},
 		{"a passive verb's agent after the quotation", `The virus was previously announced to be a “pandemic” by the World Health Organization.`, []string{"World Health Organization"}},
