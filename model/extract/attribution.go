@@ -755,7 +755,7 @@ func (d *doc) beforeAttr(a int) who {
 			return r
 		}
 		var r who
-		if strings.HasSuffix(w, "ing") && (d.punct(j-1, ',') || j == lo || d.objectBefore(j)) {
+		if strings.HasSuffix(w, "ing") && (d.punct(j-1, ',') || j == lo || d.objectBefore(j) || (d.is(j-1, "also") || d.is(j-1, "then")) && d.punct(j-2, ',')) {
 			// "The US welcomed the exchange, saying …": the subject of
 			// the main clause speaks.
 			r = d.subjectAt(lo, j)

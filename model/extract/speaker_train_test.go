@@ -34,9 +34,9 @@ func trainingPool(t *testing.T) (arts []LabelledArticle, wiki int) {
 // never saw its article. The abstain margin is the one the train command
 // ships (chosen on these same out-of-fold scores, chooseMargin).
 //
-// The floors guard against regressions at today's level. The margin keeps
-// wrong speakers within issue 7's 2% on each corpus; accuracy is below the
-// issue's 0.90, which this ranker does not reach yet.
+// The floors are issue 7's targets on the Wikinews articles (accuracy
+// 0.90 with at most 2% wrong: the margins keep wrong speakers within 2% on
+// each corpus) and today's level on the repository's own articles.
 func TestTrainSpeakersCrossValidated(t *testing.T) {
 	pool, wiki := trainingPool(t)
 	isWiki := map[string]bool{}
@@ -86,8 +86,8 @@ func TestTrainSpeakersCrossValidated(t *testing.T) {
 		x := tally(w, margins{m, m})
 		t.Logf("  Wikinews, one margin %.2f for every pick: accuracy %.3f, wrong %.3f", m, rate(x.ok, x.n), rate(x.wrong, x.n))
 	}
-	if rate(tw.ok, tw.n) < 0.89 || rate(tw.wrong, tw.n) > 0.02 {
-		t.Errorf("Wikinews speakers below today's floors (accuracy 0.89, wrong at most 0.02)")
+	if rate(tw.ok, tw.n) < 0.90 || rate(tw.wrong, tw.n) > 0.02 {
+		t.Errorf("Wikinews speakers below today's floors (accuracy 0.90, wrong at most 0.02)")
 	}
 	if rate(to.ok, to.n) < 0.97 || rate(to.wrong, to.n) > 0.01 {
 		t.Errorf("repository articles' speakers below today's floors (accuracy 0.97, wrong at most 0.01)")

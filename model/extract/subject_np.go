@@ -108,7 +108,8 @@ func (d *doc) runBackward(ri int32, j, lo int) who {
 		// Psychiatry argued": the name is in a modifier of the subject.
 		return who{found: true}
 	}
-	if d.is(r.a-1, "and") && d.hasRun(r.a-2) {
+	if d.is(r.a-1, "and") && d.hasRun(r.a-2) && d.runs[d.runAt[r.a-2]].kind != entTitle && wordBits[stem(d.low(r.a-2))]&(bPersonTitle|bRoleTitle) == 0 {
+		// ("President and CEO Andy Vesey said": two titles, one person.)
 		// "Dale and Martha said": two speakers, no one of them.
 		return who{found: true}
 	}
