@@ -80,6 +80,10 @@ func runMigrate(ctx context.Context, args []string, user string, stdout, stderr 
 		return 1
 	}
 	fmt.Fprintln(stdout, "checked: every story, flag, tag and note is there")
+	if err := dst.Analyze(ctx); err != nil {
+		fmt.Fprintln(stderr, "sitrep: migrate:", err)
+		return 1
+	}
 	return 0
 }
 

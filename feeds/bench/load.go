@@ -52,6 +52,9 @@ func load(args []string) error {
 		}
 		start := time.Now()
 		err = store.PopulateWith(ctx, st, *nFeeds, *populate, *writers)
+		if a, ok := st.(interface{ Analyze(context.Context) error }); ok && err == nil {
+			err = a.Analyze(ctx) // as sitrep migrate does after a large copy
+		}
 		st.Close()
 		if err != nil {
 			return fmt.Errorf("populating: %w", err)

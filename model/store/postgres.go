@@ -112,6 +112,18 @@ func OpenPostgresAs(dsn, user string) (*Postgres, error) {
 // Close closes the connections.
 func (p *Postgres) Close() error { return p.db.Close() }
 
+// Analyze refreshes the planner's statistics after a large import
+// (sitrep migrate). Until autovacuum gets to them, the statistics are those
+// of the tables before the import, and a search after copying 200,000
+// stories took 35 s instead of 25 ms: the planner still thought every word
+// rare or common as in the empty tables.
+func (p *Postgres) Analyze(ctx context.Context) error {
+	if _, err := p.db.ExecContext(ctx, `ANALYZE`); err != nil {
+		return fmt.Errorf("store: analyze: %w", err)
+	}
+	return nil
+}
+
 // rebind turns the ? placeholders the shared SQL uses into PostgreSQL's $1,
 // $2, …, leaving quoted strings and identifiers alone.
 func rebind(q string) string {
