@@ -278,6 +278,16 @@ func peopleCat(c Category) bool {
 	return false
 }
 
+// hedgeAt reports a hedge that goes on with the same figure after ", and":
+// "At least 12 people, and perhaps more, were killed".
+func (d *doc) hedgeAt(k int) bool {
+	switch d.lowAt(k) {
+	case "possibly", "perhaps", "maybe", "probably", "likely", "as", "up", "more", "even", "many", "almost", "nearly":
+		return true
+	}
+	return d.isNumberTok(k)
+}
+
 // ownClause reports whether figure f is the subject of a verb right after
 // it ("30 were rescued", "12 have been freed"): its clause says what
 // happened to it.
@@ -320,7 +330,7 @@ func (d *doc) eventWordAfter(f *figure, things bool, best Category, bestDist int
 		if obj && k >= hi && (d.is(k, "and") || d.is(k, "but") || d.punct(k, ',') || d.punct(k, ';')) {
 			break // "infected 3,000 people and killed 120": the next verb is not its
 		}
-		if k >= hi && (d.punct(k, ';') || d.punct(k, ',') && (d.is(k+1, "and") || d.is(k+1, "but"))) {
+		if k >= hi && (d.punct(k, ';') || d.punct(k, ',') && (d.is(k+1, "and") || d.is(k+1, "but")) && !d.hedgeAt(k+2)) {
 			break // "drew 5,000 people, and police arrested 30": another clause
 		}
 		if c, n := d.catAt(k); n > 0 && !(things && !thingCat(c)) && !d.barracks(f, k) {

@@ -58,6 +58,7 @@ func TestCategoryCauses(t *testing.T) {
 		{"another clause after a comma and", "The rally drew 8,000 people, and police detained 40 of them.", "8,000 people", Other, "people"},
 		{"left the country", "Over 2 million people have left the country since 2015.", "Over 2 million people", Refugees, "people"},
 		{"relocated", "About 300 families were relocated after the landslide.", "About 300 families", Displaced, "families"},
+		{"a hedge after a comma and", "At least 12 people, and perhaps more, were killed.", "At least 12 people", Killed, "people"},
 		// A verdict counts the convicted as detained.
 		{"found guilty", "Five soldiers were found guilty of looting on Friday.", "Five soldiers", Detained, "troops"},
 		{"convicted", "A court convicted 14 smugglers last week.", "14 smugglers", Detained, "people"},
