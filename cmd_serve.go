@@ -86,6 +86,7 @@ func runServe(ctx context.Context, st readerStore, poller *feeds.Poller, concurr
 			return 1
 		}
 		defer team.StopPoller(context.WithoutCancel(ctx), holder)
+		defer team.ReleaseFeedLeases(context.WithoutCancel(ctx), holder)
 		ch, err := team.Listen(ctx, store.ChanPoll)
 		if err != nil {
 			fmt.Fprintln(stderr, "sitrep:", err)
@@ -141,17 +142,18 @@ func runServe(ctx context.Context, st readerStore, poller *feeds.Poller, concurr
 func stamp() string { return time.Now().UTC().Format(time.RFC3339) }
 
 // serveRound polls the round's feeds (the due ones, all when force), at
-// most concurrency at once, each only if its lease is taken; the leases
-// are given up at the end. each, if not nil, hears of every poll as it ends.
+// most concurrency at once, each only if its lease is taken. The leases
+// are kept until they lapse (leaseTTL), not given up at the round's end: a
+// second poller whose round overlaps this one would otherwise take the
+// feeds this one has just fetched and fetch them again. The holder takes
+// its own leases again in its next round, and serve gives them up when it
+// stops. each, if not nil, hears of every poll as it ends.
 func serveRound(ctx context.Context, st feeds.Lister, team teamPoller, holder string, poller *feeds.Poller, concurrency int, force bool,
 	each func(feeds.Result)) (roundTally, error) {
 	var t roundTally
 	list, err := poller.RoundFeeds(ctx, st, force)
 	if err != nil {
 		return t, err
-	}
-	if team != nil {
-		defer team.ReleaseFeedLeases(context.WithoutCancel(ctx), holder)
 	}
 	var mu sync.Mutex
 	var wg sync.WaitGroup

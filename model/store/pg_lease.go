@@ -115,7 +115,7 @@ func (p *Postgres) TakeFeedLease(ctx context.Context, id int64, holder string, t
 	return false, fmt.Errorf("store: feed lease: %w", err)
 }
 
-// ReleaseFeedLeases gives up every lease holder has (a round's end).
+// ReleaseFeedLeases gives up every lease holder has (a poller stopping).
 func (p *Postgres) ReleaseFeedLeases(ctx context.Context, holder string) error {
 	if _, err := p.db.ExecContext(ctx, `DELETE FROM feed_leases WHERE holder = ?`, holder); err != nil {
 		return fmt.Errorf("store: feed leases: %w", err)
