@@ -470,7 +470,7 @@ func (p *Postgres) Queue(ctx context.Context, f model.Filter, offset, limit int)
 	if limit <= 0 {
 		return nil, nil
 	}
-	cond, args, err := pgWhere(f)
+	cond, args, err := p.where(ctx, f)
 	if errors.Is(err, errNoMatch) {
 		return nil, nil
 	}
@@ -544,7 +544,7 @@ func (p *Postgres) Counts(ctx context.Context) (model.Counts, error) {
 }
 
 func (p *Postgres) QueueIndex(ctx context.Context, f model.Filter, id int64) (int, error) {
-	cond, args, err := pgWhere(f)
+	cond, args, err := p.where(ctx, f)
 	if errors.Is(err, errNoMatch) {
 		return -1, nil
 	}
@@ -614,7 +614,7 @@ func (p *Postgres) ArchiveRead(ctx context.Context, f model.Filter) ([]int64, er
 }
 
 func (p *Postgres) setWhere(ctx context.Context, f model.Filter, flag, extra string) ([]int64, error) {
-	cond, args, err := pgWhere(f)
+	cond, args, err := p.where(ctx, f)
 	if errors.Is(err, errNoMatch) {
 		return nil, nil
 	}
@@ -697,7 +697,7 @@ func (p *Postgres) CountArchivable(ctx context.Context, f model.Filter) (int, er
 }
 
 func (p *Postgres) countWhere(ctx context.Context, f model.Filter, extra string) (int, error) {
-	cond, args, err := pgWhere(f)
+	cond, args, err := p.where(ctx, f)
 	if errors.Is(err, errNoMatch) {
 		return 0, nil
 	}
