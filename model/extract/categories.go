@@ -227,6 +227,11 @@ func (d *doc) eventWordBefore(f *figure, things bool) (Category, int) {
 	sent := d.toks[f.a].sent
 	lo := f.qa
 	own := d.ownClause(f)
+	if d.objectOfVerb(f) {
+		// "killed 813 and infected 35,000": the verb right before says
+		// what happened to it, and it is no event word.
+		return best, bestDist
+	}
 	for k := lo - 1; k >= 0 && k >= lo-9; k-- {
 		if d.toks[k].sent != sent {
 			break
@@ -322,7 +327,9 @@ func (d *doc) objectOfVerb(f *figure) bool {
 func (d *doc) eventWordAfter(f *figure, things bool, best Category, bestDist int) (Category, int) {
 	sent := d.toks[f.a].sent
 	hi := f.unitEnd
-	obj := d.objectOfVerb(f)
+	// "the number infected is 1501 and the number of deaths is 66": a
+	// figure stated by "is" ends its clause, like an object does.
+	obj := d.objectOfVerb(f) || d.in(f.qa-1, copulas)
 	for k := f.a; k < len(d.toks) && k < hi+9; k++ {
 		if d.toks[k].sent != sent {
 			break
@@ -332,6 +339,9 @@ func (d *doc) eventWordAfter(f *figure, things bool, best Category, bestDist int
 		}
 		if k >= hi && (d.punct(k, ';') || d.punct(k, ',') && (d.is(k+1, "and") || d.is(k+1, "but")) && !d.hedgeAt(k+2)) {
 			break // "drew 5,000 people, and police arrested 30": another clause
+		}
+		if k >= hi && d.nounOfAnotherNumber(k, f.b) {
+			continue // "523 new infections and 12 new deaths": the deaths are the 12
 		}
 		if c, n := d.catAt(k); n > 0 && !(things && !thingCat(c)) && !d.barracks(f, k) {
 			if d.combinedAt(c, k, n) {
@@ -358,6 +368,27 @@ func (d *doc) eventWordAfter(f *figure, things bool, best Category, bestDist int
 	}
 	return best, bestDist
 }
+
+// nounOfAnotherNumber reports whether the word at k is the counted noun
+// of a number right before it, perhaps past one modifier ("12 deaths",
+// "12 new deaths", "the 20 killed"): an event word there is that
+// number's, not a neighbour's. The number must be at token from or later.
+func (d *doc) nounOfAnotherNumber(k, from int) bool {
+	if k < 1 || !d.isWord(k) {
+		return false
+	}
+	if k-1 >= from && d.isNumberTok(k-1) {
+		return true
+	}
+	switch d.lowAt(k - 1) {
+	case "new", "more", "further", "additional", "other", "confirmed", "reported":
+		return k-2 >= from && d.isNumberTok(k-2)
+	}
+	return false
+}
+
+// copulas state a figure: "the toll is 40".
+var copulas = set("are", "is", "was", "were")
 
 // eventWordInPhrase is the event word among the figure's own words, right
 // after them or in a place phrase after them ("the 20 killed", "12 wounded

@@ -35,8 +35,8 @@ func (d *doc) notAHeadcount(f *figure) bool {
 		return true // a 60-bed treatment centre
 	case p == "of" && (capWords[d.lowAt(f.qa-2)] || kinNouns[d.lowAt(f.qa-2)]):
 		return true // a daily cap of 1,500; a mother of four
-	case f.unitEnd > f.b && neutralPeople[d.lowAt(f.unitEnd-1)]:
-		return true
+	case f.unitEnd > f.b && neutralPeople[d.lowAt(f.unitEnd-1)] && !d.ownClause(f):
+		return true // unless its own verb says ("149 of the survivors were hospitalized")
 	case p == "to" && !d.eventInPhrase(f):
 		sent := d.toks[f.a].sent
 		for k := f.qa - 2; k >= 0 && k >= f.qa-12 && d.toks[k].sent == sent; k-- {

@@ -64,7 +64,7 @@ func TestCategoryCauses(t *testing.T) {
 		{"convicted", "A court convicted 14 smugglers last week.", "14 smugglers", Detained, "people"},
 		{"sentenced", "Eight activists were sentenced on Monday.", "Eight activists", Detained, "people"},
 		// A noun for a person after the name of a thing heads the phrase.
-		{"thing before a person noun", "One convoy driver was from the capital.", "One convoy driver", Other, "people"},
+		{"thing before a person noun", "Three convoy drivers were from the capital.", "Three convoy drivers", Other, "people"},
 		{"thing before a person noun, plural", "The blast killed two truck drivers.", "two truck drivers", Killed, "people"},
 		{"colleagues are people", "A driver was killed and two colleagues were wounded.", "two colleagues", Injured, "people"},
 		// Event words that were missing.
@@ -72,6 +72,20 @@ func TestCategoryCauses(t *testing.T) {
 		{"vanished", "A fishing boat with 11 crewmen vanished off the coast.", "11 crewmen", Missing, "people"},
 		{"critical condition", "Four climbers are in critical condition.", "Four climbers", Injured, "people"},
 		{"apprehended", "Border guards apprehended 30 smugglers.", "30 smugglers", Detained, "people"},
+		// The figure's own verb decides, before and after it.
+		{"object of a verb that is no event word", "The fever had killed 40 in the north and infected around 9,000 nationwide.", "around 9,000", Other, ""},
+		{"event noun of the next number", "Officials counted 310 new infections and 8 new deaths on Friday.", "310 new infections", Other, "infections"},
+		{"event noun of the next number, its own", "Officials counted 310 new infections and 8 new deaths on Friday.", "8 new deaths", Killed, "people"},
+		{"survivors whose verb says", "Forty of the survivors were hospitalized overnight.", "Forty of the survivors", Injured, "people"},
+		{"survivors whose verb says nothing", "Forty survivors were rescued after the blast killed nine.", "Forty survivors", Other, "people"},
+		// One person: a figure when something befell them.
+		{"killed one", "The shell killed one and wounded six others.", "one", Killed, "people"},
+		{"wounded one before a comma", "A sniper wounded one, medics said.", "one", Injured, "people"},
+		{"singular noun for people", "There was one guard badly hurt in the raid.", "one guard", Injured, "people"},
+		{"singular noun in -man", "One policeman died in the blaze.", "One policeman", Killed, "people"},
+		// A year-like number that a tally states is a count.
+		{"tally stated with is", "The ministry said the number of people infected so far is 1806.", "1806", Other, ""},
+		{"a total of", "Doctors recorded a total of 1998 cases.", "1998 cases", Other, "cases"},
 		// An age is no count of people, whatever the verb.
 		{"at the age of", "The poet died at the age of 88 in her home.", "88", Other, "years"},
 	}

@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Numbers that count nothing: years, dates, times, ordinals, ratios,
 // citations, labels and numbers that are part of a name. notACount runs
 // the rules in turn; an age is a count of years and stops the search.
@@ -178,7 +180,7 @@ func (d *doc) citationOrModel(f *figure, digit bool) bool {
 func (d *doc) sloganOrPronoun(f *figure, digit bool) bool {
 	if qi := d.toks[f.a].quote; qi >= 0 && d.toks[f.a].kind != tQuote {
 		q := d.qs[qi]
-		if !moreWords(d.text[q.start:q.end], 4) {
+		if !moreWords(d.text[q.start:q.end], 4) && !d.writtenAsData(f) {
 			return true
 		}
 	}
@@ -186,9 +188,44 @@ func (d *doc) sloganOrPronoun(f *figure, digit bool) bool {
 		return true
 	}
 	if f.wordOnly && f.value == 1 && f.unit == "" && !f.isRange && f.currency == "" && !f.percent {
-		return true
+		return !d.victimOfVerb(f)
 	}
 	return f.wordOnly && f.value == 1 && (d.is(f.b, "of") || d.is(f.a-1, "no") || d.is(f.b, "another")) && !f.percent
+}
+
+// digitRun is the number of ASCII digits s starts with.
+func digitRun(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// writtenAsData reports a number no slogan or nickname is written with:
+// digits grouped or with a decimal point ("1,723", "2.5"), a percentage
+// or an amount of money. A short quotation of one (a “total of 1,723
+// cases”) quotes a figure.
+func (d *doc) writtenAsData(f *figure) bool {
+	if f.percent || f.currency != "" {
+		return true
+	}
+	w := d.text[d.toks[f.a].start:d.toks[f.b-1].end]
+	return isDigit(rune(w[0])) && strings.ContainsAny(w, ",.")
+}
+
+// victimOfVerb reports "one" as the object of a people event verb with
+// nothing after it but the end of the clause: "killed one and injured
+// eight", "wounded one, police said". Elsewhere a lone "one" is a pronoun.
+func (d *doc) victimOfVerb(f *figure) bool {
+	p := f.qa - 1
+	if !d.isWord(p) || d.toks[p].cap || !strings.HasSuffix(d.low(p), "ed") {
+		return false
+	}
+	if c, n := d.catAt(p); n != 1 || !peopleCat(c) || c == AtRisk {
+		return false
+	}
+	return f.b >= len(d.toks) || d.punct(f.b, ',') || d.punct(f.b, '.') || d.punct(f.b, ';') || d.is(f.b, "and") || d.is(f.b, "but")
 }
 
 // gluedOrClock handles a number glued to a letter by a hyphen or a slash
@@ -201,6 +238,12 @@ func (d *doc) gluedOrClock(f *figure, t token) bool {
 		if pr == '/' || pr == '-' && isAlnum(prevRune(d.text, t.start-1)) || pr == '#' || pr == '№' || pr == ':' && isDigit(prevRune(d.text, t.start-1)) {
 			return true
 		}
+		if pr == ',' && isDigit(prevRune(d.text, t.start-1)) && digitRun(d.text[t.start:]) != 3 {
+			return true // "200,0000": the tail of a mistyped number
+		}
+	}
+	if b < len(d.toks)-1 && d.punct(b, ',') && d.toks[b].start == d.toks[b-1].end && d.toks[b+1].start == d.toks[b].end && isDigit(rune(d.text[d.toks[b+1].start])) && digitRun(d.text[d.toks[b+1].start:]) != 3 {
+		return true // "200,0000": which number was meant is unknown
 	}
 	if b < len(d.toks) && d.toks[b].start == d.toks[b-1].end && (d.punct(b, '/') || d.punct(b, ':')) && b+1 < len(d.toks) && isDigit(rune(d.text[d.toks[b+1].start])) {
 		return true // 24/7, 10:30
@@ -229,6 +272,9 @@ func (d *doc) dateOrYear(f *figure, prev int, pw, first string) bool {
 	if !isYear(first) || !f.scaleFree() || !(f.qkind == 0 || d.in(f.qa-1, yearPreps)) {
 		return false
 	}
+	if d.totalStated(f) {
+		return false
+	}
 	if f.unitEnd > f.b && (f.unit == "people" || f.unit == "troops" || thingUnits[f.unit] != "") {
 		// "2,000 refugees" is a count, but "the 2017 Women's World
 		// Championship" names an event, and "the return in 1980 of
@@ -237,6 +283,30 @@ func (d *doc) dateOrYear(f *figure, prev int, pw, first string) bool {
 		return d.toks[u].cap && isPossessive(d.low(u)) || d.is(f.b, "of") && d.in(f.qa-1, yearPreps)
 	}
 	return true
+}
+
+// tallyNouns name a count whose value a sentence may state with "is":
+// "the number of those infected until now is 1501".
+var tallyNouns = set("count", "number", "tally", "toll", "total")
+
+// totalStated reports a number that is the value of a tally named in the
+// ten words before it ("the total ... is 1501", "a total of 1998 cases"),
+// a count even if it looks like a year.
+func (d *doc) totalStated(f *figure) bool {
+	p := f.qa - 1
+	if d.is(p, "of") && d.isWord(p-1) && tallyNouns[d.low(p-1)] {
+		return true
+	}
+	if !(d.is(p, "is") || d.is(p, "was") || d.is(p, "reached") || d.is(p, "stood") || d.is(p, "at") && d.is(p-1, "stood")) {
+		return false
+	}
+	sent := d.toks[f.a].sent
+	for k := p - 1; k >= 0 && k >= p-10 && d.toks[k].sent == sent; k-- {
+		if d.isWord(k) && tallyNouns[d.low(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // labelBefore handles a word before the number that makes it part of a
@@ -270,10 +340,28 @@ func (d *doc) labelBefore(f *figure, a, prev int, pw string) (drop, decided bool
 	}
 	// A capitalised word right before: Boeing 737, Apollo 11.
 	if prev >= 0 && d.isWord(prev) && d.toks[prev].cap && !functionCaps[pw] && d.toks[prev].sent == d.toks[a].sent &&
-		prev > 0 && d.toks[prev-1].sent == d.toks[prev].sent && f.unitEnd == f.b && f.currency == "" && !isQualifierWord(pw) {
+		prev > 0 && d.toks[prev-1].sent == d.toks[prev].sent && (f.unitEnd == f.b || d.nameGoesOn(f)) && f.currency == "" && !isQualifierWord(pw) {
 		return true, true
 	}
 	return false, false
+}
+
+// nameGoesOn reports a capitalised word after the number that carries a
+// name on rather than saying what is counted: "The Lost 52 Project
+// identifies", "Boeing 737 Max jets". A noun for people or things, a
+// nationality or a plural in Title Case ("Kills 52 People") is what is
+// counted.
+func (d *doc) nameGoesOn(f *figure) bool {
+	j := f.b
+	if !d.isWord(j) || !d.toks[j].cap || d.toks[j].sent != d.toks[f.a].sent || f.percent || f.scaled {
+		return false
+	}
+	w := stem(d.low(j))
+	if personUnits[w] || troopUnits[w] || thingUnits[w] != "" || timeUnits[w] != "" || nationalities[w] || places[w] || functionCaps[w] || strings.HasSuffix(w, "s") {
+		return false
+	}
+	pw := d.low(f.qa - 1)
+	return !strings.HasSuffix(pw, "s") && !strings.HasSuffix(pw, "ed")
 }
 
 // modelBefore reports whether token k names a model: a code of capitals

@@ -93,6 +93,11 @@ func TestNumberCauses(t *testing.T) {
 		// The first of a pair shares the noun of the second.
 		{"pair sharing a unit", "They were jailed for 12 and 15 years.", []want{w(12, "years", Duration), w(15, "years", Duration)}},
 		{"pair sharing percent", "Rents rose 6 or 7 percent.", []want{w(6, "percent", Other), w(7, "percent", Other)}},
+		// A short quotation of a figure written as data quotes the figure;
+		// a slogan of number words ("one country, two systems") does not.
+		{"quoted figure", `The study gives a "total of 2,418 cases" in the province.`, []want{w(2418, "cases", Other)}},
+		// A capitalised word after the number that is what is counted.
+		{"title case count", "Blast Kills 52 People in Kabul", []want{w(52, "people", Killed)}},
 		// A tally keeps its first number, with no unit of "to".
 		{"tally", "The motion passed 214-to-187.", []want{w(214, "", Other)}},
 	}
@@ -137,6 +142,13 @@ func TestNotQuantities(t *testing.T) {
 		"The storm grew into Tropical Storm Three overnight.",
 		"It sells a 3-in-1 charger.",
 		"The airline flies the A320 and 777 on that route.",
+		// One person nothing befell is "a", not a figure.
+		"One resident told the radio that the water was rising.",
+		"The court saw a letter from one victim.",
+		// A number between two capitalised words of a name.
+		"The Lost 34 Society names the ship in its report.",
+		// A mistyped thousands group: which number was meant is unknown.
+		"The island has roughly 90,0000 residents.",
 	} {
 		if got := Extract(text).Stats; len(got) != 0 {
 			t.Errorf("%q: want no figures, got %s", text, statsString(got))

@@ -25,6 +25,12 @@ func (d *doc) figures() []Stat {
 			// part of the figure before it, with its category.
 			st.Category = out[len(out)-1].Category
 		}
+		if f.wordOnly && f.value == 1 && !f.isRange && (f.unit == "people" || f.unit == "troops") && !peopleCat(st.Category) {
+			// "One resident told reporters", "a notebook from one
+			// victim": one person nothing befell is a way to say "a",
+			// not a figure. "One soldier was killed" stays.
+			continue
+		}
 		switch {
 		case f.currency != "":
 			st.Unit = f.currency

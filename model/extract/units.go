@@ -289,6 +289,14 @@ func (d *doc) knownUnit(f *figure, j int, w string, s int) bool {
 		f.unit, f.unitEnd = "people", j+1 // "two 19-year-olds"
 		return true
 	}
+	if f.value == 1 && !f.isRange {
+		// "one passenger", "1 officer": the singular of a plural the
+		// tables know.
+		if u := singularPerson(w); u != "" {
+			f.unit, f.unitEnd = u, j+1
+			return true
+		}
+	}
 	if personUnits[w] {
 		f.unit, f.unitEnd = "people", j+1
 		if (w == "police" || w == "aid" || w == "security" || w == "crew") && d.isWord(j+1) && personUnits[stem(d.low(j+1))] {
@@ -297,6 +305,21 @@ func (d *doc) knownUnit(f *figure, j int, w string, s int) bool {
 		return true
 	}
 	return false
+}
+
+// singularPerson is the unit of a singular noun whose plural is a noun
+// for people or troops ("passenger", "policeman"), or "".
+func singularPerson(w string) string {
+	if len(w) < 3 || w[len(w)-1] == 's' {
+		return ""
+	}
+	if troopUnits[w+"s"] {
+		return "troops"
+	}
+	if personUnits[w+"s"] || strings.HasSuffix(w, "man") && personUnits[w[:len(w)-3]+"men"] {
+		return "people"
+	}
+	return ""
 }
 
 // guessedUnit reads a unit the tables lack at token j, word w, the s-th
