@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unsafe"
+)
 
 // doc holds one text under analysis. It lives for one call of Extract only,
 // so the package keeps no mutable state between calls.
@@ -36,13 +39,18 @@ func newDoc(text string) *doc {
 
 // lowerASCII lowers A-Z only, so that byte offsets stay the same.
 func lowerASCII(s string) string {
+	if s == "" {
+		return ""
+	}
 	b := []byte(s)
 	for i, c := range b {
 		if c >= 'A' && c <= 'Z' {
 			b[i] = c + 'a' - 'A'
 		}
 	}
-	return string(b)
+	// b is never written again: the string shares its bytes instead of
+	// copying the whole text a second time (as strings.Builder does).
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 func (d *doc) word(i int) string { t := d.toks[i]; return d.text[t.start:t.end] }

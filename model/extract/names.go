@@ -31,7 +31,7 @@ const (
 // each is.
 func (d *doc) findRuns() {
 	d.runAt = make([]int32, len(d.toks))
-	d.runs = make([]nameRun, 0, len(d.toks)/6+4) // about one run in six tokens of news
+	d.runs = make([]nameRun, 0, len(d.toks)/10+4) // about one run in twelve tokens of news
 	for i := range d.runAt {
 		d.runAt[i] = -1
 	}
