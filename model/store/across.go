@@ -23,27 +23,50 @@ import (
 // replaces them with the full count (ui/across.go).
 const SpeakerStories = 5000
 
+// acrossReads are the reads of this file on one backend: its database,
+// the relation of the reader's stories (stories on SQLite; user_stories on
+// PostgreSQL, which carries the user's own triage), its where, and pg for
+// the few words the two spell differently (pg_across.go).
+type acrossReads struct {
+	db interface {
+		QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+		QueryRowContext(context.Context, string, ...any) *sql.Row
+	}
+	stories string
+	where   func(context.Context, model.Filter) (string, []any, error)
+	pg      bool
+}
+
+func (s *SQLite) across() acrossReads {
+	return acrossReads{db: s.db, stories: "stories",
+		where: func(_ context.Context, f model.Filter) (string, []any, error) { return where(f) }}
+}
+
 // Speakers lists the people quoted in the newest `newest` stories of a
 // filter (all of them when newest <= 0), most quoted first (ties by name).
 // Name variants are one speaker: a one-word name joins the only fuller
 // name that ends with it (Kerry into John Kerry), and names differing only
 // in case are one.
 func (s *SQLite) Speakers(ctx context.Context, f model.Filter, newest int) ([]model.Speaker, error) {
-	cond, args, err := where(f)
+	return s.across().speakers(ctx, f, newest)
+}
+
+func (a acrossReads) speakers(ctx context.Context, f model.Filter, newest int) ([]model.Speaker, error) {
+	cond, args, err := a.where(ctx, f)
 	if errors.Is(err, errNoMatch) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	from := `stories s JOIN quotes q ON q.story_id = s.id WHERE (` + cond + `) AND`
+	from := a.stories + ` s JOIN quotes q ON q.story_id = s.id WHERE (` + cond + `) AND`
 	if newest > 0 {
-		from = `(SELECT s.id, s.published FROM stories s WHERE ` + cond + `
+		from = `(SELECT s.id, s.published FROM ` + a.stories + ` s WHERE ` + cond + `
 			ORDER BY s.published DESC, s.id DESC LIMIT ?) s
 		JOIN quotes q ON q.story_id = s.id WHERE`
 		args = append(args, newest)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT q.speaker_key, MAX(q.speaker), MAX(q.role), COUNT(*), MIN(s.published), MAX(s.published)
+	rows, err := a.db.QueryContext(ctx, `SELECT q.speaker_key, MAX(q.speaker), MAX(q.role), COUNT(*), MIN(s.published), MAX(s.published)
 		FROM `+from+` q.speaker_key IS NOT NULL
 		GROUP BY q.speaker_key`, args...)
 	if err != nil {
@@ -73,10 +96,14 @@ func (s *SQLite) Speakers(ctx context.Context, f model.Filter, newest int) ([]mo
 // SpeakersCapped says whether a filter holds more than `newest` stories,
 // so that Speakers(ctx, f, newest) counted only the newest of them.
 func (s *SQLite) SpeakersCapped(ctx context.Context, f model.Filter, newest int) (bool, error) {
+	return s.across().speakersCapped(ctx, f, newest)
+}
+
+func (a acrossReads) speakersCapped(ctx context.Context, f model.Filter, newest int) (bool, error) {
 	if newest <= 0 {
 		return false, nil
 	}
-	cond, args, err := where(f)
+	cond, args, err := a.where(ctx, f)
 	if errors.Is(err, errNoMatch) {
 		return false, nil
 	}
@@ -84,8 +111,8 @@ func (s *SQLite) SpeakersCapped(ctx context.Context, f model.Filter, newest int)
 		return false, err
 	}
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM stories s WHERE `+cond+`
-		ORDER BY s.published DESC, s.id DESC LIMIT ?)`, append(args, newest+1)...).Scan(&n); err != nil {
+	if err := a.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM `+a.stories+` s WHERE `+cond+`
+		ORDER BY s.published DESC, s.id DESC LIMIT ?) newest`, append(args, newest+1)...).Scan(&n); err != nil {
 		return false, fmt.Errorf("store: speakers: %w", err)
 	}
 	return n > newest, nil
@@ -141,10 +168,14 @@ func MergeSpeakers(in []model.Speaker) []model.Speaker {
 // SpeakerQuotes pages through the quotes of a speaker (the lower-case names
 // of model.Speaker.Names) in the stories of a filter, newest story first.
 func (s *SQLite) SpeakerQuotes(ctx context.Context, f model.Filter, names []string, offset, limit int) ([]model.SpeakerQuote, error) {
+	return s.across().speakerQuotes(ctx, f, names, offset, limit)
+}
+
+func (a acrossReads) speakerQuotes(ctx context.Context, f model.Filter, names []string, offset, limit int) ([]model.SpeakerQuote, error) {
 	if len(names) == 0 || limit <= 0 {
 		return nil, nil
 	}
-	cond, args, err := where(f)
+	cond, args, err := a.where(ctx, f)
 	if errors.Is(err, errNoMatch) {
 		return nil, nil
 	}
@@ -161,9 +192,9 @@ func (s *SQLite) SpeakerQuotes(ctx context.Context, f model.Filter, names []stri
 	}
 	qargs = append(qargs, args...)
 	qargs = append(qargs, limit, max(offset, 0))
-	rows, err := s.db.QueryContext(ctx, `SELECT s.id, `+feedTitleCol+`, s.title, s.published,
+	rows, err := a.db.QueryContext(ctx, `SELECT s.id, `+feedTitleCol+`, s.title, s.published,
 			q.speaker, q.text, q.n, q.start, q."end"
-		FROM quotes q JOIN stories s ON s.id = q.story_id
+		FROM quotes q JOIN `+a.stories+` s ON s.id = q.story_id
 		WHERE q.surname = ? AND q.speaker_key IN (`+in+`) AND `+cond+`
 		ORDER BY s.published DESC, s.id DESC, q.n LIMIT ? OFFSET ?`, qargs...)
 	if err != nil {
@@ -195,10 +226,14 @@ const feedTitleCol = `(SELECT COALESCE(NULLIF(f.user_title, ''), NULLIF(f.title,
 // or all (""), newest story first or, within a category, largest first.
 // Each comes with the sentence it stands in.
 func (s *SQLite) Figures(ctx context.Context, f model.Filter, category extract.Category, order model.FigureOrder, offset, limit int) ([]model.FigureRow, error) {
+	return s.across().figures(ctx, f, category, order, offset, limit)
+}
+
+func (a acrossReads) figures(ctx context.Context, f model.Filter, category extract.Category, order model.FigureOrder, offset, limit int) ([]model.FigureRow, error) {
 	if limit <= 0 {
 		return nil, nil
 	}
-	cond, args, err := where(f)
+	cond, args, err := a.where(ctx, f)
 	if errors.Is(err, errNoMatch) {
 		return nil, nil
 	}
@@ -216,18 +251,25 @@ func (s *SQLite) Figures(ctx context.Context, f model.Filter, category extract.C
 	// largest down, each checked against the view. By date within a rare
 	// category (or one no story has) walking the stories would read all
 	// of them for a page, so its few figures are read and sorted instead.
-	from := `stories s CROSS JOIN figures g ON g.story_id = s.id`
+	// SQLite's CROSS JOIN keeps the order written and INDEXED BY names the
+	// index; PostgreSQL's planner takes the same hints from the shape of
+	// the query (a join in the order written, LIMIT inside).
+	join, byCategory := ` CROSS JOIN `, `figures g INDEXED BY figures_category`
+	if a.pg {
+		join, byCategory = ` JOIN `, `figures g`
+	}
+	from := a.stories + ` s` + join + `figures g ON g.story_id = s.id`
 	orderBy := `s.published DESC, s.id DESC, g.n`
 	if category != "" && order == model.FiguresByValue {
-		from = `figures g INDEXED BY figures_category CROSS JOIN stories s ON s.id = g.story_id`
+		from = byCategory + join + a.stories + ` s ON s.id = g.story_id`
 	} else if category != "" {
 		var n int
-		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM figures INDEXED BY figures_category
-			WHERE category = ? LIMIT ?)`, string(category), rareFigures).Scan(&n); err != nil {
+		if err := a.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM `+byCategory+`
+			WHERE category = ? LIMIT ?) few`, string(category), rareFigures).Scan(&n); err != nil {
 			return nil, fmt.Errorf("store: figures: %w", err)
 		}
 		if n < rareFigures {
-			from = `figures g INDEXED BY figures_category CROSS JOIN stories s ON s.id = g.story_id`
+			from = byCategory + join + a.stories + ` s ON s.id = g.story_id`
 		}
 	}
 	if order == model.FiguresByValue {
@@ -239,15 +281,19 @@ func (s *SQLite) Figures(ctx context.Context, f model.Filter, category extract.C
 	// sorted read cuts windows for the page only. The sentence is cut from
 	// that window, read as bytes (the offsets are bytes), never the whole
 	// 4 KB body.
-	rows, err := s.db.QueryContext(ctx, `SELECT s.id, `+feedTitleCol+`, s.title, s.published,
+	greatest, bodyBytes := `max`, `CAST(t.body AS BLOB)`
+	if a.pg {
+		greatest, bodyBytes = `GREATEST`, `convert_to(t.body, 'UTF8')`
+	}
+	rows, err := a.db.QueryContext(ctx, `SELECT s.id, `+feedTitleCol+`, s.title, s.published,
 			g.n, g.category, g.value, g.lower, g.upper, g.unit, g.qualifier, g.vague, g.text, g.start, g."end",
-			(SELECT substr(CAST(t.body AS BLOB), max(1, g.start - 299), g."end" - max(0, g.start - 300) + 300)
-				FROM story_texts t WHERE t.story_id = s.id), max(0, g.start - 300)
+			(SELECT substr(`+bodyBytes+`, `+greatest+`(1, g.start - 299), g."end" - `+greatest+`(0, g.start - 300) + 300)
+				FROM story_texts t WHERE t.story_id = s.id), `+greatest+`(0, g.start - 300)
 		FROM (SELECT g.story_id AS id, g.n AS n FROM `+from+`
 			WHERE `+cond+catCond+`
-			ORDER BY `+orderBy+` LIMIT ? OFFSET ?) p
-		CROSS JOIN figures g ON g.story_id = p.id AND g.n = p.n
-		CROSS JOIN stories s ON s.id = p.id
+			ORDER BY `+orderBy+` LIMIT ? OFFSET ?) p`+
+		join+`figures g ON g.story_id = p.id AND g.n = p.n`+
+		join+a.stories+` s ON s.id = p.id
 		ORDER BY `+orderBy, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: figures: %w", err)
