@@ -17,15 +17,8 @@ func TestSpeakerErrors(t *testing.T) {
 	if os.Getenv("SPEAKER_ERRORS") == "" {
 		t.Skip("set SPEAKER_ERRORS=1 to list the speaker errors")
 	}
-	pool, wiki := trainingPool(t)
-	isWiki := map[string]bool{}
-	for _, a := range pool[:wiki] {
-		isWiki[a.ID] = true
-	}
-	arts := sortedArticles(pool)
-	exs := examples(arts, nil)
-	outs := crossValidate(exs, trainFolds)
-	margin := chooseMargin(outs)
+	cv := crossValidated(t)
+	arts, exs, outs, margin, isWiki := cv.arts, cv.exs, cv.outs, cv.margin, cv.isWiki
 	byCause := map[string][]string{}
 	for i, e := range exs {
 		o := outs[i]

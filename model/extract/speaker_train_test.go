@@ -29,6 +29,31 @@ func trainingPool(t *testing.T) (arts []LabelledArticle, wiki int) {
 	return arts, wiki
 }
 
+// outOfFold is the training pool's 5-fold cross-validation by article:
+// the articles in order, their examples, each example's out-of-fold
+// outcome, the margins chosen on those outcomes, and which articles are
+// Wikinews'.
+type outOfFold struct {
+	arts   []LabelledArticle
+	exs    []example
+	outs   []outcome
+	margin margins
+	isWiki map[string]bool
+}
+
+func crossValidated(t *testing.T) outOfFold {
+	pool, wiki := trainingPool(t)
+	cv := outOfFold{isWiki: map[string]bool{}}
+	for _, a := range pool[:wiki] {
+		cv.isWiki[a.ID] = true
+	}
+	cv.arts = sortedArticles(pool)
+	cv.exs = examples(cv.arts, nil)
+	cv.outs = crossValidate(cv.exs, trainFolds)
+	cv.margin = chooseMargin(cv.outs)
+	return cv
+}
+
 // TestTrainSpeakersCrossValidated scores the speaker ranker by 5-fold
 // cross-validation by article: every quotation is judged by a model that
 // never saw its article. The abstain margin is the one the train command
@@ -38,15 +63,8 @@ func trainingPool(t *testing.T) (arts []LabelledArticle, wiki int) {
 // 0.90 with at most 2% wrong: the margins keep wrong speakers within 2% on
 // each corpus) and today's level on the repository's own articles.
 func TestTrainSpeakersCrossValidated(t *testing.T) {
-	pool, wiki := trainingPool(t)
-	isWiki := map[string]bool{}
-	for _, a := range pool[:wiki] {
-		isWiki[a.ID] = true
-	}
-	arts := sortedArticles(pool)
-	exs := examples(arts, nil)
-	outs := crossValidate(exs, trainFolds)
-	margin := chooseMargin(outs)
+	cv := crossValidated(t)
+	arts, exs, outs, margin, isWiki := cv.arts, cv.exs, cv.outs, cv.margin, cv.isWiki
 	var w, own []outcome
 	for i, e := range exs {
 		if isWiki[arts[e.article].ID] {
