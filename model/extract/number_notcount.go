@@ -203,11 +203,12 @@ func digitRun(s string) int {
 }
 
 // writtenAsData reports a number no slogan or nickname is written with:
-// digits grouped or with a decimal point ("1,723", "2.5"), a percentage
-// or an amount of money. A short quotation of one (a “total of 1,723
-// cases”) quotes a figure.
+// digits grouped or with a decimal point ("1,723", "2.5"), several number
+// words ("one hundred and two"), a percentage or an amount of money. A
+// short quotation of one (a “total of 1,723 cases”) quotes a figure;
+// slogans count in single words (“one country, two systems”).
 func (d *doc) writtenAsData(f *figure) bool {
-	if f.percent || f.currency != "" {
+	if f.percent || f.currency != "" || f.wordOnly && f.b-f.a > 1 {
 		return true
 	}
 	w := d.text[d.toks[f.a].start:d.toks[f.b-1].end]

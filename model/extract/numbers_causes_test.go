@@ -96,6 +96,7 @@ func TestNumberCauses(t *testing.T) {
 		// A short quotation of a figure written as data quotes the figure;
 		// a slogan of number words ("one country, two systems") does not.
 		{"quoted figure", `The study gives a "total of 2,418 cases" in the province.`, []want{w(2418, "cases", Other)}},
+		{"quoted number words", `The clerk wrote "three hundred and six" on the form.`, []want{w(306, "", Other)}},
 		// A capitalised word after the number that is what is counted.
 		{"title case count", "Blast Kills 52 People in Kabul", []want{w(52, "people", Killed)}},
 		// A tally keeps its first number, with no unit of "to".
