@@ -78,6 +78,8 @@ func TestCategoryCauses(t *testing.T) {
 		{"event noun of the next number, its own", "Officials counted 310 new infections and 8 new deaths on Friday.", "8 new deaths", Killed, "people"},
 		{"survivors whose verb says", "Forty of the survivors were hospitalized overnight.", "Forty of the survivors", Injured, "people"},
 		{"survivors whose verb says nothing", "Forty survivors were rescued after the blast killed nine.", "Forty survivors", Other, "people"},
+		// A part named with "including" takes its whole's category, past an aside.
+		{"including past an aside", "The fever killed 70, including, health officials said, 41 infants.", "41 infants", Killed, "people"},
 		// One person: a figure when something befell them.
 		{"killed one", "The shell killed one and wounded six others.", "one", Killed, "people"},
 		{"wounded one before a comma", "A sniper wounded one, medics said.", "one", Injured, "people"},

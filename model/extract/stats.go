@@ -20,7 +20,7 @@ func (d *doc) figures() []Stat {
 		}
 		st := Stat{Value: f.value, Qualifier: f.qual, Vague: f.vague}
 		st.Category = d.categorise(f)
-		if i > 0 && d.is(f.qa-1, "including") && peopleCat(out[len(out)-1].Category) && d.toks[fs[i-1].a].sent == d.toks[f.a].sent && !f.percent && f.currency == "" {
+		if i > 0 && d.afterIncluding(f.qa-1) && peopleCat(out[len(out)-1].Category) && d.toks[fs[i-1].a].sent == d.toks[f.a].sent && !f.percent && f.currency == "" {
 			// "killed seven people, including three police officers": a
 			// part of the figure before it, with its category.
 			st.Category = out[len(out)-1].Category
@@ -73,6 +73,24 @@ func (d *doc) figures() []Stat {
 		out = append(out, st)
 	}
 	return out
+}
+
+// afterIncluding reports whether token k is "including", or the comma
+// closing an aside right after it: "killed 62, including, according to
+// officials, 54 children".
+func (d *doc) afterIncluding(k int) bool {
+	if d.is(k, "including") {
+		return true
+	}
+	if !d.punct(k, ',') {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-8 && d.toks[j].sent == d.toks[k].sent; j-- {
+		if d.punct(j, ',') {
+			return d.is(j-1, "including")
+		}
+	}
+	return false
 }
 
 // tidy removes the binary noise of a decimal times a scale: 4.1 billion
