@@ -118,7 +118,11 @@ func (s *SQLite) Queue(ctx context.Context, f model.Filter, offset, limit int) (
 		return nil, nil
 	}
 	offset = max(offset, 0)
-	cond, args, err := queueWhere(f)
+	walk, err := s.walkSearch(ctx, f, offset+limit)
+	if err != nil {
+		return nil, err
+	}
+	cond, args, err := queueWhereWalking(f, walk)
 	if errors.Is(err, errNoMatch) {
 		return nil, nil
 	}
@@ -184,9 +188,16 @@ func (s *SQLite) QueueLen(ctx context.Context, f model.Filter) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	version, remember := s.counts.current(ctx)
+	if n, ok := s.counts.get(f, version); remember && ok {
+		return n, nil
+	}
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories s WHERE `+cond, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("store: queue length: %w", err)
+	}
+	if remember {
+		s.counts.put(f, version, n)
 	}
 	return n, nil
 }

@@ -43,6 +43,8 @@ type SQLite struct {
 	// writer is the connection of the group transactions (beginGroup),
 	// held while the store is open; guarded by the write lock.
 	writer *sql.Conn
+	// counts remembers the queue lengths of searches (search_counts.go).
+	counts searchCounts
 }
 
 var _ Store = (*SQLite)(nil)
@@ -65,8 +67,9 @@ var pragmas = []string{
 }
 
 // maxConns bounds the pool: each connection keeps its own page cache, and the
-// reader and the poller need only a few at a time.
-const maxConns = 4
+// reader and the poller need only a few at a time. Two are held for the
+// store's life: the writer's and the search counts' (search_counts.go).
+const maxConns = 5
 
 // Open opens the database at path, creating it and its directory if needed,
 // and brings its schema up to date.
@@ -97,6 +100,7 @@ func Open(path string) (*SQLite, error) {
 		return nil, err
 	}
 	s.startCheckpointer()
+	s.counts.open(db)
 	return s, nil
 }
 
@@ -129,6 +133,7 @@ func newSQLite(db *sql.DB) *SQLite {
 
 // Close closes the database.
 func (s *SQLite) Close() error {
+	s.counts.close()
 	s.ckpt.close()
 	if s.writer != nil {
 		s.writer.Close()
