@@ -17,7 +17,8 @@ func teamDB(t *testing.T) string {
 
 // TestTwoReadersOneTeam: two readers as two users on one PostgreSQL. Maria
 // stars the reference story and Ali does not see it starred; Maria tags
-// it and Ali sees the tag, with her name, within a second, without a key.
+// it and Ali sees the tag, with her name, within a second, without a key;
+// Ali's Speakers view (W) counts the team's stories' quotes.
 func TestTwoReadersOneTeam(t *testing.T) {
 	requireTmux(t)
 	dsn := teamDB(t)
@@ -51,6 +52,12 @@ func TestTwoReadersOneTeam(t *testing.T) {
 	if strings.Contains(storyPane(scr), "★") {
 		t.Errorf("ali's story pane shows a star; screen:\n%s", scr)
 	}
+	// The views across stories read the team's stories: ali's Speakers
+	// (W) counts the quotes of the reference story's Ian Bremmer.
+	ali.keys("W")
+	ali.waitFor(regexp.MustCompile(`Speakers ── \d+[\s\S]*Ian Bremmer[^\n]*\d+ quotes? ·`), 5*time.Second)
+	ali.keys("Escape")
+	ali.waitFor(regexp.MustCompile(`Queue ──`), 5*time.Second) // a Q at once would be alt+Q
 	maria.keys("Q")
 	ali.keys("Q")
 	maria.waitExit(5 * time.Second)
