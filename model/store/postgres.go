@@ -74,6 +74,8 @@ type Postgres struct {
 	session string
 	// dsn is what the store was opened with, for the LISTEN connection.
 	dsn string
+	// counts remembers the queue lengths of searches (search_counts.go).
+	counts searchCounts
 }
 
 var _ Store = (*Postgres)(nil)
@@ -107,11 +109,15 @@ func OpenPostgresAs(dsn, user string) (*Postgres, error) {
 		db.Close()
 		return nil, err
 	}
+	p.counts.openPostgres(p.db)
 	return p, nil
 }
 
 // Close closes the connections.
-func (p *Postgres) Close() error { return p.db.Close() }
+func (p *Postgres) Close() error {
+	p.counts.close()
+	return p.db.Close()
+}
 
 // Analyze refreshes the planner's statistics after a large import
 // (sitrep migrate). Until autovacuum gets to them, the statistics are those
@@ -206,7 +212,14 @@ func (d pgDB) writeOnce(ctx context.Context, fn func(tx pgTx) error) error {
 		tx.Rollback()
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	// After the commit, so that a reader who sees the new number counts
+	// with this write in. Before migration 6 there is no sequence, and no
+	// reader remembers counts yet.
+	d.DB.ExecContext(ctx, `SELECT nextval('changes')`)
+	return nil
 }
 
 // retryable: deadlock_detected, serialization_failure.
@@ -349,6 +362,11 @@ var pgMigrations = [][]string{
 		// (0.2 ms) and still walks for a common one.
 		`ALTER TABLE story_texts ALTER COLUMN search SET STATISTICS 2000`,
 		`ANALYZE story_texts`,
+	},
+	{ // 6: a number every write moves after it commits, so that a reader
+		// knows its remembered queue lengths still hold (search_counts.go).
+		// A sequence: taking a number never waits for another writer.
+		`CREATE SEQUENCE changes`,
 	},
 }
 

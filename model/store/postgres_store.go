@@ -529,7 +529,7 @@ func (p *Postgres) QueueLen(ctx context.Context, f model.Filter) (int, error) {
 			}[f.View], err
 		}
 	}
-	return p.countWhere(ctx, f, "TRUE")
+	return p.counts.remembered(ctx, f, func() (int, error) { return p.countWhere(ctx, f, "TRUE") })
 }
 
 func (p *Postgres) Counts(ctx context.Context) (model.Counts, error) {

@@ -188,18 +188,13 @@ func (s *SQLite) QueueLen(ctx context.Context, f model.Filter) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	version, remember := s.counts.current(ctx)
-	if n, ok := s.counts.get(f, version); remember && ok {
+	return s.counts.remembered(ctx, f, func() (int, error) {
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories s WHERE `+cond, args...).Scan(&n); err != nil {
+			return 0, fmt.Errorf("store: queue length: %w", err)
+		}
 		return n, nil
-	}
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories s WHERE `+cond, args...).Scan(&n); err != nil {
-		return 0, fmt.Errorf("store: queue length: %w", err)
-	}
-	if remember {
-		s.counts.put(f, version, n)
-	}
-	return n, nil
+	})
 }
 
 // countersLen counts a filter's stories, without search or tag, from the

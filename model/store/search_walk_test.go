@@ -74,9 +74,13 @@ func headerTitles(hs []model.StoryHeader) []string {
 
 // TestSearchCountsFollowChanges: a search's queue length is remembered
 // between windows but never outlives a change, made by this store or by
-// another process's (another store on the same file).
+// another process's (another store on the same database).
 func TestSearchCountsFollowChanges(t *testing.T) {
-	s, path := openTemp(t)
+	eachBackend(t, testSearchCountsFollowChanges)
+}
+
+func testSearchCountsFollowChanges(t *testing.T, open opener) {
+	s := open(t)
 	f := addFeed(t, s, "https://a.example/feed")
 	mk := func(key, body string) model.Story {
 		st := story(key, key, base)
@@ -99,11 +103,14 @@ func TestSearchCountsFollowChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	count(s, 1, "after archiving one here")
-	other, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	other := s.reopen(t)
 	upsert(t, other, f.ID, mk("d", "famine in Madaya"), mk("e", "famine in Goma"))
 	count(s, 3, "after another store saved two")
+	if err := other.ChangeTags(ctx, hs[1].ID, []string{"checked"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	tagged := model.Filter{View: model.ViewAll, Search: "famine", Tag: "checked"}
+	if n, err := s.QueueLen(ctx, tagged); n != 1 || err != nil {
+		t.Errorf("tagged by another store: %d, %v; want 1", n, err)
+	}
 }

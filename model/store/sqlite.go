@@ -100,7 +100,7 @@ func Open(path string) (*SQLite, error) {
 		return nil, err
 	}
 	s.startCheckpointer()
-	s.counts.open(db)
+	s.counts.openSQLite(db)
 	return s, nil
 }
 
