@@ -373,10 +373,11 @@ func (p *Postgres) upsert(ctx context.Context, tx pgTx, feedID int64, e *encoded
 		}
 		// Its text and highlight rows in one statement: a polling round
 		// saves 50,000 stories, and each statement is a round trip.
-		if _, err := tx.ExecContext(ctx, `WITH text AS (INSERT INTO story_texts (story_id, body, quotes, stats, search)
-				VALUES (?, ?, ?, ?, `+pgTSVector+`)),
+		if _, err := tx.ExecContext(ctx, `WITH text AS (INSERT INTO story_texts (story_id, body, quotes, stats)
+				VALUES (?, ?, ?, ?)),
+			search AS (INSERT INTO story_search (story_id, search) VALUES (?, `+pgTSVector+`)),
 			quotes AS (`+pgInsQuotesSQL+`)
-			`+pgInsFiguresSQL, id, e.Body, e.quotes, e.stats, title, body, id, e.quotes, id, e.stats); err != nil {
+			`+pgInsFiguresSQL, id, e.Body, e.quotes, e.stats, id, title, body, id, e.quotes, id, e.stats); err != nil {
 			return false, false, err
 		}
 		return true, false, nil
@@ -399,8 +400,8 @@ func (p *Postgres) upsert(ctx context.Context, tx pgTx, feedID int64, e *encoded
 		e.Words, e.hash, model.AttributedQuotes(e.Quotes), cat, val, text, id); err != nil {
 		return false, false, err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE story_texts SET body = ?, quotes = ?, stats = ?, search = `+pgTSVector+`
-		WHERE story_id = ?`, e.Body, e.quotes, e.stats, title, body, id); err != nil {
+	if _, err := tx.ExecContext(ctx, `WITH text AS (UPDATE story_texts SET body = ?, quotes = ?, stats = ? WHERE story_id = ?)
+		UPDATE story_search SET search = `+pgTSVector+` WHERE story_id = ?`, e.Body, e.quotes, e.stats, id, title, body, id); err != nil {
 		return false, false, err
 	}
 	return false, true, p.highlights(ctx, tx, id, e, true)
