@@ -554,6 +554,28 @@ const (
 	rareShare  = 0.02
 )
 
+// estimateMatches is the planner's guess of how many stories the text
+// query q matches, -1 when it gives none, and how many stories there are.
+func (p *Postgres) estimateMatches(ctx context.Context, q string) (est, stories float64, err error) {
+	var plan string
+	if err := p.db.QueryRowContext(ctx, `EXPLAIN (FORMAT JSON) SELECT 1 FROM story_search WHERE search @@ to_tsquery('sitrep', ?)`,
+		planEachRun([]any{q})...).Scan(&plan); err != nil {
+		return 0, 0, fmt.Errorf("store: search: %w", err)
+	}
+	var guess []struct {
+		Plan struct {
+			Rows float64 `json:"Plan Rows"`
+		}
+	}
+	if err := p.db.QueryRowContext(ctx, `SELECT reltuples FROM pg_class WHERE oid = 'story_search'::regclass`).Scan(&stories); err != nil {
+		return 0, 0, fmt.Errorf("store: search: %w", err)
+	}
+	if json.Unmarshal([]byte(plan), &guess) != nil || len(guess) == 0 {
+		return -1, stories, nil
+	}
+	return guess[0].Plan.Rows, stories, nil
+}
+
 // where is pgWhere for the queue's queries, with a searched word's
 // matches looked up first when it may be rare. The planner guesses a
 // word's frequency from its statistics, and a word rarer than every word
@@ -574,21 +596,11 @@ func (p *Postgres) where(ctx context.Context, f model.Filter) (string, []any, er
 	if q == "" {
 		return pgWhere(f)
 	}
-	var plan string
-	if err := p.db.QueryRowContext(ctx, `EXPLAIN (FORMAT JSON) SELECT 1 FROM story_search WHERE search @@ to_tsquery('sitrep', ?)`,
-		planEachRun([]any{q})...).Scan(&plan); err != nil {
-		return "", nil, fmt.Errorf("store: search: %w", err)
+	est, stories, err := p.estimateMatches(ctx, q)
+	if err != nil {
+		return "", nil, err
 	}
-	var est []struct {
-		Plan struct {
-			Rows float64 `json:"Plan Rows"`
-		}
-	}
-	var stories float64
-	if err := p.db.QueryRowContext(ctx, `SELECT reltuples FROM pg_class WHERE oid = 'story_search'::regclass`).Scan(&stories); err != nil {
-		return "", nil, fmt.Errorf("store: search: %w", err)
-	}
-	if json.Unmarshal([]byte(plan), &est) != nil || len(est) == 0 || est[0].Plan.Rows > max(fewMatches, rareShare*stories) {
+	if est < 0 || est > max(fewMatches, rareShare*stories) {
 		return pgWhere(f)
 	}
 	rows, err := p.db.QueryContext(ctx, `SELECT story_id FROM story_search WHERE search @@ to_tsquery('sitrep', ?) LIMIT ?`,

@@ -530,7 +530,58 @@ func (p *Postgres) QueueLen(ctx context.Context, f model.Filter) (int, error) {
 			}[f.View], err
 		}
 	}
-	return p.counts.remembered(ctx, f, func() (int, error) { return p.countWhere(ctx, f, "TRUE") })
+	return p.counts.remembered(ctx, f, func() (int, error) { return p.countQueue(ctx, f) })
+}
+
+// commonShare: a searched word in more than this share of the stories is
+// counted from its index entries. The planner would rather read every
+// search vector and test it, which it costs as cheap, but each one is
+// fetched from out of line: 5.5 s for a word in 80% of 1.1 M stories,
+// against 1.4 s from the index. For rarer words its own plan is the
+// quicker (0.3 s against 0.9 s for a word in 6%).
+const commonShare = 0.25
+
+// countQueue counts a filter's queue (QueueLen without the counters).
+func (p *Postgres) countQueue(ctx context.Context, f model.Filter) (int, error) {
+	q := ""
+	if strings.TrimSpace(f.Search) != "" {
+		q = pgQuery(ParseSearch(f.Search))
+	}
+	if q == "" {
+		return p.countWhere(ctx, f, "TRUE")
+	}
+	est, stories, err := p.estimateMatches(ctx, q)
+	if err != nil {
+		return 0, err
+	}
+	if est < 0 || est <= commonShare*stories {
+		return p.countWhere(ctx, f, "TRUE")
+	}
+	cond, args, err := p.where(ctx, f)
+	if errors.Is(err, errNoMatch) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	tx, err := p.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return 0, fmt.Errorf("store: count: %w", err)
+	}
+	defer tx.Rollback()
+	// Only for this count: no reading of every vector, which the planner
+	// picks as a scan of the table or a merge over its key.
+	if _, err := tx.ExecContext(ctx, `SET LOCAL enable_seqscan = off`); err != nil {
+		return 0, fmt.Errorf("store: count: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `SET LOCAL enable_mergejoin = off`); err != nil {
+		return 0, fmt.Errorf("store: count: %w", err)
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, rebind(`SELECT COUNT(*) FROM user_stories s WHERE `+cond), args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count: %w", err)
+	}
+	return n, nil
 }
 
 func (p *Postgres) Counts(ctx context.Context) (model.Counts, error) {
