@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -175,4 +176,46 @@ func TestFiguresAcrossStories(t *testing.T) {
 			t.Errorf("figures of stories with a displaced figure: %d, want the 2 of that story", len(rows))
 		}
 	})
+}
+
+// TestSpeakerQuotesWalkSamePages: a person's quotes come in the same
+// order whether they are sorted or found walking the stories newest first
+// (SQLite's way for someone quoted in many stories), at every offset.
+func TestSpeakerQuotesWalkSamePages(t *testing.T) {
+	s, _ := openTemp(t)
+	f := addFeed(t, s, "https://a.example/feed")
+	people := []string{"Jan Egeland", "Amina Yusuf", "Egeland"}
+	for i := range 40 {
+		st := story(fmt.Sprintf("s%02d", i), fmt.Sprintf("s%02d", i), base.Add(time.Duration(i%13)*time.Hour))
+		st.Body, st.Stats = fmt.Sprintf("Words of day %d in Gaza.", i), nil
+		st.Quotes = nil
+		for k := range 1 + i%3 {
+			sp := people[(i+k)%len(people)]
+			st.Quotes = append(st.Quotes, extract.Quote{Text: fmt.Sprintf("quote %d of %s", k, sp), Speaker: strp(sp), Start: 0, End: 5})
+		}
+		upsert(t, s, f.ID, st)
+	}
+	defer func(c float64) { quoteWalkCost = c }(quoteWalkCost)
+	names := []string{"jan egeland", "egeland"}
+	for _, filter := range []model.Filter{{View: model.ViewAll}, {View: model.ViewAll, Search: "Gaza"}, {View: model.ViewUnread}} {
+		for _, off := range []int{0, 3, 11} {
+			quoteWalkCost = 1e12 // never walk
+			sorted, err := s.SpeakerQuotes(ctx, filter, names, off, 7)
+			if err != nil {
+				t.Fatal(err)
+			}
+			quoteWalkCost = 0 // always walk
+			walked, err := s.SpeakerQuotes(ctx, filter, names, off, 7)
+			if err != nil {
+				t.Fatal(err)
+			}
+			same := len(sorted) == len(walked)
+			for i := 0; same && i < len(sorted); i++ {
+				same = sorted[i].StoryID == walked[i].StoryID && sorted[i].N == walked[i].N
+			}
+			if !same || off == 0 && len(sorted) == 0 {
+				t.Errorf("%+v from %d: walked %+v, sorted %+v", filter, off, walked, sorted)
+			}
+		}
+	}
 }
