@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"sitrep/feeds"
 	"sitrep/feeds/demo"
@@ -58,7 +59,10 @@ func runReader(ctx context.Context, st readerStore, poller *feeds.Poller, cfg co
 		Compact:         cfg.Density == "compact",
 		ReadAfter:       cfg.MarkReadAfter,
 	})
-	p := tea.NewProgram(m, tea.WithContext(ctx))
+	// Lip Gloss detected the terminal's colours when it was loaded (its
+	// Writer); Bubble Tea would detect them again, and inside tmux each
+	// detection runs `tmux info`: 30 ms more before the first frame.
+	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithColorProfile(lipgloss.Writer.Profile))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		fmt.Fprintln(stderr, "sitrep:", err)
 		return 1
