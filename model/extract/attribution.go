@@ -734,9 +734,6 @@ func (d *doc) beforeAttr(a int) who {
 			continue // "he was told by a leaker that …": he heard it
 		}
 		if namingVerbs[w] && d.isWord(j-1) && passiveAux[d.low(j-1)] {
-			if r := d.describedBy(j, a); r.name != "" {
-				return r // "was described by the CBCP as “…”": the agent's words
-			}
 			continue // "HP is called “feather duvet lung”": a name, not speech
 		}
 		if w == "statement" || w == "announcement" {

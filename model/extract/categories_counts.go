@@ -85,14 +85,14 @@ func (d *doc) ofComplement(k int) bool {
 	if c, _ := d.catAt(k - 1); c != "" {
 		return false
 	}
-	return !collectiveNouns[w] && !quantifierWords[w] && !d.isNumberTok(k-1) && !vagueOrScale(w)
+	return !collectiveNouns[w] && !quantifierWords[w] && !d.isNumberTok(k-1) && !isVague(w)
 }
 
-// vagueOrScale: "thousands of", "millions of", "a dozen of".
-func vagueOrScale(w string) bool {
+// isVague: "thousands of", "dozens of" (a scale, "millions of", is a
+// number token already).
+func isVague(w string) bool {
 	_, v := vagueCounts[w]
-	_, s := scales[w]
-	return v || s
+	return v
 }
 
 // partitiveWhole reports whether figure f is the whole a part is taken

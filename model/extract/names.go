@@ -41,7 +41,7 @@ func (d *doc) findRuns() {
 			continue
 		}
 		j := i + 1
-		for j < n && (d.toks[j].sent == d.toks[i].sent || d.afterInitial(j)) {
+		for j < n && d.toks[j].sent == d.toks[i].sent {
 			if d.continuesName(j) {
 				if isPossessive(d.word(j)) {
 					j++
@@ -181,14 +181,6 @@ func (d *doc) firstTitle(i int) bool {
 	return d.is(i, "first") && d.toks[i].cap && d.isWord(i+1) && d.toks[i+1].cap && titles[d.low(i+1)]
 }
 
-// afterInitial reports whether token j, a capitalised word, follows the
-// period of an initial ("Wayne A. I. Frederick"), where the sentences may
-// have been cut: the name goes on.
-func (d *doc) afterInitial(j int) bool {
-	return j >= 2 && d.isWord(j) && d.toks[j].cap && d.punct(j-1, '.') && d.toks[j-1].start == d.toks[j-2].end &&
-		d.isWord(j-2) && d.toks[j-2].end-d.toks[j-2].start == 1 && d.toks[j-2].cap && d.toks[j].para == d.toks[j-2].para
-}
-
 // particleBefore reports whether key[h] is a hyphen after a name
 // particle: the "al-" of "Bashar al-Assad".
 func particleBefore(key string, h int) bool {
@@ -232,7 +224,7 @@ func (d *doc) middleInitial(j int) bool {
 		return false
 	}
 	if n := p + 1; d.toks[n].end-d.toks[n].start == 1 && d.punct(n+1, '.') && d.isWord(n+2) && d.toks[n+2].cap {
-		return true // two initials, which the sentences may cut: "Wayne A. I. Frederick"
+		return true // two initials: "Wayne A. I. Frederick" (the "I" would pass for the pronoun)
 	}
 	return d.toks[p+1].sent == d.toks[j].sent && !functionCaps[d.low(p+1)]
 }
@@ -488,8 +480,10 @@ func (d *doc) byFirstWord(ri int) (string, int) {
 		d.indexFirsts()
 	}
 	best, bestRun := r.key, ri
-	if lw := strings.ToLower(r.key); innerCapital(r.key) && !maleNames[lw] && !femaleNames[lw] {
-		return best, bestRun // "GitHub", "YouTube": a brand, not a first name
+	if innerCapital(r.key) {
+		if lw := strings.ToLower(r.key); !maleNames[lw] && !femaleNames[lw] {
+			return best, bestRun // "GitHub", "YouTube": a brand, not a first name
+		}
 	}
 	for oi := d.firsts.first(r.key); oi >= 0; oi = d.firsts.after(oi) {
 		o := &d.runs[oi]

@@ -115,11 +115,7 @@ func (d *doc) ageAfterName(f *figure) (drop, decided bool) {
 // one the names say is a person, or two capitalised words of no known
 // place or body ("Jane Roe (52)", not "the United States (1)").
 func (d *doc) personRunAt(k int) bool {
-	if k < 0 || d.runAt[k] < 0 {
-		return false
-	}
-	r := &d.runs[d.runAt[k]]
-	return r.b == k+1 && (r.kind == entPerson || r.kind == entOther && r.words >= 2)
+	return d.nameRunAt(k) && (d.runs[d.runAt[k]].kind == entPerson || d.runs[d.runAt[k]].words >= 2)
 }
 
 // nameRunAt reports whether token k ends a name that is not a place or a
@@ -239,11 +235,11 @@ func (d *doc) gluedOrClock(f *figure, t token) bool {
 		if pr == '/' || pr == '-' && isAlnum(prevRune(d.text, t.start-1)) || pr == '#' || pr == '№' || pr == ':' && isDigit(prevRune(d.text, t.start-1)) {
 			return true
 		}
-		if pr == ',' && isDigit(prevRune(d.text, t.start-1)) && digitRun(d.text[t.start:]) != 3 {
+		if pr == ',' && isDigit(prevRune(d.text, t.start-1)) && !isGroup(d.text[t.start:]) {
 			return true // "200,0000": the tail of a mistyped number
 		}
 	}
-	if b < len(d.toks)-1 && d.punct(b, ',') && d.toks[b].start == d.toks[b-1].end && d.toks[b+1].start == d.toks[b].end && isDigit(rune(d.text[d.toks[b+1].start])) && digitRun(d.text[d.toks[b+1].start:]) != 3 {
+	if b < len(d.toks)-1 && d.punct(b, ',') && d.toks[b].start == d.toks[b-1].end && d.toks[b+1].start == d.toks[b].end && isDigit(rune(d.text[d.toks[b+1].start])) && !isGroup(d.text[d.toks[b+1].start:]) {
 		return true // "200,0000": which number was meant is unknown
 	}
 	if b < len(d.toks) && d.toks[b].start == d.toks[b-1].end && (d.punct(b, '/') || d.punct(b, ':')) && b+1 < len(d.toks) && isDigit(rune(d.text[d.toks[b+1].start])) {

@@ -70,18 +70,8 @@ func (d *doc) mayStartNumber(i int) bool {
 		return true
 	}
 	if c >= 'A' && c <= 'Z' {
-		// A currency code: glued to digits (USD2,500) or, two or three
-		// letters long, apart (AED 250).
-		if n := t.end - t.start; n <= 3 {
-			if n == 2 || n == 3 {
-				if b := d.text[t.start+1]; (b >= 'A' && b <= 'Z' || c == 'R') && currencyCodes[d.text[t.start:t.end]] != "" {
-					return true
-				}
-			}
-			if n == 3 && isDigit(rune(d.text[t.end-1])) && gluedCode(d.text[t.start:t.end]) > 0 {
-				return true // Rs5
-			}
-		} else if gluedCode(d.text[t.start:t.end]) > 0 {
+		// A currency code: apart (AED 250) or glued to digits (USD2,500).
+		if w := d.text[t.start:t.end]; d.codeShaped(i) && currencyCodes[w] != "" || gluedCode(w) > 0 {
 			return true
 		}
 	}

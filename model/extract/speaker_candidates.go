@@ -36,7 +36,6 @@ type quoteCtx struct {
 	prevK  int // that quotation, or -1
 	sentLo int32
 	sentHi int32
-	ncand  int // how many candidates it has (set by speakerCandidates)
 }
 
 // maxCands bounds the candidates of one quotation: the nearest names win.
@@ -72,10 +71,7 @@ func (d *doc) speakerCandidates(qc *quoteCtx, buf []cand) (out []cand) {
 			out = append(out, c)
 		}
 	}
-	defer func() {
-		out = d.agreeWithPronoun(qc, out)
-		qc.ncand = len(out)
-	}()
+	defer func() { out = d.agreeWithPronoun(qc, out) }()
 	if qc.rule.name != "" {
 		add(cand{w: qc.rule, src: srcRule, ri: -1, tok: -1})
 	}

@@ -185,7 +185,7 @@ func (d *doc) noneFeatures(qc *quoteCtx, n int, f *featSink) {
 }
 
 // candFeatures are the features of one candidate.
-func (d *doc) candFeatures(qc *quoteCtx, c *cand, f *featSink) {
+func (d *doc) candFeatures(qc *quoteCtx, c *cand, n int, f *featSink) {
 	f.fs = f.fs[:0]
 	f.add(tBias)
 	if c.src&srcRule != 0 {
@@ -197,7 +197,7 @@ func (d *doc) candFeatures(qc *quoteCtx, c *cand, f *featSink) {
 		// How far a rule is trusted depends on what it attributes: a
 		// whole sentence or a few words, alone or among other names.
 		f.add(tRuleQlen, ruleNames[qc.rule.via], "|", d.quoteLen(qc))
-		f.add(tRuleAlone, ruleNames[qc.rule.via], "|", bucket(qc.ncand, 1, 2))
+		f.add(tRuleAlone, ruleNames[qc.rule.via], "|", bucket(n, 1, 2))
 	}
 	if c.src&srcPrev != 0 {
 		f.add(tSrc, "prev")

@@ -150,7 +150,7 @@ func (m *rankModel) choose(d *doc, qc *quoteCtx, cands []cand, f *featSink) (int
 	none := m.score(f.fs)
 	best, bestScore := -1, 0.0
 	for i := range cands {
-		d.candFeatures(qc, &cands[i], f)
+		d.candFeatures(qc, &cands[i], len(cands), f)
 		s := m.score(f.fs)
 		if best < 0 || s > bestScore {
 			best, bestScore = i, s

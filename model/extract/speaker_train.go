@@ -126,7 +126,7 @@ func examples(arts []LabelledArticle, names map[uint64]string) []example {
 			d.noneFeatures(&qc, len(cands), f)
 			e.none = append([]uint64(nil), f.fs...)
 			for i := range cands {
-				d.candFeatures(&qc, &cands[i], f)
+				d.candFeatures(&qc, &cands[i], len(cands), f)
 				e.cands = append(e.cands, append([]uint64(nil), f.fs...))
 				e.right = append(e.right, gq.Speaker != nil && speakerMatches(cands[i].w.name, gq))
 				e.loose = append(e.loose, gq.Speaker != nil && looseMatch(cands[i].w.name, *gq.Speaker))

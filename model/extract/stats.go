@@ -39,11 +39,8 @@ func (d *doc) figures() []Stat {
 		default:
 			st.Unit = f.unit
 		}
-		if st.Unit == "" {
-			switch st.Category {
-			case Killed, Injured, Displaced, Refugees, Detained, Missing, AtRisk:
-				st.Unit = "people"
-			}
+		if st.Unit == "" && peopleCat(st.Category) {
+			st.Unit = "people"
 		}
 		v := tidy(f.value)
 		st.Value = v

@@ -121,7 +121,7 @@ func (d *doc) bodysRoleNameEnd(i int) (who, int, bool) {
 	if n == 0 || k >= len(d.toks) {
 		return who{}, 0, false
 	}
-	if w := d.low(k - 1); !roleLike(w) && !personNouns[w] && !occupations[w] && !titles[w] {
+	if w := d.low(k - 1); !roleLike(w) && !titles[w] {
 		return who{}, 0, false
 	}
 	pi := d.runAt[k]

@@ -54,7 +54,7 @@ func (d *doc) subjectAt(lo, limit int) who {
 func (d *doc) clauseStart(lo, limit int) int {
 	// An opening participle too: "Having won tournaments as a kid, X
 	// decided …".
-	for n := 0; n < 3 && d.isWord(lo) && (prepositions[d.low(lo)] || functionCaps[d.low(lo)] || d.is(lo, "having") || d.is(lo, "being") || strings.HasSuffix(d.low(lo), "ing") && d.openerWord(lo)); n++ {
+	for n := 0; n < 3 && d.isWord(lo) && (prepositions[d.low(lo)] || functionCaps[d.low(lo)] || strings.HasSuffix(d.low(lo), "ing") && d.openerWord(lo)); n++ {
 		next := lo
 		for c := lo + 1; c < limit && c < lo+14; c++ {
 			if d.punct(c, ',') {
@@ -297,20 +297,27 @@ func (d *doc) personNamedLike(r nameRun) (who, bool) {
 	}
 	// An earlier full name first, a later one when there is none
 	// ("Baloch wrote …" before "Qandeel Baloch made …").
-	for _, later := range [...]bool{false, true} {
-		for oi := d.lasts.first(r.key); oi >= 0; oi = d.lasts.after(oi) {
-			o := &d.runs[oi]
-			if o.inQ || o.words < 2 || !strings.HasSuffix(o.key, " "+r.key) || (o.a >= r.a) != later {
-				continue
-			}
-			// A name of unknown kind counts when its first word is no
-			// place: "Kanye West" is a person, "South West" is not.
-			unknownPerson := o.kind == entOther && wordBits[strings.ToLower(o.key[:strings.IndexByte(o.key, ' ')])]&(bPlace|bNationality|bCountry) == 0
-			if !(o.kind == entPerson || o.gender != 0 || unknownPerson) {
-				continue
-			}
+	later := -1
+	for oi := d.lasts.first(r.key); oi >= 0; oi = d.lasts.after(oi) {
+		o := &d.runs[oi]
+		if o.inQ || o.words < 2 || !strings.HasSuffix(o.key, " "+r.key) {
+			continue
+		}
+		// A name of unknown kind counts when its first word is no
+		// place: "Kanye West" is a person, "South West" is not.
+		if !(o.kind == entPerson || o.gender != 0 || o.kind == entOther && wordBits[strings.ToLower(o.key[:strings.IndexByte(o.key, ' ')])]&(bPlace|bNationality|bCountry) == 0) {
+			continue
+		}
+		if o.a < r.a {
 			return who{name: o.key, found: true, person: true, gender: o.gender}, true
 		}
+		if later < 0 {
+			later = int(oi)
+		}
+	}
+	if later >= 0 {
+		o := &d.runs[later]
+		return who{name: o.key, found: true, person: true, gender: o.gender}, true
 	}
 	return who{}, false
 }

@@ -33,11 +33,11 @@ var suffixScales = map[string]float64{
 
 // currencies before a number ($5) or after it (5 dollars): the unit name.
 var currencySymbols = map[string]string{
-	"$": "dollars", "us$": "dollars", "usd": "dollars", "c$": "dollars", "a$": "dollars", "€": "euros",
-	"eur": "euros", "£": "pounds", "gbp": "pounds", "¥": "yen", "jpy": "yen", "₹": "rupees", "inr": "rupees",
-	"₽": "roubles", "rub": "roubles", "₴": "hryvnias", "uah": "hryvnias", "cny": "yuan", "rmb": "yuan",
-	"chf": "francs", "₺": "lira", "try": "lira", "₦": "naira", "ngn": "naira", "₪": "shekels", "ils": "shekels",
-	"aud": "dollars", "cad": "dollars", "nzd": "dollars", "mxn$": "pesos", "₩": "won", "₿": "bitcoins",
+	"$": "dollars", "us$": "dollars", "c$": "dollars", "a$": "dollars", "€": "euros",
+	"£": "pounds", "¥": "yen", "₹": "rupees",
+	"₽": "roubles", "₴": "hryvnias",
+	"₺": "lira", "₦": "naira", "₪": "shekels",
+	"mxn$": "pesos", "₩": "won", "₿": "bitcoins",
 	"rs": "rupees", "元": "yuan", "₡": "colones", "₾": "lari", "₭": "kip",
 }
 
