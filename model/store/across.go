@@ -9,7 +9,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -200,9 +199,10 @@ func (a acrossReads) speakerQuotes(ctx context.Context, f model.Filter, names []
 	// well by itself.
 	from := `quotes q JOIN ` + a.stories + ` s ON s.id = q.story_id`
 	if !a.pg {
-		walk, err := a.manyQuotes(ctx, surname, max(offset, 0)+limit)
+		walk, err := walkFinds(ctx, a.db, quoteWalkCost, max(offset, 0)+limit,
+			`SELECT COUNT(*) FROM (SELECT 1 FROM quotes WHERE surname = ? LIMIT ?) m`, surname)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("store: speaker quotes: %w", err)
 		}
 		if walk {
 			from = a.stories + ` s CROSS JOIN quotes q ON q.story_id = s.id`
@@ -231,28 +231,9 @@ func (a acrossReads) speakerQuotes(ctx context.Context, f model.Filter, names []
 }
 
 // quoteWalkCost weighs walking the stories against sorting a person's
-// quotes, as walkCost does for a search (search_walk.go): a story read on
-// the walk costs about what a quote sorted does, so the walk to depth d
-// in n stories is the cheaper when the person has m quotes with
-// m² > quoteWalkCost·d·n. A variable for the tests.
+// quotes (walkFinds): a story read on the walk costs about what a quote
+// sorted does. A variable for the tests.
 var quoteWalkCost = 1.0
-
-// manyQuotes says whether the people of this surname are quoted in so
-// many stories that walking the queue to depth finds their quotes sooner
-// than sorting them all. It counts their quotes only as far as it needs.
-func (a acrossReads) manyQuotes(ctx context.Context, surname string, depth int) (bool, error) {
-	var stories int64
-	if err := a.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(n_stories), 0) FROM feeds`).Scan(&stories); err != nil {
-		return false, fmt.Errorf("store: speaker quotes: %w", err)
-	}
-	need := int64(math.Sqrt(quoteWalkCost * float64(depth) * float64(stories)))
-	var m int64
-	if err := a.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM quotes WHERE surname = ? LIMIT ?) m`,
-		surname, need+1).Scan(&m); err != nil {
-		return false, fmt.Errorf("store: speaker quotes: %w", err)
-	}
-	return m > need, nil
-}
 
 // rareFigures: a category with fewer figures than this is read whole and
 // sorted by date (a few milliseconds); with more, a page of the view's

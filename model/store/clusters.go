@@ -413,15 +413,12 @@ var sAlias = regexp.MustCompile(`\bs\.`)
 // a feed's or a view's index and walk them whole): a clustered story is
 // left out when an earlier story of its cluster (by date, then id) is
 // shown by the same filter. A filter of one cluster (z) shows it whole.
-func queueWhere(f model.Filter) (string, []any, error) { return queueWhereWalking(f, false) }
+func queueWhere(f model.Filter) (string, []any, error) { return queueWhereWith(ftsWords, f) }
 
-// queueWhereWalking is queueWhere, with a search's words checked story by
-// story as the queue is walked when walk is set (searchWalkCond).
-func queueWhereWalking(f model.Filter, walk bool) (string, []any, error) {
-	cond, args, err := where(f)
-	if walk {
-		cond = strings.ReplaceAll(cond, searchCond, searchWalkCond)
-	}
+// queueWhereWith is queueWhere with the search's words found the way
+// words says (ftsWalkWords: story by story as the queue is walked).
+func queueWhereWith(words textSearch, f model.Filter) (string, []any, error) {
+	cond, args, err := whereWith(words, f)
 	if err != nil || f.Cluster != 0 {
 		return cond, args, err
 	}

@@ -599,10 +599,7 @@ func (p *Postgres) estimateMatches(ctx context.Context, q string) (est, stories 
 // does it when the list is over fewMatches, a share of at least
 // fewMatches/stories.
 func (p *Postgres) where(ctx context.Context, f model.Filter) (string, []any, error) {
-	q := ""
-	if strings.TrimSpace(f.Search) != "" {
-		q = pgQuery(ParseSearch(f.Search))
-	}
+	q := pgFilterQuery(f)
 	if q == "" {
 		return pgWhere(f)
 	}
@@ -610,6 +607,21 @@ func (p *Postgres) where(ctx context.Context, f model.Filter) (string, []any, er
 	if err != nil {
 		return "", nil, err
 	}
+	return p.whereEstimated(ctx, f, q, est, stories)
+}
+
+// pgFilterQuery is the text query of filter f's searched words, "" when
+// it searches for none.
+func pgFilterQuery(f model.Filter) string {
+	if strings.TrimSpace(f.Search) == "" {
+		return ""
+	}
+	return pgQuery(ParseSearch(f.Search))
+}
+
+// whereEstimated is where for a filter whose words, the text query q,
+// the planner guesses est of the stories match.
+func (p *Postgres) whereEstimated(ctx context.Context, f model.Filter, q string, est, stories float64) (string, []any, error) {
 	if est < 0 || est > max(fewMatches, rareShare*stories) {
 		return pgWhere(f)
 	}

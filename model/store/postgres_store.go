@@ -404,15 +404,15 @@ func (p *Postgres) upsert(ctx context.Context, tx pgTx, feedID int64, e *encoded
 		UPDATE story_search SET search = `+pgTSVector+` WHERE story_id = ?`, e.Body, e.quotes, e.stats, id, title, body, id); err != nil {
 		return false, false, err
 	}
-	return false, true, p.highlights(ctx, tx, id, e, true)
+	return false, true, p.replaceHighlights(ctx, tx, id, e)
 }
 
-func (p *Postgres) highlights(ctx context.Context, tx pgTx, id int64, e *encodedStory, replace bool) error {
-	if replace {
-		for _, q := range []string{delQuotesSQL, delFiguresSQL} {
-			if _, err := tx.ExecContext(ctx, q, id); err != nil {
-				return err
-			}
+// replaceHighlights puts a changed story's quote and figure rows in place
+// of its old ones (a new story's are inserted with its text).
+func (p *Postgres) replaceHighlights(ctx context.Context, tx pgTx, id int64, e *encodedStory) error {
+	for _, q := range []string{delQuotesSQL, delFiguresSQL} {
+		if _, err := tx.ExecContext(ctx, q, id); err != nil {
+			return err
 		}
 	}
 	if len(e.Quotes) > 0 {
@@ -543,10 +543,7 @@ const commonShare = 0.25
 
 // countQueue counts a filter's queue (QueueLen without the counters).
 func (p *Postgres) countQueue(ctx context.Context, f model.Filter) (int, error) {
-	q := ""
-	if strings.TrimSpace(f.Search) != "" {
-		q = pgQuery(ParseSearch(f.Search))
-	}
+	q := pgFilterQuery(f)
 	if q == "" {
 		return p.countWhere(ctx, f, "TRUE")
 	}
@@ -554,15 +551,15 @@ func (p *Postgres) countQueue(ctx context.Context, f model.Filter) (int, error) 
 	if err != nil {
 		return 0, err
 	}
-	if est < 0 || est <= commonShare*stories {
-		return p.countWhere(ctx, f, "TRUE")
-	}
-	cond, args, err := p.where(ctx, f)
+	cond, args, err := p.whereEstimated(ctx, f, q, est, stories)
 	if errors.Is(err, errNoMatch) {
 		return 0, nil
 	}
 	if err != nil {
 		return 0, err
+	}
+	if est < 0 || est <= commonShare*stories {
+		return p.count(ctx, cond, args)
 	}
 	tx, err := p.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -571,17 +568,10 @@ func (p *Postgres) countQueue(ctx context.Context, f model.Filter) (int, error) 
 	defer tx.Rollback()
 	// Only for this count: no reading of every vector, which the planner
 	// picks as a scan of the table or a merge over its key.
-	if _, err := tx.ExecContext(ctx, `SET LOCAL enable_seqscan = off`); err != nil {
+	if _, err := tx.ExecContext(ctx, `SELECT set_config('enable_seqscan', 'off', true), set_config('enable_mergejoin', 'off', true)`); err != nil {
 		return 0, fmt.Errorf("store: count: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `SET LOCAL enable_mergejoin = off`); err != nil {
-		return 0, fmt.Errorf("store: count: %w", err)
-	}
-	var n int
-	if err := tx.QueryRowContext(ctx, rebind(`SELECT COUNT(*) FROM user_stories s WHERE `+cond), args...).Scan(&n); err != nil {
-		return 0, fmt.Errorf("store: count: %w", err)
-	}
-	return n, nil
+	return p.countIn(ctx, pgTx{tx}, cond, args)
 }
 
 func (p *Postgres) Counts(ctx context.Context) (model.Counts, error) {
@@ -756,8 +746,19 @@ func (p *Postgres) countWhere(ctx context.Context, f model.Filter, extra string)
 	if err != nil {
 		return 0, err
 	}
+	return p.count(ctx, cond+` AND `+pgFlagConds.Replace(extra), args)
+}
+
+// count counts the user's stories that meet cond.
+func (p *Postgres) count(ctx context.Context, cond string, args []any) (int, error) {
+	return p.countIn(ctx, p.db, cond, planEachRun(args))
+}
+
+func (p *Postgres) countIn(ctx context.Context, db interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, cond string, args []any) (int, error) {
 	var n int
-	if err := p.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM user_stories s WHERE `+cond+` AND `+pgFlagConds.Replace(extra), planEachRun(args)...).Scan(&n); err != nil {
+	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM user_stories s WHERE `+cond, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("store: count: %w", err)
 	}
 	return n, nil

@@ -118,11 +118,11 @@ func (s *SQLite) Queue(ctx context.Context, f model.Filter, offset, limit int) (
 		return nil, nil
 	}
 	offset = max(offset, 0)
-	walk, err := s.walkSearch(ctx, f, offset+limit)
+	words, err := s.searchWords(ctx, f, offset+limit)
 	if err != nil {
 		return nil, err
 	}
-	cond, args, err := queueWhereWalking(f, walk)
+	cond, args, err := queueWhereWith(words, f)
 	if errors.Is(err, errNoMatch) {
 		return nil, nil
 	}

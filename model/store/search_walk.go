@@ -10,6 +10,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math"
 	"strings"
@@ -28,26 +29,52 @@ const searchWalkCond = `EXISTS (SELECT 1 FROM story_fts WHERE story_fts MATCH ? 
 // the tests, which walk always (0).
 var walkCost = 82.0
 
-// walkSearch says whether the first `depth` stories of filter f's queue
-// are best found by walking the queue (its search matches many stories).
-// It counts the matches only as far as it needs to.
-func (s *SQLite) walkSearch(ctx context.Context, f model.Filter, depth int) (bool, error) {
-	if strings.TrimSpace(f.Search) == "" {
-		return false, nil
+// searchWords is how Queue finds the search's words for the first depth
+// stories of filter f's queue: story by story as the queue is walked when
+// they match many stories (ftsWalkWords), else as the set of matches.
+func (s *SQLite) searchWords(ctx context.Context, f model.Filter, depth int) (textSearch, error) {
+	q := ""
+	if strings.TrimSpace(f.Search) != "" {
+		q = ftsQuery(f.Search)
 	}
-	q := ftsQuery(f.Search)
 	if q == "" {
-		return false, nil
+		return ftsWords, nil
 	}
+	walk, err := walkFinds(ctx, s.db, walkCost, depth,
+		`SELECT COUNT(*) FROM (SELECT 1 FROM story_fts WHERE story_fts MATCH ? LIMIT ?) m`, q)
+	if err != nil {
+		return nil, fmt.Errorf("store: search: %w", err)
+	}
+	if walk {
+		return ftsWalkWords, nil
+	}
+	return ftsWords, nil
+}
+
+// ftsWalkWords is ftsWords with the words checked for each story alone.
+func ftsWalkWords(sq Search) (string, []any) {
+	if q := ftsMatch(sq); q != "" {
+		return searchWalkCond, []any{q}
+	}
+	return ftsWords(sq)
+}
+
+// walkFinds says whether walking a queue to depth finds its rows sooner
+// than gathering and sorting every match: when there are m matches among
+// the store's stories with m² > cost·depth·stories (walkCost says why).
+// countSQL counts the matches of arg up to a LIMIT, its second argument,
+// so that they are counted only as far as the choice needs.
+func walkFinds(ctx context.Context, db interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, cost float64, depth int, countSQL string, arg any) (bool, error) {
 	var stories int64
-	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(n_stories), 0) FROM feeds`).Scan(&stories); err != nil {
-		return false, fmt.Errorf("store: search: %w", err)
+	if err := db.QueryRowContext(ctx, `SELECT COALESCE(SUM(n_stories), 0) FROM feeds`).Scan(&stories); err != nil {
+		return false, err
 	}
-	need := int64(math.Sqrt(walkCost * float64(depth) * float64(stories)))
+	need := int64(math.Sqrt(cost * float64(depth) * float64(stories)))
 	var m int64
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM story_fts WHERE story_fts MATCH ? LIMIT ?) m`,
-		q, need+1).Scan(&m); err != nil {
-		return false, fmt.Errorf("store: search: %w", err)
+	if err := db.QueryRowContext(ctx, countSQL, arg, need+1).Scan(&m); err != nil {
+		return false, err
 	}
 	return m > need, nil
 }
