@@ -40,15 +40,17 @@ type countAt struct {
 	at time.Time
 }
 
-// openSQLite takes the cache's connection; without one the cache stays off.
+// openSQLite reads data_version on a connection of the cache's own,
+// taken at the first count (commands that count nothing never open it);
+// without one nothing is remembered.
 func (c *searchCounts) openSQLite(db *sql.DB) {
-	conn, err := db.Conn(context.Background())
-	if err != nil {
-		return
-	}
-	c.conn = conn
 	c.readVersion = func(ctx context.Context) (v int64, err error) {
-		return v, conn.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v)
+		if c.conn == nil { // c.mu is held
+			if c.conn, err = db.Conn(ctx); err != nil {
+				return 0, err
+			}
+		}
+		return v, c.conn.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v)
 	}
 }
 

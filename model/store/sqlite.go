@@ -67,8 +67,9 @@ var pragmas = []string{
 }
 
 // maxConns bounds the pool: each connection keeps its own page cache, and the
-// reader and the poller need only a few at a time. Two are held for the
-// store's life: the writer's and the search counts' (search_counts.go).
+// reader and the poller need only a few at a time. Two, once taken, are
+// held for the store's life: the writer's and the search counts'
+// (search_counts.go).
 const maxConns = 5
 
 // Open opens the database at path, creating it and its directory if needed,
