@@ -134,6 +134,16 @@ func poll(args []string) error {
 			fmt.Printf("  first error: %v\n", firstErr)
 		}
 		if round == 1 {
+			// What the round left for the indexer (model/store's
+			// index_pending.go): the search, quote and figure rows, written
+			// after it, as an idle reader's writer would.
+			t0, busy2 := time.Now(), busy1
+			n, err := st.CatchUp(ctx)
+			if err != nil {
+				return err
+			}
+			busy3, _ := st.WriterStats()
+			fmt.Printf("  then the indexer: %d stories in %.2f s (writer %.2f s)\n", n, time.Since(t0).Seconds(), (busy3 - busy2).Seconds())
 			fmt.Printf("peak RSS after first round: %d MB\n", peakRSS()/1e6)
 		}
 	}

@@ -38,8 +38,15 @@ type acrossReads struct {
 }
 
 func (s *SQLite) across() acrossReads {
+	// Every view across stories reads the quote and figure rows, which
+	// saved stories wait for (index_pending.go).
 	return acrossReads{db: s.db, stories: "stories",
-		where: func(_ context.Context, f model.Filter) (string, []any, error) { return where(f) }}
+		where: func(ctx context.Context, f model.Filter) (string, []any, error) {
+			if err := s.caughtUp(ctx); err != nil {
+				return "", nil, err
+			}
+			return where(f)
+		}}
 }
 
 // Speakers lists the people quoted in the newest `newest` stories of a

@@ -38,6 +38,18 @@ type testStore struct {
 	as func(t *testing.T, user string) *testStore
 }
 
+// indexed writes the rows of every story that waits for the indexer
+// (SQLite's index_pending.go), for a test that reads the rows themselves;
+// on PostgreSQL the rows are written with the story.
+func (s *testStore) indexed(t *testing.T) {
+	t.Helper()
+	if sq, ok := s.Store.(*SQLite); ok {
+		if _, err := sq.CatchUp(ctx); err != nil {
+			t.Fatalf("CatchUp: %v", err)
+		}
+	}
+}
+
 // opener opens a new, empty store.
 type opener func(t *testing.T) *testStore
 

@@ -28,7 +28,7 @@ func (s *SQLite) ArchiveRead(ctx context.Context, f model.Filter) ([]int64, erro
 
 // setWhere sets flag (read or archived) on f's stories that meet extra.
 func (s *SQLite) setWhere(ctx context.Context, f model.Filter, flag, extra string) ([]int64, error) {
-	cond, args, err := where(f)
+	cond, args, err := s.whereIndexed(ctx, f)
 	if errors.Is(err, errNoMatch) {
 		return nil, nil
 	}
@@ -143,7 +143,7 @@ func (s *SQLite) CountArchivable(ctx context.Context, f model.Filter) (int, erro
 }
 
 func (s *SQLite) countWhere(ctx context.Context, f model.Filter, extra string) (int, error) {
-	cond, args, err := where(f)
+	cond, args, err := s.whereIndexed(ctx, f)
 	if errors.Is(err, errNoMatch) {
 		return 0, nil
 	}

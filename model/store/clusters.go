@@ -11,6 +11,7 @@ package store
 // added; the queue shows a cluster once (queueWhere).
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -500,7 +501,7 @@ func nullID(id int64) any {
 // filter shows one and hides k-1, so it is the clustered stories less the
 // clusters, in one walk of the cluster index.
 func (s *SQLite) hiddenInClusters(ctx context.Context, f model.Filter) (int, error) {
-	cond, args, err := where(f)
+	cond, args, err := s.whereIndexed(ctx, f)
 	if err != nil {
 		return 0, err
 	}
@@ -516,13 +517,30 @@ func (s *SQLite) hiddenInClusters(ctx context.Context, f model.Filter) (int, err
 // claimsSQL selects the human-cost figures of the stories of some
 // clusters, with their sources. The stories lead (CROSS JOIN keeps the
 // order): without statistics SQLite would rather walk a million figures
-// by category.
-const claimsSQL = `SELECT s.cluster_id, f.story_id,
+// by category. model.IsClaimCategory says the same in Go for the stories
+// that wait for their rows (waitingClaimsSQL).
+const claimsSQL = `SELECT s.cluster_id, f.story_id, s.published,
 	(SELECT COALESCE(NULLIF(fd.user_title, ''), NULLIF(fd.title, ''), fd.url) FROM feeds fd WHERE fd.id = s.feed_id),
 	f.category, f.value, f.text, f.start
 	FROM stories s INDEXED BY stories_cluster CROSS JOIN figures f ON f.story_id = s.id
 	WHERE f.vague = 0 AND f.category IN ('killed', 'injured', 'displaced', 'refugees', 'detained', 'missing', 'at_risk')
 	AND s.cluster_id IN `
+
+// waitingClaimsSQL selects the packed highlights of the stories of some
+// clusters that wait for the indexer (index_pending.go).
+const waitingClaimsSQL = `SELECT s.cluster_id, s.id, s.published,
+	(SELECT COALESCE(NULLIF(fd.user_title, ''), NULLIF(fd.title, ''), fd.url) FROM feeds fd WHERE fd.id = s.feed_id),
+	p.highlights, COALESCE(t.body, '')
+	FROM stories s INDEXED BY stories_cluster CROSS JOIN index_pending p ON p.story_id = s.id
+	LEFT JOIN story_texts t ON t.story_id = s.id
+	WHERE s.cluster_id IN `
+
+// clusterClaim is a claim with where it stands: its cluster, then its
+// story's date and id, then its offset order the claims.
+type clusterClaim struct {
+	cluster, published int64
+	model.Claim
+}
 
 // clusterClaims reads the claims of the clusters, by cluster.
 func clusterClaims(ctx context.Context, db *sql.DB, clusters []int64) (map[int64][]model.Claim, error) {
@@ -534,23 +552,70 @@ func clusterClaims(ctx context.Context, db *sql.DB, clusters []int64) (map[int64
 	for i, c := range clusters {
 		args[i] = c
 	}
-	rows, err := db.QueryContext(ctx, claimsSQL+`(?`+strings.Repeat(", ?", len(clusters)-1)+`)
-		ORDER BY s.cluster_id, s.published, s.id, f.start`, args...)
+	in := `(?` + strings.Repeat(", ?", len(clusters)-1) + `)`
+	all, err := indexedClaims(ctx, db, claimsSQL+in, args)
+	if err != nil {
+		return nil, err
+	}
+	if all, err = waitingClaims(ctx, db, waitingClaimsSQL+in, args, all); err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(all, func(a, b clusterClaim) int {
+		return cmp.Or(cmp.Compare(a.cluster, b.cluster), cmp.Compare(a.published, b.published),
+			cmp.Compare(a.StoryID, b.StoryID), cmp.Compare(a.Start, b.Start))
+	})
+	for _, c := range all {
+		out[c.cluster] = append(out[c.cluster], c.Claim)
+	}
+	return out, nil
+}
+
+func indexedClaims(ctx context.Context, db *sql.DB, q string, args []any) ([]clusterClaim, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var all []clusterClaim
+	for rows.Next() {
+		var c clusterClaim
+		var cat string
+		if err := rows.Scan(&c.cluster, &c.StoryID, &c.published, &c.Source, &cat, &c.Value, &c.Text, &c.Start); err != nil {
+			return nil, err
+		}
+		c.Category = extract.Category(cat)
+		all = append(all, c)
+	}
+	return all, rows.Err()
+}
+
+// waitingClaims adds to all the claims of the stories that wait for their
+// rows, read from their packed highlights.
+func waitingClaims(ctx context.Context, db *sql.DB, q string, args []any, all []clusterClaim) ([]clusterClaim, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var cl int64
-		var c model.Claim
-		var cat string
-		if err := rows.Scan(&cl, &c.StoryID, &c.Source, &cat, &c.Value, &c.Text, &c.Start); err != nil {
+		var c clusterClaim
+		var packed []byte
+		var body string
+		if err := rows.Scan(&c.cluster, &c.StoryID, &c.published, &c.Source, &packed, &body); err != nil {
 			return nil, err
 		}
-		c.Category = extract.Category(cat)
-		out[cl] = append(out[cl], c)
+		_, stats, err := unpackHighlights(packed, body)
+		if err != nil {
+			continue // a damaged record has no claims, as it has no rows
+		}
+		for _, f := range stats {
+			if !f.Vague && model.IsClaimCategory(f.Category) {
+				c.Category, c.Value, c.Text, c.Start = f.Category, f.Value, f.Text, f.Start
+				all = append(all, c)
+			}
+		}
 	}
-	return out, rows.Err()
+	return all, rows.Err()
 }
 
 // markClaims sets ClaimsDiffer on the clustered headers of a page.

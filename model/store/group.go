@@ -196,17 +196,12 @@ func (s *SQLite) runShared(ctx context.Context, ops []*groupOp) (*groupOp, error
 			return op, err
 		}
 	}
-	if g.up != nil {
-		if err := g.up.index(ctx); err != nil {
-			tx.Rollback()
-			return nil, err
-		}
-	}
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
 	if g.up != nil {
 		g.up.clusters.commit()
+		s.ix.saved(g.up.pending)
 	}
 	return nil, nil
 }

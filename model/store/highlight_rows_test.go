@@ -82,6 +82,10 @@ func TestHighlightsRoundTrip(t *testing.T) {
 		}
 	}
 	check("inserted")
+	if _, err := s.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("inserted, then indexed")
 	for _, c := range []struct{ speaker, key, surname string }{
 		{"ÉMILE Zola-BRUN", "Émile zola-brun", "zola-brun"},
 		{"Castan", "castan", "castan"},
@@ -104,6 +108,10 @@ func TestHighlightsRoundTrip(t *testing.T) {
 		t.Fatal(res, err)
 	}
 	check("updated")
+	if _, err := s.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("updated, then indexed")
 }
 
 // sanitisedQuotes are qs as the store gives them back: invalid UTF-8 as
@@ -121,6 +129,7 @@ func sanitisedStats(fs []extract.Stat) []extract.Stat {
 	out := []extract.Stat{}
 	for _, f := range fs {
 		f.Text, f.Unit, f.Qualifier = jsonText(f.Text), jsonText(f.Unit), jsonText(f.Qualifier)
+		f.Category = extract.Category(jsonText(string(f.Category)))
 		out = append(out, f)
 	}
 	return out

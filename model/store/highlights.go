@@ -79,11 +79,12 @@ func figureRows(id, from string) string {
 		FROM ` + from + ` WHERE j.type = 'object'`
 }
 
-// The statements the upserter runs per story. The rows are made in Go from
-// the story's quotes and stats, one INSERT a row, as json_each makes them
-// from the JSON in story_texts (TestHighlightRowsMatchJSON): parsing that
-// JSON again in SQL for every field of every row was four tenths of the
-// writer's time in a polling round.
+// The statements that write and remove a story's rows (the indexer,
+// index_pending.go; the upserter, when a story changes). The rows are made
+// in Go from the story's quotes and stats, as json_each makes them from the
+// JSON in story_texts (TestHighlightRowsMatchJSON): parsing that JSON again
+// in SQL for every field of every row was four tenths of the writer's time
+// in a polling round.
 var (
 	insQuoteSQL = `INSERT INTO quotes (story_id, n, speaker, speaker_key, surname, role, text, start, "end")
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`

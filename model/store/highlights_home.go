@@ -35,9 +35,14 @@ var highlightsHomeSchema = []string{
 	`ALTER TABLE story_texts DROP COLUMN stats`,
 }
 
-// storyHighlights reads the quotes and figures of story id from their rows,
-// in the story's order.
-func storyHighlights(ctx context.Context, db *sql.DB, id int64) ([]extract.Quote, []extract.Stat, error) {
+// storyHighlights reads the quotes and figures of story id in the story's
+// order: from packed, the record it waits in for the indexer
+// (index_pending.go), read in one statement with its body, else from their
+// rows.
+func storyHighlights(ctx context.Context, db *sql.DB, id int64, body string, packed []byte) ([]extract.Quote, []extract.Stat, error) {
+	if packed != nil {
+		return unpackHighlights(packed, body)
+	}
 	quotes := []extract.Quote{}
 	rows, err := db.QueryContext(ctx, `SELECT speaker, role, text, start, "end" FROM quotes WHERE story_id = ? ORDER BY n`, id)
 	if err != nil {

@@ -83,6 +83,7 @@ func TestHighlightRowsFollowTheStory(t *testing.T) {
 		f := addFeed(t, s, "https://a.example/feed")
 		st := story("x", "first", base)
 		upsert(t, s, f.ID, st)
+		s.indexed(t) // the rows the update has to replace
 		st.Stats[0].Value = 12
 		st.Quotes[0].Speaker = strp("Julien Barnes-Dacey")
 		st.Title = "second"
@@ -96,6 +97,7 @@ func TestHighlightRowsFollowTheStory(t *testing.T) {
 			}
 			return n
 		}
+		s.indexed(t)
 		if n := count(`SELECT COUNT(*) FROM figures WHERE value = 12`); n != 1 || count(`SELECT COUNT(*) FROM figures`) != 1 {
 			t.Errorf("after the update: %d figures of 12, want the one", n)
 		}

@@ -108,6 +108,9 @@ var migrations = [][]string{
 	// 11: quote and figure rows are the one home of highlights, clustered
 	// by story (highlights_home.go).
 	highlightsHomeSchema,
+	// 12: saved stories wait here for their search, quote and figure rows
+	// (index_pending.go).
+	indexPendingSchema,
 }
 
 // migrate applies the migrations the database has not seen yet, each in its

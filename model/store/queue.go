@@ -181,7 +181,7 @@ func (s *SQLite) QueueLen(ctx context.Context, f model.Filter) (int, error) {
 		hidden, err := s.hiddenInClusters(ctx, f)
 		return n - hidden, err
 	}
-	cond, args, err := queueWhere(f)
+	cond, args, err := s.queueWhereIndexed(ctx, f)
 	if errors.Is(err, errNoMatch) {
 		return 0, nil
 	}
@@ -307,7 +307,7 @@ func (s *SQLite) ChangeTriage(ctx context.Context, id int64, c model.TriageChang
 // newest), or -1 when the filter does not show it: the reader uses it to
 // keep the cursor on a story when the view around it changes.
 func (s *SQLite) QueueIndex(ctx context.Context, f model.Filter, id int64) (int, error) {
-	cond, args, err := queueWhere(f)
+	cond, args, err := s.queueWhereIndexed(ctx, f)
 	if errors.Is(err, errNoMatch) {
 		return -1, nil
 	}

@@ -33,6 +33,9 @@ var walkCost = 82.0
 // stories of filter f's queue: story by story as the queue is walked when
 // they match many stories (ftsWalkWords), else as the set of matches.
 func (s *SQLite) searchWords(ctx context.Context, f model.Filter, depth int) (textSearch, error) {
+	if err := s.searchReady(ctx, f); err != nil {
+		return nil, err
+	}
 	q := ""
 	if strings.TrimSpace(f.Search) != "" {
 		q = ftsQuery(f.Search)

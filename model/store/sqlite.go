@@ -45,6 +45,10 @@ type SQLite struct {
 	writer *sql.Conn
 	// counts remembers the queue lengths of searches (search_counts.go).
 	counts searchCounts
+	// ix writes the rows of saved stories in the background
+	// (index_pending.go); nil for an in-memory database, whose reads
+	// index what waits themselves.
+	ix *indexer
 }
 
 var _ Store = (*SQLite)(nil)
@@ -101,6 +105,7 @@ func Open(path string) (*SQLite, error) {
 		return nil, err
 	}
 	s.startCheckpointer()
+	s.startIndexer()
 	s.counts.openSQLite(db)
 	return s, nil
 }
@@ -134,6 +139,7 @@ func newSQLite(db *sql.DB) *SQLite {
 
 // Close closes the database.
 func (s *SQLite) Close() error {
+	s.ix.close()
 	s.counts.close()
 	s.ckpt.close()
 	if s.writer != nil {

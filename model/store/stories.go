@@ -1,7 +1,6 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -9,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -65,6 +63,7 @@ type encodedStory struct {
 	firstSeen     int64
 	undated       bool   // the feed gave no date: Published is the first-seen time
 	quotes, stats string // JSON, for PostgreSQL only (encodeHighlights)
+	packed        []byte // for SQLite only (packHighlights)
 	headline      *model.HeadlineFigure
 	sketch        cluster.Sketch // the story's fingerprint (clusters.go)
 }
@@ -148,6 +147,9 @@ func (s *SQLite) UpsertStories(ctx context.Context, feedID int64, stories []mode
 	if len(enc) == 0 { // an empty feed: no write lock for nothing
 		return res, nil
 	}
+	for i := range enc { // before the write lock, which waits for nothing else
+		enc[i].packed = packHighlights(enc[i].Quotes, enc[i].Stats, enc[i].Body)
+	}
 	err = s.submit(ctx, len(enc), func(ctx context.Context, g *groupTx) error {
 		res = model.SaveResult{}
 		return g.upsertStories(ctx, feedID, enc, &res)
@@ -159,8 +161,7 @@ func (s *SQLite) UpsertStories(ctx context.Context, feedID int64, stories []mode
 }
 
 // upsertStories writes one feed's stories in g's transaction, counting them
-// into res; their search index rows wait in the upserter for the end of the
-// transaction.
+// into res; their search index, quote and figure rows wait for the indexer.
 func (g *groupTx) upsertStories(ctx context.Context, feedID int64, enc []encodedStory, res *model.SaveResult) error {
 	var one int
 	err := g.tx.QueryRowContext(ctx, `SELECT 1 FROM feeds WHERE id = ?`, feedID).Scan(&one)
@@ -195,46 +196,14 @@ func (g *groupTx) upsertStories(ctx context.Context, feedID int64, enc []encoded
 // because a transaction can hold thousands of stories (Populate, a group of
 // first polls).
 type upserter struct {
-	lookup, insStory, insText, updStory, updText, ftsIns, ftsDel *sql.Stmt
-	insQuotes, insFigures, delQuotes, delFigures                 *sql.Stmt
-	insQuotesMany, insFiguresMany                                *sql.Stmt // rowsPerInsert rows each
-	clusters                                                     *clusterTx
-	// The search index is written after all the stories: FTS5 flushes its
-	// pending terms to disk at every statement savepoint, and the story
-	// INSERTs open one each, so interleaving the two made many tiny index
-	// segments and doubled the time of large batches.
-	toIndex []indexJob
-	// The quote and figure rows wait for the end too, and go in sorted by
-	// their secondary index (figures_category, quotes_surname): a story's
-	// ten figures land on ten pages far apart in that index, and a group's
-	// six thousand, written in the index's order, touch each page once.
-	quoteRows  []quoteRow
-	figureRows []figureRow
-}
-
-type quoteRow struct {
-	id                          int64
-	n                           int
-	speaker, key, surname, role any
-	text                        string
-	start, end                  int
-}
-
-type figureRow struct {
-	id                    int64
-	n                     int
-	category              string
-	value                 float64
-	lower, upper          any
-	unit, qualifier, text string
-	vague                 int
-	start, end            int
-}
-
-type indexJob struct {
-	id          int64
-	replace     bool
-	title, body string
+	lookup, insStory, insText, updStory, updText *sql.Stmt
+	// A saved story's highlights wait, packed, in index_pending; the
+	// indexer writes its search, quote and figure rows later, many stories
+	// at a time (index_pending.go). A story changed after that loses those
+	// rows and waits again.
+	insPending, isPending, ftsDel, delQuotes, delFigures *sql.Stmt
+	clusters                                             *clusterTx
+	pending                                              int // stories that wait for the indexer
 }
 
 func newUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
@@ -256,12 +225,10 @@ func newUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 			headline_category = ?, headline_value = ?, headline_text = ?
 			WHERE id = ?`},
 		{&u.updText, `UPDATE story_texts SET body = ? WHERE story_id = ?`},
-		{&u.ftsIns, ftsInsertSQL},
+		{&u.insPending, `INSERT INTO index_pending (story_id, highlights) VALUES (?, ?)
+			ON CONFLICT (story_id) DO UPDATE SET highlights = excluded.highlights`},
+		{&u.isPending, `SELECT COUNT(*) FROM index_pending WHERE story_id = ?`},
 		{&u.ftsDel, ftsDeleteSQL},
-		{&u.insQuotes, insQuoteSQL},
-		{&u.insFigures, insFigureSQL},
-		{&u.insQuotesMany, valuesRepeated(insQuoteSQL, rowsPerInsert)},
-		{&u.insFiguresMany, valuesRepeated(insFigureSQL, rowsPerInsert)},
 		{&u.delQuotes, delQuotesSQL},
 		{&u.delFigures, delFiguresSQL},
 	} {
@@ -276,8 +243,8 @@ func newUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 }
 
 func (u *upserter) close() {
-	for _, st := range []*sql.Stmt{u.lookup, u.insStory, u.insText, u.updStory, u.updText, u.ftsIns, u.ftsDel,
-		u.insQuotes, u.insFigures, u.delQuotes, u.delFigures, u.insQuotesMany, u.insFiguresMany} {
+	for _, st := range []*sql.Stmt{u.lookup, u.insStory, u.insText, u.updStory, u.updText,
+		u.insPending, u.isPending, u.ftsDel, u.delQuotes, u.delFigures} {
 		if st != nil {
 			st.Close()
 		}
@@ -305,10 +272,9 @@ func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (c
 		if _, err := u.insText.ExecContext(ctx, id, e.Body); err != nil {
 			return false, false, err
 		}
-		if err := u.highlights(ctx, id, e, false); err != nil {
+		if err := u.await(ctx, id, e, false); err != nil {
 			return false, false, err
 		}
-		u.toIndex = append(u.toIndex, indexJob{id: id, title: e.Title, body: e.Body})
 		return true, false, nil
 	case !errors.Is(err, sql.ErrNoRows):
 		return false, false, err
@@ -327,123 +293,33 @@ func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (c
 	if _, err := u.updText.ExecContext(ctx, e.Body, id); err != nil {
 		return false, false, err
 	}
-	if err := u.highlights(ctx, id, e, true); err != nil {
+	if err := u.await(ctx, id, e, true); err != nil {
 		return false, false, err
 	}
-	u.toIndex = append(u.toIndex, indexJob{id: id, replace: true, title: e.Title, body: e.Body})
 	return false, true, nil
 }
 
-// highlights writes the quote and figure rows of story id (replacing its
-// old ones when replace), the rows json_each makes of the JSON story_texts
-// keeps (see highlights.go).
-func (u *upserter) highlights(ctx context.Context, id int64, e *encodedStory, replace bool) error {
-	if replace {
-		if _, err := u.delQuotes.ExecContext(ctx, id); err != nil {
+// await puts story id in the indexer's queue with its packed highlights. A
+// changed story (changed) that the indexer had already seen first loses
+// its search, quote and figure rows, which the indexer writes again.
+func (u *upserter) await(ctx context.Context, id int64, e *encodedStory, changed bool) error {
+	if changed {
+		var waiting int
+		if err := u.isPending.QueryRowContext(ctx, id).Scan(&waiting); err != nil {
 			return err
 		}
-		if _, err := u.delFigures.ExecContext(ctx, id); err != nil {
-			return err
-		}
-	}
-	if replace {
-		// Rows of an earlier version of the story in this group, not yet
-		// written: the version now saved replaces them.
-		u.quoteRows = slices.DeleteFunc(u.quoteRows, func(r quoteRow) bool { return r.id == id })
-		u.figureRows = slices.DeleteFunc(u.figureRows, func(r figureRow) bool { return r.id == id })
-	}
-	for n := range e.Quotes {
-		q := &e.Quotes[n]
-		sp, key, surname, role, text := quoteArgs(q)
-		u.quoteRows = append(u.quoteRows, quoteRow{id, n, sp, key, surname, role, text, q.Start, q.End})
-	}
-	for n := range e.Stats {
-		f := &e.Stats[n]
-		u.figureRows = append(u.figureRows, figureRow{id, n, jsonText(string(f.Category)), f.Value,
-			nullFloat(f.Lower), nullFloat(f.Upper), jsonText(f.Unit), jsonText(f.Qualifier), jsonText(f.Text),
-			dbBool(f.Vague), f.Start, f.End})
-	}
-	return nil
-}
-
-// writeHighlights writes the quote and figure rows of the stories upserted
-// so far, in the order of their secondary indexes, rowsPerInsert rows to a
-// statement.
-func (u *upserter) writeHighlights(ctx context.Context) error {
-	slices.SortFunc(u.figureRows, func(a, b figureRow) int {
-		return cmp.Or(strings.Compare(a.category, b.category), cmp.Compare(a.value, b.value),
-			cmp.Compare(a.id, b.id), cmp.Compare(a.n, b.n))
-	})
-	args := make([]any, 0, rowsPerInsert*12)
-	err := insertRows(ctx, u.insFigures, u.insFiguresMany, len(u.figureRows), func(i int) {
-		r := &u.figureRows[i]
-		args = append(args, r.id, r.n, r.category, r.value, r.lower, r.upper,
-			r.unit, r.qualifier, r.vague, r.text, r.start, r.end)
-	}, &args)
-	if err != nil {
-		return fmt.Errorf("figures: %w", err)
-	}
-	u.figureRows = u.figureRows[:0]
-	surname := func(r quoteRow) string { s, _ := r.surname.(string); return s }
-	slices.SortFunc(u.quoteRows, func(a, b quoteRow) int {
-		return cmp.Or(strings.Compare(surname(a), surname(b)), cmp.Compare(a.id, b.id), cmp.Compare(a.n, b.n))
-	})
-	err = insertRows(ctx, u.insQuotes, u.insQuotesMany, len(u.quoteRows), func(i int) {
-		r := &u.quoteRows[i]
-		args = append(args, r.id, r.n, r.speaker, r.key, r.surname, r.role, r.text, r.start, r.end)
-	}, &args)
-	if err != nil {
-		return fmt.Errorf("quotes: %w", err)
-	}
-	u.quoteRows = u.quoteRows[:0]
-	return nil
-}
-
-// rowsPerInsert is how many rows one INSERT of quotes or figures carries:
-// a polling round writes half a million of them, and a statement per row
-// spent a third of the time binding and stepping rather than inserting.
-const rowsPerInsert = 32
-
-// insertRows runs many (rowsPerInsert rows) for each full batch of n rows
-// and one (a row) for the rest; add(i) appends row i's values to *args.
-func insertRows(ctx context.Context, one, many *sql.Stmt, n int, add func(i int), args *[]any) error {
-	i := 0
-	for ; i+rowsPerInsert <= n; i += rowsPerInsert {
-		*args = (*args)[:0]
-		for j := i; j < i+rowsPerInsert; j++ {
-			add(j)
-		}
-		if _, err := many.ExecContext(ctx, *args...); err != nil {
-			return err
-		}
-	}
-	for ; i < n; i++ {
-		*args = (*args)[:0]
-		add(i)
-		if _, err := one.ExecContext(ctx, *args...); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// index writes the quote, figure and search index rows of the stories
-// upserted so far.
-func (u *upserter) index(ctx context.Context) error {
-	if err := u.writeHighlights(ctx); err != nil {
-		return err
-	}
-	for _, j := range u.toIndex {
-		if j.replace {
-			if _, err := u.ftsDel.ExecContext(ctx, j.id); err != nil {
-				return fmt.Errorf("search index: %w", err)
+		if waiting == 0 {
+			for _, st := range []*sql.Stmt{u.ftsDel, u.delQuotes, u.delFigures} {
+				if _, err := st.ExecContext(ctx, id); err != nil {
+					return err
+				}
 			}
 		}
-		if _, err := u.ftsIns.ExecContext(ctx, j.id, j.title, j.body); err != nil {
-			return fmt.Errorf("search index: %w", err)
-		}
 	}
-	u.toIndex = u.toIndex[:0]
+	if _, err := u.insPending.ExecContext(ctx, id, e.packed); err != nil {
+		return err
+	}
+	u.pending++
 	return nil
 }
 
@@ -453,16 +329,18 @@ func (s *SQLite) Story(ctx context.Context, id int64) (model.Story, error) {
 		st                   model.Story
 		published, first     sql.NullInt64
 		read, starred, archd int
+		packed               []byte
 	)
 	err := s.db.QueryRowContext(ctx, `SELECT s.id, s.feed_id, COALESCE(NULLIF(f.user_title, ''), NULLIF(f.title, ''), f.url),
 			s.key, s.link, s.title, s.author, s.published, s.first_seen, s.words,
-			s.read, s.starred, s.archived, COALESCE(t.body, ''), s.note
+			s.read, s.starred, s.archived, COALESCE(t.body, ''), s.note,
+			(SELECT p.highlights FROM index_pending p WHERE p.story_id = s.id)
 		FROM stories s
 		JOIN feeds f ON f.id = s.feed_id
 		LEFT JOIN story_texts t ON t.story_id = s.id
 		WHERE s.id = ?`, id).Scan(&st.ID, &st.FeedID, &st.FeedTitle,
 		&st.Key, &st.Link, &st.Title, &st.Author, &published, &first, &st.Words,
-		&read, &starred, &archd, &st.Body, &st.Note)
+		&read, &starred, &archd, &st.Body, &st.Note, &packed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Story{}, fmt.Errorf("store: story %d: %w", id, ErrNotFound)
 	}
@@ -471,7 +349,7 @@ func (s *SQLite) Story(ctx context.Context, id int64) (model.Story, error) {
 	}
 	st.Published, st.FirstSeen = goTime(published), goTime(first)
 	st.Triage = goTriage(read, starred, archd)
-	if st.Quotes, st.Stats, err = storyHighlights(ctx, s.db, id); err != nil {
+	if st.Quotes, st.Stats, err = storyHighlights(ctx, s.db, id, st.Body, packed); err != nil {
 		return model.Story{}, fmt.Errorf("store: story %d %w", id, err)
 	}
 	tags, err := storyTags(ctx, s.db, []int64{id})

@@ -1,0 +1,378 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"sitrep/model"
+	"sitrep/model/extract"
+)
+
+// What is indexed when. Saving a story writes what the queue and the story
+// pane need: the story, its text and its highlights packed in one small
+// record (highlights_pack.go) in index_pending. Its search index entry and
+// its quote and figure rows, which only searches and the views across
+// stories read, are written later by the indexer, thousands of stories at a
+// time and sorted by their indexes. Written with each feed's stories, those
+// rows were half of the writer's time in a first polling round (12.9 s of
+// 1,000 feeds x 50 items, 6.1 s without them): a group of 150 stories
+// touched a thousand pages of the figures' (category, value) index, all
+// written again at every commit.
+//
+// The indexer runs once the writer has been idle for indexIdle, or at once
+// when more than indexBacklog stories wait; and every read that needs the
+// rows (a search, the Speakers and Figures views) first indexes what waits
+// (caughtUp), so no read ever misses a story. The story pane and the
+// cluster claims read a waiting story's packed record instead.
+
+// indexPendingSchema is migration 12.
+var indexPendingSchema = []string{
+	`CREATE TABLE index_pending (
+		story_id   INTEGER PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+		highlights BLOB NOT NULL -- packHighlights
+	)`,
+}
+
+const (
+	// indexBatch is how many stories one indexing transaction takes: big
+	// enough that each index page is written once for many rows, small
+	// enough that a star waiting for the write lock waits a few tenths of
+	// a second at most.
+	indexBatch = 4000
+	// indexIdle is how long the writer must have been idle before the
+	// indexer starts: a polling round's saves come tens of milliseconds
+	// apart, so the rows wait for the end of the round.
+	indexIdle = 300 * time.Millisecond
+	// indexBacklog is how many waiting stories make the indexer run even
+	// while the poller writes, which bounds what a search has to index
+	// first: about 2 s of work.
+	indexBacklog = 60000
+)
+
+// indexer is the background goroutine that writes the waiting rows.
+type indexer struct {
+	kick    chan struct{}
+	stop    chan struct{}
+	cancel  context.CancelFunc
+	done    sync.WaitGroup
+	closing sync.Once
+	backlog atomic.Int64 // stories this process saved that wait, roughly
+}
+
+func (s *SQLite) startIndexer() {
+	ctx, cancel := context.WithCancel(context.Background())
+	ix := &indexer{kick: make(chan struct{}, 1), stop: make(chan struct{}), cancel: cancel}
+	s.ix = ix
+	ix.done.Add(1)
+	go func() {
+		defer ix.done.Done()
+		for {
+			select {
+			case <-ix.stop:
+				return
+			case <-ix.kick:
+			}
+			s.indexWhenIdle(ctx)
+		}
+	}()
+	ix.wake() // stories left waiting by a process that has stopped
+}
+
+// wake tells the indexer stories wait.
+func (ix *indexer) wake() {
+	if ix == nil {
+		return
+	}
+	select {
+	case ix.kick <- struct{}{}:
+	default:
+	}
+}
+
+// saved counts n more stories waiting and wakes the indexer.
+func (ix *indexer) saved(n int) {
+	if ix == nil || n == 0 {
+		return
+	}
+	ix.backlog.Add(int64(n))
+	ix.wake()
+}
+
+func (ix *indexer) close() {
+	if ix == nil {
+		return
+	}
+	ix.closing.Do(func() {
+		close(ix.stop)
+		ix.cancel()
+		ix.done.Wait()
+	})
+}
+
+// indexWhenIdle indexes batch after batch while the writer stays idle for
+// indexIdle between them, or while the backlog is large.
+func (s *SQLite) indexWhenIdle(ctx context.Context) {
+	for {
+		before := s.groups.Load()
+		select {
+		case <-s.ix.stop:
+			return
+		case <-time.After(indexIdle):
+		}
+		if s.groups.Load() != before && s.ix.backlog.Load() < indexBacklog {
+			continue // the writer is busy: wait for a quiet moment
+		}
+		n, err := s.indexSome(ctx, indexBatch)
+		if err != nil || n == 0 {
+			// An error leaves the stories waiting: the next save wakes
+			// the indexer again, and reads index them themselves.
+			return
+		}
+	}
+}
+
+// caughtUp indexes every waiting story, for a read that needs their rows.
+func (s *SQLite) caughtUp(ctx context.Context) error {
+	for {
+		var waiting bool
+		if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM index_pending)`).Scan(&waiting); err != nil {
+			return fmt.Errorf("store: index: %w", err)
+		}
+		if !waiting {
+			return nil
+		}
+		if _, err := s.indexSome(ctx, indexBatch); err != nil {
+			return err
+		}
+	}
+}
+
+// searchReady indexes what waits when f searches: words, speaker: and
+// cat: all read rows the indexer writes.
+func (s *SQLite) searchReady(ctx context.Context, f model.Filter) error {
+	if strings.TrimSpace(f.Search) == "" {
+		return nil
+	}
+	return s.caughtUp(ctx)
+}
+
+// whereIndexed is where(f) once searchReady, and queueWhereIndexed
+// queueWhere(f).
+func (s *SQLite) whereIndexed(ctx context.Context, f model.Filter) (string, []any, error) {
+	if err := s.searchReady(ctx, f); err != nil {
+		return "", nil, err
+	}
+	return where(f)
+}
+
+func (s *SQLite) queueWhereIndexed(ctx context.Context, f model.Filter) (string, []any, error) {
+	if err := s.searchReady(ctx, f); err != nil {
+		return "", nil, err
+	}
+	return queueWhere(f)
+}
+
+// CatchUp indexes every story that waits and says how many there were: the
+// benchmark's measure of the work a polling round left for later.
+func (s *SQLite) CatchUp(ctx context.Context) (int, error) {
+	total := 0
+	for {
+		n, err := s.indexSome(ctx, indexBatch)
+		total += n
+		if err != nil || n == 0 {
+			return total, err
+		}
+	}
+}
+
+// indexSome indexes up to limit waiting stories, oldest first, in a
+// transaction of its own on the writer's connection.
+func (s *SQLite) indexSome(ctx context.Context, limit int) (int, error) {
+	if err := s.lockWrite(ctx); err != nil {
+		return 0, err
+	}
+	defer s.unlockWrite()
+	tx, err := s.beginGroup(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("store: index: %w", err)
+	}
+	n, err := indexPending(ctx, tx, limit)
+	if err == nil {
+		err = tx.Commit()
+	}
+	if err != nil {
+		tx.Rollback()
+		return 0, fmt.Errorf("store: index: %w", err)
+	}
+	if s.ix != nil && s.ix.backlog.Add(-int64(n)) < 0 {
+		s.ix.backlog.Store(0) // others' stories, indexed here
+	}
+	return n, nil
+}
+
+// indexPending writes the search, quote and figure rows of up to limit
+// waiting stories, oldest first, in tx, and takes them off the queue.
+func indexPending(ctx context.Context, tx *sql.Tx, limit int) (int, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT p.story_id, p.highlights, COALESCE(t.body, '')
+		FROM index_pending p LEFT JOIN story_texts t ON t.story_id = p.story_id
+		ORDER BY p.story_id LIMIT ?`, limit)
+	if err != nil {
+		return 0, err
+	}
+	var hl highlightRows
+	var n int
+	var last int64
+	for rows.Next() {
+		var packed []byte
+		var body string
+		if err := rows.Scan(&last, &packed, &body); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		n++
+		// A damaged record (written by nothing but this code) loses its
+		// story's highlights, not the queue: the story is still searched.
+		if quotes, stats, err := unpackHighlights(packed, body); err == nil {
+			hl.add(last, quotes, stats)
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return 0, err
+	}
+	if n == 0 {
+		return 0, nil
+	}
+	// One statement for the batch: FTS5 builds a single segment of it.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO story_fts (rowid, title, body)
+		SELECT s.id, s.title, COALESCE(t.body, '')
+		FROM index_pending p JOIN stories s ON s.id = p.story_id LEFT JOIN story_texts t ON t.story_id = p.story_id
+		WHERE p.story_id <= ? ORDER BY p.story_id`, last); err != nil {
+		return 0, fmt.Errorf("search index: %w", err)
+	}
+	if err := hl.write(ctx, tx); err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM index_pending WHERE story_id <= ?`, last); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+// highlightRows are the quote and figure rows of a batch of stories, as
+// json_each made them of the JSON story_texts once kept (highlights.go).
+type highlightRows struct {
+	quotes  []quoteRow
+	figures []figureRow
+}
+
+type quoteRow struct {
+	id                          int64
+	n                           int
+	speaker, key, surname, role any
+	text                        string
+	start, end                  int
+}
+
+type figureRow struct {
+	id                    int64
+	n                     int
+	category              string
+	value                 float64
+	lower, upper          any
+	unit, qualifier, text string
+	vague                 int
+	start, end            int
+}
+
+func (h *highlightRows) add(id int64, quotes []extract.Quote, stats []extract.Stat) {
+	for n := range quotes {
+		q := &quotes[n]
+		sp, key, surname, role, text := quoteArgs(q)
+		h.quotes = append(h.quotes, quoteRow{id, n, sp, key, surname, role, text, q.Start, q.End})
+	}
+	for n := range stats {
+		f := &stats[n]
+		h.figures = append(h.figures, figureRow{id, n, string(f.Category), f.Value,
+			nullFloat(f.Lower), nullFloat(f.Upper), f.Unit, f.Qualifier, f.Text,
+			dbBool(f.Vague), f.Start, f.End})
+	}
+}
+
+// write inserts the rows in the order they were added, the stories' order,
+// which is the order of the tables themselves (clustered by story_id, n):
+// rows appended at the end of each table. Sorted by their secondary
+// indexes instead, as the rows of one group once were, the batch's rows
+// landed all over the table's last pages, and indexing took a fifth longer
+// (6.0 s instead of 5.0 s for 20,000 synthetic stories, BenchmarkCatchUp).
+func (h *highlightRows) write(ctx context.Context, tx *sql.Tx) error {
+	args := make([]any, 0, rowsPerInsert*12)
+	err := insertRows(ctx, tx, insFigureSQL, len(h.figures), func(i int) {
+		r := &h.figures[i]
+		args = append(args, r.id, r.n, r.category, r.value, r.lower, r.upper,
+			r.unit, r.qualifier, r.vague, r.text, r.start, r.end)
+	}, &args)
+	if err != nil {
+		return fmt.Errorf("figures: %w", err)
+	}
+	err = insertRows(ctx, tx, insQuoteSQL, len(h.quotes), func(i int) {
+		r := &h.quotes[i]
+		args = append(args, r.id, r.n, r.speaker, r.key, r.surname, r.role, r.text, r.start, r.end)
+	}, &args)
+	if err != nil {
+		return fmt.Errorf("quotes: %w", err)
+	}
+	return nil
+}
+
+// rowsPerInsert is how many rows one INSERT of quotes or figures carries:
+// a polling round writes half a million of them, and a statement per row
+// spent a third of the time binding and stepping rather than inserting.
+const rowsPerInsert = 32
+
+// insertRows inserts n rows with insert (an INSERT of one VALUES tuple),
+// rowsPerInsert rows to a statement and one at a time for the rest; add(i)
+// appends row i's values to *args.
+func insertRows(ctx context.Context, tx *sql.Tx, insert string, n int, add func(i int), args *[]any) error {
+	if n == 0 {
+		return nil
+	}
+	run := func(st *sql.Stmt, from, to int) error {
+		*args = (*args)[:0]
+		for j := from; j < to; j++ {
+			add(j)
+		}
+		_, err := st.ExecContext(ctx, *args...)
+		return err
+	}
+	i := 0
+	if n >= rowsPerInsert {
+		many, err := tx.PrepareContext(ctx, valuesRepeated(insert, rowsPerInsert))
+		if err != nil {
+			return err
+		}
+		defer many.Close()
+		for ; i+rowsPerInsert <= n; i += rowsPerInsert {
+			if err := run(many, i, i+rowsPerInsert); err != nil {
+				return err
+			}
+		}
+	}
+	if i < n {
+		one, err := tx.PrepareContext(ctx, insert)
+		if err != nil {
+			return err
+		}
+		defer one.Close()
+		for ; i < n; i++ {
+			if err := run(one, i, i+1); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
