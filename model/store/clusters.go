@@ -182,7 +182,8 @@ type clusterTx struct {
 
 // clusters readies the index for a write group: loaded on first use,
 // then caught up with the stories other processes saved.
-func (s *SQLite) clusters(ctx context.Context, tx *sql.Tx) (*clusterTx, error) {
+func (s *SQLite) clusters(ctx context.Context, g *groupTx) (*clusterTx, error) {
+	tx := g.tx
 	x := &s.clusterIdx
 	x.mu.Lock()
 	defer x.mu.Unlock()
@@ -216,22 +217,13 @@ func (s *SQLite) clusters(ctx context.Context, tx *sql.Tx) (*clusterTx, error) {
 	x.loaded = true
 	ct := &clusterTx{x: x, staged: map[int64]*clusterEntry{}, stagedKey: map[uint32][]int64{}, grown: map[int64]int{},
 		backfill: !x.backfilled && clusterStories}
-	if ct.insSketch, err = tx.PrepareContext(ctx, `INSERT INTO story_sketches (story_id, published, sketch) VALUES (?, ?, ?)`); err != nil {
+	if ct.insSketch, err = g.stmt(ctx, `INSERT INTO story_sketches (story_id, published, sketch) VALUES (?, ?, ?)`); err != nil {
 		return nil, err
 	}
-	if ct.setClust, err = tx.PrepareContext(ctx, `UPDATE stories SET cluster_id = ? WHERE id = ? AND cluster_id IS NULL`); err != nil {
-		ct.close()
+	if ct.setClust, err = g.stmt(ctx, `UPDATE stories SET cluster_id = ? WHERE id = ? AND cluster_id IS NULL`); err != nil {
 		return nil, err
 	}
 	return ct, nil
-}
-
-func (c *clusterTx) close() {
-	for _, st := range []*sql.Stmt{c.insSketch, c.setClust} {
-		if st != nil {
-			st.Close()
-		}
-	}
 }
 
 // entry is story id as this group sees it.

@@ -39,11 +39,12 @@ func (c tally) apply(ctx context.Context, tx *sql.Tx, feedID int64) error {
 	if c.zero() {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE feeds SET n_stories = n_stories + ?, n_unread = n_unread + ?,
-		n_starred = n_starred + ?, n_archived = n_archived + ? WHERE id = ?`,
-		c.stories, c.unread, c.starred, c.archived, feedID)
+	_, err := tx.ExecContext(ctx, applyTallySQL, c.stories, c.unread, c.starred, c.archived, feedID)
 	return err
 }
+
+const applyTallySQL = `UPDATE feeds SET n_stories = n_stories + ?, n_unread = n_unread + ?,
+	n_starred = n_starred + ?, n_archived = n_archived + ? WHERE id = ?`
 
 // recountSQL rebuilds every feed's counters from the stories. Migrations
 // that change what is counted run it; tests use it to check the counters.

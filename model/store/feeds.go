@@ -151,6 +151,12 @@ func (s *SQLite) Feed(ctx context.Context, id int64) (model.Feed, error) {
 	return f, nil
 }
 
+const saveFeedStateSQL = `UPDATE feeds SET
+	url = COALESCE(NULLIF(?, ''), url), title = ?, site_url = ?, tags = ?, full_text = ?,
+	etag = ?, last_modified = ?, last_poll = ?, next_poll = ?,
+	last_error = ?, error_count = ?, update_hint = ?
+	WHERE id = ?`
+
 // SaveFeedState writes everything about f but its counts. When f.URL is
 // already another feed's, the rest is saved and ErrURLTaken returned.
 func (s *SQLite) SaveFeedState(ctx context.Context, f model.Feed) error {
@@ -161,11 +167,18 @@ func (s *SQLite) SaveFeedState(ctx context.Context, f model.Feed) error {
 	var urlTaken bool
 	// One of the poller's writes, so it joins a group transaction.
 	err = s.submit(ctx, 1, func(ctx context.Context, g *groupTx) error {
-		tx := g.tx
 		urlTaken = false
 		url := strings.TrimSpace(f.URL)
+		taken, err := g.stmt(ctx, `SELECT id FROM feeds WHERE url = ? AND id <> ?`)
+		if err != nil {
+			return err
+		}
+		save, err := g.stmt(ctx, saveFeedStateSQL)
+		if err != nil {
+			return err
+		}
 		var other int64
-		err := tx.QueryRowContext(ctx, `SELECT id FROM feeds WHERE url = ? AND id <> ?`, url, f.ID).Scan(&other)
+		err = taken.QueryRowContext(ctx, url, f.ID).Scan(&other)
 		switch {
 		case err == nil:
 			urlTaken = true
@@ -173,11 +186,7 @@ func (s *SQLite) SaveFeedState(ctx context.Context, f model.Feed) error {
 		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE feeds SET
-				url = COALESCE(NULLIF(?, ''), url), title = ?, site_url = ?, tags = ?, full_text = ?,
-				etag = ?, last_modified = ?, last_poll = ?, next_poll = ?,
-				last_error = ?, error_count = ?, update_hint = ?
-			WHERE id = ?`,
+		res, err := save.ExecContext(ctx,
 			url, f.Title, f.SiteURL, string(tagsJSON), dbBool(f.FullText),
 			f.ETag, f.LastModified, dbTime(f.LastPoll), dbTime(f.NextPoll),
 			f.LastError, f.ErrorCount, int64(f.UpdateHint/time.Second), f.ID)
@@ -199,8 +208,12 @@ func (s *SQLite) SaveFeedState(ctx context.Context, f model.Feed) error {
 // poll times, and the error cleared.
 func (s *SQLite) MarkPolled(ctx context.Context, feedID int64, lastPoll, nextPoll time.Time) error {
 	err := s.submit(ctx, 1, func(ctx context.Context, g *groupTx) error {
-		res, err := g.tx.ExecContext(ctx, `UPDATE feeds SET last_poll = ?, next_poll = ?, last_error = '', error_count = 0
-			WHERE id = ?`, dbTime(lastPoll), dbTime(nextPoll), feedID)
+		polled, err := g.stmt(ctx, `UPDATE feeds SET last_poll = ?, next_poll = ?, last_error = '', error_count = 0
+			WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		res, err := polled.ExecContext(ctx, dbTime(lastPoll), dbTime(nextPoll), feedID)
 		if err != nil {
 			return err
 		}

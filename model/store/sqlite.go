@@ -45,6 +45,9 @@ type SQLite struct {
 	writer *sql.Conn
 	// counts remembers the queue lengths of searches (search_counts.go).
 	counts searchCounts
+	// stmts are the writer's statements, prepared once (groupTx.stmt).
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt
 	// ix writes the rows of saved stories in the background
 	// (index_pending.go); nil for an in-memory database, whose reads
 	// index what waits themselves.
@@ -140,6 +143,7 @@ func newSQLite(db *sql.DB) *SQLite {
 // Close closes the database.
 func (s *SQLite) Close() error {
 	s.ix.close()
+	s.closeStmts()
 	s.counts.close()
 	s.ckpt.close()
 	if s.writer != nil {

@@ -164,7 +164,11 @@ func (s *SQLite) UpsertStories(ctx context.Context, feedID int64, stories []mode
 // into res; their search index, quote and figure rows wait for the indexer.
 func (g *groupTx) upsertStories(ctx context.Context, feedID int64, enc []encodedStory, res *model.SaveResult) error {
 	var one int
-	err := g.tx.QueryRowContext(ctx, `SELECT 1 FROM feeds WHERE id = ?`, feedID).Scan(&one)
+	feedExists, err := g.stmt(ctx, `SELECT 1 FROM feeds WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	err = feedExists.QueryRowContext(ctx, feedID).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("feed %d: %w", feedID, ErrNotFound)
 	}
@@ -189,7 +193,15 @@ func (g *groupTx) upsertStories(ctx context.Context, feedID int64, enc []encoded
 			res.Updated++
 		}
 	}
-	return counts.apply(ctx, g.tx, feedID)
+	if counts.zero() {
+		return nil
+	}
+	apply, err := g.stmt(ctx, applyTallySQL)
+	if err != nil {
+		return err
+	}
+	_, err = apply.ExecContext(ctx, counts.stories, counts.unread, counts.starred, counts.archived, feedID)
+	return err
 }
 
 // upserter holds the story statements of one transaction, prepared once
@@ -206,7 +218,7 @@ type upserter struct {
 	pending                                              int // stories that wait for the indexer
 }
 
-func newUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
+func newUpserter(ctx context.Context, g *groupTx) (*upserter, error) {
 	u := &upserter{}
 	for _, p := range []struct {
 		dst **sql.Stmt
@@ -232,26 +244,13 @@ func newUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 		{&u.delQuotes, delQuotesSQL},
 		{&u.delFigures, delFiguresSQL},
 	} {
-		st, err := tx.PrepareContext(ctx, p.sql)
+		st, err := g.stmt(ctx, p.sql)
 		if err != nil {
-			u.close()
 			return nil, err
 		}
 		*p.dst = st
 	}
 	return u, nil
-}
-
-func (u *upserter) close() {
-	for _, st := range []*sql.Stmt{u.lookup, u.insStory, u.insText, u.updStory, u.updText,
-		u.insPending, u.isPending, u.ftsDel, u.delQuotes, u.delFigures} {
-		if st != nil {
-			st.Close()
-		}
-	}
-	if u.clusters != nil {
-		u.clusters.close()
-	}
 }
 
 func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (created, changed bool, err error) {
