@@ -47,6 +47,9 @@ func loadFeedsCmd(ctx context.Context, s Store) tea.Cmd {
 // window is the one around story keepID wherever it stands in the queue
 // (the view changed under the cursor), if the view shows it.
 func loadQueueCmd(ctx context.Context, s Store, seq int, f model.Filter, offset, limit int, keepID int64, find bool) tea.Cmd {
+	if offset == 0 && !find {
+		return loadFirstWindowCmd(ctx, s, seq, f, limit, keepID)
+	}
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, ioTimeout)
 		defer cancel()
@@ -72,19 +75,71 @@ func loadQueueCmd(ctx context.Context, s Store, seq int, f model.Filter, offset,
 			msg.offset = offset
 		}
 		hs, err := s.Queue(ctx, f, offset, limit)
-		for i := range hs {
-			hs[i].Tags = sanitizeTags(hs[i].Tags)
-			hs[i].Title = sanitize.Line(hs[i].Title)
-			hs[i].FeedTitle = sanitize.Line(hs[i].FeedTitle)
-			if hs[i].Headline != nil {
-				h := *hs[i].Headline
-				h.Text = sanitize.Line(h.Text)
-				hs[i].Headline = &h
-			}
-		}
-		msg.headers, msg.total, msg.err = hs, total, err
+		msg.headers, msg.total, msg.err = sanitizeHeaders(hs), total, err
 		return msg
 	}
+}
+
+// countWait is how long the first window of a queue waits for the queue's
+// length. Counting a million stories in clusters (the ones the queue
+// hides) takes 80 ms and more, reading the window 5: past this the window
+// is shown at once, and the length follows (queueCountedMsg).
+const countWait = 5 * time.Millisecond
+
+// loadFirstWindowCmd reads the window at the top of a queue and counts the
+// queue beside it. A window shorter than limit is the whole queue.
+func loadFirstWindowCmd(base context.Context, s Store, seq int, f model.Filter, limit int, keepID int64) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(base, ioTimeout)
+		defer cancel()
+		msg := queueLoadedMsg{seq: seq, filter: f, keepID: keepID}
+		hs, err := s.Queue(ctx, f, 0, limit)
+		msg.headers, msg.err = sanitizeHeaders(hs), err
+		if err != nil {
+			return msg
+		}
+		if len(hs) < limit {
+			msg.total = len(hs) // the window is the whole queue
+			return msg
+		}
+		// Counted after the window is read, not beside it: on two cores
+		// the count slowed the window down.
+		counted := make(chan queueCount, 1)
+		go func() {
+			// Not the window's context, which ends when the window is sent.
+			ctx, cancel := context.WithTimeout(base, ioTimeout)
+			defer cancel()
+			n, err := s.QueueLen(ctx, f)
+			counted <- queueCount{n, err}
+		}()
+		select {
+		case c := <-counted:
+			msg.total, msg.err = c.total, c.err
+		case <-time.After(countWait):
+			msg.total, msg.counting = len(hs), counted
+		}
+		return msg
+	}
+}
+
+// waitCountCmd delivers the length of queue window seq.
+func waitCountCmd(seq int, counted <-chan queueCount) tea.Cmd {
+	return func() tea.Msg { return queueCountedMsg{seq: seq, queueCount: <-counted} }
+}
+
+// sanitizeHeaders makes the headers' text safe for the terminal.
+func sanitizeHeaders(hs []model.StoryHeader) []model.StoryHeader {
+	for i := range hs {
+		hs[i].Tags = sanitizeTags(hs[i].Tags)
+		hs[i].Title = sanitize.Line(hs[i].Title)
+		hs[i].FeedTitle = sanitize.Line(hs[i].FeedTitle)
+		if hs[i].Headline != nil {
+			h := *hs[i].Headline
+			h.Text = sanitize.Line(h.Text)
+			hs[i].Headline = &h
+		}
+	}
+	return hs
 }
 
 func loadStoryCmd(ctx context.Context, s Store, seq int, id int64) tea.Cmd {

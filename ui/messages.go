@@ -30,6 +30,23 @@ type queueLoadedMsg struct {
 	keepID  int64 // keep the cursor on this story if it is in the window
 	find    bool  // the window was chosen around keepID
 	err     error
+	// counting, when not nil, brings the queue's length, which was not
+	// known in time: total is then only the window's (loadQueueCmd).
+	counting <-chan queueCount
+	overlaid int // rows unsaved changes took out of the window (overlay)
+}
+
+// queueCount is a queue's length, counted after its first window came.
+type queueCount struct {
+	total int
+	err   error
+}
+
+// queueCountedMsg brings the length of the queue whose window seq came
+// without it.
+type queueCountedMsg struct {
+	seq int
+	queueCount
 }
 
 // storyLoadedMsg is a story opened in the reader, already sanitised.

@@ -28,13 +28,18 @@ type queuePane struct {
 	w, h    int
 	focused bool
 
-	filter  model.Filter
-	total   int // stories in the filter; -1 before the first answer
-	offset  int // queue index of headers[0]
-	headers []model.StoryHeader
-	cursor  int // queue index of the selected story
-	top     int // queue index of the first visible story
-	openID  int64
+	filter model.Filter
+	total  int // stories in the filter; -1 before the first answer
+	// counting: total is only the first window's while the queue is
+	// counted (loadFirstWindowCmd); overlaid is what unsaved changes took
+	// out of that window, to take from the count too.
+	counting bool
+	overlaid int
+	offset   int // queue index of headers[0]
+	headers  []model.StoryHeader
+	cursor   int // queue index of the selected story
+	top      int // queue index of the first visible story
+	openID   int64
 
 	// moved is set once the reader moves the cursor, keyed once they press
 	// any key. Until then a reload keeps the newest story selected (the
@@ -100,6 +105,32 @@ func (q *queuePane) restore(p queuePlace) {
 	q.filter, q.total, q.offset, q.cursor, q.top = p.filter, p.total, p.offset, p.cursor, p.top
 	q.headers, q.moved = p.headers, p.moved
 	q.keepVisible()
+}
+
+// totalText is the queue's length for the top edge: … while it is counted.
+func (q *queuePane) totalText() string {
+	if q.counting {
+		return q.c.sym.Ellipsis
+	}
+	return strconv.Itoa(q.total)
+}
+
+// counted takes the length of the queue whose first window came without
+// it, less the rows unsaved changes took out of that window. It reports
+// false for a stale count.
+func (q *queuePane) counted(m queueCountedMsg) bool {
+	if m.seq != q.seq || !q.counting {
+		return false
+	}
+	q.counting = false
+	if m.err != nil {
+		q.err = m.err
+		return true
+	}
+	q.total = max(len(q.headers), m.total-q.overlaid)
+	q.cursor = clamp(q.cursor, 0, max(0, q.total-1))
+	q.keepVisible()
+	return true
 }
 
 // show switches to another filter, from its newest story.
@@ -237,6 +268,7 @@ func (q *queuePane) apply(m queueLoadedMsg) bool {
 	}
 	before := q.cursor
 	q.filter, q.offset, q.headers, q.total = m.filter, m.offset, m.headers, m.total
+	q.counting, q.overlaid = m.counting != nil, m.overlaid
 	keep := m.keepID
 	if !q.moved && !q.keyed && !m.find {
 		keep = 0 // untouched: the newest story stays selected
@@ -326,7 +358,7 @@ func (q *queuePane) View() string {
 	title := "Queue"
 	extra := ""
 	if q.total > 0 {
-		extra = fmt.Sprintf("%d/%d", q.cursor+1, q.total)
+		extra = fmt.Sprintf("%d/%s", q.cursor+1, q.totalText())
 		if q.newAbove > 0 {
 			extra += fmt.Sprintf(" · %d new ↑", q.newAbove)
 		}
@@ -381,7 +413,7 @@ func (q *queuePane) searchTitle(w int) string {
 	sym := q.c.sym
 	n := sym.Ellipsis
 	if q.total >= 0 {
-		n = strconv.Itoa(q.total)
+		n = q.totalText()
 	}
 	// The edge around the extra text: " " title " ── " extra " ".
 	room := w - 6 - ansi.StringWidth("search: "+sym.Sep+n)

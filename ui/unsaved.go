@@ -55,6 +55,7 @@ func (u unsaved) overlay(msg *queueLoadedMsg) {
 			t := e.c.Apply(h.Triage)
 			if leaves(msg.filter, h.Triage, t) {
 				msg.total = max(0, msg.total-1)
+				msg.overlaid++
 				continue
 			}
 			h.Triage = t
