@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -43,7 +44,7 @@ const (
 	// enough that each index page is written once for many rows, small
 	// enough that a star waiting for the write lock waits a few tenths of
 	// a second at most.
-	indexBatch = 4000
+	indexBatch = 1000
 	// indexIdle is how long the writer must have been idle before the
 	// indexer starts: a polling round's saves come tens of milliseconds
 	// apart, so the rows wait for the end of the round.
@@ -127,7 +128,7 @@ func (s *SQLite) indexWhenIdle(ctx context.Context) {
 		if s.groups.Load() != before && s.ix.backlog.Load() < indexBacklog {
 			continue // the writer is busy: wait for a quiet moment
 		}
-		n, err := s.indexSome(ctx, indexBatch)
+		n, err := s.indexSome(ctx, indexBatch, math.MaxInt64)
 		if err != nil || n == 0 {
 			// An error leaves the stories waiting: the next save wakes
 			// the indexer again, and reads index them themselves.
@@ -136,17 +137,20 @@ func (s *SQLite) indexWhenIdle(ctx context.Context) {
 	}
 }
 
-// caughtUp indexes every waiting story, for a read that needs their rows.
+// caughtUp indexes every story waiting when it is called, for a read that
+// needs their rows. Stories saved meanwhile (another process polling) are
+// left to the indexer, so a read never chases a poller.
 func (s *SQLite) caughtUp(ctx context.Context) error {
+	var last sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `SELECT MAX(story_id) FROM index_pending`).Scan(&last); err != nil {
+		return fmt.Errorf("store: index: %w", err)
+	}
+	if !last.Valid {
+		return nil
+	}
 	for {
-		var waiting bool
-		if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM index_pending)`).Scan(&waiting); err != nil {
-			return fmt.Errorf("store: index: %w", err)
-		}
-		if !waiting {
-			return nil
-		}
-		if _, err := s.indexSome(ctx, indexBatch); err != nil {
+		n, err := s.indexSome(ctx, indexBatch, last.Int64)
+		if err != nil || n == 0 {
 			return err
 		}
 	}
@@ -182,7 +186,7 @@ func (s *SQLite) queueWhereIndexed(ctx context.Context, f model.Filter) (string,
 func (s *SQLite) CatchUp(ctx context.Context) (int, error) {
 	total := 0
 	for {
-		n, err := s.indexSome(ctx, indexBatch)
+		n, err := s.indexSome(ctx, indexBatch, math.MaxInt64)
 		total += n
 		if err != nil || n == 0 {
 			return total, err
@@ -190,9 +194,9 @@ func (s *SQLite) CatchUp(ctx context.Context) (int, error) {
 	}
 }
 
-// indexSome indexes up to limit waiting stories, oldest first, in a
-// transaction of its own on the writer's connection.
-func (s *SQLite) indexSome(ctx context.Context, limit int) (int, error) {
+// indexSome indexes up to limit waiting stories up to story id upto,
+// oldest first, in a transaction of its own on the writer's connection.
+func (s *SQLite) indexSome(ctx context.Context, limit int, upto int64) (int, error) {
 	if err := s.lockWrite(ctx); err != nil {
 		return 0, err
 	}
@@ -201,7 +205,7 @@ func (s *SQLite) indexSome(ctx context.Context, limit int) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("store: index: %w", err)
 	}
-	n, err := indexPending(ctx, tx, limit)
+	n, err := indexPending(ctx, tx, limit, upto)
 	if err == nil {
 		err = tx.Commit()
 	}
@@ -216,11 +220,12 @@ func (s *SQLite) indexSome(ctx context.Context, limit int) (int, error) {
 }
 
 // indexPending writes the search, quote and figure rows of up to limit
-// waiting stories, oldest first, in tx, and takes them off the queue.
-func indexPending(ctx context.Context, tx *sql.Tx, limit int) (int, error) {
+// waiting stories up to story id upto, oldest first, in tx, and takes them
+// off the queue.
+func indexPending(ctx context.Context, tx *sql.Tx, limit int, upto int64) (int, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT p.story_id, p.highlights, COALESCE(t.body, '')
 		FROM index_pending p LEFT JOIN story_texts t ON t.story_id = p.story_id
-		ORDER BY p.story_id LIMIT ?`, limit)
+		WHERE p.story_id <= ? ORDER BY p.story_id LIMIT ?`, upto, limit)
 	if err != nil {
 		return 0, err
 	}
