@@ -190,6 +190,17 @@ func (lp *loadPoller) round(ctx context.Context) {
 	if firstErr != nil {
 		fmt.Printf("  first error: %v\n", firstErr)
 	}
+	st := lp.st
+	if nc, ok := st.(nopCloser); ok {
+		st = nc.Store
+	}
+	if sq, ok := st.(*store.SQLite); ok {
+		// What the round left to SQLite's indexer, written while the
+		// readers go on (model/store's index_pending.go).
+		t0 := time.Now()
+		n, err := sq.CatchUp(ctx)
+		fmt.Printf("  then the indexer: %d stories in %.2f s (%v)\n", n, time.Since(t0).Seconds(), err)
+	}
 }
 
 // loadReader is one simulated reader: a user of its own, who stars only

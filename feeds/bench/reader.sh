@@ -15,7 +15,7 @@ db=${1:?usage: reader.sh DATABASE}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d /tmp/sitrep-reader.XXXXXX)
 sock="$work/tmux"
-trap 'tmux -S "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT INT TERM
+trap 'tmux -S "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT INT TERM PIPE HUP
 (cd "$root" && go build -o "$work/sitrep" .)
 
 ms() { date +%s%3N; }

@@ -58,7 +58,7 @@ func TestRemoveFeed(t *testing.T) {
 		a := addFeed(t, s, "https://a.example/feed")
 		b := addFeed(t, s, "https://b.example/feed")
 		upsert(t, s, a.ID, story("a1", "Aleppo siege", base), story("a2", "Aleppo convoy", base.Add(time.Hour)))
-		s.indexed(t) // a's stories are in the search index, b's wait for it
+		s.indexed(t) // a's stories have their rows, b's wait for them
 		upsert(t, s, b.ID, story("b1", "Madaya convoy", base))
 		gone := idByKey(t, s, "a1")
 		if err := s.SetTriage(ctx, gone, model.Triage{Starred: true}); err != nil {

@@ -15,24 +15,29 @@ import (
 )
 
 // What is indexed when. Saving a story writes what the queue and the story
-// pane need: the story, its text and its highlights packed in one small
-// record (highlights_pack.go) in index_pending. Its search index entry and
-// its quote and figure rows, which only searches and the views across
-// stories read, are written later by the indexer, thousands of stories at a
-// time and sorted by their indexes. Written with each feed's stories, those
-// rows were half of the writer's time in a first polling round (12.9 s of
-// 1,000 feeds x 50 items, 6.1 s without them): a group of 150 stories
-// touched a thousand pages of the figures' (category, value) index, all
-// written again at every commit.
+// pane need: the story, its text, and its highlights packed in one small
+// record (highlights_pack.go). Its search index entry and its quote and
+// figure rows are written later by the indexer, a thousand stories at a
+// time: the story waits in search_pending for the one and in index_pending
+// for the others. Written with each feed's stories, the rows were half of
+// the writer's time in a first polling round of 1,000 feeds x 50 items
+// (12.9 s, 6.1 s without them; a group of 150 stories touched a thousand
+// pages of the figures' (category, value) index, all written again at every
+// commit), and the search entries another 2 s.
 //
 // The indexer runs once the writer has been idle for indexIdle, or at once
-// when more than indexBacklog stories wait; and every read that needs the
-// rows (a search, the Speakers and Figures views) first indexes what waits
-// (caughtUp), so no read ever misses a story. The story pane and the
-// cluster claims read a waiting story's packed record instead.
+// when more than indexBacklog stories wait. A read never misses a story: a
+// search first writes the search entries of the stories that wait
+// (searchCaughtUp, about a third of the indexer's work per story), and
+// speaker:, cat: and the views across stories also their rows (caughtUp).
+// The story pane and the cluster claims read a waiting story's packed
+// record instead.
 
 // indexPendingSchema is migration 12.
 var indexPendingSchema = []string{
+	`CREATE TABLE search_pending (
+		story_id INTEGER PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE
+	)`,
 	`CREATE TABLE index_pending (
 		story_id   INTEGER PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
 		highlights BLOB NOT NULL -- packHighlights
@@ -128,7 +133,7 @@ func (s *SQLite) indexWhenIdle(ctx context.Context) {
 		if s.groups.Load() != before && s.ix.backlog.Load() < indexBacklog {
 			continue // the writer is busy: wait for a quiet moment
 		}
-		n, err := s.indexSome(ctx, indexBatch, math.MaxInt64)
+		n, err := s.indexSome(ctx, indexBatch, math.MaxInt64, true)
 		if err != nil || n == 0 {
 			// An error leaves the stories waiting: the next save wakes
 			// the indexer again, and reads index them themselves.
@@ -137,32 +142,43 @@ func (s *SQLite) indexWhenIdle(ctx context.Context) {
 	}
 }
 
-// caughtUp indexes every story waiting when it is called, for a read that
-// needs their rows. Stories saved meanwhile (another process polling) are
-// left to the indexer, so a read never chases a poller.
-func (s *SQLite) caughtUp(ctx context.Context) error {
+// caughtUp writes the search entries and rows of every story waiting when
+// it is called, for a read that needs the rows; searchCaughtUp only their
+// search entries, for a search. Stories saved meanwhile (another process
+// polling) are left to the indexer, so a read never chases a poller.
+func (s *SQLite) caughtUp(ctx context.Context) error { return s.catchUp(ctx, true) }
+
+func (s *SQLite) searchCaughtUp(ctx context.Context) error { return s.catchUp(ctx, false) }
+
+func (s *SQLite) catchUp(ctx context.Context, rows bool) error {
 	var last sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, `SELECT MAX(story_id) FROM index_pending`).Scan(&last); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT MAX(m) FROM (SELECT MAX(story_id) AS m FROM search_pending
+		UNION ALL SELECT MAX(story_id) FROM index_pending)`).Scan(&last); err != nil {
 		return fmt.Errorf("store: index: %w", err)
 	}
 	if !last.Valid {
 		return nil
 	}
 	for {
-		n, err := s.indexSome(ctx, indexBatch, last.Int64)
+		n, err := s.indexSome(ctx, indexBatch, last.Int64, rows)
 		if err != nil || n == 0 {
 			return err
 		}
 	}
 }
 
-// searchReady indexes what waits when f searches: words, speaker: and
-// cat: all read rows the indexer writes.
+// searchReady indexes what waits when f searches: the search entries, and
+// the rows too for speaker: and cat:, negated or not.
 func (s *SQLite) searchReady(ctx context.Context, f model.Filter) error {
 	if strings.TrimSpace(f.Search) == "" {
 		return nil
 	}
-	return s.caughtUp(ctx)
+	for _, fl := range ParseSearch(f.Search).Fields {
+		if fl.Name == "speaker" || fl.Name == "cat" {
+			return s.caughtUp(ctx)
+		}
+	}
+	return s.searchCaughtUp(ctx)
 }
 
 // whereIndexed is where(f) once searchReady, and queueWhereIndexed
@@ -186,7 +202,7 @@ func (s *SQLite) queueWhereIndexed(ctx context.Context, f model.Filter) (string,
 func (s *SQLite) CatchUp(ctx context.Context) (int, error) {
 	total := 0
 	for {
-		n, err := s.indexSome(ctx, indexBatch, math.MaxInt64)
+		n, err := s.indexSome(ctx, indexBatch, math.MaxInt64, true)
 		total += n
 		if err != nil || n == 0 {
 			return total, err
@@ -194,9 +210,11 @@ func (s *SQLite) CatchUp(ctx context.Context) (int, error) {
 	}
 }
 
-// indexSome indexes up to limit waiting stories up to story id upto,
-// oldest first, in a transaction of its own on the writer's connection.
-func (s *SQLite) indexSome(ctx context.Context, limit int, upto int64) (int, error) {
+// indexSome writes the search entries of up to limit waiting stories up to
+// story id upto, oldest first, and with rows their quote and figure rows
+// too, in a transaction of its own on the writer's connection. It reports
+// the larger of the two counts.
+func (s *SQLite) indexSome(ctx context.Context, limit int, upto int64, rows bool) (int, error) {
 	if err := s.lockWrite(ctx); err != nil {
 		return 0, err
 	}
@@ -205,7 +223,16 @@ func (s *SQLite) indexSome(ctx context.Context, limit int, upto int64) (int, err
 	if err != nil {
 		return 0, fmt.Errorf("store: index: %w", err)
 	}
-	n, err := indexPending(ctx, tx, limit, upto)
+	n, err := indexSearch(ctx, tx, limit, upto)
+	if err == nil && rows {
+		var m int
+		if m, err = indexPending(ctx, tx, limit, upto); err == nil {
+			if s.ix != nil && s.ix.backlog.Add(-int64(m)) < 0 {
+				s.ix.backlog.Store(0) // others' stories, indexed here
+			}
+			n = max(n, m)
+		}
+	}
 	if err == nil {
 		err = tx.Commit()
 	}
@@ -213,15 +240,37 @@ func (s *SQLite) indexSome(ctx context.Context, limit int, upto int64) (int, err
 		tx.Rollback()
 		return 0, fmt.Errorf("store: index: %w", err)
 	}
-	if s.ix != nil && s.ix.backlog.Add(-int64(n)) < 0 {
-		s.ix.backlog.Store(0) // others' stories, indexed here
+	return n, nil
+}
+
+// indexSearch writes the search entries of up to limit stories waiting in
+// search_pending up to story id upto, oldest first, in one statement, so
+// that FTS5 makes one segment of them, and takes them off the queue.
+func indexSearch(ctx context.Context, tx *sql.Tx, limit int, upto int64) (int, error) {
+	var last sql.NullInt64
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT MAX(story_id), COUNT(*) FROM (SELECT story_id FROM search_pending
+		WHERE story_id <= ? ORDER BY story_id LIMIT ?)`, upto, limit).Scan(&last, &n); err != nil {
+		return 0, err
+	}
+	if n == 0 {
+		return 0, nil
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO story_fts (rowid, title, body)
+		SELECT s.id, s.title, COALESCE(t.body, '')
+		FROM search_pending p JOIN stories s ON s.id = p.story_id LEFT JOIN story_texts t ON t.story_id = p.story_id
+		WHERE p.story_id <= ? ORDER BY p.story_id`, last.Int64); err != nil {
+		return 0, fmt.Errorf("search index: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search_pending WHERE story_id <= ?`, last.Int64); err != nil {
+		return 0, err
 	}
 	return n, nil
 }
 
-// indexPending writes the search, quote and figure rows of up to limit
-// waiting stories up to story id upto, oldest first, in tx, and takes them
-// off the queue.
+// indexPending writes the quote and figure rows of up to limit waiting
+// stories up to story id upto, oldest first, in tx, and takes them off the
+// queue.
 func indexPending(ctx context.Context, tx *sql.Tx, limit int, upto int64) (int, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT p.story_id, p.highlights, COALESCE(t.body, '')
 		FROM index_pending p LEFT JOIN story_texts t ON t.story_id = p.story_id
@@ -241,7 +290,7 @@ func indexPending(ctx context.Context, tx *sql.Tx, limit int, upto int64) (int, 
 		}
 		n++
 		// A damaged record (written by nothing but this code) loses its
-		// story's highlights, not the queue: the story is still searched.
+		// story's highlights, nothing else.
 		if quotes, stats, err := unpackHighlights(packed, body); err == nil {
 			hl.add(last, quotes, stats)
 		}
@@ -251,13 +300,6 @@ func indexPending(ctx context.Context, tx *sql.Tx, limit int, upto int64) (int, 
 	}
 	if n == 0 {
 		return 0, nil
-	}
-	// One statement for the batch: FTS5 builds a single segment of it.
-	if _, err := tx.ExecContext(ctx, `INSERT INTO story_fts (rowid, title, body)
-		SELECT s.id, s.title, COALESCE(t.body, '')
-		FROM index_pending p JOIN stories s ON s.id = p.story_id LEFT JOIN story_texts t ON t.story_id = p.story_id
-		WHERE p.story_id <= ? ORDER BY p.story_id`, last); err != nil {
-		return 0, fmt.Errorf("search index: %w", err)
 	}
 	if err := hl.write(ctx, tx); err != nil {
 		return 0, err

@@ -66,42 +66,55 @@ func TestPackHighlights(t *testing.T) {
 	}
 }
 
-// waiting counts the stories that wait for the indexer.
-func waiting(t *testing.T, s *SQLite) int {
+// waiting counts the stories that wait for their quote and figure rows,
+// and searchWaiting those that wait for their search entry.
+func waiting(t *testing.T, s *SQLite) int { return count(t, s, `SELECT COUNT(*) FROM index_pending`) }
+
+func searchWaiting(t *testing.T, s *SQLite) int {
+	return count(t, s, `SELECT COUNT(*) FROM search_pending`)
+}
+
+func count(t *testing.T, s *SQLite, q string) int {
 	t.Helper()
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM index_pending`).Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, q).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
 }
 
-// TestSavedStoriesWaitForTheIndexer: a saved story's search entry and
-// rows are written later, but nothing a reader sees depends on when: the
-// story pane reads the waiting record, and a search, speaker:, cat: or the
-// Speakers view index what waits before they look.
+// TestSavedStoriesWaitForTheIndexer: a saved story's search entry and its
+// quote and figure rows are written later, but nothing a reader sees
+// depends on when: the story pane reads the waiting record, a search
+// writes the waiting search entries before it looks, and speaker:, cat:
+// and the Speakers view the rows too.
 func TestSavedStoriesWaitForTheIndexer(t *testing.T) {
 	s, _ := openTemp(t)
 	s.ix.close() // this test says when the indexer runs
 	f := addFeed(t, s, "https://a.example/feed")
 	upsert(t, s, f.ID, story("x", "Aleppo truce", base))
 	id := idByKey(t, s, "x")
-	var fts int
-	s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM story_fts WHERE story_fts MATCH 'aleppo'`).Scan(&fts)
-	if waiting(t, s) != 1 || fts != 0 {
-		t.Fatalf("after saving: %d waiting, %d search entries; want 1 and 0", waiting(t, s), fts)
+	fts := func() int { return count(t, s, `SELECT COUNT(*) FROM story_fts WHERE story_fts MATCH 'aleppo'`) }
+	rows := count(t, s, `SELECT (SELECT COUNT(*) FROM quotes) + (SELECT COUNT(*) FROM figures)`)
+	if waiting(t, s) != 1 || searchWaiting(t, s) != 1 || fts() != 0 || rows != 0 {
+		t.Fatalf("after saving: %d waiting for rows, %d for search, %d search entries, %d rows; want 1, 1, 0 and 0",
+			waiting(t, s), searchWaiting(t, s), fts(), rows)
 	}
 	before, err := s.Story(ctx, id)
 	if err != nil || len(before.Quotes) != 1 || *before.Quotes[0].Speaker != "Ian Bremmer" || before.Stats[0].Value != 250000 {
 		t.Fatalf("story pane before indexing: %+v %+v, %v", before.Quotes, before.Stats, err)
 	}
-	for _, q := range []string{"aleppo", "speaker:Bremmer", "cat:killed>1000"} {
-		if got := titles(t, s, model.Filter{Search: q}); len(got) != 1 {
-			t.Errorf("%s found %v", q, got)
-		}
+	if got := titles(t, s, model.Filter{Search: "aleppo"}); len(got) != 1 || fts() != 1 || searchWaiting(t, s) != 0 || waiting(t, s) != 1 {
+		t.Errorf("aleppo found %v, then %d search entries, %d stories wait for search and %d for rows; want the story, 1, 0 and 1",
+			got, fts(), searchWaiting(t, s), waiting(t, s))
 	}
-	if waiting(t, s) != 0 {
-		t.Errorf("%d stories still wait after a search", waiting(t, s))
+	// Each search finds every story so far: the new one only once its
+	// rows are written.
+	for i, q := range []string{"speaker:Bremmer", "cat:killed>1000 aleppo", "-speaker:Kerry"} {
+		upsert(t, s, f.ID, story("w-"+q, "Aleppo "+q, base.Add(-time.Hour)))
+		if got := titles(t, s, model.Filter{Search: q}); len(got) != 2+i || waiting(t, s) != 0 {
+			t.Errorf("%s found %v, and %d stories wait after it; want %d, and none waiting", q, got, waiting(t, s), 2+i)
+		}
 	}
 	after, err := s.Story(ctx, id)
 	if err != nil || !reflect.DeepEqual(after, before) {
@@ -110,8 +123,8 @@ func TestSavedStoriesWaitForTheIndexer(t *testing.T) {
 	// The Speakers view indexes what waits too.
 	upsert(t, s, f.ID, story("y", "Madaya convoy", base.Add(time.Hour)))
 	sp, err := s.Speakers(ctx, model.Filter{View: model.ViewAll}, 0)
-	if err != nil || len(sp) != 1 || sp[0].Quotes != 2 {
-		t.Errorf("Speakers = %+v, %v; want Ian Bremmer with 2 quotes", sp, err)
+	if err != nil || len(sp) != 1 || sp[0].Quotes != 5 {
+		t.Errorf("Speakers = %+v, %v; want Ian Bremmer with 5 quotes", sp, err)
 	}
 }
 

@@ -209,13 +209,14 @@ func (g *groupTx) upsertStories(ctx context.Context, feedID int64, enc []encoded
 // first polls).
 type upserter struct {
 	lookup, insStory, insText, updStory, updText *sql.Stmt
-	// A saved story's highlights wait, packed, in index_pending; the
-	// indexer writes its search, quote and figure rows later, many stories
-	// at a time (index_pending.go). A story changed after that loses those
-	// rows and waits again.
-	insPending, isPending, ftsDel, delQuotes, delFigures *sql.Stmt
-	clusters                                             *clusterTx
-	pending                                              int // stories that wait for the indexer
+	// A saved story waits in search_pending for its search index entry,
+	// and with its highlights packed in index_pending for its quote and
+	// figure rows; the indexer writes both later, many stories at a time
+	// (index_pending.go). A story changed after that loses them and waits
+	// again.
+	insPending, isPending, insSearch, ftsDel, delQuotes, delFigures *sql.Stmt
+	clusters                                                        *clusterTx
+	pending                                                         int // stories that wait for the indexer
 }
 
 func newUpserter(ctx context.Context, g *groupTx) (*upserter, error) {
@@ -240,6 +241,7 @@ func newUpserter(ctx context.Context, g *groupTx) (*upserter, error) {
 		{&u.insPending, `INSERT INTO index_pending (story_id, highlights) VALUES (?, ?)
 			ON CONFLICT (story_id) DO UPDATE SET highlights = excluded.highlights`},
 		{&u.isPending, `SELECT COUNT(*) FROM index_pending WHERE story_id = ?`},
+		{&u.insSearch, `INSERT OR IGNORE INTO search_pending (story_id) VALUES (?)`},
 		{&u.ftsDel, ftsDeleteSQL},
 		{&u.delQuotes, delQuotesSQL},
 		{&u.delFigures, delFiguresSQL},
@@ -298,22 +300,30 @@ func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (c
 	return false, true, nil
 }
 
-// await puts story id in the indexer's queue with its packed highlights. A
-// changed story (changed) that the indexer had already seen first loses
-// its search, quote and figure rows, which the indexer writes again.
+// await puts story id in the indexer's queues, with its packed highlights.
+// A changed story (changed) that the indexer had already seen first loses
+// its search entry and its quote and figure rows, which the indexer writes
+// again.
 func (u *upserter) await(ctx context.Context, id int64, e *encodedStory, changed bool) error {
 	if changed {
+		// Deleting an entry the index does not hold yet does nothing.
+		if _, err := u.ftsDel.ExecContext(ctx, id); err != nil {
+			return err
+		}
 		var waiting int
 		if err := u.isPending.QueryRowContext(ctx, id).Scan(&waiting); err != nil {
 			return err
 		}
 		if waiting == 0 {
-			for _, st := range []*sql.Stmt{u.ftsDel, u.delQuotes, u.delFigures} {
+			for _, st := range []*sql.Stmt{u.delQuotes, u.delFigures} {
 				if _, err := st.ExecContext(ctx, id); err != nil {
 					return err
 				}
 			}
 		}
+	}
+	if _, err := u.insSearch.ExecContext(ctx, id); err != nil {
+		return err
 	}
 	if _, err := u.insPending.ExecContext(ctx, id, e.packed); err != nil {
 		return err
