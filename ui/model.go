@@ -221,13 +221,12 @@ func New(opts Options) *Model {
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{
 		tea.RequestBackgroundColor,
-		m.loadCounts(),
-		loadTagsCmd(m.ctx, m.opts.Store),
 		m.reloadQueue(),
 	}
-	// The feed list and the first polling round wait for the queue's first
-	// window: on two cores, listing a thousand feeds and the feeds due
-	// beside it made the first frame 100 ms later at a million stories.
+	// The rest waits for the queue's first window: on two cores, listing a
+	// thousand feeds and the feeds due beside it made the first frame
+	// 100 ms later at a million stories, and each read at once opens a
+	// database connection of its own.
 	m.afterFirstWindow = true
 	if m.opts.Live != nil {
 		cmds = append(cmds, waitLive(m.opts.Live))
@@ -241,7 +240,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
 	if _, ok := msg.(queueLoadedMsg); ok && m.afterFirstWindow {
 		m.afterFirstWindow = false
-		cmd = tea.Batch(cmd, m.loadFeeds())
+		cmd = tea.Batch(cmd, m.loadCounts(), loadTagsCmd(m.ctx, m.opts.Store), m.loadFeeds())
 		if m.opts.Poll != nil {
 			cmd = tea.Batch(cmd, m.pollNow(false))
 		}
