@@ -478,6 +478,11 @@ func pgSearchText(s string) string {
 // arguments, made by pgSearchText).
 const pgTSVector = `to_tsvector('sitrep', ?) || to_tsvector('sitrep', ?)`
 
+// pgTSVectorOf is pgTSVector of two SQL expressions.
+func pgTSVectorOf(title, body string) string {
+	return `to_tsvector('sitrep', ` + title + `) || to_tsvector('sitrep', ` + body + `)`
+}
+
 // pgTerm is one term as a tsquery: its words in a row (<->), the last one
 // a prefix for word*. "" when it has no word.
 func pgTerm(t SearchTerm) string {

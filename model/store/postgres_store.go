@@ -278,20 +278,40 @@ func (p *Postgres) ContentHashes(ctx context.Context, feedID int64, keys []strin
 }
 
 // The highlight rows of a story from its JSON, as highlights.go makes them
-// with json_each on SQLite: ? is the story id, then the JSON array.
+// with json_each on SQLite: ? is the story id, then the JSON array. The
+// columns are made of the array's elements j(v, n) by pgQuoteRow and
+// pgFigureRow, which the rows of a batch of stories share (pgNewStoriesSQL).
 const (
-	pgInsQuotesSQL = `INSERT INTO quotes (story_id, n, speaker, speaker_key, surname, role, text, start, "end")
-		SELECT ?, j.n - 1, j.v->>'speaker', lower(j.v->>'speaker'),
+	pgQuoteRow = `j.n - 1, j.v->>'speaker', lower(j.v->>'speaker'),
 			lower(regexp_replace(j.v->>'speaker', '^.* ', '')), j.v->>'role', COALESCE(j.v->>'text', ''),
-			COALESCE((j.v->>'start')::integer, 0), COALESCE((j.v->>'end')::integer, 0)
-		FROM jsonb_array_elements(CAST(? AS jsonb)) WITH ORDINALITY AS j(v, n) WHERE jsonb_typeof(j.v) = 'object'`
-	pgInsFiguresSQL = `INSERT INTO figures (story_id, n, category, value, lower, upper, unit, qualifier, vague, text, start, "end")
-		SELECT ?, j.n - 1, COALESCE(NULLIF(j.v->>'category', ''), 'other'), COALESCE((j.v->>'value')::float8, 0),
+			COALESCE((j.v->>'start')::integer, 0), COALESCE((j.v->>'end')::integer, 0)`
+	pgFigureRow = `j.n - 1, COALESCE(NULLIF(j.v->>'category', ''), 'other'), COALESCE((j.v->>'value')::float8, 0),
 			(j.v->>'lower')::float8, (j.v->>'upper')::float8,
 			COALESCE(j.v->>'unit', ''), COALESCE(j.v->>'qualifier', ''),
 			CASE WHEN (j.v->>'vague')::boolean THEN 1 ELSE 0 END, COALESCE(j.v->>'text', ''),
-			COALESCE((j.v->>'start')::integer, 0), COALESCE((j.v->>'end')::integer, 0)
-		FROM jsonb_array_elements(CAST(? AS jsonb)) WITH ORDINALITY AS j(v, n) WHERE jsonb_typeof(j.v) = 'object'`
+			COALESCE((j.v->>'start')::integer, 0), COALESCE((j.v->>'end')::integer, 0)`
+	pgQuoteCols    = `INSERT INTO quotes (story_id, n, speaker, speaker_key, surname, role, text, start, "end")`
+	pgFigureCols   = `INSERT INTO figures (story_id, n, category, value, lower, upper, unit, qualifier, vague, text, start, "end")`
+	pgElements     = ` WITH ORDINALITY AS j(v, n) WHERE jsonb_typeof(j.v) = 'object'`
+	pgInsQuotesSQL = pgQuoteCols + ` SELECT ?, ` + pgQuoteRow + `
+		FROM jsonb_array_elements(CAST(? AS jsonb))` + pgElements
+	pgInsFiguresSQL = pgFigureCols + ` SELECT ?, ` + pgFigureRow + `
+		FROM jsonb_array_elements(CAST(? AS jsonb))` + pgElements
+)
+
+var (
+	// pgNewStoriesSQL writes the text, search vector and highlight rows of
+	// a batch of new stories, given as arrays: ids, bodies, quotes and
+	// stats JSON, and the titles and bodies made ready for search.
+	pgNewStoriesSQL = `WITH u AS (SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]),
+			CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) AS u(id, body, quotes, stats, stitle, sbody)),
+		text AS (INSERT INTO story_texts (story_id, body, quotes, stats) SELECT id, body, quotes, stats FROM u),
+		search AS (INSERT INTO story_search (story_id, search)
+			SELECT id, ` + pgTSVectorOf("stitle", "sbody") + ` FROM u),
+		quotes AS (` + pgQuoteCols + ` SELECT u.id, ` + pgQuoteRow + `
+			FROM u CROSS JOIN LATERAL jsonb_array_elements(CAST(u.quotes AS jsonb))` + pgElements + `)
+		` + pgFigureCols + ` SELECT u.id, ` + pgFigureRow + `
+			FROM u CROSS JOIN LATERAL jsonb_array_elements(CAST(u.stats AS jsonb))` + pgElements
 )
 
 // UpsertStories saves a feed's stories in one transaction of its own, with
@@ -323,16 +343,21 @@ func (p *Postgres) UpsertStories(ctx context.Context, feedID int64, stories []mo
 			return err
 		}
 		var counts tally
+		created, err := p.insertNew(ctx, tx, feedID, enc)
+		if err != nil {
+			return err
+		}
 		for i := range enc {
-			created, changed, err := p.upsert(ctx, tx, feedID, &enc[i])
+			if created[i] {
+				res.New++
+				counts.add(enc[i].Triage, +1)
+				continue
+			}
+			changed, err := p.update(ctx, tx, feedID, &enc[i])
 			if err != nil {
 				return fmt.Errorf("story %q: %w", enc[i].Key, err)
 			}
-			switch {
-			case created:
-				res.New++
-				counts.add(enc[i].Triage, +1)
-			case changed:
+			if changed {
 				res.Updated++
 			}
 		}
@@ -350,47 +375,91 @@ func (p *Postgres) UpsertStories(ctx context.Context, feedID int64, stories []mo
 	return res, nil
 }
 
-func (p *Postgres) upsert(ctx context.Context, tx pgTx, feedID int64, e *encodedStory) (created, changed bool, err error) {
+// pgNewPerStatement bounds the stories of one multi-row INSERT (16
+// parameters each, under PostgreSQL's 65,535).
+const pgNewPerStatement = 500
+
+// insertNew inserts the stories of enc whose key the feed does not have
+// yet, with their text, search vector and highlight rows, in a few
+// statements for the whole batch: a polling round saves 50,000 stories,
+// and with two statements a story its connections spent most of the round
+// waiting for the next one (ClientRead in pg_stat_activity). It reports
+// which were new.
+func (p *Postgres) insertNew(ctx context.Context, tx pgTx, feedID int64, enc []encodedStory) ([]bool, error) {
+	created := make([]bool, len(enc))
+	for start := 0; start < len(enc); start += pgNewPerStatement {
+		part := enc[start:min(len(enc), start+pgNewPerStatement)]
+		args := make([]any, 0, 16*len(part))
+		for i := range part {
+			e := &part[i]
+			cat, val, text := headlineArgs(e.headline)
+			args = append(args, feedID, e.Key, e.Link, e.Title, e.Author, e.published, e.firstSeen,
+				e.Words, e.hash, model.AttributedQuotes(e.Quotes), cat, val, text, 0, 0, 0)
+		}
+		rows, err := tx.QueryContext(ctx, valuesRepeated(`INSERT INTO stories (feed_id, key, link, title, author, published, first_seen,
+			words, content_hash, quote_count, headline_category, headline_value, headline_text,
+			read, starred, archived)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, len(part))+`
+			ON CONFLICT (feed_id, key) DO NOTHING RETURNING id, key`, args...)
+		if err != nil {
+			return nil, err
+		}
+		ids := map[string]int64{}
+		for rows.Next() {
+			var id int64
+			var key string
+			if err := rows.Scan(&id, &key); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			ids[key] = id
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+		var newIDs []int64
+		var bodies, quotes, stats, titles, searchBodies []string
+		for i := range part {
+			e := &part[i]
+			id, ok := ids[e.Key]
+			if !ok {
+				continue
+			}
+			created[start+i] = true
+			// A new story has no triage row to clear: only flags set by
+			// the caller (import-json, migrate) need one.
+			if e.Triage != (model.Triage{}) {
+				if err := p.pgSetUserTriage(ctx, tx, id, feedID, e.Triage); err != nil {
+					return nil, fmt.Errorf("story %q: %w", e.Key, err)
+				}
+			}
+			newIDs = append(newIDs, id)
+			bodies, quotes, stats = append(bodies, e.Body), append(quotes, e.quotes), append(stats, e.stats)
+			titles, searchBodies = append(titles, pgSearchText(e.Title)), append(searchBodies, pgSearchText(e.Body))
+		}
+		if len(newIDs) == 0 {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, pgNewStoriesSQL, newIDs, bodies, quotes, stats, titles, searchBodies); err != nil {
+			return nil, err
+		}
+	}
+	return created, nil
+}
+
+// update saves e over the story of its key that the feed already has, when
+// its content changed, and reports whether it did.
+func (p *Postgres) update(ctx context.Context, tx pgTx, feedID int64, e *encodedStory) (changed bool, err error) {
 	cat, val, text := headlineArgs(e.headline)
 	title, body := pgSearchText(e.Title), pgSearchText(e.Body)
 	var id int64
-	err = tx.QueryRowContext(ctx, `INSERT INTO stories (feed_id, key, link, title, author, published, first_seen,
-			words, content_hash, quote_count, headline_category, headline_value, headline_text,
-			read, starred, archived)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (feed_id, key) DO NOTHING RETURNING id`,
-		feedID, e.Key, e.Link, e.Title, e.Author, e.published, e.firstSeen,
-		e.Words, e.hash, model.AttributedQuotes(e.Quotes), cat, val, text,
-		0, 0, 0).Scan(&id)
-	switch {
-	case err == nil:
-		// A new story has no triage row to clear: only flags set by the
-		// caller (import-json, migrate) need one.
-		if e.Triage != (model.Triage{}) {
-			if err := p.pgSetUserTriage(ctx, tx, id, feedID, e.Triage); err != nil {
-				return false, false, err
-			}
-		}
-		// Its text and highlight rows in one statement: a polling round
-		// saves 50,000 stories, and each statement is a round trip.
-		if _, err := tx.ExecContext(ctx, `WITH text AS (INSERT INTO story_texts (story_id, body, quotes, stats)
-				VALUES (?, ?, ?, ?)),
-			search AS (INSERT INTO story_search (story_id, search) VALUES (?, `+pgTSVector+`)),
-			quotes AS (`+pgInsQuotesSQL+`)
-			`+pgInsFiguresSQL, id, e.Body, e.quotes, e.stats, id, title, body, id, e.quotes, id, e.stats); err != nil {
-			return false, false, err
-		}
-		return true, false, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return false, false, err
-	}
 	var oldHash string
 	if err := tx.QueryRowContext(ctx, `SELECT id, content_hash FROM stories WHERE feed_id = ? AND key = ? FOR UPDATE`,
 		feedID, e.Key).Scan(&id, &oldHash); err != nil {
-		return false, false, err
+		return false, err
 	}
 	if oldHash == e.hash {
-		return false, false, nil
+		return false, nil
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE stories SET link = ?, title = ?, author = ?,
 			published = CASE WHEN ? = 1 THEN published ELSE ? END,
@@ -398,13 +467,13 @@ func (p *Postgres) upsert(ctx context.Context, tx pgTx, feedID int64, e *encoded
 			headline_category = ?, headline_value = ?, headline_text = ?
 			WHERE id = ?`, e.Link, e.Title, e.Author, dbBool(e.undated), e.published,
 		e.Words, e.hash, model.AttributedQuotes(e.Quotes), cat, val, text, id); err != nil {
-		return false, false, err
+		return false, err
 	}
 	if _, err := tx.ExecContext(ctx, `WITH text AS (UPDATE story_texts SET body = ?, quotes = ?, stats = ? WHERE story_id = ?)
 		UPDATE story_search SET search = `+pgTSVector+` WHERE story_id = ?`, e.Body, e.quotes, e.stats, id, title, body, id); err != nil {
-		return false, false, err
+		return false, err
 	}
-	return false, true, p.replaceHighlights(ctx, tx, id, e)
+	return true, p.replaceHighlights(ctx, tx, id, e)
 }
 
 // replaceHighlights puts a changed story's quote and figure rows in place
