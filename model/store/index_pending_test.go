@@ -150,9 +150,8 @@ func TestChangedStoryIsIndexedAgain(t *testing.T) {
 			t.Errorf("%s found %v, want %d", q, got, want)
 		}
 	}
-	var rows, entries int
-	s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM figures) + (SELECT COUNT(*) FROM quotes)`).Scan(&rows)
-	s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM story_fts WHERE story_fts MATCH 'still'`).Scan(&entries)
+	rows := count(t, s, `SELECT (SELECT COUNT(*) FROM figures) + (SELECT COUNT(*) FROM quotes)`)
+	entries := count(t, s, `SELECT COUNT(*) FROM story_fts WHERE story_fts MATCH 'still'`)
 	if rows != 2 || entries != 1 {
 		t.Errorf("%d highlight rows and %d search entries for the one story, want 2 and 1", rows, entries)
 	}
@@ -171,9 +170,7 @@ func TestIndexerRunsWhenIdle(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	var n int
-	s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM quotes`).Scan(&n)
-	if n != 2 {
+	if n := count(t, s, `SELECT COUNT(*) FROM quotes`); n != 2 {
 		t.Errorf("%d quote rows after the indexer ran, want 2", n)
 	}
 }
