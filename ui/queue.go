@@ -30,16 +30,17 @@ type queuePane struct {
 
 	filter model.Filter
 	total  int // stories in the filter; -1 before the first answer
-	// counting: total is only the first window's while the queue is
-	// counted (loadFirstWindowCmd); overlaid is what unsaved changes took
+	// counting: the queue is being counted (loadFirstWindowCmd), and
+	// total is the last count of the same filter or, when there is none
+	// (guessed), the first window's; overlaid is what unsaved changes took
 	// out of that window, to take from the count too.
-	counting bool
-	overlaid int
-	offset   int // queue index of headers[0]
-	headers  []model.StoryHeader
-	cursor   int // queue index of the selected story
-	top      int // queue index of the first visible story
-	openID   int64
+	counting, guessed bool
+	overlaid          int
+	offset            int // queue index of headers[0]
+	headers           []model.StoryHeader
+	cursor            int // queue index of the selected story
+	top               int // queue index of the first visible story
+	openID            int64
 
 	// moved is set once the reader moves the cursor, keyed once they press
 	// any key. Until then a reload keeps the newest story selected (the
@@ -104,12 +105,14 @@ func (q *queuePane) place() *queuePlace {
 func (q *queuePane) restore(p queuePlace) {
 	q.filter, q.total, q.offset, q.cursor, q.top = p.filter, p.total, p.offset, p.cursor, p.top
 	q.headers, q.moved = p.headers, p.moved
+	q.counting, q.guessed = false, false
 	q.keepVisible()
 }
 
-// totalText is the queue's length for the top edge: … while it is counted.
+// totalText is the queue's length for the top edge: … while it is counted
+// for the first time.
 func (q *queuePane) totalText() string {
-	if q.counting {
+	if q.guessed {
 		return q.c.sym.Ellipsis
 	}
 	return strconv.Itoa(q.total)
@@ -122,7 +125,7 @@ func (q *queuePane) counted(m queueCountedMsg) bool {
 	if m.seq != q.seq || !q.counting {
 		return false
 	}
-	q.counting = false
+	q.counting, q.guessed = false, false
 	if m.err != nil {
 		q.err = m.err
 		return true
@@ -267,8 +270,19 @@ func (q *queuePane) apply(m queueLoadedMsg) bool {
 		seen = h.ID
 	}
 	before := q.cursor
-	q.filter, q.offset, q.headers, q.total = m.filter, m.offset, m.headers, m.total
-	q.counting, q.overlaid = m.counting != nil, m.overlaid
+	known := q.total >= 0 && !q.guessed && q.filter == m.filter
+	q.filter, q.offset, q.headers = m.filter, m.offset, m.headers
+	q.counting, q.overlaid, q.guessed = m.counting != nil, m.overlaid, false
+	switch {
+	case !q.counting:
+		q.total = m.total
+	case known:
+		// A reload of the same queue (new stories came): its last length
+		// stands until the count, rather than … at every reload.
+		q.total = max(q.total, len(m.headers))
+	default:
+		q.total, q.guessed = m.total, true
+	}
 	keep := m.keepID
 	if !q.moved && !q.keyed && !m.find {
 		keep = 0 // untouched: the newest story stays selected

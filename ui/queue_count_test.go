@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -13,21 +14,23 @@ import (
 	"sitrep/model/store"
 )
 
-// slowLen is a store whose queue lengths take until release is closed, as
-// counting a million stories in clusters does.
+// slowLen is a store whose queue lengths wait while hold is locked, as
+// counting a million stories in clusters takes a while.
 type slowLen struct {
 	store.Store
-	release chan struct{}
+	hold *sync.Mutex
 }
 
 func (s slowLen) QueueLen(ctx context.Context, f model.Filter) (int, error) {
-	<-s.release
+	s.hold.Lock()
+	defer s.hold.Unlock()
 	return s.Store.QueueLen(ctx, f)
 }
 
 // TestFirstWindowDoesNotWaitForTheCount: a queue whose length is slow to
 // count shows its first window at once, with … for the length, and the
-// length when it comes; a quick count comes with the window.
+// length when it comes; reloaded, it keeps showing its last length while
+// it is counted again; a quick count comes with the window.
 func TestFirstWindowDoesNotWaitForTheCount(t *testing.T) {
 	s, err := store.OpenMemory()
 	if err != nil {
@@ -41,7 +44,8 @@ func TestFirstWindowDoesNotWaitForTheCount(t *testing.T) {
 	if err != nil || rows <= queuePage {
 		t.Fatalf("%d rows in the queue (%v), want more than a window", rows, err)
 	}
-	slow := slowLen{Store: s, release: make(chan struct{})}
+	slow := slowLen{Store: s, hold: &sync.Mutex{}}
+	slow.hold.Lock()
 	m := New(Options{Store: slow, Now: func() time.Time { return fixedNow }, Location: time.UTC})
 	m.c.sym = unicodeSymbols()
 	send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
@@ -58,7 +62,7 @@ func TestFirstWindowDoesNotWaitForTheCount(t *testing.T) {
 	if !strings.Contains(screen(m), "1/…") {
 		t.Errorf("queue while counting, want 1/… on its edge:\n%s", screen(m))
 	}
-	close(slow.release)
+	slow.hold.Unlock()
 	m.Update(waitCountCmd(msg.seq, msg.counting)())
 	if want := fmt.Sprintf("1/%d", rows); !strings.Contains(screen(m), want) {
 		t.Errorf("queue once counted, want %s on its edge:\n%s", want, screen(m))
@@ -67,6 +71,14 @@ func TestFirstWindowDoesNotWaitForTheCount(t *testing.T) {
 	if m.queue.cursor != rows-1 {
 		t.Errorf("G after the count went to %d, want the last row, %d", m.queue.cursor, rows-1)
 	}
+	press(t, m, "g")
+	slow.hold.Lock()
+	again, _ := m.reloadQueue()().(queueLoadedMsg)
+	m.Update(again)
+	if want := fmt.Sprintf("1/%d", rows); again.counting == nil || !strings.Contains(screen(m), want) {
+		t.Errorf("reloaded while counting (%v), want %s on its edge:\n%s", again.counting != nil, want, screen(m))
+	}
+	slow.hold.Unlock()
 
 	// A count as quick as the window comes with it.
 	m2 := newTestModel(t, s, 100, 30)
