@@ -122,7 +122,11 @@ func poll(args []string) error {
 		fmt.Printf("%s: %.2f s, %d new stories, %d of %d answers 304 (%.1f%%), %d errors; CPU used %.2f s, load average %s\n",
 			name, elapsed.Seconds(), fresh, notMod, len(results), 100*float64(notMod)/float64(len(results)), errs, cpuUsed.Seconds(), loadAvg())
 		busy1, txs1 := st.WriterStats()
-		fmt.Printf("  the store's writer was busy %.2f s of it, in %d transactions\n", (busy1 - busy0).Seconds(), txs1-txs0)
+		fmt.Printf("  the store's writer was busy %.2f s of it, in %d transactions", (busy1 - busy0).Seconds(), txs1-txs0)
+		if fresh > 0 {
+			fmt.Printf(": %.0f ms per 1,000 stories", float64((busy1-busy0).Milliseconds())*1000/float64(fresh))
+		}
+		fmt.Println()
 		if round == 2 && *latency > 0 {
 			// An unchanged round is all waiting: every answer is a 304
 			// after the server's latency, limit requests at a time.
