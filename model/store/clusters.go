@@ -61,6 +61,7 @@ const clusterWindow = 4 * 24 * time.Hour
 // new one.
 type clusterIndex struct {
 	mu      sync.Mutex
+	warm    sync.Once // the first load, outside the write lock (warmClusters)
 	loaded  bool
 	maxID   int64
 	entries map[int64]*clusterEntry
@@ -180,23 +181,17 @@ type clusterTx struct {
 	setClust  *sql.Stmt
 }
 
-// clusters readies the index for a write group: loaded on first use,
-// then caught up with the stories other processes saved.
-func (s *SQLite) clusters(ctx context.Context, g *groupTx) (*clusterTx, error) {
-	tx := g.tx
-	x := &s.clusterIdx
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if !x.loaded {
-		x.entries, x.byKey, x.stop = map[int64]*clusterEntry{}, map[uint32][]int64{}, map[uint32]bool{}
-		x.sizes = map[int64]int{}
-	}
+// clusterEntries reads the sketches of the stories after story id after
+// that are recent enough to join a new story, calling add for each.
+func clusterEntries(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, after int64, add func(id int64, e *clusterEntry)) error {
 	since := time.Now().Add(-2 * clusterWindow).UnixMicro()
-	rows, err := tx.QueryContext(ctx, `SELECT k.story_id, k.published, COALESCE(s.cluster_id, 0), k.sketch
+	rows, err := q.QueryContext(ctx, `SELECT k.story_id, k.published, COALESCE(s.cluster_id, 0), k.sketch
 		FROM story_sketches k JOIN stories s ON s.id = k.story_id
-		WHERE k.story_id > ? AND k.published > ? ORDER BY k.story_id`, x.maxID, since)
+		WHERE k.story_id > ? AND k.published > ? ORDER BY k.story_id`, after, since)
 	if err != nil {
-		return nil, fmt.Errorf("clusters: %w", err)
+		return fmt.Errorf("clusters: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -204,17 +199,70 @@ func (s *SQLite) clusters(ctx context.Context, g *groupTx) (*clusterTx, error) {
 		var blob []byte
 		e := &clusterEntry{}
 		if err := rows.Scan(&id, &e.published, &e.cluster, &blob); err != nil {
-			return nil, fmt.Errorf("clusters: %w", err)
+			return fmt.Errorf("clusters: %w", err)
 		}
 		if e.sketch, err = cluster.Unmarshal(blob); err != nil {
 			continue
 		}
-		x.add(id, e)
+		add(id, e)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("clusters: %w", err)
+		return fmt.Errorf("clusters: %w", err)
+	}
+	return nil
+}
+
+// init empties the index, before its first load.
+func (x *clusterIndex) init() {
+	x.entries, x.byKey, x.stop = map[int64]*clusterEntry{}, map[uint32][]int64{}, map[uint32]bool{}
+	x.sizes = map[int64]int{}
+}
+
+// warmClusters loads the index the first time this store saves stories,
+// before the write lock: with a million stories, half of them recent,
+// the load took seconds, and a star or a tag waited for it behind the
+// lock. What is saved after the load is caught up in the lock (clusters).
+// Callers meanwhile wait for it, as they would for the lock.
+func (s *SQLite) warmClusters(ctx context.Context) {
+	x := &s.clusterIdx
+	x.warm.Do(func() {
+		type loadedEntry struct {
+			id int64
+			e  *clusterEntry
+		}
+		var got []loadedEntry
+		err := clusterEntries(ctx, s.db, 0, func(id int64, e *clusterEntry) { got = append(got, loadedEntry{id, e}) })
+		if err != nil {
+			return // the first group loads the index itself
+		}
+		x.mu.Lock()
+		defer x.mu.Unlock()
+		if x.loaded {
+			return
+		}
+		x.init()
+		for _, l := range got {
+			x.add(l.id, l.e)
+		}
+		x.loaded = true
+	})
+}
+
+// clusters readies the index for a write group: loaded on first use
+// (unless warmClusters has), then caught up with the stories saved since,
+// by other processes too.
+func (s *SQLite) clusters(ctx context.Context, g *groupTx) (*clusterTx, error) {
+	x := &s.clusterIdx
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if !x.loaded {
+		x.init()
+	}
+	if err := clusterEntries(ctx, g.tx, x.maxID, x.add); err != nil {
+		return nil, err
 	}
 	x.loaded = true
+	var err error
 	ct := &clusterTx{x: x, staged: map[int64]*clusterEntry{}, stagedKey: map[uint32][]int64{}, grown: map[int64]int{},
 		backfill: !x.backfilled && clusterStories}
 	if ct.insSketch, err = g.stmt(ctx, `INSERT INTO story_sketches (story_id, published, sketch) VALUES (?, ?, ?)`); err != nil {

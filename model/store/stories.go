@@ -150,6 +150,9 @@ func (s *SQLite) UpsertStories(ctx context.Context, feedID int64, stories []mode
 	for i := range enc { // before the write lock, which waits for nothing else
 		enc[i].packed = packHighlights(enc[i].Quotes, enc[i].Stats, enc[i].Body)
 	}
+	if clusterStories {
+		s.warmClusters(ctx)
+	}
 	err = s.submit(ctx, len(enc), func(ctx context.Context, g *groupTx) error {
 		res = model.SaveResult{}
 		return g.upsertStories(ctx, feedID, enc, &res)
