@@ -80,6 +80,12 @@ func runMigrate(ctx context.Context, args []string, user string, stdout, stderr 
 		return 1
 	}
 	fmt.Fprintln(stdout, "checked: every story, flag, tag and note is there")
+	// The copied stories' quote and figure rows are written before the
+	// statistics are taken, so the planner sees them.
+	if _, err := dst.CatchUp(ctx); err != nil {
+		fmt.Fprintln(stderr, "sitrep: migrate:", err)
+		return 1
+	}
 	if err := dst.Analyze(ctx); err != nil {
 		fmt.Fprintln(stderr, "sitrep: migrate:", err)
 		return 1

@@ -194,9 +194,12 @@ func (lp *loadPoller) round(ctx context.Context) {
 	if nc, ok := st.(nopCloser); ok {
 		st = nc.Store
 	}
-	if sq, ok := st.(*store.SQLite); ok {
-		// What the round left to SQLite's indexer, written while the
-		// readers go on (model/store's index_pending.go).
+	if sq, ok := st.(interface {
+		CatchUp(context.Context) (int, error)
+	}); ok {
+		// What the round left to the store's indexer, written while the
+		// readers go on (model/store's index_pending.go and
+		// pg_rows_pending.go).
 		t0 := time.Now()
 		n, err := sq.CatchUp(ctx)
 		fmt.Printf("  then the indexer: %d stories in %.2f s (%v)\n", n, time.Since(t0).Seconds(), err)

@@ -38,13 +38,15 @@ type testStore struct {
 	as func(t *testing.T, user string) *testStore
 }
 
-// indexed writes the rows of every story that waits for the indexer
-// (SQLite's index_pending.go), for a test that reads the rows themselves;
-// on PostgreSQL the rows are written with the story.
+// indexed writes the rows of every story that waits for them (SQLite's
+// index_pending.go, PostgreSQL's pg_rows_pending.go), for a test that
+// reads the rows themselves.
 func (s *testStore) indexed(t *testing.T) {
 	t.Helper()
-	if sq, ok := s.Store.(*SQLite); ok {
-		if _, err := sq.CatchUp(ctx); err != nil {
+	if c, ok := s.Store.(interface {
+		CatchUp(context.Context) (int, error)
+	}); ok {
+		if _, err := c.CatchUp(ctx); err != nil {
 			t.Fatalf("CatchUp: %v", err)
 		}
 	}

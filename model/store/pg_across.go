@@ -11,7 +11,15 @@ import (
 )
 
 func (p *Postgres) across() acrossReads {
-	return acrossReads{db: p.db, stories: "user_stories", where: p.where, pg: true}
+	// Every view across stories reads the quote and figure rows, which
+	// saved stories wait for (pg_rows_pending.go).
+	return acrossReads{db: p.db, stories: "user_stories", pg: true,
+		where: func(ctx context.Context, f model.Filter) (string, []any, error) {
+			if err := p.pgRowsCaughtUp(ctx); err != nil {
+				return "", nil, err
+			}
+			return p.where(ctx, f)
+		}}
 }
 
 func (p *Postgres) Speakers(ctx context.Context, f model.Filter, newest int) ([]model.Speaker, error) {

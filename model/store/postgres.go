@@ -76,6 +76,9 @@ type Postgres struct {
 	dsn string
 	// counts remembers the queue lengths of searches (search_counts.go).
 	counts searchCounts
+	// rows writes the quote and figure rows of saved stories in the
+	// background (pg_rows_pending.go).
+	rows *pgRowsWriter
 }
 
 var _ Store = (*Postgres)(nil)
@@ -117,11 +120,13 @@ func OpenPostgresAs(dsn, user string) (*Postgres, error) {
 		return nil, err
 	}
 	p.counts.openPostgres(p.db)
+	p.startRowsWriter()
 	return p, nil
 }
 
 // Close closes the connections.
 func (p *Postgres) Close() error {
+	p.rows.close()
 	p.counts.close()
 	return p.db.Close()
 }
@@ -404,6 +409,12 @@ var pgMigrations = [][]string{
 		`ANALYZE quotes`,
 		`ANALYZE figures`,
 	},
+	{ // 9: new stories wait here for their quote and figure rows
+		// (pg_rows_pending.go).
+		`CREATE TABLE rows_pending (
+			story_id BIGINT PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE
+		)`,
+	},
 }
 
 // migrate applies the migrations the database has not seen, each in one
@@ -604,6 +615,9 @@ func (p *Postgres) estimateMatches(ctx context.Context, q string) (est, stories 
 // does it when the list is over fewMatches, a share of at least
 // fewMatches/stories.
 func (p *Postgres) where(ctx context.Context, f model.Filter) (string, []any, error) {
+	if err := p.pgRowsReady(ctx, f); err != nil {
+		return "", nil, err
+	}
 	q := pgFilterQuery(f)
 	if q == "" {
 		return pgWhere(f)

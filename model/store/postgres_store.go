@@ -300,18 +300,16 @@ const (
 )
 
 var (
-	// pgNewStoriesSQL writes the text, search vector and highlight rows of
-	// a batch of new stories, given as arrays: ids, bodies, quotes and
-	// stats JSON, and the titles and bodies made ready for search.
+	// pgNewStoriesSQL writes the text and search vector of a batch of new
+	// stories, given as arrays: ids, bodies, quotes and stats JSON, and the
+	// titles and bodies made ready for search; their quote and figure rows
+	// wait in rows_pending (pg_rows_pending.go).
 	pgNewStoriesSQL = `WITH u AS (SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]),
 			CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) AS u(id, body, quotes, stats, stitle, sbody)),
 		text AS (INSERT INTO story_texts (story_id, body, quotes, stats) SELECT id, body, quotes, stats FROM u),
 		search AS (INSERT INTO story_search (story_id, search)
-			SELECT id, ` + pgTSVectorOf("stitle", "sbody") + ` FROM u),
-		quotes AS (` + pgQuoteCols + ` SELECT u.id, ` + pgQuoteRow + `
-			FROM u CROSS JOIN LATERAL jsonb_array_elements(CAST(u.quotes AS jsonb))` + pgElements + `)
-		` + pgFigureCols + ` SELECT u.id, ` + pgFigureRow + `
-			FROM u CROSS JOIN LATERAL jsonb_array_elements(CAST(u.stats AS jsonb))` + pgElements
+			SELECT id, ` + pgTSVectorOf("stitle", "sbody") + ` FROM u)
+		INSERT INTO rows_pending (story_id) SELECT id FROM u`
 )
 
 // UpsertStories saves a feed's stories in one transaction of its own, with
@@ -371,6 +369,9 @@ func (p *Postgres) UpsertStories(ctx context.Context, feedID int64, stories []mo
 	})
 	if err != nil {
 		return model.SaveResult{}, fmt.Errorf("store: saving stories: %w", err)
+	}
+	if res.New > 0 {
+		p.rows.saved()
 	}
 	return res, nil
 }
@@ -460,6 +461,12 @@ func (p *Postgres) update(ctx context.Context, tx pgTx, feedID int64, e *encoded
 	}
 	if oldHash == e.hash {
 		return false, nil
+	}
+	// Its rows are written here, now: it waits no more. Deleting its place
+	// in the queue first waits for a batch writing its rows from the old
+	// text, whose rows the new ones then replace.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM rows_pending WHERE story_id = ?`, id); err != nil {
+		return false, err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE stories SET link = ?, title = ?, author = ?,
 			published = CASE WHEN ? = 1 THEN published ELSE ? END,
@@ -612,6 +619,9 @@ const commonShare = 0.25
 
 // countQueue counts a filter's queue (QueueLen without the counters).
 func (p *Postgres) countQueue(ctx context.Context, f model.Filter) (int, error) {
+	if err := p.pgRowsReady(ctx, f); err != nil {
+		return 0, err
+	}
 	q := pgFilterQuery(f)
 	if q == "" {
 		return p.countWhere(ctx, f, "TRUE")

@@ -1,0 +1,182 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"sitrep/model"
+)
+
+// PostgreSQL's quote and figure rows are written after their stories, as
+// SQLite's are (index_pending.go): a new story waits in rows_pending, and
+// its rows are made from the JSON its story_texts row keeps, a thousand
+// stories a statement. With the rows, each story of a polling round made
+// about a dozen rows and thirty B-tree insertions, most of PostgreSQL's
+// work in the round. The story pane reads the JSON, so it never waits;
+// speaker:, cat: and the views across stories write the waiting rows
+// first (pgRowsCaughtUp). Any process may write them: a batch is taken
+// with FOR UPDATE SKIP LOCKED, so two never take the same stories.
+
+// pgRowsBatch is how many stories one statement writes the rows of.
+const pgRowsBatch = 1000
+
+// pgRowsSQL takes up to ? waiting stories off rows_pending and writes
+// their quote and figure rows; it returns how many stories it took.
+// skipLocked leaves the stories another process is writing to it.
+func pgRowsSQL(skipLocked bool) string {
+	lock := `FOR UPDATE`
+	if skipLocked {
+		lock += ` SKIP LOCKED`
+	}
+	return `WITH batch AS (DELETE FROM rows_pending WHERE story_id IN (
+			SELECT story_id FROM rows_pending ORDER BY story_id LIMIT ? ` + lock + `) RETURNING story_id),
+		t AS (SELECT t.story_id AS id, t.quotes, t.stats FROM batch b JOIN story_texts t ON t.story_id = b.story_id),
+		q AS (` + pgQuoteCols + ` SELECT t.id, ` + pgQuoteRow + `
+			FROM t CROSS JOIN LATERAL jsonb_array_elements(CAST(t.quotes AS jsonb))` + pgElements + `),
+		f AS (` + pgFigureCols + ` SELECT t.id, ` + pgFigureRow + `
+			FROM t CROSS JOIN LATERAL jsonb_array_elements(CAST(t.stats AS jsonb))` + pgElements + `)
+		SELECT COUNT(*) FROM batch`
+}
+
+// pgWriteRows writes the rows of one batch of waiting stories.
+func (p *Postgres) pgWriteRows(ctx context.Context, skipLocked bool) (int, error) {
+	var n int
+	err := p.db.write(ctx, func(tx pgTx) error {
+		return tx.QueryRowContext(ctx, pgRowsSQL(skipLocked), pgRowsBatch).Scan(&n)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: quote and figure rows: %w", err)
+	}
+	return n, nil
+}
+
+// pgRowsCaughtUp writes the rows of every waiting story, waiting for the
+// batches other processes are writing, for a read that needs the rows.
+func (p *Postgres) pgRowsCaughtUp(ctx context.Context) error {
+	for {
+		n, err := p.pgWriteRows(ctx, false)
+		if err != nil || n == 0 {
+			return err
+		}
+	}
+}
+
+// CatchUp writes the rows of every waiting story and says how many there
+// were, as SQLite's does.
+func (p *Postgres) CatchUp(ctx context.Context) (int, error) {
+	total := 0
+	for {
+		n, err := p.pgWriteRows(ctx, false)
+		total += n
+		if err != nil || n == 0 {
+			return total, err
+		}
+	}
+}
+
+// pgRowsReady writes the waiting rows when f's search reads them (speaker:,
+// cat:).
+func (p *Postgres) pgRowsReady(ctx context.Context, f model.Filter) error {
+	if needsRows(f) {
+		return p.pgRowsCaughtUp(ctx)
+	}
+	return nil
+}
+
+// needsRows says whether f's search reads the quote and figure rows.
+func needsRows(f model.Filter) bool {
+	if f.Search == "" {
+		return false
+	}
+	for _, fl := range ParseSearch(f.Search).Fields {
+		if fl.Name == "speaker" || fl.Name == "cat" {
+			return true
+		}
+	}
+	return false
+}
+
+// pgRowsWriter writes the waiting rows in the background once this
+// process's saves have paused for indexIdle, as SQLite's indexer does.
+type pgRowsWriter struct {
+	kick   chan struct{}
+	stop   chan struct{}
+	cancel context.CancelFunc
+	done   sync.WaitGroup
+	once   sync.Once
+	saves  chan struct{} // a save happened (non-blocking sends)
+}
+
+func (p *Postgres) startRowsWriter() {
+	ctx, cancel := context.WithCancel(context.Background())
+	w := &pgRowsWriter{kick: make(chan struct{}, 1), stop: make(chan struct{}), cancel: cancel,
+		saves: make(chan struct{}, 1)}
+	p.rows = w
+	w.done.Add(1)
+	go func() {
+		defer w.done.Done()
+		for {
+			select {
+			case <-w.stop:
+				return
+			case <-w.kick:
+			}
+			// Wait for a pause in the saves, then write batch after batch.
+			for quiet := false; !quiet; {
+				select {
+				case <-w.stop:
+					return
+				case <-w.saves:
+				case <-time.After(indexIdle):
+					quiet = true
+				}
+			}
+			for {
+				n, err := p.pgWriteRows(ctx, true)
+				if err != nil || n == 0 {
+					break
+				}
+				select {
+				case <-w.saves: // saving again: wait for the next pause
+					w.wake()
+				default:
+					continue
+				}
+				break
+			}
+		}
+	}()
+	w.wake() // rows left waiting by a process that stopped
+}
+
+// saved tells the writer stories were saved.
+func (w *pgRowsWriter) saved() {
+	if w == nil {
+		return
+	}
+	select {
+	case w.saves <- struct{}{}:
+	default:
+	}
+	w.wake()
+}
+
+func (w *pgRowsWriter) wake() {
+	select {
+	case w.kick <- struct{}{}:
+	default:
+	}
+}
+
+func (w *pgRowsWriter) close() {
+	if w == nil {
+		return
+	}
+	w.once.Do(func() {
+		close(w.stop)
+		w.cancel()
+		w.done.Wait()
+	})
+}

@@ -1,0 +1,88 @@
+package store
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	"sitrep/model"
+)
+
+// TestPGRowsWait: on PostgreSQL a new story's quote and figure rows wait
+// in rows_pending while the story pane reads its JSON; speaker: writes
+// them first; a story changed while it waits gets its rows once, from its
+// new text.
+func TestPGRowsWait(t *testing.T) {
+	if os.Getenv(pgEnv) == "" {
+		t.Skip("PostgreSQL only: set " + pgEnv)
+	}
+	s := openPGStore(t)
+	p := s.Store.(*Postgres)
+	p.rows.close() // this test says when the rows are written
+	count := func(q string) int {
+		t.Helper()
+		var n int
+		if err := s.db.QueryRowContext(ctx, q).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	f := addFeed(t, s, "https://a.example/feed")
+	st := story("x", "Aleppo truce", base)
+	upsert(t, s, f.ID, st)
+	if w, r := count(`SELECT COUNT(*) FROM rows_pending`), count(`SELECT COUNT(*) FROM quotes`); w != 1 || r != 0 {
+		t.Fatalf("after saving: %d waiting, %d quote rows; want 1 and 0", w, r)
+	}
+	got, err := s.Story(ctx, idByKey(t, s, "x"))
+	if err != nil || len(got.Quotes) != 1 || len(got.Stats) != 1 {
+		t.Fatalf("story pane while waiting: %d quotes, %d figures, %v", len(got.Quotes), len(got.Stats), err)
+	}
+	// Changed while it waits: the rows are written with the change.
+	st.Stats[0].Value = 12
+	if _, err := s.UpsertStories(ctx, f.ID, []model.Story{st}, []string{"changed"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := titles(t, s, model.Filter{Search: "speaker:Bremmer"}); len(got) != 1 {
+		t.Errorf("speaker:Bremmer found %v", got)
+	}
+	if w, fig, twelve := count(`SELECT COUNT(*) FROM rows_pending`), count(`SELECT COUNT(*) FROM figures`),
+		count(`SELECT COUNT(*) FROM figures WHERE value = 12`); w != 0 || fig != 1 || twelve != 1 {
+		t.Errorf("after the change and a search: %d waiting, %d figure rows, %d of 12; want 0, 1 and 1", w, fig, twelve)
+	}
+	// A new story waits again; a count of words and speaker: writes its
+	// rows, and so does the Speakers view.
+	upsert(t, s, f.ID, story("y", "Madaya convoy", base))
+	if n, err := s.QueueLen(ctx, model.Filter{Search: "madaya speaker:Bremmer"}); n != 1 || err != nil {
+		t.Errorf("madaya speaker:Bremmer counts %d, %v; want 1", n, err)
+	}
+	upsert(t, s, f.ID, story("z", "Homs siege", base))
+	sp, err := p.Speakers(ctx, model.Filter{View: model.ViewAll}, 0)
+	if err != nil || len(sp) != 1 || sp[0].Quotes != 3 {
+		t.Errorf("Speakers = %+v, %v; want Ian Bremmer with 3 quotes", sp, err)
+	}
+}
+
+// TestPGRowsWriterRunsWhenIdle: with nobody reading, the rows of saved
+// stories are written once the saves pause.
+func TestPGRowsWriterRunsWhenIdle(t *testing.T) {
+	if os.Getenv(pgEnv) == "" {
+		t.Skip("PostgreSQL only: set " + pgEnv)
+	}
+	s := openPGStore(t)
+	f := addFeed(t, s, "https://a.example/feed")
+	upsert(t, s, f.ID, story("x", "Aleppo truce", base), story("y", "Madaya convoy", base))
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var waiting, quotes int
+		if err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM rows_pending), (SELECT COUNT(*) FROM quotes)`).Scan(&waiting, &quotes); err != nil {
+			t.Fatal(err)
+		}
+		if waiting == 0 && quotes == 2 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after 10 s: %d stories wait, %d quote rows; want 0 and 2", waiting, quotes)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
