@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"sync"
 	"time"
 )
 
@@ -19,15 +18,6 @@ import (
 // copies each page once however often it was written.
 const checkpointPause = 200 * time.Millisecond
 
-// checkpointer runs the checkpoints of one database.
-type checkpointer struct {
-	kick    chan struct{}
-	stop    chan struct{}
-	stopped sync.Once // Close may be called twice
-	cancel  func()    // ends a wait for the write lock
-	done    sync.WaitGroup
-}
-
 // walBoundFrames bounds the log under a steady stream of writes. The log
 // only starts over from its beginning when a checkpoint has copied all of
 // it, and passive checkpoints running beside a writer that never pauses
@@ -37,28 +27,15 @@ type checkpointer struct {
 // log over.
 var walBoundFrames = 16384
 
-// startCheckpointer starts the checkpoints of s.
+// startCheckpointer starts the checkpoints of s: one after each write
+// (wake), at most one every checkpointPause.
 func (s *SQLite) startCheckpointer() {
-	ctx, cancel := context.WithCancel(context.Background())
-	c := &checkpointer{kick: make(chan struct{}, 1), stop: make(chan struct{}), cancel: cancel}
-	s.ckpt = c
-	c.done.Add(1)
-	go func() {
-		defer c.done.Done()
-		for {
-			select {
-			case <-c.stop:
-				return
-			case <-c.kick:
-			}
-			s.checkpoint(ctx)
-			select {
-			case <-c.stop:
-				return
-			case <-time.After(checkpointPause):
-			}
-		}
-	}()
+	var w *worker
+	w = startWorker(func(ctx context.Context) {
+		s.checkpoint(ctx)
+		w.sleep(checkpointPause)
+	})
+	s.ckpt = w
 }
 
 // checkpoint copies the log into the file beside the writer, or with the
@@ -80,25 +57,4 @@ func (s *SQLite) checkpoint(ctx context.Context) {
 	// out other processes' readers, holding their writes back meanwhile.
 	s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`)
 	s.unlockWrite()
-}
-
-// wrote tells the checkpointer that a write transaction has ended.
-func (c *checkpointer) wrote() {
-	if c == nil {
-		return
-	}
-	select {
-	case c.kick <- struct{}{}:
-	default: // one is already due
-	}
-}
-
-// close stops the checkpointer; closing the database's last connection
-// then checkpoints what is left and removes the log.
-func (c *checkpointer) close() {
-	if c == nil {
-		return
-	}
-	c.stopped.Do(func() { close(c.stop); c.cancel() })
-	c.done.Wait()
 }

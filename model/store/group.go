@@ -297,7 +297,7 @@ func (s *SQLite) unlockWrite() {
 		s.lockedAt = time.Time{}
 	}
 	<-s.writeSem
-	s.ckpt.wrote()
+	s.ckpt.wake() // a write transaction has ended
 }
 
 // WriterStats reports how long this process's single writer has held the

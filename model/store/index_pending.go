@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -62,42 +61,13 @@ const (
 
 // indexer is the background goroutine that writes the waiting rows.
 type indexer struct {
-	kick    chan struct{}
-	stop    chan struct{}
-	cancel  context.CancelFunc
-	done    sync.WaitGroup
-	closing sync.Once
+	*worker
 	backlog atomic.Int64 // stories this process saved that wait, roughly
 }
 
 func (s *SQLite) startIndexer() {
-	ctx, cancel := context.WithCancel(context.Background())
-	ix := &indexer{kick: make(chan struct{}, 1), stop: make(chan struct{}), cancel: cancel}
-	s.ix = ix
-	ix.done.Add(1)
-	go func() {
-		defer ix.done.Done()
-		for {
-			select {
-			case <-ix.stop:
-				return
-			case <-ix.kick:
-			}
-			s.indexWhenIdle(ctx)
-		}
-	}()
-	ix.wake() // stories left waiting by a process that has stopped
-}
-
-// wake tells the indexer stories wait.
-func (ix *indexer) wake() {
-	if ix == nil {
-		return
-	}
-	select {
-	case ix.kick <- struct{}{}:
-	default:
-	}
+	s.ix = &indexer{worker: startWorker(s.indexWhenIdle)}
+	s.ix.wake() // stories left waiting by a process that has stopped
 }
 
 // saved counts n more stories waiting and wakes the indexer.
@@ -109,15 +79,11 @@ func (ix *indexer) saved(n int) {
 	ix.wake()
 }
 
+// close stops the indexer; nil (an in-memory database) has none.
 func (ix *indexer) close() {
-	if ix == nil {
-		return
+	if ix != nil {
+		ix.worker.close()
 	}
-	ix.closing.Do(func() {
-		close(ix.stop)
-		ix.cancel()
-		ix.done.Wait()
-	})
 }
 
 // indexWhenIdle indexes batch after batch while the writer stays idle for
@@ -125,10 +91,8 @@ func (ix *indexer) close() {
 func (s *SQLite) indexWhenIdle(ctx context.Context) {
 	for {
 		before := s.groups.Load()
-		select {
-		case <-s.ix.stop:
+		if !s.ix.sleep(indexIdle) {
 			return
-		case <-time.After(indexIdle):
 		}
 		if s.groups.Load() != before && s.ix.backlog.Load() < indexBacklog {
 			continue // the writer is busy: wait for a quiet moment

@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"sync"
-	"time"
 
 	"sitrep/model"
 )
@@ -101,54 +99,39 @@ func needsRows(f model.Filter) bool {
 // pgRowsWriter writes the waiting rows in the background once this
 // process's saves have paused for indexIdle, as SQLite's indexer does.
 type pgRowsWriter struct {
-	kick   chan struct{}
-	stop   chan struct{}
-	cancel context.CancelFunc
-	done   sync.WaitGroup
-	once   sync.Once
-	saves  chan struct{} // a save happened (non-blocking sends)
+	*worker
+	saves chan struct{} // a save happened (non-blocking sends)
 }
 
 func (p *Postgres) startRowsWriter() {
-	ctx, cancel := context.WithCancel(context.Background())
-	w := &pgRowsWriter{kick: make(chan struct{}, 1), stop: make(chan struct{}), cancel: cancel,
-		saves: make(chan struct{}, 1)}
+	w := &pgRowsWriter{saves: make(chan struct{}, 1)}
+	w.worker = startWorker(func(ctx context.Context) { p.writeRowsWhenIdle(ctx, w) })
 	p.rows = w
-	w.done.Add(1)
-	go func() {
-		defer w.done.Done()
-		for {
-			select {
-			case <-w.stop:
-				return
-			case <-w.kick:
-			}
-			// Wait for a pause in the saves, then write batch after batch.
-			for quiet := false; !quiet; {
-				select {
-				case <-w.stop:
-					return
-				case <-w.saves:
-				case <-time.After(indexIdle):
-					quiet = true
-				}
-			}
-			for {
-				n, err := p.pgWriteRows(ctx, true)
-				if err != nil || n == 0 {
-					break
-				}
-				select {
-				case <-w.saves: // saving again: wait for the next pause
-					w.wake()
-				default:
-					continue
-				}
-				break
-			}
-		}
-	}()
 	w.wake() // rows left waiting by a process that stopped
+}
+
+// writeRowsWhenIdle waits for a pause in the saves, then writes batch
+// after batch until none waits or the saves start again.
+func (p *Postgres) writeRowsWhenIdle(ctx context.Context, w *pgRowsWriter) {
+	for {
+		select {
+		case <-w.saves:
+			continue // still saving
+		default:
+		}
+		if !w.sleep(indexIdle) {
+			return
+		}
+		select {
+		case <-w.saves:
+			continue
+		default:
+		}
+		n, err := p.pgWriteRows(ctx, true)
+		if err != nil || n == 0 {
+			return // an error leaves them to the next save or read
+		}
+	}
 }
 
 // saved tells the writer stories were saved.
@@ -163,20 +146,9 @@ func (w *pgRowsWriter) saved() {
 	w.wake()
 }
 
-func (w *pgRowsWriter) wake() {
-	select {
-	case w.kick <- struct{}{}:
-	default:
-	}
-}
-
+// close stops the writer; nil has none.
 func (w *pgRowsWriter) close() {
-	if w == nil {
-		return
+	if w != nil {
+		w.worker.close()
 	}
-	w.once.Do(func() {
-		close(w.stop)
-		w.cancel()
-		w.done.Wait()
-	})
 }

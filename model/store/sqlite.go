@@ -39,7 +39,7 @@ type SQLite struct {
 	clusterIdx clusterIndex
 	// ckpt copies the write-ahead log into the file beside the writer
 	// (checkpoint.go); nil for an in-memory database.
-	ckpt *checkpointer
+	ckpt *worker
 	// writer is the connection of the group transactions (beginGroup),
 	// held while the store is open; guarded by the write lock.
 	writer *sql.Conn
