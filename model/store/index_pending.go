@@ -98,6 +98,11 @@ func (s *SQLite) indexWhenIdle(ctx context.Context) {
 		if s.groups.Load() != before && s.ix.backlog.Load() < indexBacklog {
 			continue // the writer is busy: wait for a quiet moment
 		}
+		// Asked first without the write lock: at start, and after reads
+		// have written what waited, there is nothing to do.
+		if _, some, err := s.lastWaiting(ctx); err != nil || !some {
+			return
+		}
 		n, err := s.indexSome(ctx, indexBatch, math.MaxInt64, true)
 		if err != nil || n == 0 {
 			// An error leaves the stories waiting: the next save wakes
@@ -107,27 +112,44 @@ func (s *SQLite) indexWhenIdle(ctx context.Context) {
 	}
 }
 
+// lastWaiting is the newest story that waits for its search entry or its
+// rows, and whether any does.
+func (s *SQLite) lastWaiting(ctx context.Context) (int64, bool, error) {
+	var last sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `SELECT MAX(m) FROM (SELECT MAX(story_id) AS m FROM search_pending
+		UNION ALL SELECT MAX(story_id) FROM index_pending)`).Scan(&last); err != nil {
+		return 0, false, fmt.Errorf("store: index: %w", err)
+	}
+	return last.Int64, last.Valid, nil
+}
+
 // caughtUp writes the search entries and rows of every story waiting when
 // it is called, for a read that needs the rows; searchCaughtUp only their
 // search entries, for a search. Stories saved meanwhile (another process
 // polling) are left to the indexer, so a read never chases a poller.
-func (s *SQLite) caughtUp(ctx context.Context) error { return s.catchUp(ctx, true) }
+func (s *SQLite) caughtUp(ctx context.Context) error {
+	_, err := s.catchUp(ctx, true)
+	return err
+}
 
-func (s *SQLite) searchCaughtUp(ctx context.Context) error { return s.catchUp(ctx, false) }
+func (s *SQLite) searchCaughtUp(ctx context.Context) error {
+	_, err := s.catchUp(ctx, false)
+	return err
+}
 
-func (s *SQLite) catchUp(ctx context.Context, rows bool) error {
-	var last sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, `SELECT MAX(m) FROM (SELECT MAX(story_id) AS m FROM search_pending
-		UNION ALL SELECT MAX(story_id) FROM index_pending)`).Scan(&last); err != nil {
-		return fmt.Errorf("store: index: %w", err)
+// catchUp indexes the stories waiting when it is called (their rows too
+// when rows) and says how many there were.
+func (s *SQLite) catchUp(ctx context.Context, rows bool) (int, error) {
+	last, some, err := s.lastWaiting(ctx)
+	if err != nil || !some {
+		return 0, err
 	}
-	if !last.Valid {
-		return nil
-	}
+	total := 0
 	for {
-		n, err := s.indexSome(ctx, indexBatch, last.Int64, rows)
+		n, err := s.indexSome(ctx, indexBatch, last, rows)
+		total += n
 		if err != nil || n == 0 {
-			return err
+			return total, err
 		}
 	}
 }
@@ -135,15 +157,28 @@ func (s *SQLite) catchUp(ctx context.Context, rows bool) error {
 // searchReady indexes what waits when f searches: the search entries, and
 // the rows too for speaker: and cat:, negated or not.
 func (s *SQLite) searchReady(ctx context.Context, f model.Filter) error {
-	if strings.TrimSpace(f.Search) == "" {
+	switch {
+	case strings.TrimSpace(f.Search) == "":
 		return nil
+	case needsRows(f):
+		return s.caughtUp(ctx)
+	}
+	return s.searchCaughtUp(ctx)
+}
+
+// needsRows says whether f's search reads the quote and figure rows
+// (speaker:, cat:, negated or not), which both backends write after the
+// story (this file, pg_rows_pending.go).
+func needsRows(f model.Filter) bool {
+	if strings.TrimSpace(f.Search) == "" {
+		return false
 	}
 	for _, fl := range ParseSearch(f.Search).Fields {
 		if fl.Name == "speaker" || fl.Name == "cat" {
-			return s.caughtUp(ctx)
+			return true
 		}
 	}
-	return s.searchCaughtUp(ctx)
+	return false
 }
 
 // whereIndexed is where(f) once searchReady, and queueWhereIndexed
@@ -164,16 +199,7 @@ func (s *SQLite) queueWhereIndexed(ctx context.Context, f model.Filter) (string,
 
 // CatchUp indexes every story that waits and says how many there were: the
 // benchmark's measure of the work a polling round left for later.
-func (s *SQLite) CatchUp(ctx context.Context) (int, error) {
-	total := 0
-	for {
-		n, err := s.indexSome(ctx, indexBatch, math.MaxInt64, true)
-		total += n
-		if err != nil || n == 0 {
-			return total, err
-		}
-	}
-}
+func (s *SQLite) CatchUp(ctx context.Context) (int, error) { return s.catchUp(ctx, true) }
 
 // indexSome writes the search entries of up to limit waiting stories up to
 // story id upto, oldest first, and with rows their quote and figure rows

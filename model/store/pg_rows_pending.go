@@ -38,8 +38,16 @@ func pgRowsSQL(skipLocked bool) string {
 		SELECT COUNT(*) FROM batch`
 }
 
-// pgWriteRows writes the rows of one batch of waiting stories.
+// pgWriteRows writes the rows of one batch of waiting stories. Whether
+// any wait is asked first, outside a transaction: every write transaction
+// moves the changes sequence, which makes every reader count its searches
+// again (search_counts.go), and most calls (each speaker: search, each
+// pause in the saves) find nothing waiting.
 func (p *Postgres) pgWriteRows(ctx context.Context, skipLocked bool) (int, error) {
+	var some bool
+	if err := p.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM rows_pending)`).Scan(&some); err != nil || !some {
+		return 0, err
+	}
 	var n int
 	err := p.db.write(ctx, func(tx pgTx) error {
 		return tx.QueryRowContext(ctx, pgRowsSQL(skipLocked), pgRowsBatch).Scan(&n)
@@ -53,12 +61,8 @@ func (p *Postgres) pgWriteRows(ctx context.Context, skipLocked bool) (int, error
 // pgRowsCaughtUp writes the rows of every waiting story, waiting for the
 // batches other processes are writing, for a read that needs the rows.
 func (p *Postgres) pgRowsCaughtUp(ctx context.Context) error {
-	for {
-		n, err := p.pgWriteRows(ctx, false)
-		if err != nil || n == 0 {
-			return err
-		}
-	}
+	_, err := p.CatchUp(ctx)
+	return err
 }
 
 // CatchUp writes the rows of every waiting story and says how many there
@@ -83,19 +87,6 @@ func (p *Postgres) pgRowsReady(ctx context.Context, f model.Filter) error {
 	return nil
 }
 
-// needsRows says whether f's search reads the quote and figure rows.
-func needsRows(f model.Filter) bool {
-	if f.Search == "" {
-		return false
-	}
-	for _, fl := range ParseSearch(f.Search).Fields {
-		if fl.Name == "speaker" || fl.Name == "cat" {
-			return true
-		}
-	}
-	return false
-}
-
 // pgRowsWriter writes the waiting rows in the background once this
 // process's saves have paused for indexIdle, as SQLite's indexer does.
 type pgRowsWriter struct {
@@ -114,17 +105,12 @@ func (p *Postgres) startRowsWriter() {
 // after batch until none waits or the saves start again.
 func (p *Postgres) writeRowsWhenIdle(ctx context.Context, w *pgRowsWriter) {
 	for {
-		select {
-		case <-w.saves:
-			continue // still saving
-		default:
-		}
 		if !w.sleep(indexIdle) {
 			return
 		}
 		select {
 		case <-w.saves:
-			continue
+			continue // saved meanwhile: still saving
 		default:
 		}
 		n, err := p.pgWriteRows(ctx, true)
