@@ -76,8 +76,8 @@ type Model struct {
 	cancel context.CancelFunc
 	c      *common
 	keys   KeyMap
-	// afterFirstWindow: the feeds and the first round are still to load
-	// (Init).
+	// afterFirstWindow: the counts, tags, feeds and first polling round
+	// wait for the queue's first window (Init).
 	afterFirstWindow bool
 
 	width, height int

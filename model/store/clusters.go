@@ -226,13 +226,9 @@ func (x *clusterIndex) init() {
 func (s *SQLite) warmClusters(ctx context.Context) {
 	x := &s.clusterIdx
 	x.warm.Do(func() {
-		type loadedEntry struct {
-			id int64
-			e  *clusterEntry
-		}
-		var got []loadedEntry
-		err := clusterEntries(ctx, s.db, 0, func(id int64, e *clusterEntry) { got = append(got, loadedEntry{id, e}) })
-		if err != nil {
+		var fresh clusterIndex
+		fresh.init()
+		if err := clusterEntries(ctx, s.db, 0, fresh.add); err != nil {
 			return // the first group loads the index itself
 		}
 		x.mu.Lock()
@@ -240,10 +236,7 @@ func (s *SQLite) warmClusters(ctx context.Context) {
 		if x.loaded {
 			return
 		}
-		x.init()
-		for _, l := range got {
-			x.add(l.id, l.e)
-		}
+		x.entries, x.byKey, x.stop, x.sizes, x.maxID = fresh.entries, fresh.byKey, fresh.stop, fresh.sizes, fresh.maxID
 		x.loaded = true
 	})
 }
@@ -559,8 +552,7 @@ func (s *SQLite) hiddenInClusters(ctx context.Context, f model.Filter) (int, err
 // order): without statistics SQLite would rather walk a million figures
 // by category. model.IsClaimCategory says the same in Go for the stories
 // that wait for their rows (waitingClaimsSQL).
-const claimsSQL = `SELECT s.cluster_id, f.story_id, s.published,
-	(SELECT COALESCE(NULLIF(fd.user_title, ''), NULLIF(fd.title, ''), fd.url) FROM feeds fd WHERE fd.id = s.feed_id),
+const claimsSQL = `SELECT s.cluster_id, f.story_id, s.published, ` + feedTitleCol + `,
 	f.category, f.value, f.text, f.start
 	FROM stories s INDEXED BY stories_cluster CROSS JOIN figures f ON f.story_id = s.id
 	WHERE f.vague = 0 AND f.category IN ('killed', 'injured', 'displaced', 'refugees', 'detained', 'missing', 'at_risk')
@@ -568,8 +560,7 @@ const claimsSQL = `SELECT s.cluster_id, f.story_id, s.published,
 
 // waitingClaimsSQL selects the packed highlights of the stories of some
 // clusters that wait for the indexer (index_pending.go).
-const waitingClaimsSQL = `SELECT s.cluster_id, s.id, s.published,
-	(SELECT COALESCE(NULLIF(fd.user_title, ''), NULLIF(fd.title, ''), fd.url) FROM feeds fd WHERE fd.id = s.feed_id),
+const waitingClaimsSQL = `SELECT s.cluster_id, s.id, s.published, ` + feedTitleCol + `,
 	p.highlights, COALESCE(t.body, '')
 	FROM stories s INDEXED BY stories_cluster CROSS JOIN index_pending p ON p.story_id = s.id
 	LEFT JOIN story_texts t ON t.story_id = s.id

@@ -39,8 +39,13 @@ func (c tally) apply(ctx context.Context, tx *sql.Tx, feedID int64) error {
 	if c.zero() {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, applyTallySQL, c.stories, c.unread, c.starred, c.archived, feedID)
+	_, err := tx.ExecContext(ctx, applyTallySQL, c.args(feedID)...)
 	return err
+}
+
+// args are applyTallySQL's arguments for feed feedID.
+func (c tally) args(feedID int64) []any {
+	return []any{c.stories, c.unread, c.starred, c.archived, feedID}
 }
 
 const applyTallySQL = `UPDATE feeds SET n_stories = n_stories + ?, n_unread = n_unread + ?,

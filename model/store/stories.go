@@ -203,7 +203,7 @@ func (g *groupTx) upsertStories(ctx context.Context, feedID int64, enc []encoded
 	if err != nil {
 		return err
 	}
-	_, err = apply.ExecContext(ctx, counts.stories, counts.unread, counts.starred, counts.archived, feedID)
+	_, err = apply.ExecContext(ctx, counts.args(feedID)...)
 	return err
 }
 
