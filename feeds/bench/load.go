@@ -15,6 +15,8 @@ import (
 	"flag"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"os/exec"
 	"slices"
 	"sync"
 	"time"
@@ -75,7 +77,15 @@ func load(args []string) error {
 		open = func(string) (store.Store, error) { return nopCloser{shared}, nil }
 	}
 	var poller *loadPoller
-	if *urlsFile != "" {
+	var pollerProc *exec.Cmd
+	if *urlsFile != "" && store.IsPostgresURL(*db) {
+		// A team's poller is a process of its own (sitrep serve), not a
+		// goroutine beside the readers: sharing one Go runtime, a reader
+		// whose answer has come waits for a processor behind the
+		// poller's extraction, up to the runtime's 10 ms time slice.
+		pollerProc = exec.Command(os.Args[0], "loadpoll", "-db", *db, "-urls", *urlsFile)
+		pollerProc.Stdout, pollerProc.Stderr = os.Stdout, os.Stderr
+	} else if *urlsFile != "" {
 		urls, err := readLines(*urlsFile)
 		if err != nil {
 			return err
@@ -110,6 +120,13 @@ func load(args []string) error {
 	if poller != nil {
 		poller.round(ctx)
 	}
+	if pollerProc != nil {
+		if err := pollerProc.Run(); err != nil {
+			close(stop)
+			wg.Wait()
+			return fmt.Errorf("the poller's process: %w", err)
+		}
+	}
 	if rest := *minTime - time.Since(start); rest > 0 {
 		time.Sleep(rest)
 	}
@@ -125,6 +142,31 @@ func load(args []string) error {
 	if lost+crossed > 0 {
 		return fmt.Errorf("load: triage lost or crossed between users")
 	}
+	return nil
+}
+
+// loadPoll is the poller's process of a load on PostgreSQL: it adds the
+// feeds of -urls and polls them once, as sitrep serve would.
+func loadPoll(args []string) error {
+	fs := flag.NewFlagSet("loadpoll", flag.ExitOnError)
+	db := fs.String("db", "", "the store: a postgres:// URL")
+	urlsFile := fs.String("urls", "", "feed URLs (bench serve)")
+	fs.Parse(args)
+	ctx := context.Background()
+	urls, err := readLines(*urlsFile)
+	if err != nil {
+		return err
+	}
+	st, err := store.OpenAnyAs(*db, "poller")
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	lp, err := newLoadPoller(ctx, st, urls)
+	if err != nil {
+		return err
+	}
+	lp.round(ctx)
 	return nil
 }
 

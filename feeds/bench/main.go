@@ -26,6 +26,8 @@ func main() {
 		err = poll(os.Args[2:])
 	case "load":
 		err = load(os.Args[2:])
+	case "loadpoll": // load's poller on PostgreSQL, in a process of its own
+		err = loadPoll(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown mode %q", os.Args[1])
 	}
