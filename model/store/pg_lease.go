@@ -66,7 +66,13 @@ func (p *Postgres) Session() string { return p.session }
 // notifyFlags tells the user's other readers that story id's flags (-1:
 // many stories') changed, when tx commits.
 func (p *Postgres) notifyFlags(ctx context.Context, tx pgTx, id int64) error {
-	return pgNotifyTx(ctx, tx, ChanFlags, strconv.FormatInt(id, 10)+" "+p.session+" "+p.user)
+	return pgNotifyTx(ctx, tx, ChanFlags, p.flagsPayload(id))
+}
+
+// flagsPayload is the ChanFlags payload of story id's flags changed by
+// this session.
+func (p *Postgres) flagsPayload(id int64) string {
+	return strconv.FormatInt(id, 10) + " " + p.session + " " + p.user
 }
 
 // Flags reads a ChanFlags payload: the story id (-1 for many), the

@@ -17,6 +17,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -97,26 +98,6 @@ var pgTriageSchema = []string{
 const pgKeptCond = `(s.note <> '' OR EXISTS (SELECT 1 FROM triage tr WHERE tr.story_id = s.id AND tr.starred = 1)
 	OR EXISTS (SELECT 1 FROM story_tags t WHERE t.story_id = s.id))`
 
-// pgUserTriage reads the user's flags on story id, locking their row;
-// ErrNotFound when there is no such story.
-func (p *Postgres) pgUserTriage(ctx context.Context, tx pgTx, id int64) (feedID int64, t model.Triage, err error) {
-	// The story row is shared-locked so it cannot go away meanwhile.
-	err = tx.QueryRowContext(ctx, `SELECT feed_id FROM stories WHERE id = ? FOR SHARE`, id).Scan(&feedID)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, t, fmt.Errorf("story %d: %w", id, ErrNotFound)
-	}
-	if err != nil {
-		return 0, t, err
-	}
-	var read, starred, archd int
-	err = tx.QueryRowContext(ctx, `SELECT read, starred, archived FROM triage
-		WHERE user_name = ? AND story_id = ? FOR UPDATE`, p.user, id).Scan(&read, &starred, &archd)
-	if errors.Is(err, sql.ErrNoRows) {
-		return feedID, t, nil
-	}
-	return feedID, goTriage(read, starred, archd), err
-}
-
 // pgSetUserTriage writes the user's flags on a story: a row, or none when
 // all are off.
 func (p *Postgres) pgSetUserTriage(ctx context.Context, tx pgTx, id, feedID int64, t model.Triage) error {
@@ -134,32 +115,45 @@ func (p *Postgres) pgSetUserTriage(ctx context.Context, tx pgTx, id, feedID int6
 // TagAuthors says who put each of a story's tags on it ("" for tags of
 // before authors were kept), for the reader's "#syria (maria)".
 func (p *Postgres) TagAuthors(ctx context.Context, id int64) (map[string]string, error) {
-	_, authors, err := p.storyTags(ctx, id)
-	return authors, err
+	var tags string
+	if err := p.db.QueryRowContext(ctx, `SELECT `+pgTagsJSON+` FROM stories s WHERE s.id = ?`, id).Scan(&tags); err != nil &&
+		!errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("store: tags: %w", err)
+	}
+	_, authors, err := pgDecodeTags(tags)
+	if err != nil {
+		return nil, fmt.Errorf("store: tags: %w", err)
+	}
+	return authors, nil
 }
 
-// storyTags reads story id's tags, sorted, and who put each on, in one
-// query (Story needs both).
-func (p *Postgres) storyTags(ctx context.Context, id int64) (tags []string, authors map[string]string, err error) {
-	rows, err := p.db.QueryContext(ctx, `SELECT tag, author FROM story_tags WHERE story_id = ? ORDER BY tag`, id)
-	if err != nil {
-		return nil, nil, fmt.Errorf("store: tags: %w", err)
+// pgTagsJSON is the column of story s's tags and their authors, sorted by
+// tag, as a JSON array of [tag, author] pairs (pgDecodeTags reads it), so
+// that Story and Queue need no second statement for them.
+const pgTagsJSON = `COALESCE((SELECT json_agg(json_build_array(g.tag, g.author) ORDER BY g.tag)
+		FROM story_tags g WHERE g.story_id = s.id)::text, '[]')`
+
+// pgDecodeTags reads a pgTagsJSON column: the tags in order, and who put
+// each on, nil when none has an author (as on SQLite).
+func pgDecodeTags(js string) (tags []string, authors map[string]string, err error) {
+	if js == "" || js == "[]" {
+		return nil, nil, nil
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var tag, who string
-		if err := rows.Scan(&tag, &who); err != nil {
-			return nil, nil, fmt.Errorf("store: tags: %w", err)
-		}
-		tags = append(tags, tag)
-		if who != "" {
-			if authors == nil { // nil when no tag has an author, as on SQLite
+	var pairs [][2]string
+	if err := json.Unmarshal([]byte(js), &pairs); err != nil {
+		return nil, nil, err
+	}
+	tags = make([]string, len(pairs))
+	for i, pr := range pairs {
+		tags[i] = pr[0]
+		if pr[1] != "" {
+			if authors == nil {
 				authors = map[string]string{}
 			}
-			authors[tag] = who
+			authors[pr[0]] = pr[1]
 		}
 	}
-	return tags, authors, rows.Err()
+	return tags, authors, nil
 }
 
 // NoteAuthor is who wrote story id's note ("" when it has none or it was

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"regexp"
 	"slices"
 	"strings"
@@ -150,4 +151,66 @@ func TestPGWhereTestsFlagsInTriage(t *testing.T) {
 			t.Errorf("%+v: no test of the user's triage rows:\n%s", f, cond)
 		}
 	}
+}
+
+// TestEditsOfOneStatement: a star and a tag are each one statement on
+// PostgreSQL (pgChangeTriageSQL, changeTagsAtOnce); they keep the meaning
+// of the transactions they replaced, on both backends.
+func TestEditsOfOneStatement(t *testing.T) {
+	eachBackend(t, func(t *testing.T, open opener) {
+		s := open(t)
+		f := addFeed(t, s, "https://one.example/feed")
+		upsert(t, s, f.ID, story("k1", "Aleppo", base))
+		id := idByKey(t, s, "k1")
+		missing := id + 1000
+		if err := s.ChangeTriage(ctx, missing, model.TriageChange{Starred: boolp(true)}); !errors.Is(err, ErrNotFound) {
+			t.Errorf("star a missing story: %v, want ErrNotFound", err)
+		}
+		if err := s.ChangeTags(ctx, missing, []string{"syria"}, nil); !errors.Is(err, ErrNotFound) {
+			t.Errorf("tag a missing story: %v, want ErrNotFound", err)
+		}
+		// A change leaves the flags it does not name as they were.
+		if err := s.ChangeTriage(ctx, id, model.TriageChange{Read: boolp(true)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.ChangeTriage(ctx, id, model.TriageChange{Starred: boolp(true)}); err != nil {
+			t.Fatal(err)
+		}
+		if st, _ := s.Story(ctx, id); st.Triage != (model.Triage{Read: true, Starred: true}) {
+			t.Errorf("after read, then star: %+v", st.Triage)
+		}
+		checkCounters(t, s)
+		if err := s.SetTriage(ctx, id, model.Triage{}); err != nil {
+			t.Fatal(err)
+		}
+		if st, _ := s.Story(ctx, id); st.Triage != (model.Triage{}) {
+			t.Errorf("after clearing: %+v", st.Triage)
+		}
+		checkCounters(t, s)
+		if err := s.ChangeTags(ctx, id, []string{"aid", "syria"}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.ChangeTags(ctx, id, []string{"un"}, []string{"aid"}); err != nil {
+			t.Fatal(err)
+		}
+		if st, _ := s.Story(ctx, id); !slices.Equal(st.Tags, []string{"syria", "un"}) {
+			t.Errorf("tags %v, want syria and un", st.Tags)
+		}
+		if s.as == nil {
+			return
+		}
+		p := s.Store.(*Postgres)
+		var rows int
+		if err := p.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM triage WHERE story_id = ?`, id).Scan(&rows); err != nil || rows != 0 {
+			t.Errorf("a story with every flag off keeps %d triage rows (%v), want none", rows, err)
+		}
+		// A tag taken off and put on again in one change is this user's.
+		ali := s.as(t, "ali")
+		if err := ali.ChangeTags(ctx, id, []string{"syria"}, []string{"syria"}); err != nil {
+			t.Fatal(err)
+		}
+		if st, _ := s.Story(ctx, id); st.TagAuthors["syria"] != "ali" || st.TagAuthors["un"] != p.User() {
+			t.Errorf("tag authors %v, want syria by ali, un by %s", st.TagAuthors, p.User())
+		}
+	})
 }

@@ -510,17 +510,22 @@ func (p *Postgres) Story(ctx context.Context, id int64) (model.Story, error) {
 		published, first     sql.NullInt64
 		quotes, stats        string
 		read, starred, archd int
+		tags                 string
 	)
+	// One statement, tags and their authors included: on a server busy
+	// with a polling round each further round trip waits its turn for a
+	// processor again.
 	err := p.db.QueryRowContext(ctx, `SELECT s.id, s.feed_id, COALESCE(NULLIF(f.user_title, ''), NULLIF(f.title, ''), f.url),
 			s.key, s.link, s.title, s.author, s.published, s.first_seen, s.words,
 			s.read, s.starred, s.archived,
-			COALESCE(t.body, ''), COALESCE(t.quotes, '[]'), COALESCE(t.stats, '[]'), s.note, s.note_author
+			COALESCE(t.body, ''), COALESCE(t.quotes, '[]'), COALESCE(t.stats, '[]'), s.note, s.note_author,
+			`+pgTagsJSON+`
 		FROM user_stories s
 		JOIN feeds f ON f.id = s.feed_id
 		LEFT JOIN story_texts t ON t.story_id = s.id
 		WHERE s.id = ?`, id).Scan(&st.ID, &st.FeedID, &st.FeedTitle,
 		&st.Key, &st.Link, &st.Title, &st.Author, &published, &first, &st.Words,
-		&read, &starred, &archd, &st.Body, &quotes, &stats, &st.Note, &st.NoteAuthor)
+		&read, &starred, &archd, &st.Body, &quotes, &stats, &st.Note, &st.NoteAuthor, &tags)
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Story{}, fmt.Errorf("store: story %d: %w", id, ErrNotFound)
 	}
@@ -535,8 +540,8 @@ func (p *Postgres) Story(ctx context.Context, id int64) (model.Story, error) {
 	if err := json.Unmarshal([]byte(stats), &st.Stats); err != nil {
 		return model.Story{}, fmt.Errorf("store: story %d stats: %w", id, err)
 	}
-	if st.Tags, st.TagAuthors, err = p.storyTags(ctx, id); err != nil {
-		return model.Story{}, fmt.Errorf("store: story %d: %w", id, err)
+	if st.Tags, st.TagAuthors, err = pgDecodeTags(tags); err != nil {
+		return model.Story{}, fmt.Errorf("store: story %d tags: %w", id, err)
 	}
 	return st, nil
 }
@@ -558,7 +563,9 @@ func (p *Postgres) Queue(ctx context.Context, f model.Filter, offset, limit int)
 	// The page's ids first, then their columns: the stories skipped by the
 	// offset are walked in the index, but their feed titles and triage are
 	// not read.
-	rows, err := p.db.QueryContext(ctx, `SELECT `+headerColumns+` FROM (SELECT s.id FROM user_stories s WHERE `+cond+`
+	// The page's tags come in the same statement, as Story's do.
+	rows, err := p.db.QueryContext(ctx, `SELECT `+headerColumns+`, `+pgTagsJSON+`
+		FROM (SELECT s.id FROM user_stories s WHERE `+cond+`
 			ORDER BY s.published DESC, s.id DESC LIMIT ? OFFSET ?) page
 		JOIN user_stories s ON s.id = page.id
 		ORDER BY s.published DESC, s.id DESC`, planEachRun(args)...)
@@ -568,29 +575,18 @@ func (p *Postgres) Queue(ctx context.Context, f model.Filter, offset, limit int)
 	defer rows.Close()
 	out := make([]model.StoryHeader, 0, min(limit, 1000))
 	for rows.Next() {
-		h, err := scanHeader(rows)
+		var tags string
+		h, err := scanHeaderAnd(rows, &tags)
 		if err != nil {
 			return nil, fmt.Errorf("store: queue: %w", err)
+		}
+		if h.Tags, _, err = pgDecodeTags(tags); err != nil {
+			return nil, fmt.Errorf("store: queue: story %d tags: %w", h.ID, err)
 		}
 		out = append(out, h)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: queue: %w", err)
-	}
-	rows.Close()
-	if len(out) == 0 {
-		return out, nil
-	}
-	ids := make([]int64, len(out))
-	for i, h := range out {
-		ids[i] = h.ID
-	}
-	tags, err := storyTags(ctx, p.db, ids)
-	if err != nil {
-		return nil, fmt.Errorf("store: queue tags: %w", err)
-	}
-	for i := range out {
-		out[i].Tags = tags[out[i].ID]
 	}
 	return out, nil
 }
@@ -693,35 +689,61 @@ func (p *Postgres) QueueIndex(ctx context.Context, f model.Filter, id int64) (in
 // Triage ---------------------------------------------------------------
 
 func (p *Postgres) SetTriage(ctx context.Context, id int64, t model.Triage) error {
-	return p.changeTriage(ctx, id, "set triage", func(model.Triage) model.Triage { return t })
+	return p.changeTriage(ctx, id, "set triage", model.TriageChange{Read: &t.Read, Starred: &t.Starred, Archived: &t.Archived})
 }
 
 func (p *Postgres) ChangeTriage(ctx context.Context, id int64, c model.TriageChange) error {
 	if c.Empty() {
 		return nil
 	}
-	return p.changeTriage(ctx, id, "change triage", c.Apply)
+	return p.changeTriage(ctx, id, "change triage", c)
 }
 
-// changeTriage moves story id from its triage to change(its triage), with
-// the story row locked meanwhile, and its feed's counters with it.
-func (p *Postgres) changeTriage(ctx context.Context, id int64, what string, change func(model.Triage) model.Triage) error {
-	err := p.db.write(ctx, func(tx pgTx) error {
-		feedID, old, err := p.pgUserTriage(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		t := change(old)
-		if old == t {
+// pgChangeTriageSQL applies a change to the user's flags on a story in one
+// statement: the story row is share-locked so it cannot go away meanwhile,
+// the user's triage row locked, then rewritten (or deleted when all flags
+// are off) and the change announced, only when a flag moved. Its arguments
+// are pgChangeTriageArgs; it returns whether the story exists.
+const pgChangeTriageSQL = `WITH s AS (SELECT id, feed_id FROM stories WHERE id = ? FOR SHARE),
+	o AS (SELECT read, starred, archived FROM triage WHERE user_name = ? AND story_id = ? FOR UPDATE),
+	n AS (SELECT s.id, s.feed_id,
+			COALESCE(CAST(? AS integer), o.read, 0) AS read,
+			COALESCE(CAST(? AS integer), o.starred, 0) AS starred,
+			COALESCE(CAST(? AS integer), o.archived, 0) AS archived,
+			COALESCE(o.read, 0) AS was_read, COALESCE(o.starred, 0) AS was_starred, COALESCE(o.archived, 0) AS was_archived
+		FROM s LEFT JOIN o ON true),
+	moved AS (SELECT * FROM n WHERE (read, starred, archived) <> (was_read, was_starred, was_archived)),
+	gone AS (DELETE FROM triage WHERE user_name = ? AND story_id = ?
+		AND EXISTS (SELECT 1 FROM moved WHERE read = 0 AND starred = 0 AND archived = 0)),
+	kept AS (INSERT INTO triage (user_name, story_id, feed_id, read, starred, archived)
+		SELECT ?, id, feed_id, read, starred, archived FROM moved WHERE read + starred + archived > 0
+		ON CONFLICT (user_name, story_id)
+		DO UPDATE SET read = EXCLUDED.read, starred = EXCLUDED.starred, archived = EXCLUDED.archived),
+	told AS (SELECT pg_notify(?, ?) FROM moved)
+	SELECT (SELECT COUNT(*) FROM s), (SELECT COUNT(*) FROM told)`
+
+// pgChangeTriageArgs are pgChangeTriageSQL's arguments: a flag the change
+// leaves alone is NULL.
+func (p *Postgres) pgChangeTriageArgs(id int64, c model.TriageChange) []any {
+	flag := func(b *bool) any {
+		if b == nil {
 			return nil
 		}
-		if err := p.pgSetUserTriage(ctx, tx, id, feedID, t); err != nil {
-			return err
-		}
-		return p.notifyFlags(ctx, tx, id)
-	})
-	if err != nil {
+		return dbBool(*b)
+	}
+	return []any{id, p.user, id, flag(c.Read), flag(c.Starred), flag(c.Archived), p.user, id, p.user,
+		ChanFlags, p.flagsPayload(id)}
+}
+
+// changeTriage applies c to the user's flags on story id, in one
+// statement (pgChangeTriageSQL).
+func (p *Postgres) changeTriage(ctx context.Context, id int64, what string, c model.TriageChange) error {
+	var found, told int
+	if err := p.db.writeRow(ctx, pgChangeTriageSQL, p.pgChangeTriageArgs(id, c), &found, &told); err != nil {
 		return fmt.Errorf("store: %s: %w", what, err)
+	}
+	if found == 0 {
+		return fmt.Errorf("store: %s: story %d: %w", what, id, ErrNotFound)
 	}
 	return nil
 }
@@ -866,8 +888,12 @@ func (p *Postgres) SetNote(ctx context.Context, id int64, note string) error {
 // notifyNotes tells open readers that story id's tags or note changed,
 // and who changed them, when tx commits.
 func (p *Postgres) notifyNotes(ctx context.Context, tx pgTx, id int64) error {
-	return pgNotifyTx(ctx, tx, ChanNotes, strconv.FormatInt(id, 10)+" "+p.user)
+	return pgNotifyTx(ctx, tx, ChanNotes, p.notesPayload(id))
 }
+
+// notesPayload is the ChanNotes payload of story id's tags or note changed
+// by this user.
+func (p *Postgres) notesPayload(id int64) string { return strconv.FormatInt(id, 10) + " " + p.user }
 
 // pgStoryLocked locks story id against removal while its tags change;
 // ErrNotFound when there is none.
@@ -910,6 +936,12 @@ func (p *Postgres) ChangeTags(ctx context.Context, id int64, add, remove []strin
 	if len(add) == 0 && len(remove) == 0 {
 		return nil
 	}
+	if !overlap(add, remove) {
+		return p.changeTagsAtOnce(ctx, id, add, remove)
+	}
+	// A tag both taken off and put on is put on again by this user, as
+	// the two statements in that order make it; one statement cannot
+	// delete and insert the same row.
 	err := p.db.write(ctx, func(tx pgTx) error {
 		if err := pgStoryLocked(ctx, tx, id); err != nil {
 			return err
@@ -931,6 +963,37 @@ func (p *Postgres) ChangeTags(ctx context.Context, id int64, add, remove []strin
 		return fmt.Errorf("store: change tags: %w", err)
 	}
 	return nil
+}
+
+// changeTagsAtOnce is ChangeTags in one statement, when no tag is both
+// added and removed.
+func (p *Postgres) changeTagsAtOnce(ctx context.Context, id int64, add, remove []string) error {
+	var found, told int
+	err := p.db.writeRow(ctx, `WITH s AS (SELECT id FROM stories WHERE id = ? FOR SHARE),
+			gone AS (DELETE FROM story_tags WHERE story_id IN (SELECT id FROM s) AND tag = ANY(?)),
+			added AS (INSERT INTO story_tags (story_id, tag, author)
+				SELECT s.id, a.tag, ? FROM s, unnest(CAST(? AS text[])) AS a(tag)
+				ON CONFLICT (story_id, tag) DO NOTHING),
+			told AS (SELECT pg_notify(?, ?) FROM s)
+		SELECT (SELECT COUNT(*) FROM s), (SELECT COUNT(*) FROM told)`,
+		[]any{id, nonNil(remove), p.user, nonNil(add), ChanNotes, p.notesPayload(id)}, &found, &told)
+	if err != nil {
+		return fmt.Errorf("store: change tags: %w", err)
+	}
+	if found == 0 {
+		return fmt.Errorf("store: change tags: story %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
+// overlap says whether the sorted lists a and b share an element.
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		if _, ok := slices.BinarySearch(b, x); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *Postgres) Tags(ctx context.Context) ([]model.TagCount, error) {

@@ -23,6 +23,12 @@ const headerColumns = `s.id, s.feed_id,
 	CASE WHEN s.cluster_id IS NULL THEN 0 ELSE (SELECT COUNT(*) FROM stories c WHERE c.cluster_id = s.cluster_id) END`
 
 func scanHeader(r scanner) (model.StoryHeader, error) {
+	return scanHeaderAnd(r)
+}
+
+// scanHeaderAnd is scanHeader of a row with more columns after
+// headerColumns, scanned into more.
+func scanHeaderAnd(r scanner, more ...any) (model.StoryHeader, error) {
 	var (
 		h                    model.StoryHeader
 		published            sql.NullInt64
@@ -30,8 +36,8 @@ func scanHeader(r scanner) (model.StoryHeader, error) {
 		val                  sql.NullFloat64
 		read, starred, archd int
 	)
-	err := r.Scan(&h.ID, &h.FeedID, &h.FeedTitle, &h.Title, &h.Link, &published, &h.QuoteCount,
-		&cat, &val, &text, &read, &starred, &archd, &h.HasNote, &h.Cluster, &h.ClusterSize)
+	err := r.Scan(append([]any{&h.ID, &h.FeedID, &h.FeedTitle, &h.Title, &h.Link, &published, &h.QuoteCount,
+		&cat, &val, &text, &read, &starred, &archd, &h.HasNote, &h.Cluster, &h.ClusterSize}, more...)...)
 	if err != nil {
 		return h, err
 	}
