@@ -632,26 +632,40 @@ const (
 )
 
 // estimateMatches is the planner's guess of how many stories the text
-// query q matches, -1 when it gives none, and how many stories there are.
-func (p *Postgres) estimateMatches(ctx context.Context, q string) (est, stories float64, err error) {
+// query q matches, -1 when it gives none, how many stories there are, and
+// whether the guess is one to trust: every word of q is among the common
+// words ANALYZE keeps (story_search's most_common_elems), and none is a
+// prefix. A word missing there is rarer than all of them, and the planner
+// then guesses its frequency.
+func (p *Postgres) estimateMatches(ctx context.Context, q string) (est, stories float64, known bool, err error) {
 	var plan string
 	if err := p.db.QueryRowContext(ctx, `EXPLAIN (FORMAT JSON) SELECT 1 FROM story_search WHERE search @@ to_tsquery('sitrep', ?)`,
 		planEachRun([]any{q})...).Scan(&plan); err != nil {
-		return 0, 0, fmt.Errorf("store: search: %w", err)
+		return 0, 0, false, fmt.Errorf("store: search: %w", err)
 	}
 	var guess []struct {
 		Plan struct {
 			Rows float64 `json:"Plan Rows"`
 		}
 	}
-	if err := p.db.QueryRowContext(ctx, `SELECT reltuples FROM pg_class WHERE oid = 'story_search'::regclass`).Scan(&stories); err != nil {
-		return 0, 0, fmt.Errorf("store: search: %w", err)
+	if err := p.db.QueryRowContext(ctx, pgKnownWordsSQL, q).Scan(&stories, &known); err != nil {
+		return 0, 0, false, fmt.Errorf("store: search: %w", err)
 	}
 	if json.Unmarshal([]byte(plan), &guess) != nil || len(guess) == 0 {
-		return -1, stories, nil
+		return -1, stories, false, nil
 	}
-	return guess[0].Plan.Rows, stories, nil
+	return guess[0].Plan.Rows, stories, known, nil
 }
+
+// pgKnownWordsSQL gives how many stories there are and whether every
+// lexeme of the text query (the argument) is one of story_search's common
+// elements, none of them a prefix (:*). The query's text form quotes each
+// lexeme: 'humanitarian' <-> 'corridor'.
+const pgKnownWordsSQL = `SELECT (SELECT reltuples FROM pg_class WHERE oid = 'story_search'::regclass),
+	COALESCE((SELECT bool_and(m[2] IS NULL AND m[1] = ANY(st.elems))
+		FROM regexp_matches(CAST(to_tsquery('sitrep', ?) AS text), '''([^'']*)''(:\*)?', 'g') AS m,
+			(SELECT CAST(CAST(most_common_elems AS text) AS text[]) AS elems FROM pg_stats
+				WHERE schemaname = current_schema() AND tablename = 'story_search' AND attname = 'search') st), false)`
 
 // where is pgWhere for the queue's queries, with a searched word's
 // matches looked up first when it may be rare. The planner guesses a
@@ -673,11 +687,11 @@ func (p *Postgres) where(ctx context.Context, f model.Filter) (string, []any, er
 	if q == "" {
 		return pgWhere(f)
 	}
-	est, stories, err := p.estimateMatches(ctx, q)
+	est, stories, known, err := p.estimateMatches(ctx, q)
 	if err != nil {
 		return "", nil, err
 	}
-	return p.whereEstimated(ctx, f, q, est, stories)
+	return p.whereEstimated(ctx, f, q, est, stories, known)
 }
 
 // pgFilterQuery is the text query of filter f's searched words, "" when
@@ -691,8 +705,13 @@ func pgFilterQuery(f model.Filter) string {
 
 // whereEstimated is where for a filter whose words, the text query q,
 // the planner guesses est of the stories match.
-func (p *Postgres) whereEstimated(ctx context.Context, f model.Filter, q string, est, stories float64) (string, []any, error) {
-	if est < 0 || est > max(fewMatches, rareShare*stories) {
+func (p *Postgres) whereEstimated(ctx context.Context, f model.Filter, q string, est, stories float64, known bool) (string, []any, error) {
+	// Reading the list costs with the matches, and for a phrase each one
+	// with its vector read and checked: "humanitarian corridor", guessed
+	// in 2% of 2 M stories from its two common words, took 0.1 s there to
+	// find the list too long, and 0.2-0.6 s during a polling round. A
+	// guess made of known words is trusted.
+	if est < 0 || est > max(fewMatches, rareShare*stories) || (known && est > fewMatches) {
 		return pgWhere(f)
 	}
 	rows, err := p.db.QueryContext(ctx, `SELECT story_id FROM story_search WHERE search @@ to_tsquery('sitrep', ?) LIMIT ?`,

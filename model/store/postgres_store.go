@@ -622,11 +622,11 @@ func (p *Postgres) countQueue(ctx context.Context, f model.Filter) (int, error) 
 	if q == "" {
 		return p.countWhere(ctx, f, "TRUE")
 	}
-	est, stories, err := p.estimateMatches(ctx, q)
+	est, stories, known, err := p.estimateMatches(ctx, q)
 	if err != nil {
 		return 0, err
 	}
-	cond, args, err := p.whereEstimated(ctx, f, q, est, stories)
+	cond, args, err := p.whereEstimated(ctx, f, q, est, stories, known)
 	if errors.Is(err, errNoMatch) {
 		return 0, nil
 	}
