@@ -79,6 +79,8 @@ type Postgres struct {
 	// rows writes the quote and figure rows of saved stories in the
 	// background (pg_rows_pending.go).
 	rows *pgRowsWriter
+	// guesses remembers the planner's guesses of searches (pg_guesses.go).
+	guesses pgGuesses
 }
 
 var _ Store = (*Postgres)(nil)
@@ -638,6 +640,18 @@ const (
 // prefix. A word missing there is rarer than all of them, and the planner
 // then guesses its frequency.
 func (p *Postgres) estimateMatches(ctx context.Context, q string) (est, stories float64, known bool, err error) {
+	if g, ok := p.guesses.get(q, time.Now()); ok {
+		return g.est, g.stories, g.known, nil
+	}
+	est, stories, known, err = p.askPlanner(ctx, q)
+	if err == nil {
+		p.guesses.put(q, pgGuess{est: est, stories: stories, known: known, at: time.Now()})
+	}
+	return est, stories, known, err
+}
+
+// askPlanner is estimateMatches asking the server.
+func (p *Postgres) askPlanner(ctx context.Context, q string) (est, stories float64, known bool, err error) {
 	var plan string
 	if err := p.db.QueryRowContext(ctx, `EXPLAIN (FORMAT JSON) SELECT 1 FROM story_search WHERE search @@ to_tsquery('sitrep', ?)`,
 		planEachRun([]any{q})...).Scan(&plan); err != nil {
