@@ -34,6 +34,10 @@ and their R asks it to poll every feed now. SIGTERM or ^C stops it after
 the polls in flight.`
 }
 
+// PostgreSQL bounds the poller's saves at once (feeds.WriteLimiter): a
+// poller saving on every connection it may open slows the team's readers.
+var _ feeds.WriteLimiter = (*store.Postgres)(nil)
+
 // teamPoller is what serve and the readers use of PostgreSQL's leases.
 type teamPoller interface {
 	TakeFeedLease(ctx context.Context, id int64, holder string, ttl time.Duration) (bool, error)

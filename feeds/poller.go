@@ -29,6 +29,28 @@ type Store interface {
 	UpsertStories(ctx context.Context, feedID int64, stories []model.Story, hashes []string) (model.SaveResult, error)
 }
 
+// WriteLimiter is what a Store may add to say how many polls should save
+// at once. A store with one writer (SQLite) has no need to: the poller's
+// own queue is the right size. A server that takes every save in a process
+// of its own (PostgreSQL) says how many it can take without starving the
+// people reading from it.
+type WriteLimiter interface {
+	WritesAtOnce() int
+}
+
+// writeQueue is how many polls with stories ready may wait for the store or
+// write to it at once.
+func writeQueue(st Store) int {
+	if wl, ok := st.(WriteLimiter); ok && wl.WritesAtOnce() > 0 {
+		return wl.WritesAtOnce()
+	}
+	// The store has one writer. Polls whose stories are ready queue for it
+	// outside the CPU slots, so parsing the next feeds goes on meanwhile;
+	// the queue is bounded so that memory stays flat when the store is the
+	// slower side.
+	return 2*runtime.GOMAXPROCS(0) + 4
+}
+
 // Result is the outcome of polling one feed.
 type Result struct {
 	FeedID      int64
@@ -82,12 +104,8 @@ func New(client *http.Client, st Store, opts Options) *Poller {
 		// cannot be spread: in the poll benchmark (1,000 feeds on two
 		// cores) parsing on both cores starved it, and the round took
 		// 5.7 s instead of 4.8 s; 200 feeds took 1.05 s instead of 0.95 s.
-		cpu: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1)),
-		// The store has one writer. Polls whose stories are ready queue
-		// for it outside the CPU slots, so parsing the next feeds goes on
-		// meanwhile; the queue is bounded so that memory stays flat when
-		// the store is the slower side.
-		writes: make(chan struct{}, 2*runtime.GOMAXPROCS(0)+4),
+		cpu:    make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1)),
+		writes: make(chan struct{}, writeQueue(st)),
 	}
 }
 
