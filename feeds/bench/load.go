@@ -42,6 +42,7 @@ func load(args []string) error {
 	urlsFile := fs.String("urls", "", "feed URLs (bench serve) for one poller's first round during the load; none: no poller")
 	minTime := fs.Duration("min", 10*time.Second, "the readers run at least this long, and until the round ends")
 	pause := fs.Duration("think", 20*time.Millisecond, "a reader's pause between operations")
+	writes := fs.Int("writes", 0, "on PostgreSQL, polls saving at once (0: what the store asks for)")
 	fs.Parse(args)
 	if *db == "" {
 		return fmt.Errorf("load: -db is needed")
@@ -54,6 +55,13 @@ func load(args []string) error {
 		}
 		start := time.Now()
 		err = store.PopulateWith(ctx, st, *nFeeds, *populate, *writers)
+		if c, ok := st.(interface {
+			CatchUp(context.Context) (int, error)
+		}); ok && err == nil {
+			// A store in use has indexed its stories long before: what
+			// Populate left waiting is not the load's work.
+			_, err = c.CatchUp(ctx)
+		}
 		if a, ok := st.(interface{ Analyze(context.Context) error }); ok && err == nil {
 			err = a.Analyze(ctx) // as sitrep migrate does after a large copy
 		}
@@ -83,7 +91,7 @@ func load(args []string) error {
 		// goroutine beside the readers: sharing one Go runtime, a reader
 		// whose answer has come waits for a processor behind the
 		// poller's extraction, up to the runtime's 10 ms time slice.
-		pollerProc = exec.Command(os.Args[0], "loadpoll", "-db", *db, "-urls", *urlsFile)
+		pollerProc = exec.Command(os.Args[0], "loadpoll", "-db", *db, "-urls", *urlsFile, "-writes", fmt.Sprint(*writes))
 		pollerProc.Stdout, pollerProc.Stderr = os.Stdout, os.Stderr
 	} else if *urlsFile != "" {
 		urls, err := readLines(*urlsFile)
@@ -151,6 +159,7 @@ func loadPoll(args []string) error {
 	fs := flag.NewFlagSet("loadpoll", flag.ExitOnError)
 	db := fs.String("db", "", "the store: a postgres:// URL")
 	urlsFile := fs.String("urls", "", "feed URLs (bench serve)")
+	writes := fs.Int("writes", 0, "polls saving at once (0: what the store asks for, feeds.WriteLimiter)")
 	fs.Parse(args)
 	ctx := context.Background()
 	urls, err := readLines(*urlsFile)
@@ -162,6 +171,9 @@ func loadPoll(args []string) error {
 		return err
 	}
 	defer st.Close()
+	if *writes > 0 {
+		st = writeLimited{st, *writes}
+	}
 	lp, err := newLoadPoller(ctx, st, urls)
 	if err != nil {
 		return err
@@ -169,6 +181,15 @@ func loadPoll(args []string) error {
 	lp.round(ctx)
 	return nil
 }
+
+// writeLimited overrides the store's saves at once, to measure another
+// choice without rebuilding.
+type writeLimited struct {
+	store.Store
+	n int
+}
+
+func (w writeLimited) WritesAtOnce() int { return w.n }
 
 // nopCloser shares one store: closing it is the owner's job.
 type nopCloser struct{ store.Store }
@@ -235,6 +256,9 @@ func (lp *loadPoller) round(ctx context.Context) {
 	st := lp.st
 	if nc, ok := st.(nopCloser); ok {
 		st = nc.Store
+	}
+	if wl, ok := st.(writeLimited); ok {
+		st = wl.Store
 	}
 	if sq, ok := st.(interface {
 		CatchUp(context.Context) (int, error)
