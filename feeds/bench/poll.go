@@ -30,6 +30,7 @@ func poll(args []string) error {
 	gcPercent := fs.Int("gogc", 300, "GOGC, as sitrep sets it")
 	memLimit := fs.Int64("memlimit", 100<<20, "soft memory limit in bytes, as sitrep sets it")
 	latency := fs.Duration("latency", 0, "the server's added latency, to print the second round's floor")
+	writes := fs.Int("writes", 0, "polls saving at once (0: the poller's own queue)")
 	fs.Parse(args)
 
 	if os.Getenv("GOGC") == "" {
@@ -62,7 +63,11 @@ func poll(args []string) error {
 		}
 	}
 	opts := feeds.Options{MaxConcurrent: *concurrent}
-	p := feeds.New(feeds.NewClient(opts), st, opts)
+	var fst feeds.Store = st
+	if *writes > 0 {
+		fst = writeLimited{st, *writes}
+	}
+	p := feeds.New(feeds.NewClient(opts), fst, opts)
 	limit := *concurrent
 	if limit == 0 {
 		limit = 16
