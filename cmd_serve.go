@@ -38,6 +38,10 @@ the polls in flight.`
 // poller saving on every connection it may open slows the team's readers.
 var _ feeds.WriteLimiter = (*store.Postgres)(nil)
 
+// backgroundPriority is feeds.BackgroundPriority; TestServe puts a
+// stand-in there, so as not to slow every later test of its process.
+var backgroundPriority = feeds.BackgroundPriority
+
 // teamPoller is what serve and the readers use of PostgreSQL's leases.
 type teamPoller interface {
 	TakeFeedLease(ctx context.Context, id int64, holder string, ttl time.Duration) (bool, error)
@@ -79,6 +83,11 @@ func runServe(ctx context.Context, st readerStore, poller *feeds.Poller, concurr
 	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM, os.Interrupt)
 	defer stop()
+	// A poller without a screen gives way to the people on the machine
+	// (feeds.BackgroundPriority); it goes on at its priority if it cannot.
+	if err := backgroundPriority(); err != nil {
+		fmt.Fprintln(stderr, "sitrep: serve: could not lower its priority:", err)
+	}
 
 	team, _ := st.(teamPoller)
 	holder := pollerHolder("serve", "sitrep")

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -103,11 +104,14 @@ func TestServeLeases(t *testing.T) {
 	}
 }
 
-// TestServe: sitrep serve logs a line per round, a reader's R (RequestPoll)
-// makes it poll at once, readers see it as the team poller, and SIGTERM
-// stops it cleanly (exit 0, heartbeat gone).
+// TestServe: sitrep serve lowers its CPU priority, logs a line per round, a
+// reader's R (RequestPoll) makes it poll at once, readers see it as the
+// team poller, and SIGTERM stops it cleanly (exit 0, heartbeat gone).
 func TestServe(t *testing.T) {
 	dsn := pgScratch(t)
+	var lowered atomic.Bool
+	defer func(was func() error) { backgroundPriority = was }(backgroundPriority)
+	backgroundPriority = func() error { lowered.Store(true); return nil }
 	srv, hits := countingFeeds(t)
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	if code, out, errs := runT(t, "", "--db", dsn, "add", srv.URL+"/feed/1"); code != 0 {
@@ -134,6 +138,9 @@ func TestServe(t *testing.T) {
 		}
 	}
 	waitFor("no first round", func() bool { return strings.Count(out.String(), " round: ") == 1 })
+	if !lowered.Load() {
+		t.Error("serve did not lower its priority")
+	}
 	if !strings.Contains(out.String(), "round: 1 polled, 1 new, 0 errors, 0 leased elsewhere") {
 		t.Errorf("round line:\n%s", out.String())
 	}

@@ -162,6 +162,9 @@ func loadPoll(args []string) error {
 	writes := fs.Int("writes", 0, "polls saving at once (0: what the store asks for, feeds.WriteLimiter)")
 	fs.Parse(args)
 	ctx := context.Background()
+	if err := feeds.BackgroundPriority(); err != nil { // as sitrep serve does
+		return err
+	}
 	urls, err := readLines(*urlsFile)
 	if err != nil {
 		return err
