@@ -41,8 +41,10 @@ type WriteLimiter interface {
 // writeQueue is how many polls with stories ready may wait for the store or
 // write to it at once.
 func writeQueue(st Store) int {
-	if wl, ok := st.(WriteLimiter); ok && wl.WritesAtOnce() > 0 {
-		return wl.WritesAtOnce()
+	if wl, ok := st.(WriteLimiter); ok {
+		if n := wl.WritesAtOnce(); n > 0 {
+			return n
+		}
 	}
 	// The store has one writer. Polls whose stories are ready queue for it
 	// outside the CPU slots, so parsing the next feeds goes on meanwhile;

@@ -13,10 +13,9 @@ import (
 )
 
 // slowStore takes 50 ms to save a feed's stories and records how many saves
-// were in progress at once; limit, when set, is its WritesAtOnce.
+// were in progress at once.
 type slowStore struct {
 	nullStore
-	limit     int
 	now, most atomic.Int64
 }
 
@@ -29,7 +28,11 @@ func (s *slowStore) UpsertStories(context.Context, int64, []model.Story, []strin
 	return model.SaveResult{New: 1}, nil
 }
 
-type limitedStore struct{ *slowStore }
+// limitedStore is a slowStore that takes limit saves at once.
+type limitedStore struct {
+	*slowStore
+	limit int
+}
 
 func (s limitedStore) WritesAtOnce() int { return s.limit }
 
@@ -56,8 +59,8 @@ func TestWritesAtOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	limited := &slowStore{limit: 2}
-	round(limitedStore{limited})
+	limited := &slowStore{}
+	round(limitedStore{limited, 2})
 	if m := limited.most.Load(); m > 2 || m < 1 {
 		t.Errorf("a store that takes 2 saves at once had %d", m)
 	}

@@ -259,7 +259,7 @@ func (s *SQLite) clusters(ctx context.Context, g *groupTx) (*clusterTx, error) {
 	}
 	x.loaded = true
 	var err error
-	ct := &clusterTx{x: x, staged: map[int64]*clusterEntry{}, stagedKey: map[uint32][]int64{}, grown: map[int64]int{},
+	ct := &clusterTx{x: x, staged: map[int64]*clusterEntry{}, stagedKey: map[uint32][]int64{}, grown: map[int64]int{}, tried: map[int64]bool{},
 		backfill: !x.backfilled && clusterStories}
 	if ct.insSketch, err = g.stmt(ctx, `INSERT INTO story_sketches (story_id, published, sketch) VALUES (?, ?, ?)`); err != nil {
 		return nil, err
@@ -287,9 +287,6 @@ func (c *clusterTx) match(sk cluster.Sketch, published int64) (matchID, clusterI
 	c.x.mu.Lock()
 	defer c.x.mu.Unlock()
 	best, bestSim := int64(0), 0.0
-	if c.tried == nil {
-		c.tried = map[int64]bool{}
-	}
 	tried := c.tried
 	clear(tried)
 	window := clusterWindow.Microseconds()

@@ -251,7 +251,9 @@ func (d pgDB) writeRow(ctx context.Context, q string, args []any, dest ...any) e
 	for try := 0; ; try++ {
 		err := d.QueryRowContext(ctx, q, args...).Scan(dest...)
 		if err == nil {
-			d.DB.ExecContext(ctx, `SELECT nextval('changes')`) // as writeOnce does
+			// After the statement has committed, as in writeOnce: inside
+			// it, a reader could see the new number before the write.
+			d.DB.ExecContext(ctx, `SELECT nextval('changes')`)
 			return nil
 		}
 		if try == 4 || !retryable(err) {
@@ -408,7 +410,7 @@ var pgMigrations = [][]string{
 		`CREATE SEQUENCE changes`,
 	},
 	{ // 7: the search vector in a narrow table of its own, stored out of
-		// line and uncompressed. Beside the 4 KB body, each row of
+		// line and uncompressed (in the row again since migration 11). Beside the 4 KB body, each row of
 		// story_texts took a page: finding the stories of a word in 6% of
 		// a million read 57,000 pages (2.8 s), and checking one story's
 		// vector meant fetching and decompressing it (60 µs). Here a row is
