@@ -195,3 +195,26 @@ func TestStoryWithoutHighlights(t *testing.T) {
 		}
 	})
 }
+
+// TestContentHashesWhateverTheTriage: the poller asks for a feed's hashes to
+// skip unchanged stories; a story read and archived is still stored, and a
+// feed with no stories (its first poll) has none.
+func TestContentHashesWhateverTheTriage(t *testing.T) {
+	eachBackend(t, func(t *testing.T, open opener) {
+		s := open(t)
+		f := addFeed(t, s, "https://a.example/feed")
+		empty := addFeed(t, s, "https://b.example/feed")
+		st := story("k1", "Aleppo convoy", base)
+		upsert(t, s, f.ID, st)
+		if err := s.SetTriage(ctx, idByKey(t, s, "k1"), model.Triage{Read: true, Archived: true}); err != nil {
+			t.Fatal(err)
+		}
+		hs, err := s.ContentHashes(ctx, f.ID, []string{"k1"})
+		if err != nil || hs["k1"] != hashOf(st) {
+			t.Errorf("archived story: ContentHashes = %v, %v; want k1: %s", hs, err, hashOf(st))
+		}
+		if hs, err := s.ContentHashes(ctx, empty.ID, []string{"k1"}); err != nil || len(hs) != 0 {
+			t.Errorf("feed with no stories: ContentHashes = %v, %v; want none", hs, err)
+		}
+	})
+}
