@@ -16,6 +16,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -65,7 +66,7 @@ type clusterIndex struct {
 	loaded  bool
 	maxID   int64
 	entries map[int64]*clusterEntry
-	byKey   map[uint32][]int64
+	byKey   map[uint32][]posting
 	// stop are keys too common to tell stories apart (a stock phrase
 	// whose hash happens to be small): like stop words, they are not
 	// filed or looked up, so a look-up reads a few short lists.
@@ -86,10 +87,22 @@ const maxClusterSize = 50
 // maxPosting is how many stories a key may file before it is a stop key.
 const maxPosting = 16
 
+// posting is a story filed under a key, with what a look-up checks before
+// it reads the story's entry: its date and its cluster as filed. Of the
+// stories a look-up meets in a first polling round, two in three were
+// turned away for the date or a full cluster, and reading each one's entry
+// (a map look-up and a pointer to follow, out of cache) was most of the
+// look-up's time. A cluster, once set, never changes, so a posting's
+// cluster is the story's unless the story was alone when filed and has
+// since become the first of a cluster, whose id is its own.
+type posting struct {
+	id, cluster, published int64
+}
+
 // keysOf are the look-up keys of a sketch: its smallest hashes that are
-// not stop keys.
-func (x *clusterIndex) keysOf(sk cluster.Sketch) []uint32 {
-	out := make([]uint32, 0, cluster.Keys)
+// not stop keys, in buf.
+func (x *clusterIndex) keysOf(sk cluster.Sketch, buf *[cluster.Keys]uint32) []uint32 {
+	out := buf[:0]
 	for _, h := range sk.Hashes {
 		if len(out) == cluster.Keys {
 			break
@@ -105,8 +118,8 @@ func (x *clusterIndex) keysOf(sk cluster.Sketch) []uint32 {
 // A story whose cluster is filed under k already is not filed again: one
 // event in forty outlets is one entry, and a key grows common only with
 // stories that are not alike.
-func (x *clusterIndex) file(k uint32, id int64, cluster int64) {
-	if x.stop[k] || cluster != 0 && x.filed(x.byKey[k], cluster, x.entries) {
+func (x *clusterIndex) file(k uint32, p posting) {
+	if x.stop[k] || p.cluster != 0 && filed(x.byKey[k], p.cluster) {
 		return
 	}
 	if len(x.byKey[k]) >= maxPosting {
@@ -114,7 +127,7 @@ func (x *clusterIndex) file(k uint32, id int64, cluster int64) {
 		delete(x.byKey, k)
 		return
 	}
-	x.byKey[k] = append(x.byKey[k], id)
+	x.byKey[k] = append(x.byKey[k], p)
 }
 
 type clusterEntry struct {
@@ -135,8 +148,9 @@ func (x *clusterIndex) add(id int64, e *clusterEntry) {
 		x.sizes[e.cluster]++
 	}
 	x.entries[id] = e
-	for _, k := range x.keysOf(e.sketch) {
-		x.file(k, id, e.cluster)
+	var keys [cluster.Keys]uint32
+	for _, k := range x.keysOf(e.sketch, &keys) {
+		x.file(k, posting{id: id, cluster: e.cluster, published: e.published})
 	}
 	x.maxID = max(x.maxID, id)
 }
@@ -152,11 +166,11 @@ func (x *clusterIndex) sweep(now time.Time) {
 			delete(x.entries, id)
 		}
 	}
-	for k, ids := range x.byKey {
-		keep := ids[:0]
-		for _, id := range ids {
-			if x.entries[id] != nil {
-				keep = append(keep, id)
+	for k, ps := range x.byKey {
+		keep := ps[:0]
+		for _, p := range ps {
+			if x.entries[p.id] != nil {
+				keep = append(keep, p)
 			}
 		}
 		if len(keep) == 0 {
@@ -174,7 +188,7 @@ func (x *clusterIndex) sweep(now time.Time) {
 type clusterTx struct {
 	x         *clusterIndex
 	staged    map[int64]*clusterEntry
-	stagedKey map[uint32][]int64
+	stagedKey map[uint32][]posting
 	grown     map[int64]int // stories this group added to each cluster
 	backfill  bool          // this group fingerprints the stories saved without a sketch
 	insSketch *sql.Stmt
@@ -217,7 +231,7 @@ func clusterEntries(ctx context.Context, q interface {
 
 // init empties the index, before its first load.
 func (x *clusterIndex) init() {
-	x.entries, x.byKey, x.stop = map[int64]*clusterEntry{}, map[uint32][]int64{}, map[uint32]bool{}
+	x.entries, x.byKey, x.stop = map[int64]*clusterEntry{}, map[uint32][]posting{}, map[uint32]bool{}
 	x.sizes = map[int64]int{}
 }
 
@@ -259,7 +273,7 @@ func (s *SQLite) clusters(ctx context.Context, g *groupTx) (*clusterTx, error) {
 	}
 	x.loaded = true
 	var err error
-	ct := &clusterTx{x: x, staged: map[int64]*clusterEntry{}, stagedKey: map[uint32][]int64{}, grown: map[int64]int{}, tried: map[int64]bool{},
+	ct := &clusterTx{x: x, staged: map[int64]*clusterEntry{}, stagedKey: map[uint32][]posting{}, grown: map[int64]int{}, tried: map[int64]bool{},
 		backfill: !x.backfilled && clusterStories}
 	if ct.insSketch, err = g.stmt(ctx, `INSERT INTO story_sketches (story_id, published, sketch) VALUES (?, ?, ?)`); err != nil {
 		return nil, err
@@ -290,26 +304,27 @@ func (c *clusterTx) match(sk cluster.Sketch, published int64) (matchID, clusterI
 	tried := c.tried
 	clear(tried)
 	window := clusterWindow.Microseconds()
-	for _, k := range c.x.keysOf(sk) {
+	full := func(cl int64) bool { return cl != 0 && c.x.sizes[cl]+c.grown[cl] >= maxClusterSize }
+	var keys [cluster.Keys]uint32
+	for _, k := range c.x.keysOf(sk, &keys) {
 		if len(c.stagedKey[k]) >= maxPosting {
 			continue // a stop key in this group's stories
 		}
-		for _, ids := range [2][]int64{c.x.byKey[k], c.stagedKey[k]} {
-			for _, id := range ids {
-				if tried[id] {
+		for _, ps := range [2][]posting{c.x.byKey[k], c.stagedKey[k]} {
+			for _, p := range ps {
+				// What the posting tells turns most stories away
+				// before their entry is read (see posting).
+				if abs64(p.published-published) > window || full(p.cluster) || tried[p.id] {
 					continue
 				}
-				tried[id] = true
-				e := c.entry(id)
-				if e == nil || abs64(e.published-published) > window || !e.sketch.Usable() {
-					continue
-				}
-				if cl := e.cluster; cl != 0 && c.x.sizes[cl]+c.grown[cl] >= maxClusterSize {
+				tried[p.id] = true
+				e := c.entry(p.id)
+				if e == nil || !e.sketch.Usable() || full(e.cluster) {
 					continue
 				}
 				j, cont := cluster.Similarity(sk, e.sketch)
 				if cluster.SameScores(j, cont) && (j > bestSim || best == 0) {
-					best, bestSim = id, j
+					best, bestSim = p.id, j
 				}
 			}
 		}
@@ -357,22 +372,21 @@ func (c *clusterTx) saved(ctx context.Context, id int64, e *encodedStory, matchI
 		c.grown[clusterID]++
 	}
 	c.staged[id] = &clusterEntry{sketch: e.sketch, published: e.published, cluster: clusterID}
-	for _, k := range c.x.keysOf(e.sketch) {
-		ids := c.stagedKey[k]
-		if len(ids) < maxPosting && (clusterID == 0 || !c.x.filed(ids, clusterID, c.staged)) {
-			c.stagedKey[k] = append(ids, id)
+	var keys [cluster.Keys]uint32
+	for _, k := range c.x.keysOf(e.sketch, &keys) {
+		ps := c.stagedKey[k]
+		if len(ps) < maxPosting && (clusterID == 0 || !filed(ps, clusterID)) {
+			c.stagedKey[k] = append(ps, posting{id: id, cluster: clusterID, published: e.published})
 		}
 	}
 	return nil
 }
 
-// filed says whether one of ids (entries in es) is of cluster.
-func (x *clusterIndex) filed(ids []int64, cluster int64, es map[int64]*clusterEntry) bool {
-	for _, id := range ids {
-		if e := es[id]; e != nil && e.cluster == cluster {
-			return true
-		}
-		if id == cluster {
+// filed says whether one of ps is of cluster: filed with it, or the story
+// that became its first after it was filed (see posting).
+func filed(ps []posting, cluster int64) bool {
+	for _, p := range ps {
+		if p.cluster == cluster || p.id == cluster {
 			return true
 		}
 	}
@@ -434,8 +448,11 @@ func (c *clusterTx) fillIn(ctx context.Context, tx *sql.Tx) error {
 func (c *clusterTx) commit() {
 	c.x.mu.Lock()
 	defer c.x.mu.Unlock()
-	for id, e := range c.staged {
-		c.x.add(id, e)
+	// In story order, so that which story of a cluster a key files (and
+	// when a key turns into a stop key) does not depend on a map's order:
+	// the same stories saved the same way cluster the same way.
+	for _, id := range slices.Sorted(maps.Keys(c.staged)) {
+		c.x.add(id, c.staged[id])
 	}
 	if c.backfill {
 		c.x.backfilled = true

@@ -375,3 +375,50 @@ func TestUpgradeFillsInSketches(t *testing.T) {
 		t.Fatalf("after the upgrade: %+v, want one row of three sources that differ", hs)
 	}
 }
+
+// TestClusteringIsRepeatable: the same stories saved the same way cluster
+// the same way. Stories from one template (a daily briefing in sixty
+// outlets) fill clusters and turn keys into stop keys, where the order in
+// which a group's stories enter the index decides which story a key files.
+func TestClusteringIsRepeatable(t *testing.T) {
+	places := []string{"Aleppo", "Idlib", "Goma", "El Fasher", "Kharkiv", "Rafah"}
+	clusters := func() map[string]string {
+		s, _ := openTemp(t)
+		rng := rand.New(rand.NewPCG(7, 7))
+		for f := range 60 {
+			feed := addFeed(t, s, fmt.Sprintf("https://outlet%d.example/feed", f))
+			var sts []model.Story
+			for i := range 50 {
+				place := places[rng.IntN(len(places))]
+				body := fmt.Sprintf("At least %d people were killed and %d injured in %s overnight, officials said, as more than %d,000 residents fled their homes.\n\n"+
+					"Aid agencies say $%d million is needed to support about %d,000 people at risk of hunger in the coming three months, while %d tonnes of food remain blocked at the border.",
+					5+rng.IntN(200), 10+rng.IntN(400), place, 2+rng.IntN(80), 5+rng.IntN(300), 50+rng.IntN(900), 100+rng.IntN(5000))
+				at := base.Add(-time.Duration(i) * time.Hour)
+				sts = append(sts, model.Story{Key: fmt.Sprintf("%d-%d", f, i), Title: place + ": fighting spreads", Body: body, Published: at, FirstSeen: at})
+			}
+			upsert(t, s, feed.ID, sts...)
+		}
+		got := map[string]string{}
+		rows, err := s.db.Query(`SELECT s.key, COALESCE(c.key, '') FROM stories s LEFT JOIN stories c ON c.id = s.cluster_id`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var k, c string
+			rows.Scan(&k, &c)
+			got[k] = c
+		}
+		return got
+	}
+	first, second := clusters(), clusters()
+	differ := 0
+	for k, c := range first {
+		if second[k] != c {
+			differ++
+		}
+	}
+	if differ > 0 {
+		t.Errorf("%d of %d stories clustered otherwise the second time", differ, len(first))
+	}
+}
