@@ -191,8 +191,11 @@ type clusterTx struct {
 	stagedKey map[uint32][]posting
 	grown     map[int64]int // stories this group added to each cluster
 	backfill  bool          // this group fingerprints the stories saved without a sketch
-	insSketch *sql.Stmt
-	setClust  *sql.Stmt
+	g         *groupTx
+	// sketches are the sketch rows of the stories saved since the last
+	// flush, three arguments a row, written many rows a statement.
+	sketches []any
+	setClust *sql.Stmt
 	// tried is match's set of the stories it compared, kept from one
 	// story to the next: made anew, it was a tenth of match's time.
 	tried map[int64]bool
@@ -275,9 +278,7 @@ func (s *SQLite) clusters(ctx context.Context, g *groupTx) (*clusterTx, error) {
 	var err error
 	ct := &clusterTx{x: x, staged: map[int64]*clusterEntry{}, stagedKey: map[uint32][]posting{}, grown: map[int64]int{}, tried: map[int64]bool{},
 		backfill: !x.backfilled && clusterStories}
-	if ct.insSketch, err = g.stmt(ctx, `INSERT INTO story_sketches (story_id, published, sketch) VALUES (?, ?, ?)`); err != nil {
-		return nil, err
-	}
+	ct.g = g
 	if ct.setClust, err = g.stmt(ctx, `UPDATE stories SET cluster_id = ? WHERE id = ? AND cluster_id IS NULL`); err != nil {
 		return nil, err
 	}
@@ -352,9 +353,7 @@ func (c *clusterTx) saved(ctx context.Context, id int64, e *encodedStory, matchI
 	if !e.sketch.Usable() {
 		return nil
 	}
-	if _, err := c.insSketch.ExecContext(ctx, id, e.published, e.sketch.Marshal()); err != nil {
-		return fmt.Errorf("sketch: %w", err)
-	}
+	c.sketches = append(c.sketches, id, e.published, e.sketch.Marshal())
 	c.x.mu.Lock()
 	defer c.x.mu.Unlock()
 	if matchID != 0 {
@@ -440,6 +439,16 @@ func (c *clusterTx) fillIn(ctx context.Context, tx *sql.Tx) error {
 		if err := c.saved(ctx, o.id, &o.e, matchID, clusterID); err != nil {
 			return err
 		}
+	}
+	return c.flush(ctx)
+}
+
+// flush writes the sketch rows of the stories saved since the last flush.
+func (c *clusterTx) flush(ctx context.Context) error {
+	err := c.g.insertMany(ctx, `INSERT INTO story_sketches (story_id, published, sketch) VALUES (?, ?, ?)`, 3, c.sketches)
+	c.sketches = c.sketches[:0]
+	if err != nil {
+		return fmt.Errorf("sketches: %w", err)
 	}
 	return nil
 }

@@ -95,6 +95,33 @@ func (g *groupTx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	return g.tx.StmtContext(ctx, st), nil
 }
 
+// insertSizes are the numbers of rows of the INSERTs insertMany runs,
+// largest first: a few shapes, each prepared once, fit any number of rows.
+var insertSizes = []int{64, 16, 4, 1}
+
+// insertMany runs insert, an INSERT of one VALUES tuple of width columns,
+// for every width arguments of args, many rows a statement.
+func (g *groupTx) insertMany(ctx context.Context, insert string, width int, args []any) error {
+	for len(args) > 0 {
+		n := len(args) / width
+		for _, size := range insertSizes {
+			if size <= n {
+				n = size
+				break
+			}
+		}
+		st, err := g.stmt(ctx, valuesRepeated(insert, n))
+		if err != nil {
+			return err
+		}
+		if _, err := st.ExecContext(ctx, args[:n*width]...); err != nil {
+			return err
+		}
+		args = args[n*width:]
+	}
+	return nil
+}
+
 // closeStmts closes the statements stmt prepared, when the store closes.
 func (s *SQLite) closeStmts() {
 	s.stmtMu.Lock()
