@@ -101,15 +101,22 @@ func New(client *http.Client, st Store, opts Options) *Poller {
 	return &Poller{
 		Fetcher: NewFetcher(client, opts),
 		store:   st,
-		// One core is left to the store's writer, which is CPU work too
-		// (SQLite, the search index) and the one part of a round that
-		// cannot be spread: in the poll benchmark (1,000 feeds on two
-		// cores) parsing on both cores starved it, and the round took
-		// 5.7 s instead of 4.8 s; 200 feeds took 1.05 s instead of 0.95 s.
-		cpu:    make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1)),
-		writes: make(chan struct{}, writeQueue(st)),
+		cpu:     make(chan struct{}, cpuSlots(runtime.GOMAXPROCS(0))),
+		writes:  make(chan struct{}, writeQueue(st)),
 	}
 }
+
+// cpuSlots is how many polls parse and extract at once on n cores. From
+// three cores on, one is left to the store's writer, which is CPU work too
+// (SQLite) and the one part of a round that cannot be spread. On two, both
+// parse: a poll waiting for a place in the store's queue holds its slot
+// and uses no CPU, so the writer gets its core back when it falls behind,
+// and meanwhile its groups grow and it commits less often. In the poll
+// benchmark (1,000 feeds x 50 items, two cores) one slot gave rounds of
+// 6.03-7.60 s (median 6.2 s, 1,260-1,510 commits), two 5.27-6.25 s
+// (median 5.7 s, 450-570 commits). When one slot was chosen, the writer
+// cost a third more per story and two slots starved it.
+func cpuSlots(n int) int { return max(min(n, 2), n-1) }
 
 // outcome is what poll learnt beyond the stories.
 type outcome struct {

@@ -70,3 +70,13 @@ func TestWritesAtOnce(t *testing.T) {
 		t.Errorf("a store without a limit had at most %d saves at once: the poller's queue is not used", m)
 	}
 }
+
+// TestCPUSlots: on two cores both parse; from three on, one core is left to
+// the store's writer; one core is one slot.
+func TestCPUSlots(t *testing.T) {
+	for _, tt := range []struct{ cores, slots int }{{1, 1}, {2, 2}, {3, 2}, {4, 3}, {16, 15}} {
+		if got := cpuSlots(tt.cores); got != tt.slots {
+			t.Errorf("cpuSlots(%d) = %d, want %d", tt.cores, got, tt.slots)
+		}
+	}
+}
