@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -216,5 +217,34 @@ func TestContentHashesWhateverTheTriage(t *testing.T) {
 		if hs, err := s.ContentHashes(ctx, empty.ID, []string{"k1"}); err != nil || len(hs) != 0 {
 			t.Errorf("feed with no stories: ContentHashes = %v, %v; want none", hs, err)
 		}
+	})
+}
+
+// TestUpsertManyStoriesAtOnce: a feed of 85 new stories (SQLite writes
+// their rows 64, 16, 4 and 1 at a time) keeps every one's text, and each
+// is found by a search.
+func TestUpsertManyStoriesAtOnce(t *testing.T) {
+	eachBackend(t, func(t *testing.T, open opener) {
+		s := open(t)
+		f := addFeed(t, s, "https://a.example/feed")
+		var sts []model.Story
+		for i := range 85 {
+			st := story(fmt.Sprintf("k%d", i), fmt.Sprintf("Story %d", i), base.Add(time.Duration(i)*time.Minute))
+			st.Body = fmt.Sprintf("Convoy number%d reached the crossing.", i)
+			sts = append(sts, st)
+		}
+		if got := upsert(t, s, f.ID, sts...); got.New != 85 {
+			t.Fatalf("SaveResult = %+v, want 85 new", got)
+		}
+		for _, i := range []int{0, 63, 64, 79, 80, 83, 84} {
+			st, err := s.Story(ctx, idByKey(t, s, fmt.Sprintf("k%d", i)))
+			if err != nil || st.Body != sts[i].Body {
+				t.Errorf("story %d: body %q, %v; want %q", i, st.Body, err, sts[i].Body)
+			}
+			if n, err := s.QueueLen(ctx, model.Filter{Search: fmt.Sprintf("number%d", i)}); err != nil || n != 1 {
+				t.Errorf("search for story %d's word: %d, %v; want 1", i, n, err)
+			}
+		}
+		checkCounters(t, s)
 	})
 }
