@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"sitrep/model"
 )
 
 // TestCheckpointsRunBesideTheWriter: commits no longer copy the log into
@@ -105,5 +107,58 @@ func TestCheckpointBoundsTheLog(t *testing.T) {
 	}
 	if log, _ := frames(); log > 16 {
 		t.Errorf("the write after a whole checkpoint left %d frames: the log did not start over", log)
+	}
+}
+
+// TestCheckpointHoldsBackOnlyBulkWrites: while the checkpointer copies a
+// log past the bound, the poller's saves wait for it and the reader's own
+// writes (a star) do not: a star during a first round at a million
+// stories waited up to 650 ms behind such copies.
+func TestCheckpointHoldsBackOnlyBulkWrites(t *testing.T) {
+	defer func(n int) { walBoundFrames = n }(walBoundFrames)
+	defer func(f func()) { checkpointHeld = f }(checkpointHeld)
+	s, err := Open(filepath.Join(t.TempDir(), "hold.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.ckpt.close() // the test runs the checkpoint itself
+	f := addFeed(t, s, "https://a.example/feed")
+	upsert(t, s, f.ID, story("k1", "Aleppo convoy", base))
+	id := idByKey(t, s, "k1")
+	walBoundFrames = 0
+	saved := make(chan error, 1)
+	checkpointHeld = func() {
+		starred := make(chan error, 1)
+		go func() { starred <- s.SetTriage(ctx, id, model.Triage{Starred: true}) }()
+		select {
+		case err := <-starred:
+			if err != nil {
+				t.Errorf("star during the copy: %v", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Error("a star waited for the checkpoint")
+		}
+		go func() {
+			_, err := s.UpsertStories(ctx, f.ID, []model.Story{story("k2", "Goma", base)}, []string{"h2"})
+			saved <- err
+		}()
+		select {
+		case <-saved:
+			t.Error("the poller's save went ahead of the checkpoint")
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+	s.checkpoint(ctx)
+	select {
+	case err := <-saved:
+		if err != nil {
+			t.Errorf("save after the checkpoint: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the poller's save still waits after the checkpoint")
+	}
+	if st, err := s.Story(ctx, id); err != nil || !st.Starred {
+		t.Errorf("star after the checkpoint: %+v, %v", st.Triage, err)
 	}
 }

@@ -143,27 +143,40 @@ func (s *SQLite) submit(ctx context.Context, stories int, run func(ctx context.C
 	s.pendMu.Lock()
 	s.pending = append(s.pending, op)
 	s.pendMu.Unlock()
-	select {
-	case <-op.done:
-		return op.err
-	case s.writeSem <- struct{}{}:
-		s.lockedAt = time.Now()
-		// With the write lock held, op is either finished (a group that
-		// held the lock before took it) or still waiting: groups take ops
-		// and finish them under the lock.
+	for {
 		select {
 		case <-op.done:
-		default:
-			s.runGroup(ctx, s.takeGroup(op))
+			return op.err
+		case s.writeSem <- struct{}{}:
+			s.lockedAt = time.Now()
+			if held := s.heldBack(); held != nil {
+				// The checkpointer is copying a long log: groups wait for
+				// it to finish, the reader's own writes go on.
+				s.unlockWrite()
+				select {
+				case <-held:
+				case <-op.done:
+				case <-ctx.Done():
+				}
+				continue
+			}
+			// With the write lock held, op is either finished (a group that
+			// held the lock before took it) or still waiting: groups take ops
+			// and finish them under the lock.
+			select {
+			case <-op.done:
+			default:
+				s.runGroup(ctx, s.takeGroup(op))
+			}
+			s.unlockWrite()
+			return op.err
+		case <-ctx.Done():
+			if s.withdraw(op) {
+				return ctx.Err()
+			}
+			<-op.done
+			return op.err
 		}
-		s.unlockWrite()
-		return op.err
-	case <-ctx.Done():
-		if s.withdraw(op) {
-			return ctx.Err()
-		}
-		<-op.done
-		return op.err
 	}
 }
 

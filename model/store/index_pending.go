@@ -206,7 +206,7 @@ func (s *SQLite) CatchUp(ctx context.Context) (int, error) { return s.catchUp(ct
 // too, in a transaction of its own on the writer's connection. It reports
 // the larger of the two counts.
 func (s *SQLite) indexSome(ctx context.Context, limit int, upto int64, rows bool) (int, error) {
-	if err := s.lockWrite(ctx); err != nil {
+	if err := s.lockBulk(ctx); err != nil {
 		return 0, err
 	}
 	defer s.unlockWrite()
