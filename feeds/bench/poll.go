@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -31,6 +32,7 @@ func poll(args []string) error {
 	memLimit := fs.Int64("memlimit", 100<<20, "soft memory limit in bytes, as sitrep sets it")
 	latency := fs.Duration("latency", 0, "the server's added latency, to print the second round's floor")
 	writes := fs.Int("writes", 0, "polls saving at once (0: the poller's own queue)")
+	runs := fs.Int("runs", 1, "first rounds to time, each on a new temporary database (this machine's noise is large)")
 	fs.Parse(args)
 
 	if os.Getenv("GOGC") == "" {
@@ -43,32 +45,59 @@ func poll(args []string) error {
 	if err != nil {
 		return err
 	}
-	if *dbPath == "" {
+	if *runs > 1 {
+		if *dbPath != "" {
+			return fmt.Errorf("-runs %d needs a new database each run: leave -db out", *runs)
+		}
+		var firsts []time.Duration
+		for run := 1; run <= *runs; run++ {
+			fmt.Printf("run %d of %d\n", run, *runs)
+			first, err := pollRun(urls, "", *concurrent, *cpuprofile, *latency, *writes)
+			if err != nil {
+				return err
+			}
+			firsts = append(firsts, first)
+		}
+		slices.Sort(firsts)
+		fmt.Printf("first round over %d runs: min %.2f s, median %.2f s, max %.2f s\n", len(firsts),
+			firsts[0].Seconds(), firsts[len(firsts)/2].Seconds(), firsts[len(firsts)-1].Seconds())
+		return nil
+	}
+	_, err = pollRun(urls, *dbPath, *concurrent, *cpuprofile, *latency, *writes)
+	return err
+}
+
+// pollRun times a first round of urls on the database at dbPath (a new
+// temporary one when empty), then a second, unchanged round, and returns
+// the first round's time.
+func pollRun(urls []string, dbPath string, concurrent int, cpuprofile string, latency time.Duration, writes int) (time.Duration, error) {
+	var first time.Duration
+	if dbPath == "" {
 		dir, err := os.MkdirTemp("", "sitrep-bench")
 		if err != nil {
-			return err
+			return 0, err
 		}
 		defer os.RemoveAll(dir)
-		*dbPath = filepath.Join(dir, "bench.db")
+		dbPath = filepath.Join(dir, "bench.db")
 	}
-	st, err := store.Open(*dbPath)
+	st, err := store.Open(dbPath)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer st.Close()
 	ctx := context.Background()
 	for _, u := range urls {
 		if _, _, err := st.AddFeed(ctx, u); err != nil {
-			return err
+			return 0, err
 		}
 	}
-	opts := feeds.Options{MaxConcurrent: *concurrent}
+	opts := feeds.Options{MaxConcurrent: concurrent}
 	var fst feeds.Store = st
-	if *writes > 0 {
-		fst = writeLimited{st, *writes}
+	if writes > 0 {
+		fst = writeLimited{st, writes}
 	}
 	p := feeds.New(feeds.NewClient(opts), fst, opts)
-	limit := *concurrent
+	limit := concurrent
 	if limit == 0 {
 		limit = 16
 	}
@@ -80,12 +109,12 @@ func poll(args []string) error {
 	for round := 1; round <= 2; round++ {
 		list, err := st.Feeds(ctx)
 		if err != nil {
-			return err
+			return 0, err
 		}
-		if round == 1 && *cpuprofile != "" {
-			f, err := os.Create(*cpuprofile)
+		if round == 1 && cpuprofile != "" {
+			f, err := os.Create(cpuprofile)
 			if err != nil {
-				return err
+				return 0, err
 			}
 			pprof.StartCPUProfile(f)
 		}
@@ -102,8 +131,11 @@ func poll(args []string) error {
 		}
 		wg.Wait()
 		elapsed := time.Since(start)
+		if round == 1 {
+			first = elapsed
+		}
 		cpuUsed := cpuTime() - cpu0
-		if round == 1 && *cpuprofile != "" {
+		if round == 1 && cpuprofile != "" {
 			pprof.StopCPUProfile()
 		}
 		var fresh, notMod, errs int
@@ -132,12 +164,12 @@ func poll(args []string) error {
 			fmt.Printf(": %.0f ms per 1,000 stories", float64((busy1-busy0).Milliseconds())*1000/float64(fresh))
 		}
 		fmt.Println()
-		if round == 2 && *latency > 0 {
+		if round == 2 && latency > 0 {
 			// An unchanged round is all waiting: every answer is a 304
 			// after the server's latency, limit requests at a time.
-			floor := time.Duration((len(results)+limit-1)/limit) * *latency
+			floor := time.Duration((len(results)+limit-1)/limit) * latency
 			fmt.Printf("  floor at %d requests in flight and %s each: %d rounds of requests = %.2f s\n",
-				limit, *latency, (len(results)+limit-1)/limit, floor.Seconds())
+				limit, latency, (len(results)+limit-1)/limit, floor.Seconds())
 		}
 		if firstErr != nil {
 			fmt.Printf("  first error: %v\n", firstErr)
@@ -149,7 +181,7 @@ func poll(args []string) error {
 			t0, busy2 := time.Now(), busy1
 			n, err := st.CatchUp(ctx)
 			if err != nil {
-				return err
+				return 0, err
 			}
 			busy3, _ := st.WriterStats()
 			fmt.Printf("  then the indexer: %d stories in %.2f s (writer %.2f s)\n", n, time.Since(t0).Seconds(), (busy3 - busy2).Seconds())
@@ -157,7 +189,7 @@ func poll(args []string) error {
 		}
 	}
 	fmt.Printf("peak RSS overall: %d MB\n", peakRSS()/1e6)
-	return nil
+	return first, nil
 }
 
 // peakRSS reads the kernel's high-water mark of this process's resident set.
