@@ -55,9 +55,7 @@ func load(args []string) error {
 		}
 		start := time.Now()
 		err = store.PopulateWith(ctx, st, *nFeeds, *populate, *writers)
-		if c, ok := st.(interface {
-			CatchUp(context.Context) (int, error)
-		}); ok && err == nil {
+		if c, ok := st.(catcherUpper); ok && err == nil {
 			// A store in use has indexed its stories long before: what
 			// Populate left waiting is not the load's work.
 			_, err = c.CatchUp(ctx)
@@ -185,6 +183,12 @@ func loadPoll(args []string) error {
 	return nil
 }
 
+// catcherUpper is a store whose indexer writes later what a save left
+// waiting (SQLite's CatchUp, PostgreSQL's rows).
+type catcherUpper interface {
+	CatchUp(context.Context) (int, error)
+}
+
 // writeLimited overrides the store's saves at once, to measure another
 // choice without rebuilding.
 type writeLimited struct {
@@ -263,9 +267,7 @@ func (lp *loadPoller) round(ctx context.Context) {
 	if wl, ok := st.(writeLimited); ok {
 		st = wl.Store
 	}
-	if sq, ok := st.(interface {
-		CatchUp(context.Context) (int, error)
-	}); ok {
+	if sq, ok := st.(catcherUpper); ok {
 		// What the round left to the store's indexer, written while the
 		// readers go on (model/store's index_pending.go and
 		// pg_rows_pending.go).

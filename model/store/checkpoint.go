@@ -93,22 +93,31 @@ func (s *SQLite) heldBack() <-chan struct{} {
 	return s.hold
 }
 
+// yieldToHold is for a bulk writer that holds the write lock: when a hold
+// is on, it gives the lock back and returns the channel to wait on; nil
+// when none is, and the lock is still held.
+func (s *SQLite) yieldToHold() <-chan struct{} {
+	held := s.heldBack()
+	if held != nil {
+		s.unlockWrite()
+	}
+	return held
+}
+
 // lockBulk takes the write lock for a bulk write once no hold is on.
 func (s *SQLite) lockBulk(ctx context.Context) error {
 	for {
-		if held := s.heldBack(); held != nil {
-			select {
-			case <-held:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
 		if err := s.lockWrite(ctx); err != nil {
 			return err
 		}
-		if s.heldBack() == nil {
+		held := s.yieldToHold()
+		if held == nil {
 			return nil
 		}
-		s.unlockWrite()
+		select {
+		case <-held:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	}
 }

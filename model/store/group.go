@@ -149,10 +149,9 @@ func (s *SQLite) submit(ctx context.Context, stories int, run func(ctx context.C
 			return op.err
 		case s.writeSem <- struct{}{}:
 			s.lockedAt = time.Now()
-			if held := s.heldBack(); held != nil {
+			if held := s.yieldToHold(); held != nil {
 				// The checkpointer is copying a long log: groups wait for
 				// it to finish, the reader's own writes go on.
-				s.unlockWrite()
 				select {
 				case <-held:
 				case <-op.done:

@@ -410,8 +410,8 @@ var pgMigrations = [][]string{
 		`CREATE SEQUENCE changes`,
 	},
 	{ // 7: the search vector in a narrow table of its own, stored out of
-		// line and uncompressed (in the row again since migration 11). Beside the 4 KB body, each row of
-		// story_texts took a page: finding the stories of a word in 6% of
+		// line and uncompressed (in the row again since migration 11).
+		// Beside the 4 KB body, each row of story_texts took a page: finding the stories of a word in 6% of
 		// a million read 57,000 pages (2.8 s), and checking one story's
 		// vector meant fetching and decompressing it (60 µs). Here a row is
 		// a few dozen bytes and a check reads the vector as it is. Copying
