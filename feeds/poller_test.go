@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -295,39 +296,55 @@ func TestHugeBodies(t *testing.T) {
 	opts := testOptions() // the default 16 MiB limit
 	p := New(NewClient(opts), st, opts)
 
-	var peak atomic.Uint64
-	stop := make(chan struct{})
-	go func() {
-		var ms runtime.MemStats
-		for {
-			select {
-			case <-stop:
-				return
-			case <-time.After(5 * time.Millisecond):
-			}
-			runtime.ReadMemStats(&ms)
-			if ms.HeapAlloc > peak.Load() {
-				peak.Store(ms.HeapAlloc)
-			}
-		}
-	}()
+	// HeapAlloc counts garbage until the collector runs, and how late it
+	// runs depends on the machine: at the default GOGC a CI run measured
+	// 67 MiB where this one measures 42. A low GC percent makes the peak
+	// follow what the fetch holds, and each poll is measured from a
+	// collected heap, so neither the other tests' garbage nor the first
+	// poll's counts against the second.
+	defer debug.SetGCPercent(debug.SetGCPercent(10))
 	for _, path := range []string{"/huge", "/bomb"} {
 		f := addFeed(t, st, srv.URL+path)
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		base := ms.HeapAlloc
+		var peak atomic.Uint64
+		stop := make(chan struct{})
+		sampled := make(chan struct{})
+		go func() {
+			defer close(sampled)
+			var ms runtime.MemStats
+			for {
+				runtime.ReadMemStats(&ms)
+				if ms.HeapAlloc > base && ms.HeapAlloc-base > peak.Load() {
+					peak.Store(ms.HeapAlloc - base)
+				}
+				select {
+				case <-stop:
+					return
+				case <-time.After(2 * time.Millisecond):
+				}
+			}
+		}()
 		start := time.Now()
 		r := p.PollNow(context.Background(), f)
+		close(stop)
+		<-sampled
 		if !errors.Is(r.Err, ErrTooLarge) {
 			t.Errorf("%s: want ErrTooLarge, got %v", path, r.Err)
 		}
 		if d := time.Since(start); d > 10*time.Second {
 			t.Errorf("%s: took %v", path, d)
 		}
-		t.Logf("%s: %v", path, r.Err)
-	}
-	close(stop)
-	if pk := peak.Load(); pk > 64<<20 {
-		t.Errorf("heap peaked at %d MiB", pk>>20)
-	} else {
-		t.Logf("heap peak %d MiB", pk>>20)
+		// The body is cut at 16 MiB and read in chunks that are never
+		// copied, so the cut costs the limit and a little more; a doubling
+		// buffer measured 24-40 MiB here.
+		if pk := peak.Load(); pk > 20<<20 {
+			t.Errorf("%s: heap grew by %d MiB for a 16 MiB limit", path, pk>>20)
+		} else {
+			t.Logf("%s: %v; heap grew by %d MiB", path, r.Err, pk>>20)
+		}
 	}
 }
 
