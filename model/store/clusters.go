@@ -189,9 +189,16 @@ type clusterTx struct {
 	x         *clusterIndex
 	staged    map[int64]*clusterEntry
 	stagedKey map[uint32][]posting
-	grown     map[int64]int // stories this group added to each cluster
-	backfill  bool          // this group fingerprints the stories saved without a sketch
-	g         *groupTx
+	// stop are the keys this group's stories made stop keys. Staged
+	// filing follows the index's own rules (file), so a story's keys and
+	// its cluster do not depend on where one group ends and the next
+	// begins: a first round's groups, or the indexer's batches of stories
+	// that waited (clusters_pending.go), cluster as stories saved one by
+	// one would.
+	stop     map[uint32]bool
+	grown    map[int64]int // stories this group added to each cluster
+	backfill bool          // this group fingerprints the stories saved without a sketch
+	g        *groupTx
 	// sketches are the sketch rows of the stories saved since the last
 	// flush, three arguments a row, written many rows a statement.
 	sketches []any
@@ -276,8 +283,8 @@ func (s *SQLite) clusters(ctx context.Context, g *groupTx) (*clusterTx, error) {
 	}
 	x.loaded = true
 	var err error
-	ct := &clusterTx{x: x, staged: map[int64]*clusterEntry{}, stagedKey: map[uint32][]posting{}, grown: map[int64]int{}, tried: map[int64]bool{},
-		backfill: !x.backfilled && clusterStories}
+	ct := &clusterTx{x: x, staged: map[int64]*clusterEntry{}, stagedKey: map[uint32][]posting{}, stop: map[uint32]bool{},
+		grown: map[int64]int{}, tried: map[int64]bool{}, backfill: !x.backfilled && clusterStories}
 	ct.g = g
 	if ct.setClust, err = g.stmt(ctx, `UPDATE stories SET cluster_id = ? WHERE id = ? AND cluster_id IS NULL`); err != nil {
 		return nil, err
@@ -307,10 +314,7 @@ func (c *clusterTx) match(sk cluster.Sketch, published int64) (matchID, clusterI
 	window := clusterWindow.Microseconds()
 	full := func(cl int64) bool { return cl != 0 && c.x.sizes[cl]+c.grown[cl] >= maxClusterSize }
 	var keys [cluster.Keys]uint32
-	for _, k := range c.x.keysOf(sk, &keys) {
-		if len(c.stagedKey[k]) >= maxPosting {
-			continue // a stop key in this group's stories
-		}
+	for _, k := range c.keysOf(sk, &keys) {
 		for _, ps := range [2][]posting{c.x.byKey[k], c.stagedKey[k]} {
 			for _, p := range ps {
 				// What the posting tells turns most stories away
@@ -372,13 +376,39 @@ func (c *clusterTx) saved(ctx context.Context, id int64, e *encodedStory, matchI
 	}
 	c.staged[id] = &clusterEntry{sketch: e.sketch, published: e.published, cluster: clusterID}
 	var keys [cluster.Keys]uint32
-	for _, k := range c.x.keysOf(e.sketch, &keys) {
-		ps := c.stagedKey[k]
-		if len(ps) < maxPosting && (clusterID == 0 || !filed(ps, clusterID)) {
-			c.stagedKey[k] = append(ps, posting{id: id, cluster: clusterID, published: e.published})
-		}
+	for _, k := range c.keysOf(e.sketch, &keys) {
+		c.file(k, posting{id: id, cluster: clusterID, published: e.published})
 	}
 	return nil
+}
+
+// keysOf is clusterIndex.keysOf with this group's stop keys too.
+func (c *clusterTx) keysOf(sk cluster.Sketch, buf *[cluster.Keys]uint32) []uint32 {
+	out := buf[:0]
+	for _, h := range sk.Hashes {
+		if len(out) == cluster.Keys {
+			break
+		}
+		if !c.x.stop[h] && !c.stop[h] {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// file stages p under key k by clusterIndex.file's rules, counting what the
+// index holds under k and what this group filed: commit files the group's
+// stories into the index in story order, and comes to the same keys.
+func (c *clusterTx) file(k uint32, p posting) {
+	held, staged := c.x.byKey[k], c.stagedKey[k]
+	if p.cluster != 0 && (filed(held, p.cluster) || filed(staged, p.cluster)) {
+		return
+	}
+	if len(held)+len(staged) >= maxPosting {
+		c.stop[k] = true
+		return
+	}
+	c.stagedKey[k] = append(staged, p)
 }
 
 // filed says whether one of ps is of cluster: filed with it, or the story
@@ -399,48 +429,65 @@ const maxBackfill = 5000
 // sitrep before migration 8), oldest first, and clusters them as if they
 // had just arrived, so an upgrade does not leave the last days' stories
 // out of the clusters. It runs in the first write group of a process.
-func (c *clusterTx) fillIn(ctx context.Context, tx *sql.Tx) error {
+func (c *clusterTx) fillIn(ctx context.Context) error {
 	since := time.Now().Add(-2 * clusterWindow).UnixMicro()
-	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.published, s.title, COALESCE(t.body, '')
+	_, _, _, err := c.clusterSaved(ctx, `SELECT s.id, s.published, s.title, COALESCE(t.body, '')
 		FROM stories s LEFT JOIN story_texts t ON t.story_id = s.id
 		WHERE s.published > ? AND s.cluster_id IS NULL
 		AND NOT EXISTS (SELECT 1 FROM story_sketches k WHERE k.story_id = s.id)
 		ORDER BY s.published, s.id LIMIT ?`, since, maxBackfill)
+	return err
+}
+
+// clusterSaved fingerprints and clusters stories already saved alone, as
+// if they had just arrived, in the order query (id, published, title,
+// body) gives them. It reports how many it read, how many joined a
+// cluster, and the last one's id.
+func (c *clusterTx) clusterSaved(ctx context.Context, query string, args ...any) (n, joined int, last int64, err error) {
+	rows, err := c.g.tx.QueryContext(ctx, query, args...)
 	if err != nil {
-		return fmt.Errorf("clusters: %w", err)
+		return 0, 0, 0, fmt.Errorf("clusters: %w", err)
 	}
-	type old struct {
+	type saved struct {
 		id int64
 		e  encodedStory
 	}
-	var olds []old
+	var ss []saved
 	for rows.Next() {
-		var o old
+		var o saved
 		var title, body string
 		if err := rows.Scan(&o.id, &o.e.published, &title, &body); err != nil {
 			rows.Close()
-			return fmt.Errorf("clusters: %w", err)
+			return 0, 0, 0, fmt.Errorf("clusters: %w", err)
 		}
 		o.e.sketch = cluster.Fingerprint(title, body)
-		olds = append(olds, o)
+		ss = append(ss, o)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("clusters: %w", err)
+		return 0, 0, 0, fmt.Errorf("clusters: %w", err)
 	}
-	for i := range olds {
-		o := &olds[i]
+	if len(ss) == 0 {
+		return 0, 0, 0, nil
+	}
+	set, err := c.g.stmt(ctx, `UPDATE stories SET cluster_id = ? WHERE id = ?`)
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("clusters: %w", err)
+	}
+	for i := range ss {
+		o := &ss[i]
 		matchID, clusterID := c.match(o.e.sketch, o.e.published)
 		if clusterID != 0 {
-			if _, err := tx.ExecContext(ctx, `UPDATE stories SET cluster_id = ? WHERE id = ?`, clusterID, o.id); err != nil {
-				return fmt.Errorf("clusters: %w", err)
+			if _, err := set.ExecContext(ctx, clusterID, o.id); err != nil {
+				return 0, 0, 0, fmt.Errorf("clusters: %w", err)
 			}
+			joined++
 		}
 		if err := c.saved(ctx, o.id, &o.e, matchID, clusterID); err != nil {
-			return err
+			return 0, 0, 0, err
 		}
 	}
-	return c.flush(ctx)
+	return len(ss), joined, ss[len(ss)-1].id, c.flush(ctx)
 }
 
 // flush writes the sketch rows of the stories saved since the last flush.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
@@ -156,6 +157,10 @@ func TestClustersOfSyntheticNews(t *testing.T) {
 			}
 		}
 		upsert(t, s, f.ID, batch...)
+	}
+	// A burst of saves leaves the later stories' clusters to the indexer.
+	if _, err := s.CatchUp(ctx); err != nil {
+		t.Fatal(err)
 	}
 	clusters := make([]int64, len(news.stories))
 	for i, st := range news.stories {
@@ -377,13 +382,18 @@ func TestUpgradeFillsInSketches(t *testing.T) {
 }
 
 // TestClusteringIsRepeatable: the same stories saved the same way cluster
-// the same way. Stories from one template (a daily briefing in sixty
-// outlets) fill clusters and turn keys into stop keys, where the order in
-// which a group's stories enter the index decides which story a key files.
+// the same way, and the same whether the saves cluster them or leave them
+// to the indexer (clusters_pending.go). Stories from one template (a daily
+// briefing in sixty outlets) fill clusters and turn keys into stop keys,
+// where the order in which stories enter the index decides which story a
+// key files.
 func TestClusteringIsRepeatable(t *testing.T) {
 	places := []string{"Aleppo", "Idlib", "Goma", "El Fasher", "Kharkiv", "Rafah"}
-	clusters := func() map[string]string {
+	clusters := func(deferFrom int64) (got map[string]string, waited int) {
+		defer func(old int64) { clusterDeferBacklog = old }(clusterDeferBacklog)
+		clusterDeferBacklog = deferFrom
 		s, _ := openTemp(t)
+		s.ix.close() // the test catches up itself, at a known moment
 		rng := rand.New(rand.NewPCG(7, 7))
 		for f := range 60 {
 			feed := addFeed(t, s, fmt.Sprintf("https://outlet%d.example/feed", f))
@@ -398,7 +408,13 @@ func TestClusteringIsRepeatable(t *testing.T) {
 			}
 			upsert(t, s, feed.ID, sts...)
 		}
-		got := map[string]string{}
+		if err := s.db.QueryRow(`SELECT COUNT(*) FROM cluster_pending`).Scan(&waited); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.CatchUp(ctx); err != nil {
+			t.Fatal(err)
+		}
+		got = map[string]string{}
 		rows, err := s.db.Query(`SELECT s.key, COALESCE(c.key, '') FROM stories s LEFT JOIN stories c ON c.id = s.cluster_id`)
 		if err != nil {
 			t.Fatal(err)
@@ -409,16 +425,29 @@ func TestClusteringIsRepeatable(t *testing.T) {
 			rows.Scan(&k, &c)
 			got[k] = c
 		}
-		return got
+		return got, waited
 	}
-	first, second := clusters(), clusters()
-	differ := 0
-	for k, c := range first {
-		if second[k] != c {
-			differ++
+	never := int64(math.MaxInt64)
+	first, waited := clusters(never)
+	if waited != 0 {
+		t.Fatalf("%d stories waited for their clusters with deferring off", waited)
+	}
+	for _, run := range []struct {
+		name      string
+		deferFrom int64
+	}{{"saved the same way", never}, {"all left to the indexer", 0}, {"left to the indexer from the 500th", 500}} {
+		second, waited := clusters(run.deferFrom)
+		if run.deferFrom != never && waited < len(first)-int(run.deferFrom)-50 {
+			t.Errorf("%s: only %d stories of %d waited for the indexer", run.name, waited, len(first))
 		}
-	}
-	if differ > 0 {
-		t.Errorf("%d of %d stories clustered otherwise the second time", differ, len(first))
+		differ := 0
+		for k, c := range first {
+			if second[k] != c {
+				differ++
+			}
+		}
+		if differ > 0 {
+			t.Errorf("%s: %d of %d stories clustered otherwise", run.name, differ, len(first))
+		}
 	}
 }

@@ -57,9 +57,12 @@ func (g *groupTx) upserter(ctx context.Context) (*upserter, error) {
 			return nil, err
 		}
 		if u.clusters.backfill {
-			if err := u.clusters.fillIn(ctx, g.tx); err != nil {
+			if err := u.clusters.fillIn(ctx); err != nil {
 				return nil, err
 			}
+		}
+		if u.deferred, err = g.s.deferClusters(ctx, g); err != nil {
+			return nil, err
 		}
 		g.up = u
 	}

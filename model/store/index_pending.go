@@ -117,7 +117,7 @@ func (s *SQLite) indexWhenIdle(ctx context.Context) {
 func (s *SQLite) lastWaiting(ctx context.Context) (int64, bool, error) {
 	var last sql.NullInt64
 	if err := s.db.QueryRowContext(ctx, `SELECT MAX(m) FROM (SELECT MAX(story_id) AS m FROM search_pending
-		UNION ALL SELECT MAX(story_id) FROM index_pending)`).Scan(&last); err != nil {
+		UNION ALL SELECT MAX(story_id) FROM index_pending UNION ALL SELECT MAX(story_id) FROM cluster_pending)`).Scan(&last); err != nil {
 		return 0, false, fmt.Errorf("store: index: %w", err)
 	}
 	return last.Int64, last.Valid, nil
@@ -203,9 +203,12 @@ func (s *SQLite) CatchUp(ctx context.Context) (int, error) { return s.catchUp(ct
 
 // indexSome writes the search entries of up to limit waiting stories up to
 // story id upto, oldest first, and with rows their quote and figure rows
-// too, in a transaction of its own on the writer's connection. It reports
-// the larger of the two counts.
+// and their clusters too, in a transaction of its own on the writer's
+// connection. It reports the largest of the counts.
 func (s *SQLite) indexSome(ctx context.Context, limit int, upto int64, rows bool) (int, error) {
+	if rows && clusterStories {
+		s.warmClusters(ctx) // seconds at a million stories: not in the lock
+	}
 	if err := s.lockBulk(ctx); err != nil {
 		return 0, err
 	}
@@ -214,6 +217,8 @@ func (s *SQLite) indexSome(ctx context.Context, limit int, upto int64, rows bool
 	if err != nil {
 		return 0, fmt.Errorf("store: index: %w", err)
 	}
+	var ct *clusterTx
+	joined := 0
 	n, err := indexSearch(ctx, tx, limit, upto)
 	if err == nil && rows {
 		var m int
@@ -223,6 +228,15 @@ func (s *SQLite) indexSome(ctx context.Context, limit int, upto int64, rows bool
 			}
 			n = max(n, m)
 		}
+		if err == nil {
+			g := &groupTx{s: s, tx: tx}
+			if ct, err = s.clusters(ctx, g); err == nil {
+				ct.backfill = false // fillIn is the saves' (groupTx.upserter)
+				var c int
+				c, joined, err = clusterSome(ctx, ct, limit, upto)
+				n = max(n, c)
+			}
+		}
 	}
 	if err == nil {
 		err = tx.Commit()
@@ -230,6 +244,12 @@ func (s *SQLite) indexSome(ctx context.Context, limit int, upto int64, rows bool
 	if err != nil {
 		tx.Rollback()
 		return 0, fmt.Errorf("store: index: %w", err)
+	}
+	if ct != nil {
+		ct.commit()
+	}
+	if joined > 0 {
+		s.noteClustered()
 	}
 	return n, nil
 }

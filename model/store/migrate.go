@@ -111,6 +111,9 @@ var migrations = [][]string{
 	// 12: saved stories wait here for their search, quote and figure rows
 	// (index_pending.go).
 	indexPendingSchema,
+	// 13: new stories saved in a burst wait here for their clusters
+	// (clusters_pending.go).
+	clusterPendingSchema,
 }
 
 // migrate applies the migrations the database has not seen yet, each in its

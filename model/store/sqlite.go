@@ -41,6 +41,9 @@ type SQLite struct {
 	groups   atomic.Int64
 	// clusterIdx finds near-duplicates of new stories (clusters.go).
 	clusterIdx clusterIndex
+	// clustered signals that the indexer clustered waiting stories
+	// (Clustered).
+	clustered chan struct{}
 	// ckpt copies the write-ahead log into the file beside the writer
 	// (checkpoint.go); nil for an in-memory database.
 	ckpt *worker
@@ -141,7 +144,7 @@ func open(db *sql.DB) (*SQLite, error) {
 
 // newSQLite wraps an open, migrated database.
 func newSQLite(db *sql.DB) *SQLite {
-	return &SQLite{db: db, writeSem: make(chan struct{}, 1)}
+	return &SQLite{db: db, writeSem: make(chan struct{}, 1), clustered: make(chan struct{}, 1)}
 }
 
 // Close closes the database.

@@ -79,9 +79,6 @@ type encodedStory struct {
 
 func encodeStory(st model.Story, hash string, now time.Time) (encodedStory, error) {
 	e := encodedStory{Story: st, hash: hash, headline: model.Headline(st.Stats)}
-	if clusterStories {
-		e.sketch = cluster.Fingerprint(st.Title, st.Body)
-	}
 	if e.FirstSeen.IsZero() {
 		e.FirstSeen = now
 	}
@@ -231,12 +228,15 @@ type upserter struct {
 	// again.
 	insPending, isPending, insSearch, ftsDel, delQuotes, delFigures *sql.Stmt
 	clusters                                                        *clusterTx
-	pending                                                         int // stories that wait for the indexer
+	// deferred: this group's new stories wait in cluster_pending for the
+	// indexer to cluster them (clusters_pending.go).
+	deferred bool
+	pending  int // stories that wait for the indexer
 	// The other rows of the new stories saved since the last flush: their
 	// texts (id, body), their places in the indexer's queues (id; id,
 	// highlights). Written many rows a statement at the end of each feed:
 	// four one-row statements a story were a tenth of the writer's time.
-	texts, searches, highlights []any
+	texts, searches, highlights, unclustered []any
 }
 
 func newUpserter(ctx context.Context, g *groupTx) (*upserter, error) {
@@ -280,7 +280,12 @@ func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (c
 	// ones are most of them (all of a first poll), so trying the INSERT
 	// saves them a lookup; a key already there inserts nothing.
 	var id int64
-	matchID, clusterID := u.clusters.match(e.sketch, e.published)
+	var matchID, clusterID int64
+	if !u.deferred && clusterStories {
+		// In the write lock, but only between bursts (clusters_pending.go).
+		e.sketch = cluster.Fingerprint(e.Title, e.Body)
+		matchID, clusterID = u.clusters.match(e.sketch, e.published)
+	}
 	// An Exec, then its row id and its count of changes: as a query with
 	// RETURNING id, a result set of one row per story, the insert took
 	// 1.31 s of a first round's CPU (1,000 feeds x 50 items), as an Exec
@@ -297,7 +302,9 @@ func (u *upserter) upsert(ctx context.Context, feedID int64, e *encodedStory) (c
 		if id, err = ins.LastInsertId(); err != nil {
 			return false, false, err
 		}
-		if err := u.clusters.saved(ctx, id, e, matchID, clusterID); err != nil {
+		if u.deferred {
+			u.unclustered = append(u.unclustered, id)
+		} else if err := u.clusters.saved(ctx, id, e, matchID, clusterID); err != nil {
 			return false, false, err
 		}
 		u.texts = append(u.texts, id, e.Body)
@@ -337,6 +344,7 @@ func (u *upserter) flush(ctx context.Context, g *groupTx) error {
 		{`INSERT INTO story_texts (story_id, body) VALUES (?, ?)`, 2, &u.texts},
 		{`INSERT INTO search_pending (story_id) VALUES (?)`, 1, &u.searches},
 		{`INSERT INTO index_pending (story_id, highlights) VALUES (?, ?)`, 2, &u.highlights},
+		{`INSERT INTO cluster_pending (story_id) VALUES (?)`, 1, &u.unclustered},
 	} {
 		err := g.insertMany(ctx, w.insert, w.width, *w.args)
 		clear(*w.args) // the bodies may go
