@@ -44,6 +44,11 @@ func runReader(ctx context.Context, st readerStore, poller *feeds.Poller, cfg co
 		}
 		live = make(chan ui.LiveEvent, 16)
 		go liveEvents(notes, live, team.User(), team.Session())
+	} else if cl, ok := st.(clusterer); ok {
+		// SQLite: stories saved in a burst join their clusters when the
+		// indexer gets to them, after the round; the queue shows it then.
+		live = make(chan ui.LiveEvent, 1)
+		go clusteredEvents(ctx, cl.Clustered(), live)
 	}
 	m := ui.New(ui.Options{
 		Store:           st,
@@ -137,6 +142,29 @@ func terminalBrowser(setting, envBrowser string) func(string) *exec.Cmd {
 	return func(link string) *exec.Cmd {
 		w := browserCommand(setting, link)
 		return exec.Command(w[0], w[1:]...)
+	}
+}
+
+// clusterer is a store whose stories may join their clusters after they
+// were saved (store.SQLite.Clustered).
+type clusterer interface {
+	Clustered() <-chan struct{}
+}
+
+// clusteredEvents turns each signal that stories joined clusters into an
+// event that reloads the queue, until ctx ends.
+func clusteredEvents(ctx context.Context, in <-chan struct{}, out chan<- ui.LiveEvent) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-in:
+		}
+		select {
+		case out <- ui.LiveEvent{Stories: true}:
+		case <-ctx.Done():
+			return
+		}
 	}
 }
 

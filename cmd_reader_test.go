@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"testing"
+	"time"
 
 	"sitrep/model/store"
 	"sitrep/ui"
@@ -51,5 +53,32 @@ func TestLiveEvents(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestClusteredEvents: each time the store says stories joined clusters,
+// the reader is told to read its queue again; the forwarding ends with
+// the reader.
+func TestClusteredEvents(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	in, out := make(chan struct{}, 1), make(chan ui.LiveEvent)
+	done := make(chan struct{})
+	go func() { clusteredEvents(ctx, in, out); close(done) }()
+	for range 2 {
+		in <- struct{}{}
+		select {
+		case ev := <-out:
+			if ev != (ui.LiveEvent{Stories: true}) {
+				t.Fatalf("event %+v, want one that reloads the stories", ev)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("no event for stories that joined clusters")
+		}
+	}
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("clusteredEvents still running after its reader ended")
 	}
 }

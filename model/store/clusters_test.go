@@ -451,3 +451,38 @@ func TestClusteringIsRepeatable(t *testing.T) {
 		}
 	}
 }
+
+// TestBurstClustersAfterTheIndexer: stories saved in a burst show alone
+// until the background indexer clusters them; then the queue shows their
+// cluster once and Clustered tells the reader to read it again. Between
+// bursts a reprint joins its cluster as it is saved.
+func TestBurstClustersAfterTheIndexer(t *testing.T) {
+	defer func(old int64) { clusterDeferBacklog = old }(clusterDeferBacklog)
+	clusterDeferBacklog = 0 // every save is part of a burst
+	s, _ := openTemp(t)
+	wire, paper := addFeed(t, s, "https://wire.example/feed"), addFeed(t, s, "https://paper.example/feed")
+	upsert(t, s, wire.ID, wireStory("w1", "Strikes kill 212 in Aleppo", base, "212", 4))
+	upsert(t, s, paper.ID, wireStory("p1", "Aleppo market hit as offensive presses on", base.Add(time.Hour), "212", 3))
+	all := model.Filter{View: model.ViewAll}
+	// Two stories and no cluster until the indexer runs (it waits for
+	// the saves to pause; the queue is read at once).
+	if hs, err := s.Queue(ctx, all, 0, 10); err != nil || len(hs) != 2 || hs[0].ClusterSize != 0 {
+		t.Fatalf("queue right after the burst = %+v, %v; want both stories alone", hs, err)
+	}
+	select {
+	case <-s.Clustered():
+	case <-time.After(10 * time.Second):
+		t.Fatal("the indexer did not say it clustered the burst's stories")
+	}
+	hs, err := s.Queue(ctx, all, 0, 10)
+	if err != nil || len(hs) != 1 || hs[0].ClusterSize != 2 {
+		t.Fatalf("queue after the indexer = %+v, %v; want one row standing for a cluster of two", hs, err)
+	}
+
+	clusterDeferBacklog = math.MaxInt64 // the burst is over
+	blog := addFeed(t, s, "https://blog.example/feed")
+	upsert(t, s, blog.ID, wireStory("b1", "Aleppo: 190 dead in strikes", base.Add(2*time.Hour), "190", 4))
+	if hs, err := s.Queue(ctx, all, 0, 10); err != nil || len(hs) != 1 || hs[0].ClusterSize != 3 {
+		t.Fatalf("queue right after a save between bursts = %+v, %v; want the reprint in the cluster at once", hs, err)
+	}
+}
