@@ -72,18 +72,24 @@ func (s *SQLite) checkpoint(ctx context.Context) {
 var checkpointHeld = func() {}
 
 // holdBulk holds the bulk writers (the poller's groups, the indexer) back
-// from their next write lock until releaseBulk.
+// from their next write lock until releaseBulk; holds by several callers
+// at once end with the last release.
 func (s *SQLite) holdBulk() {
 	s.holdMu.Lock()
 	defer s.holdMu.Unlock()
-	s.hold = make(chan struct{})
+	if s.holders == 0 {
+		s.hold = make(chan struct{})
+	}
+	s.holders++
 }
 
 func (s *SQLite) releaseBulk() {
 	s.holdMu.Lock()
 	defer s.holdMu.Unlock()
-	close(s.hold)
-	s.hold = nil
+	if s.holders--; s.holders == 0 {
+		close(s.hold)
+		s.hold = nil
+	}
 }
 
 // heldBack is closed when the bulk writers' hold ends; nil when none is on.

@@ -214,3 +214,66 @@ func TestGroupWaitCancelled(t *testing.T) {
 		t.Errorf("LastPoll = %v", got.LastPoll)
 	}
 }
+
+// TestOwnWriteGoesBeforeQueuedGroups: a star waits for the write in
+// progress, not for the poller's saves queued before it. With the lock
+// taken, saves of three feeds queue up, then a star; once the lock is
+// free the star lands before any of the saves.
+func TestOwnWriteGoesBeforeQueuedGroups(t *testing.T) {
+	s, _ := openTemp(t)
+	s.ix.close() // no indexer batches in between
+	feeds := []model.Feed{addFeed(t, s, "https://a.example/feed"), addFeed(t, s, "https://b.example/feed"), addFeed(t, s, "https://c.example/feed")}
+	upsert(t, s, feeds[0].ID, story("k0", "Aleppo convoy", base))
+	id := idByKey(t, s, "k0")
+
+	if err := s.lockWrite(ctx); err != nil { // the write in progress
+		t.Fatal(err)
+	}
+	type landed struct {
+		what string
+		err  error
+	}
+	order := make(chan landed, 4)
+	for i, f := range feeds {
+		go func() {
+			_, err := s.UpsertStories(ctx, f.ID, []model.Story{story(fmt.Sprintf("q%d", i), "Goma", base)}, []string{fmt.Sprint("h", i)})
+			order <- landed{"save", err}
+		}()
+	}
+	waitFor(t, "the saves to queue", func() bool {
+		s.pendMu.Lock()
+		defer s.pendMu.Unlock()
+		return len(s.pending) == len(feeds)
+	})
+	go func() { order <- landed{"star", s.SetTriage(ctx, id, model.Triage{Starred: true})} }()
+	waitFor(t, "the star to wait", func() bool {
+		s.holdMu.Lock()
+		defer s.holdMu.Unlock()
+		return s.holders == 1
+	})
+	time.Sleep(20 * time.Millisecond) // from the hold to the lock's queue
+	s.unlockWrite()
+	for i := range len(feeds) + 1 {
+		select {
+		case l := <-order:
+			if l.err != nil {
+				t.Fatalf("%s: %v", l.what, l.err)
+			}
+			if i == 0 && l.what != "star" {
+				t.Fatalf("a queued save landed before the star")
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("writes still waiting after the lock was freed")
+		}
+	}
+}
+
+// waitFor polls cond until it holds, failing the test after 5 s.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !cond(); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}

@@ -27,10 +27,13 @@ type SQLite struct {
 	// writeSem is the write lock (see lockWrite), a channel so that the
 	// poller's writes can wait for it or for their group at once.
 	writeSem chan struct{}
-	// hold, while the checkpointer copies a long log, keeps the groups and
-	// the indexer from the write lock; closed when it ends (checkpoint.go).
-	holdMu sync.Mutex
-	hold   chan struct{}
+	// hold keeps the groups and the indexer from the write lock while the
+	// checkpointer copies a long log, and while the reader's own writes
+	// wait for it; closed when the last of its holders lets go
+	// (checkpoint.go, tx.go).
+	holdMu  sync.Mutex
+	hold    chan struct{}
+	holders int
 	// pending are the writes waiting for a group transaction (group.go).
 	pendMu  sync.Mutex
 	pending []*groupOp
