@@ -29,37 +29,51 @@ func benchPoll(b *testing.B, body string) {
 		st := openStore(b)
 		f := addFeed(b, st, srv.URL)
 		p := New(srv.Client(), st, testOptions())
-		runtime.GC()
-		var base runtime.MemStats
-		runtime.ReadMemStats(&base)
-		stop := make(chan struct{})
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
-			var m runtime.MemStats
-			for {
-				runtime.ReadMemStats(&m)
-				if m.HeapAlloc > base.HeapAlloc && m.HeapAlloc-base.HeapAlloc > peak.Load() {
-					peak.Store(m.HeapAlloc - base.HeapAlloc)
-				}
-				select {
-				case <-stop:
-					return
-				case <-time.After(2 * time.Millisecond):
-				}
-			}
-		}()
+		stopSampling := sampleHeapGrowth()
 		b.StartTimer()
 		r := p.PollNow(context.Background(), f)
 		b.StopTimer()
-		close(stop)
-		<-done
+		if g := stopSampling(); g > peak.Load() {
+			peak.Store(g)
+		}
 		if r.Err != nil || r.New != 1 {
 			b.Fatalf("poll: %+v", r)
 		}
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-MB")
+}
+
+// sampleHeapGrowth collects the garbage, then samples the heap every 2 ms
+// until the function it returns is called, which returns the largest
+// growth seen over the collected heap.
+func sampleHeapGrowth() (stop func() uint64) {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	base := ms.HeapAlloc
+	var peak uint64
+	quit, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapAlloc > base {
+				peak = max(peak, ms.HeapAlloc-base)
+			}
+			select {
+			case <-quit:
+				return
+			case <-time.After(2 * time.Millisecond):
+			}
+		}
+	}()
+	return func() uint64 {
+		close(quit)
+		<-done
+		return peak
+	}
 }
 
 // BenchmarkHugeItem: one item of 15 MB, a phrase with a number repeated.

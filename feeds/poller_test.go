@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -305,32 +304,10 @@ func TestHugeBodies(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(10))
 	for _, path := range []string{"/huge", "/bomb"} {
 		f := addFeed(t, st, srv.URL+path)
-		runtime.GC()
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		base := ms.HeapAlloc
-		var peak atomic.Uint64
-		stop := make(chan struct{})
-		sampled := make(chan struct{})
-		go func() {
-			defer close(sampled)
-			var ms runtime.MemStats
-			for {
-				runtime.ReadMemStats(&ms)
-				if ms.HeapAlloc > base && ms.HeapAlloc-base > peak.Load() {
-					peak.Store(ms.HeapAlloc - base)
-				}
-				select {
-				case <-stop:
-					return
-				case <-time.After(2 * time.Millisecond):
-				}
-			}
-		}()
+		stopSampling := sampleHeapGrowth()
 		start := time.Now()
 		r := p.PollNow(context.Background(), f)
-		close(stop)
-		<-sampled
+		grown := stopSampling()
 		if !errors.Is(r.Err, ErrTooLarge) {
 			t.Errorf("%s: want ErrTooLarge, got %v", path, r.Err)
 		}
@@ -340,10 +317,10 @@ func TestHugeBodies(t *testing.T) {
 		// The body is cut at 16 MiB and read in chunks that are never
 		// copied, so the cut costs the limit and a little more; a doubling
 		// buffer measured 24-40 MiB here.
-		if pk := peak.Load(); pk > 20<<20 {
-			t.Errorf("%s: heap grew by %d MiB for a 16 MiB limit", path, pk>>20)
+		if grown > 20<<20 {
+			t.Errorf("%s: heap grew by %d MiB for a 16 MiB limit", path, grown>>20)
 		} else {
-			t.Logf("%s: %v; heap grew by %d MiB", path, r.Err, pk>>20)
+			t.Logf("%s: %v; heap grew by %d MiB", path, r.Err, grown>>20)
 		}
 	}
 }

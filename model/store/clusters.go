@@ -102,12 +102,17 @@ type posting struct {
 // keysOf are the look-up keys of a sketch: its smallest hashes that are
 // not stop keys, in buf.
 func (x *clusterIndex) keysOf(sk cluster.Sketch, buf *[cluster.Keys]uint32) []uint32 {
+	return keysBut(sk, buf, x.stop, nil)
+}
+
+// keysBut are the smallest hashes of sk in neither stop set, in buf.
+func keysBut(sk cluster.Sketch, buf *[cluster.Keys]uint32, stop, more map[uint32]bool) []uint32 {
 	out := buf[:0]
 	for _, h := range sk.Hashes {
 		if len(out) == cluster.Keys {
 			break
 		}
-		if !x.stop[h] {
+		if !stop[h] && !more[h] {
 			out = append(out, h)
 		}
 	}
@@ -384,16 +389,7 @@ func (c *clusterTx) saved(ctx context.Context, id int64, e *encodedStory, matchI
 
 // keysOf is clusterIndex.keysOf with this group's stop keys too.
 func (c *clusterTx) keysOf(sk cluster.Sketch, buf *[cluster.Keys]uint32) []uint32 {
-	out := buf[:0]
-	for _, h := range sk.Hashes {
-		if len(out) == cluster.Keys {
-			break
-		}
-		if !c.x.stop[h] && !c.stop[h] {
-			out = append(out, h)
-		}
-	}
-	return out
+	return keysBut(sk, buf, c.x.stop, c.stop)
 }
 
 // file stages p under key k by clusterIndex.file's rules, counting what the

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 )
 
@@ -12,12 +13,11 @@ import (
 // of saves), a new story is saved alone (cluster_id NULL) and waits in
 // cluster_pending, and the indexer fingerprints and clusters the waiting
 // stories with its other work, oldest first, exactly as the saves would
-// have: a story is compared with every story before it, in story order. Between bursts (a few stories a poll) stories
-// are clustered as they are saved, so a story never shows alone for a
-// moment and then joins its cluster.
-//
-// Stories are filed in story order whichever way they are clustered: a
-// save clusters its stories itself only when none waits.
+// have: a story is compared with every story before it, in story order.
+// Between bursts (a few stories a poll) stories are clustered as they are
+// saved, so a story does not show alone for a moment and then join its
+// cluster. A save clusters its stories itself only when none waits, so
+// stories are filed in story order whichever way they are clustered.
 
 // clusterPendingSchema is migration 13.
 var clusterPendingSchema = []string{
@@ -35,16 +35,42 @@ var clusterDeferBacklog int64 = 500
 // clustered: in a burst of saves, and whenever others already wait, so
 // that stories are clustered in story order. An in-memory database has no
 // indexer and clusters as it saves.
-func (s *SQLite) deferClusters(ctx context.Context, g *groupTx) (bool, error) {
-	if s.ix == nil || !clusterStories {
-		return false, nil
+func (s *SQLite) deferClusters(ctx context.Context, g *groupTx) bool {
+	if s.ix == nil {
+		return false
 	}
-	if s.ix.backlog.Load() >= clusterDeferBacklog {
-		return true, nil
-	}
+	return s.ix.backlog.Load() >= clusterDeferBacklog || s.clustersWait(ctx, g.tx)
+}
+
+// queryRower is a database or a transaction, for one row.
+type queryRower interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// clustersWait says whether stories wait for their clusters. An error
+// (nothing but a failing database) says no: waiting stories are then
+// clustered by a later batch, and at worst a save clusters its own out of
+// story order, which can only change which cluster they join.
+func (s *SQLite) clustersWait(ctx context.Context, q queryRower) bool {
 	var some bool
-	err := g.tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM cluster_pending)`).Scan(&some)
-	return some, err
+	err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM cluster_pending)`).Scan(&some)
+	return err == nil && some && clusterStories
+}
+
+// clusterWaiting clusters up to limit waiting stories up to story id upto
+// in the indexer's transaction tx (clusterSome). ct, to commit once tx
+// has, is nil when none waited: the index is not loaded for nothing, in
+// the write lock, by a process that never saves.
+func (s *SQLite) clusterWaiting(ctx context.Context, tx *sql.Tx, limit int, upto int64) (ct *clusterTx, n, joined int, err error) {
+	if !s.clustersWait(ctx, tx) {
+		return nil, 0, 0, nil
+	}
+	if ct, err = s.clusters(ctx, &groupTx{s: s, tx: tx}); err != nil {
+		return nil, 0, 0, err
+	}
+	ct.backfill = false // fillIn is the saves' (groupTx.upserter)
+	n, joined, err = clusterSome(ctx, ct, limit, upto)
+	return ct, n, joined, err
 }
 
 // clusterSome clusters up to limit waiting stories up to story id upto,

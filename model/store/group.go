@@ -61,9 +61,7 @@ func (g *groupTx) upserter(ctx context.Context) (*upserter, error) {
 				return nil, err
 			}
 		}
-		if u.deferred, err = g.s.deferClusters(ctx, g); err != nil {
-			return nil, err
-		}
+		u.deferred = g.s.deferClusters(ctx, g)
 		g.up = u
 	}
 	return g.up, nil

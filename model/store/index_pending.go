@@ -206,7 +206,7 @@ func (s *SQLite) CatchUp(ctx context.Context) (int, error) { return s.catchUp(ct
 // and their clusters too, in a transaction of its own on the writer's
 // connection. It reports the largest of the counts.
 func (s *SQLite) indexSome(ctx context.Context, limit int, upto int64, rows bool) (int, error) {
-	if rows && clusterStories {
+	if rows && s.clustersWait(ctx, s.db) {
 		s.warmClusters(ctx) // seconds at a million stories: not in the lock
 	}
 	if err := s.lockBulk(ctx); err != nil {
@@ -229,13 +229,9 @@ func (s *SQLite) indexSome(ctx context.Context, limit int, upto int64, rows bool
 			n = max(n, m)
 		}
 		if err == nil {
-			g := &groupTx{s: s, tx: tx}
-			if ct, err = s.clusters(ctx, g); err == nil {
-				ct.backfill = false // fillIn is the saves' (groupTx.upserter)
-				var c int
-				c, joined, err = clusterSome(ctx, ct, limit, upto)
-				n = max(n, c)
-			}
+			var c int
+			ct, c, joined, err = s.clusterWaiting(ctx, tx, limit, upto)
+			n = max(n, c)
 		}
 	}
 	if err == nil {
