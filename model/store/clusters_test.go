@@ -464,9 +464,14 @@ func TestBurstClustersAfterTheIndexer(t *testing.T) {
 	upsert(t, s, wire.ID, wireStory("w1", "Strikes kill 212 in Aleppo", base, "212", 4))
 	upsert(t, s, paper.ID, wireStory("p1", "Aleppo market hit as offensive presses on", base.Add(time.Hour), "212", 3))
 	all := model.Filter{View: model.ViewAll}
-	// Two stories and no cluster until the indexer runs (it waits for
-	// the saves to pause; the queue is read at once).
-	if hs, err := s.Queue(ctx, all, 0, 10); err != nil || len(hs) != 2 || hs[0].ClusterSize != 0 {
+	// Two stories and no cluster until the indexer runs: the write lock,
+	// held here, keeps it waiting while the queue is read.
+	if err := s.lockWrite(ctx); err != nil {
+		t.Fatal(err)
+	}
+	hs, err := s.Queue(ctx, all, 0, 10)
+	s.unlockWrite()
+	if err != nil || len(hs) != 2 || hs[0].ClusterSize != 0 {
 		t.Fatalf("queue right after the burst = %+v, %v; want both stories alone", hs, err)
 	}
 	select {
@@ -474,7 +479,7 @@ func TestBurstClustersAfterTheIndexer(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the indexer did not say it clustered the burst's stories")
 	}
-	hs, err := s.Queue(ctx, all, 0, 10)
+	hs, err = s.Queue(ctx, all, 0, 10)
 	if err != nil || len(hs) != 1 || hs[0].ClusterSize != 2 {
 		t.Fatalf("queue after the indexer = %+v, %v; want one row standing for a cluster of two", hs, err)
 	}

@@ -44,5 +44,13 @@ func (s *SQLite) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 func (s *SQLite) lockOwn(ctx context.Context) error {
 	s.holdBulk()
 	defer s.releaseBulk()
-	return s.lockWrite(ctx)
+	if err := s.lockWrite(ctx); err != nil {
+		return err
+	}
+	ownLocked(s)
+	return nil
 }
+
+// ownLocked runs when one of the reader's own writes has taken the write
+// lock: a test's way in.
+var ownLocked = func(*SQLite) {}
