@@ -1,9 +1,9 @@
 package store
 
 // Clusters (issue 9): the same event told by several sources, once. Each
-// story is fingerprinted when it is saved (cluster.Fingerprint, outside the
-// write lock) and compared with the recent stories that share one of its
-// look-up keys; a near-duplicate joins the other's cluster. stories.cluster_id
+// story is fingerprinted when it is saved (cluster.Fingerprint), or by the
+// indexer after a burst of saves (clusters_pending.go), and compared with
+// the recent stories that share one of its look-up keys; a near-duplicate joins the other's cluster. stories.cluster_id
 // is the cluster (the id of its first story), NULL for a story alone, so
 // stories that match nothing cost one more row (their sketch) and no
 // update. The look-up keys live in memory, loaded once from story_sketches
