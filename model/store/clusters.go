@@ -431,6 +431,7 @@ func (c *clusterTx) fillIn(ctx context.Context) error {
 		FROM stories s LEFT JOIN story_texts t ON t.story_id = s.id
 		WHERE s.published > ? AND s.cluster_id IS NULL
 		AND NOT EXISTS (SELECT 1 FROM story_sketches k WHERE k.story_id = s.id)
+		AND NOT EXISTS (SELECT 1 FROM cluster_pending p WHERE p.story_id = s.id)
 		ORDER BY s.published, s.id LIMIT ?`, since, maxBackfill)
 	return err
 }

@@ -491,3 +491,45 @@ func TestBurstClustersAfterTheIndexer(t *testing.T) {
 		t.Fatalf("queue right after a save between bursts = %+v, %v; want the reprint in the cluster at once", hs, err)
 	}
 }
+
+// TestBurstLeftWaitingByAnotherProcess: stories a process left waiting
+// for their clusters (it stopped before its indexer got to them) are
+// clustered by the next process's indexer, not also by the backfill of its
+// first save, which once filed them twice and made every later indexing
+// batch fail on their sketch rows.
+func TestBurstLeftWaitingByAnotherProcess(t *testing.T) {
+	defer func(old int64) { clusterDeferBacklog = old }(clusterDeferBacklog)
+	clusterDeferBacklog = 0
+	// Recent, as the backfill only looks at the last days' stories.
+	at := time.Now().Truncate(time.Minute).Add(-3 * time.Hour)
+	s, path := openTemp(t)
+	wire, paper := addFeed(t, s, "https://wire.example/feed"), addFeed(t, s, "https://paper.example/feed")
+	s.ix.close() // it stops before its indexer runs
+	upsert(t, s, wire.ID, wireStory("w1", "Strikes kill 212 in Aleppo", at, "212", 4))
+	upsert(t, s, paper.ID, wireStory("p1", "Aleppo market hit as offensive presses on", at.Add(time.Hour), "212", 3))
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	clusterDeferBacklog = math.MaxInt64
+	next, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer next.Close()
+	next.ix.close() // the test catches up itself
+	blog := addFeed(t, next, "https://blog.example/feed")
+	upsert(t, next, blog.ID, story("b1", "Madaya convoy", at)) // the first save runs the backfill
+	if _, err := next.CatchUp(ctx); err != nil {
+		t.Fatalf("catching up the stories left waiting: %v", err)
+	}
+	hs, err := next.Queue(ctx, model.Filter{View: model.ViewAll}, 0, 10)
+	if err != nil || len(hs) != 2 {
+		t.Fatalf("queue = %+v, %v; want the convoy and one row for the two reprints", hs, err)
+	}
+	for _, h := range hs {
+		if h.Title == "Strikes kill 212 in Aleppo" && h.ClusterSize != 2 {
+			t.Errorf("the reprints' row stands for %d stories, want 2", h.ClusterSize)
+		}
+	}
+}
