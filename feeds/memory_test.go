@@ -7,7 +7,6 @@ import (
 	"net/http/httptest"
 	"runtime"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -21,7 +20,7 @@ func benchPoll(b *testing.B, body string) {
 		io.WriteString(w, body)
 	}))
 	defer srv.Close()
-	var peak atomic.Uint64
+	var peak uint64
 	b.ReportAllocs()
 	b.SetBytes(int64(len(body)))
 	for range b.N {
@@ -33,15 +32,13 @@ func benchPoll(b *testing.B, body string) {
 		b.StartTimer()
 		r := p.PollNow(context.Background(), f)
 		b.StopTimer()
-		if g := stopSampling(); g > peak.Load() {
-			peak.Store(g)
-		}
+		peak = max(peak, stopSampling())
 		if r.Err != nil || r.New != 1 {
 			b.Fatalf("poll: %+v", r)
 		}
 		b.StartTimer()
 	}
-	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-MB")
+	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 }
 
 // sampleHeapGrowth collects the garbage, then samples the heap every 2 ms

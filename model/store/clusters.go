@@ -3,12 +3,13 @@ package store
 // Clusters (issue 9): the same event told by several sources, once. Each
 // story is fingerprinted when it is saved (cluster.Fingerprint), or by the
 // indexer after a burst of saves (clusters_pending.go), and compared with
-// the recent stories that share one of its look-up keys; a near-duplicate joins the other's cluster. stories.cluster_id
-// is the cluster (the id of its first story), NULL for a story alone, so
-// stories that match nothing cost one more row (their sketch) and no
-// update. The look-up keys live in memory, loaded once from story_sketches
-// and brought up to date at every write group with the rows other processes
-// added; the queue shows a cluster once (queueWhere).
+// the recent stories that share one of its look-up keys; a near-duplicate
+// joins the other's cluster. stories.cluster_id is the cluster (the id of
+// its first story), NULL for a story alone, so stories that match nothing
+// cost one more row (their sketch) and no update. The look-up keys live in
+// memory, loaded once from story_sketches and brought up to date at every
+// write group with the rows other processes added; the queue shows a
+// cluster once (queueWhere).
 
 import (
 	"cmp"
@@ -124,15 +125,41 @@ func keysBut(sk cluster.Sketch, buf *[cluster.Keys]uint32, stop, more map[uint32
 // event in forty outlets is one entry, and a key grows common only with
 // stories that are not alike.
 func (x *clusterIndex) file(k uint32, p posting) {
-	if x.stop[k] || p.cluster != 0 && filed(x.byKey[k], p.cluster) {
+	if x.stop[k] {
 		return
 	}
-	if len(x.byKey[k]) >= maxPosting {
+	switch filing(p, x.byKey[k]) {
+	case fileStop:
 		x.stop[k] = true
 		delete(x.byKey, k)
-		return
+	case fileAdd:
+		x.byKey[k] = append(x.byKey[k], p)
 	}
-	x.byKey[k] = append(x.byKey[k], p)
+}
+
+// fileOutcome is what filing a story under a key does.
+type fileOutcome int
+
+const (
+	fileNone fileOutcome = iota // its cluster is filed there already
+	fileAdd                     // it joins the key's postings
+	fileStop                    // the key grew too common: a stop key
+)
+
+// filing is the one rule of the index and of a group's staging (file):
+// what filing p does under a key whose postings are lists, together.
+func filing(p posting, lists ...[]posting) fileOutcome {
+	n := 0
+	for _, ps := range lists {
+		if p.cluster != 0 && filed(ps, p.cluster) {
+			return fileNone
+		}
+		n += len(ps)
+	}
+	if n >= maxPosting {
+		return fileStop
+	}
+	return fileAdd
 }
 
 type clusterEntry struct {
@@ -288,9 +315,8 @@ func (s *SQLite) clusters(ctx context.Context, g *groupTx) (*clusterTx, error) {
 	}
 	x.loaded = true
 	var err error
-	ct := &clusterTx{x: x, staged: map[int64]*clusterEntry{}, stagedKey: map[uint32][]posting{}, stop: map[uint32]bool{},
+	ct := &clusterTx{x: x, g: g, staged: map[int64]*clusterEntry{}, stagedKey: map[uint32][]posting{}, stop: map[uint32]bool{},
 		grown: map[int64]int{}, tried: map[int64]bool{}, backfill: !x.backfilled && clusterStories}
-	ct.g = g
 	if ct.setClust, err = g.stmt(ctx, `UPDATE stories SET cluster_id = ? WHERE id = ? AND cluster_id IS NULL`); err != nil {
 		return nil, err
 	}
@@ -396,15 +422,12 @@ func (c *clusterTx) keysOf(sk cluster.Sketch, buf *[cluster.Keys]uint32) []uint3
 // index holds under k and what this group filed: commit files the group's
 // stories into the index in story order, and comes to the same keys.
 func (c *clusterTx) file(k uint32, p posting) {
-	held, staged := c.x.byKey[k], c.stagedKey[k]
-	if p.cluster != 0 && (filed(held, p.cluster) || filed(staged, p.cluster)) {
-		return
-	}
-	if len(held)+len(staged) >= maxPosting {
+	switch filing(p, c.x.byKey[k], c.stagedKey[k]) {
+	case fileStop:
 		c.stop[k] = true
-		return
+	case fileAdd:
+		c.stagedKey[k] = append(c.stagedKey[k], p)
 	}
-	c.stagedKey[k] = append(staged, p)
 }
 
 // filed says whether one of ps is of cluster: filed with it, or the story

@@ -36,7 +36,7 @@ var clusterDeferBacklog int64 = 500
 // that stories are clustered in story order. An in-memory database has no
 // indexer and clusters as it saves.
 func (s *SQLite) deferClusters(ctx context.Context, g *groupTx) bool {
-	if s.ix == nil {
+	if s.ix == nil || !clusterStories {
 		return false
 	}
 	return s.ix.backlog.Load() >= clusterDeferBacklog || s.clustersWait(ctx, g.tx)
@@ -54,7 +54,7 @@ type queryRower interface {
 func (s *SQLite) clustersWait(ctx context.Context, q queryRower) bool {
 	var some bool
 	err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM cluster_pending)`).Scan(&some)
-	return err == nil && some && clusterStories
+	return err == nil && some
 }
 
 // clusterWaiting clusters up to limit waiting stories up to story id upto

@@ -151,8 +151,8 @@ func (s *SQLite) submit(ctx context.Context, stories int, run func(ctx context.C
 		case s.writeSem <- struct{}{}:
 			s.lockedAt = time.Now()
 			if held := s.yieldToHold(); held != nil {
-				// The checkpointer is copying a long log: groups wait for
-				// it to finish, the reader's own writes go on.
+				// The checkpointer is copying a long log, or one of the
+				// reader's own writes waits: groups let it go first.
 				select {
 				case <-held:
 				case <-op.done:
@@ -316,28 +316,6 @@ func (s *SQLite) beginGroup(ctx context.Context) (*sql.Tx, error) {
 func (s *SQLite) runAlone(ctx context.Context, op *groupOp) error {
 	_, err := s.runShared(ctx, []*groupOp{op})
 	return err
-}
-
-// lockWrite takes the write lock: this process's writers queue in Go instead
-// of spinning in SQLite's busy handler, holding pooled connections. The busy
-// timeout still covers other processes (sitrep add while the reader runs).
-func (s *SQLite) lockWrite(ctx context.Context) error {
-	select {
-	case s.writeSem <- struct{}{}:
-		s.lockedAt = time.Now()
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
-
-func (s *SQLite) unlockWrite() {
-	if !s.lockedAt.IsZero() {
-		s.busy.Add(int64(time.Since(s.lockedAt)))
-		s.lockedAt = time.Time{}
-	}
-	<-s.writeSem
-	s.ckpt.wake() // a write transaction has ended
 }
 
 // WriterStats reports how long this process's single writer has held the

@@ -411,11 +411,12 @@ var pgMigrations = [][]string{
 	},
 	{ // 7: the search vector in a narrow table of its own, stored out of
 		// line and uncompressed (in the row again since migration 11).
-		// Beside the 4 KB body, each row of story_texts took a page: finding the stories of a word in 6% of
-		// a million read 57,000 pages (2.8 s), and checking one story's
-		// vector meant fetching and decompressing it (60 µs). Here a row is
-		// a few dozen bytes and a check reads the vector as it is. Copying
-		// a million vectors takes a few minutes, once.
+		// Beside the 4 KB body, each row of story_texts took a page:
+		// finding the stories of a word in 6% of a million read 57,000
+		// pages (2.8 s), and checking one story's vector meant fetching
+		// and decompressing it (60 µs). Here a row is a few dozen bytes and
+		// a check reads the vector as it is. Copying a million vectors
+		// takes a few minutes, once.
 		`CREATE TABLE story_search (
 			story_id BIGINT PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
 			search   tsvector NOT NULL DEFAULT ''

@@ -35,22 +35,3 @@ func (s *SQLite) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	return tx.Commit()
 }
-
-// lockOwn takes the write lock for one of the reader's own writes (a star,
-// a tag), ahead of the bulk writers: they hold back while it waits, so it
-// waits for the group in progress, not for the groups queued before it.
-// In a first round at a million stories a star waited p50 110-225 ms for
-// the lock behind the poller's groups and a search's catch-up batches.
-func (s *SQLite) lockOwn(ctx context.Context) error {
-	s.holdBulk()
-	defer s.releaseBulk()
-	if err := s.lockWrite(ctx); err != nil {
-		return err
-	}
-	ownLocked(s)
-	return nil
-}
-
-// ownLocked runs when one of the reader's own writes has taken the write
-// lock: a test's way in.
-var ownLocked = func(*SQLite) {}
