@@ -17,6 +17,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"runtime/pprof"
 	"slices"
 	"sync"
 	"time"
@@ -43,6 +44,7 @@ func load(args []string) error {
 	minTime := fs.Duration("min", 10*time.Second, "the readers run at least this long, and until the round ends")
 	pause := fs.Duration("think", 20*time.Millisecond, "a reader's pause between operations")
 	writes := fs.Int("writes", 0, "on PostgreSQL, polls saving at once (0: what the store asks for)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the readers (on SQLite with the poller) here; on PostgreSQL the poller's goes to this path .poller")
 	fs.Parse(args)
 	if *db == "" {
 		return fmt.Errorf("load: -db is needed")
@@ -90,6 +92,9 @@ func load(args []string) error {
 		// whose answer has come waits for a processor behind the
 		// poller's extraction, up to the runtime's 10 ms time slice.
 		pollerProc = exec.Command(os.Args[0], "loadpoll", "-db", *db, "-urls", *urlsFile, "-writes", fmt.Sprint(*writes))
+		if *cpuprofile != "" {
+			pollerProc.Args = append(pollerProc.Args, "-cpuprofile", *cpuprofile+".poller")
+		}
 		pollerProc.Stdout, pollerProc.Stderr = os.Stdout, os.Stderr
 	} else if *urlsFile != "" {
 		urls, err := readLines(*urlsFile)
@@ -116,6 +121,11 @@ func load(args []string) error {
 		rs[i] = &loadReader{n: i, of: *readers, st: st, rng: rand.New(rand.NewPCG(uint64(i), 7)),
 			lat: map[string][]time.Duration{}, starred: map[int64]bool{}}
 	}
+	stopProfile, err := startCPUProfile(*cpuprofile)
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	for _, r := range rs {
@@ -158,11 +168,17 @@ func loadPoll(args []string) error {
 	db := fs.String("db", "", "the store: a postgres:// URL")
 	urlsFile := fs.String("urls", "", "feed URLs (bench serve)")
 	writes := fs.Int("writes", 0, "polls saving at once (0: what the store asks for, feeds.WriteLimiter)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the round here")
 	fs.Parse(args)
 	ctx := context.Background()
 	if err := feeds.BackgroundPriority(); err != nil { // as sitrep serve does
 		return err
 	}
+	stopProfile, err := startCPUProfile(*cpuprofile)
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	urls, err := readLines(*urlsFile)
 	if err != nil {
 		return err
@@ -431,4 +447,21 @@ func countStars(rs []*loadReader) int {
 		n += len(r.starred)
 	}
 	return n
+}
+
+// startCPUProfile profiles this process into path until the returned stop
+// is called; with path "" it does nothing.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
