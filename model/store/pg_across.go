@@ -15,7 +15,7 @@ func (p *Postgres) across() acrossReads {
 	// saved stories wait for (pg_rows_pending.go).
 	return acrossReads{db: p.db, stories: "user_stories", pg: true,
 		where: func(ctx context.Context, f model.Filter) (string, []any, error) {
-			if err := p.pgRowsCaughtUp(ctx); err != nil {
+			if _, err := p.pgRowsCaughtUp(ctx); err != nil {
 				return "", nil, err
 			}
 			return p.where(ctx, f)

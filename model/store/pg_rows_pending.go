@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"sitrep/model"
 )
@@ -58,16 +59,18 @@ func (p *Postgres) pgWriteRows(ctx context.Context, skipLocked bool) (int, error
 	return n, nil
 }
 
-// pgRowsCaughtUp writes the rows of every waiting story, waiting for the
-// batches other processes are writing, for a read that needs the rows.
-func (p *Postgres) pgRowsCaughtUp(ctx context.Context) error {
-	_, err := p.CatchUp(ctx)
-	return err
+// CatchUp makes the search vectors and writes the rows of every waiting
+// story and says how many stories waited for their rows, as SQLite's does.
+func (p *Postgres) CatchUp(ctx context.Context) (int, error) {
+	if _, err := p.pgVectorsCaughtUp(ctx); err != nil {
+		return 0, err
+	}
+	return p.pgRowsCaughtUp(ctx)
 }
 
-// CatchUp writes the rows of every waiting story and says how many there
-// were, as SQLite's does.
-func (p *Postgres) CatchUp(ctx context.Context) (int, error) {
+// pgRowsCaughtUp writes the rows of every waiting story, waiting for the
+// batches other processes are writing, and says how many it wrote.
+func (p *Postgres) pgRowsCaughtUp(ctx context.Context) (int, error) {
 	total := 0
 	for {
 		n, err := p.pgWriteRows(ctx, false)
@@ -82,7 +85,8 @@ func (p *Postgres) CatchUp(ctx context.Context) (int, error) {
 // cat:).
 func (p *Postgres) pgRowsReady(ctx context.Context, f model.Filter) error {
 	if needsRows(f) {
-		return p.pgRowsCaughtUp(ctx)
+		_, err := p.pgRowsCaughtUp(ctx)
+		return err
 	}
 	return nil
 }
@@ -101,19 +105,27 @@ func (p *Postgres) startRowsWriter() {
 	w.wake() // rows left waiting by a process that stopped
 }
 
-// writeRowsWhenIdle waits for a pause in the saves, then writes batch
-// after batch until none waits or the saves start again.
+// writeRowsWhenIdle waits for a pause in the saves, then makes batch after
+// batch of search vectors and then of rows until none waits or the saves
+// start again. While the saves go on, it makes a batch of vectors each
+// time they have waited pgSearchMaxLag.
 func (p *Postgres) writeRowsWhenIdle(ctx context.Context, w *pgRowsWriter) {
 	for {
 		if !w.sleep(indexIdle) {
 			return
 		}
 		select {
-		case <-w.saves:
-			continue // saved meanwhile: still saving
+		case <-w.saves: // saved meanwhile: still saving
+			if p.burst.overdue(time.Now()) {
+				p.pgWriteVectors(ctx, true) // an error leaves them to the next try
+			}
+			continue
 		default:
 		}
-		n, err := p.pgWriteRows(ctx, true)
+		n, err := p.pgWriteVectors(ctx, true)
+		if err == nil && n == 0 {
+			n, err = p.pgWriteRows(ctx, true)
+		}
 		if err != nil || n == 0 {
 			return // an error leaves them to the next save or read
 		}

@@ -77,8 +77,11 @@ type Postgres struct {
 	// counts remembers the queue lengths of searches (search_counts.go).
 	counts searchCounts
 	// rows writes the quote and figure rows of saved stories in the
-	// background (pg_rows_pending.go).
+	// background (pg_rows_pending.go), and the search vectors a burst
+	// of saves left waiting (pg_search_pending.go).
 	rows *pgRowsWriter
+	// burst follows this process's saves for the vectors' deferral.
+	burst pgSearchBurst
 	// guesses remembers the planner's guesses of searches (pg_guesses.go).
 	guesses pgGuesses
 }
@@ -447,6 +450,12 @@ var pgMigrations = [][]string{
 	},
 	pgLeanerWrites,  // 10: less work for each saved story
 	pgInlineVectors, // 11: search vectors in their rows
+	{ // 12: in a burst of saves, new stories wait here for their search
+		// vectors (pg_search_pending.go).
+		`CREATE TABLE search_pending (
+			story_id BIGINT PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE
+		)`,
+	},
 }
 
 // pgLeanerWrites is migration 10: what each new story cost the server and
@@ -721,7 +730,7 @@ const pgKnownWordsSQL = `SELECT (SELECT reltuples FROM pg_class WHERE oid = 'sto
 // does it when the list is over fewMatches, a share of at least
 // fewMatches/stories.
 func (p *Postgres) where(ctx context.Context, f model.Filter) (string, []any, error) {
-	if err := p.pgRowsReady(ctx, f); err != nil {
+	if err := p.pgSearchReady(ctx, f); err != nil {
 		return "", nil, err
 	}
 	q := pgFilterQuery(f)

@@ -430,7 +430,7 @@ func (p *Postgres) insertNew(ctx context.Context, tx pgTx, feedID int64, enc []e
 			return nil, err
 		}
 		var newIDs []int64
-		var bodies, quotes, stats, titles, searchBodies []string
+		var bodies, quotes, stats []string
 		for i := range part {
 			e := &part[i]
 			id, ok := ids[e.Key]
@@ -447,10 +447,21 @@ func (p *Postgres) insertNew(ctx context.Context, tx pgTx, feedID int64, enc []e
 			}
 			newIDs = append(newIDs, id)
 			bodies, quotes, stats = append(bodies, e.Body), append(quotes, e.quotes), append(stats, e.stats)
-			titles, searchBodies = append(titles, pgSearchText(e.Title)), append(searchBodies, pgSearchText(e.Body))
 		}
 		if len(newIDs) == 0 {
 			continue
+		}
+		if p.burst.deferring(len(newIDs), time.Now()) {
+			if _, err := tx.ExecContext(ctx, pgNewStoriesDeferredSQL, newIDs, bodies, quotes, stats); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		titles, searchBodies := make([]string, 0, len(newIDs)), make([]string, 0, len(newIDs))
+		for i := range part {
+			if _, ok := ids[part[i].Key]; ok {
+				titles, searchBodies = append(titles, pgSearchText(part[i].Title)), append(searchBodies, pgSearchText(part[i].Body))
+			}
 		}
 		if _, err := tx.ExecContext(ctx, pgNewStoriesSQL, newIDs, bodies, quotes, stats, titles, searchBodies); err != nil {
 			return nil, err
@@ -626,7 +637,7 @@ const commonShare = 0.25
 
 // countQueue counts a filter's queue (QueueLen without the counters).
 func (p *Postgres) countQueue(ctx context.Context, f model.Filter) (int, error) {
-	if err := p.pgRowsReady(ctx, f); err != nil {
+	if err := p.pgSearchReady(ctx, f); err != nil {
 		return 0, err
 	}
 	q := pgFilterQuery(f)

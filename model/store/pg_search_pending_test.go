@@ -1,0 +1,167 @@
+package store
+
+import (
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	"sitrep/model"
+)
+
+// TestSearchBurst: a burst's first pgSearchInline new stories are indexed
+// as saved and the rest wait; a pause ends the burst; the vectors that
+// waited too long while saves go on are due; a write that left none
+// waiting clears that.
+func TestSearchBurst(t *testing.T) {
+	var b pgSearchBurst
+	t0 := time.Unix(1000, 0)
+	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
+	steps := []struct {
+		n        int
+		at       int
+		deferred bool
+	}{
+		{300, 0, false},
+		{199, 10, false},
+		{1, 20, false},   // the 500th: still inline
+		{50, 30, true},   // past pgSearchInline
+		{50, 40, true},   // still the burst
+		{50, 400, false}, // after a pause of indexIdle: a new burst
+	}
+	for i, s := range steps {
+		if got := b.deferring(s.n, at(s.at)); got != s.deferred {
+			t.Fatalf("step %d (%d stories at %d ms): deferring %v, want %v", i, s.n, s.at, got, s.deferred)
+		}
+	}
+	if b.overdue(at(30).Add(pgSearchMaxLag - time.Millisecond)) {
+		t.Error("overdue before pgSearchMaxLag")
+	}
+	if !b.overdue(at(30).Add(pgSearchMaxLag)) {
+		t.Error("not overdue after pgSearchMaxLag")
+	}
+	b.wrote(false, at(6000)) // a batch made, more wait: they wait from now
+	if b.overdue(at(6000).Add(pgSearchMaxLag/2)) || !b.overdue(at(6000).Add(pgSearchMaxLag)) {
+		t.Error("after a batch that left some waiting, the lag does not count from the batch")
+	}
+	b.wrote(true, at(7000))
+	if b.overdue(at(7000).Add(time.Hour)) {
+		t.Error("overdue with none waiting")
+	}
+}
+
+// TestPGVectorsWaitInABurst: on PostgreSQL the stories of a large poll past
+// its first 500 wait for their search vectors; a search that finds many
+// waiting does not wait for them, one that finds few makes them first;
+// CatchUp and the writer make them all, from a waiting story's text as it
+// is when they do; a story saved after a pause is searchable at once.
+func TestPGVectorsWaitInABurst(t *testing.T) {
+	if os.Getenv(pgEnv) == "" {
+		t.Skip("PostgreSQL only: set " + pgEnv)
+	}
+	s := openPGStore(t)
+	p := s.Store.(*Postgres)
+	p.rows.close() // this test says when the vectors are made
+	waiting := func() int {
+		t.Helper()
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM search_pending`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	found := func(q string) int {
+		t.Helper()
+		n, err := s.QueueLen(ctx, model.Filter{View: model.ViewAll, Search: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	saveBurst := func(feeds, each int, prefix string) {
+		t.Helper()
+		for i := range feeds {
+			f := addFeed(t, s, fmt.Sprintf("https://%s%d.example/feed", prefix, i))
+			batch := make([]model.Story, each)
+			for j := range batch {
+				batch[j] = story(fmt.Sprintf("%s-%d-%d", prefix, i, j), "Convoy reaches Madaya", base.Add(time.Duration(i*each+j)*time.Minute))
+			}
+			upsert(t, s, f.ID, batch...)
+		}
+	}
+
+	// 800 stories in 16 saves: the last 300 wait, more than a search makes.
+	saveBurst(16, 50, "a")
+	if w := waiting(); w != 300 {
+		t.Fatalf("after a burst of 800: %d stories wait for vectors, want 300", w)
+	}
+	if n := found("madaya"); n != 500 {
+		t.Errorf("during the burst madaya finds %d stories, want the 500 indexed", n)
+	}
+	// A waiting story changed meanwhile is indexed from its new title.
+	changed := story("a-15-49", "Zebra convoy", base.Add(799*time.Minute))
+	f15 := idByKey(t, s, "a-15-49")
+	st, err := s.Story(ctx, f15)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.UpsertStories(ctx, st.FeedID, []model.Story{changed}, []string{"changed"}); err != nil {
+		t.Fatal(err)
+	}
+	// The changed story's rows were written with the change.
+	if n, err := p.CatchUp(ctx); err != nil || n != 799 {
+		t.Fatalf("CatchUp: %d stories' rows, %v; want 799", n, err)
+	}
+	if w, n, z := waiting(), found("madaya"), found("zebra"); w != 0 || n != 799 || z != 1 {
+		t.Errorf("after CatchUp: %d wait, madaya finds %d, zebra %d; want 0, 799 and 1", w, n, z)
+	}
+
+	// After a pause a few stories are indexed as saved.
+	time.Sleep(indexIdle)
+	saveBurst(1, 3, "b")
+	if w, n := waiting(), found("madaya"); w != 0 || n != 802 {
+		t.Errorf("a save after a pause: %d wait, madaya finds %d; want 0 and 802", w, n)
+	}
+
+	// 600 more in one burst: the 100 waiting are few enough for a search
+	// to make them first.
+	time.Sleep(indexIdle)
+	saveBurst(12, 50, "c")
+	if w := waiting(); w != 100 {
+		t.Fatalf("after a burst of 600: %d wait, want 100", w)
+	}
+	if n, w := found("madaya"), waiting(); n != 1402 || w != 0 {
+		t.Errorf("a search with 100 waiting: madaya finds %d, %d still wait; want 1402 and 0", n, w)
+	}
+}
+
+// TestPGVectorWriterAfterTheBurst: the background writer makes the waiting
+// vectors once the saves pause, without a search or CatchUp.
+func TestPGVectorWriterAfterTheBurst(t *testing.T) {
+	if os.Getenv(pgEnv) == "" {
+		t.Skip("PostgreSQL only: set " + pgEnv)
+	}
+	s := openPGStore(t)
+	for i := range 12 {
+		f := addFeed(t, s, fmt.Sprintf("https://w%d.example/feed", i))
+		batch := make([]model.Story, 50)
+		for j := range batch {
+			batch[j] = story(fmt.Sprintf("w-%d-%d", i, j), "Convoy reaches Madaya", base.Add(time.Duration(i*50+j)*time.Minute))
+		}
+		upsert(t, s, f.ID, batch...)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		var w, indexed int
+		if err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM search_pending), (SELECT COUNT(*) FROM story_search)`).Scan(&w, &indexed); err != nil {
+			t.Fatal(err)
+		}
+		if w == 0 && indexed == 600 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("20 s after the burst: %d stories wait, %d indexed; want 0 and 600", w, indexed)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
