@@ -92,7 +92,8 @@ func (p *Postgres) pgRowsReady(ctx context.Context, f model.Filter) error {
 }
 
 // pgRowsWriter writes the waiting rows in the background once this
-// process's saves have paused for indexIdle, as SQLite's indexer does.
+// process's saves have paused for pgBurstPause (SQLite's indexer waits
+// indexIdle).
 type pgRowsWriter struct {
 	*worker
 	saves chan struct{} // a save happened (non-blocking sends)
@@ -111,7 +112,7 @@ func (p *Postgres) startRowsWriter() {
 // time they have waited pgSearchMaxLag.
 func (p *Postgres) writeRowsWhenIdle(ctx context.Context, w *pgRowsWriter) {
 	for {
-		if !w.sleep(indexIdle) {
+		if !w.sleep(pgBurstPause) {
 			return
 		}
 		select {

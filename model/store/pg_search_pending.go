@@ -10,7 +10,7 @@ import (
 )
 
 // In a burst of saves (a first poll of many feeds), PostgreSQL's search
-// vectors wait for the saves to pause, as SQLite's search entries do
+// vectors wait for the saves to pause (pgBurstPause), as SQLite's search entries do
 // (index_pending.go): past the first pgSearchInline stories of a burst, a
 // new story waits in search_pending and the rows writer (pg_rows_pending.go)
 // makes its vector when the saves pause. Building a vector and its index
@@ -36,6 +36,14 @@ const (
 	pgSearchCatchUpMax = 200
 	// pgSearchMaxLag is how long vectors wait at most while saves go on.
 	pgSearchMaxLag = 5 * time.Second
+	// pgBurstPause is the pause in this process's saves that ends a burst
+	// and lets the rows writer start. SQLite's indexer waits indexIdle
+	// (0.3 s); with ten readers on the server a polling round's saves
+	// paused that long often, and each pause brought 500 vectors and a
+	// batch of rows back into the round. Nothing waits on it between
+	// bursts: a story is indexed as it is saved, and a read that needs
+	// its rows writes them first.
+	pgBurstPause = 2 * time.Second
 )
 
 // pgSearchBurst follows this process's saves: how many new stories the
@@ -43,7 +51,7 @@ const (
 type pgSearchBurst struct {
 	mu       sync.Mutex
 	saved    int       // new stories of the current burst
-	lastSave time.Time // a pause of indexIdle ends a burst
+	lastSave time.Time // a pause of pgBurstPause ends a burst
 	waiting  time.Time // when this process first left a vector waiting; zero if none
 }
 
@@ -52,7 +60,7 @@ type pgSearchBurst struct {
 func (b *pgSearchBurst) deferring(n int, now time.Time) bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if now.Sub(b.lastSave) >= indexIdle {
+	if now.Sub(b.lastSave) >= pgBurstPause {
 		b.saved = 0
 	}
 	b.lastSave = now
@@ -188,6 +196,9 @@ func (p *Postgres) pgVectorsReady(ctx context.Context, f model.Filter) error {
 	if waiting == 0 || waiting > pgSearchCatchUpMax {
 		return nil
 	}
-	_, err := p.pgVectorsCaughtUp(ctx)
+	// One batch takes them all (pgSearchBatch > pgSearchCatchUpMax): not
+	// a loop until none waits, which during a burst would make every
+	// vector the poller leaves while the reader waits.
+	_, err := p.pgWriteVectors(ctx, false)
 	return err
 }

@@ -14,6 +14,9 @@ import (
 // waited too long while saves go on are due; a write that left none
 // waiting clears that.
 func TestSearchBurst(t *testing.T) {
+	if pgSearchBatch <= pgSearchCatchUpMax {
+		t.Fatalf("a search's one batch (%d) must take the %d waiting it makes", pgSearchBatch, pgSearchCatchUpMax)
+	}
 	var b pgSearchBurst
 	t0 := time.Unix(1000, 0)
 	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
@@ -24,10 +27,11 @@ func TestSearchBurst(t *testing.T) {
 	}{
 		{300, 0, false},
 		{199, 10, false},
-		{1, 20, false},   // the 500th: still inline
-		{50, 30, true},   // past pgSearchInline
-		{50, 40, true},   // still the burst
-		{50, 400, false}, // after a pause of indexIdle: a new burst
+		{1, 20, false},    // the 500th: still inline
+		{50, 30, true},    // past pgSearchInline
+		{50, 40, true},    // still the burst
+		{50, 1000, true},  // a pause shorter than pgBurstPause
+		{50, 3100, false}, // after a pause of pgBurstPause: a new burst
 	}
 	for i, s := range steps {
 		if got := b.deferring(s.n, at(s.at)); got != s.deferred {
@@ -117,7 +121,7 @@ func TestPGVectorsWaitInABurst(t *testing.T) {
 	}
 
 	// After a pause a few stories are indexed as saved.
-	time.Sleep(indexIdle)
+	time.Sleep(pgBurstPause)
 	saveBurst(1, 3, "b")
 	if w, n := waiting(), found("madaya"); w != 0 || n != 802 {
 		t.Errorf("a save after a pause: %d wait, madaya finds %d; want 0 and 802", w, n)
@@ -125,7 +129,7 @@ func TestPGVectorsWaitInABurst(t *testing.T) {
 
 	// 600 more in one burst: the 100 waiting are few enough for a search
 	// to make them first.
-	time.Sleep(indexIdle)
+	time.Sleep(pgBurstPause)
 	saveBurst(12, 50, "c")
 	if w := waiting(); w != 100 {
 		t.Fatalf("after a burst of 600: %d wait, want 100", w)
