@@ -71,9 +71,16 @@ func (p *Postgres) CatchUp(ctx context.Context) (int, error) {
 // pgRowsCaughtUp writes the rows of every waiting story, waiting for the
 // batches other processes are writing, and says how many it wrote.
 func (p *Postgres) pgRowsCaughtUp(ctx context.Context) (int, error) {
+	return allBatches(ctx, p.pgWriteRows)
+}
+
+// allBatches runs batch (pgWriteRows, pgWriteVectors) until it finds
+// nothing waiting, waiting for the batches other processes hold, and says
+// how many stories it did.
+func allBatches(ctx context.Context, batch func(ctx context.Context, skipLocked bool) (int, error)) (int, error) {
 	total := 0
 	for {
-		n, err := p.pgWriteRows(ctx, false)
+		n, err := batch(ctx, false)
 		total += n
 		if err != nil || n == 0 {
 			return total, err

@@ -162,14 +162,7 @@ func (p *Postgres) pgWriteVectors(ctx context.Context, skipLocked bool) (int, er
 // pgVectorsCaughtUp makes every waiting vector, waiting for the batches
 // other processes are making, and says how many it made.
 func (p *Postgres) pgVectorsCaughtUp(ctx context.Context) (int, error) {
-	total := 0
-	for {
-		n, err := p.pgWriteVectors(ctx, false)
-		total += n
-		if err != nil || n == 0 {
-			return total, err
-		}
-	}
+	return allBatches(ctx, p.pgWriteVectors)
 }
 
 // pgSearchReady does before a read of filter f what its search needs of

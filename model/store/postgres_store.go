@@ -430,7 +430,7 @@ func (p *Postgres) insertNew(ctx context.Context, tx pgTx, feedID int64, enc []e
 			return nil, err
 		}
 		var newIDs []int64
-		var bodies, quotes, stats []string
+		var fresh []*encodedStory
 		for i := range part {
 			e := &part[i]
 			id, ok := ids[e.Key]
@@ -445,29 +445,36 @@ func (p *Postgres) insertNew(ctx context.Context, tx pgTx, feedID int64, enc []e
 					return nil, fmt.Errorf("story %q: %w", e.Key, err)
 				}
 			}
-			newIDs = append(newIDs, id)
-			bodies, quotes, stats = append(bodies, e.Body), append(quotes, e.quotes), append(stats, e.stats)
+			newIDs, fresh = append(newIDs, id), append(fresh, e)
 		}
-		if len(newIDs) == 0 {
-			continue
-		}
-		if p.burst.deferring(len(newIDs), time.Now()) {
-			if _, err := tx.ExecContext(ctx, pgNewStoriesDeferredSQL, newIDs, bodies, quotes, stats); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		titles, searchBodies := make([]string, 0, len(newIDs)), make([]string, 0, len(newIDs))
-		for i := range part {
-			if _, ok := ids[part[i].Key]; ok {
-				titles, searchBodies = append(titles, pgSearchText(part[i].Title)), append(searchBodies, pgSearchText(part[i].Body))
-			}
-		}
-		if _, err := tx.ExecContext(ctx, pgNewStoriesSQL, newIDs, bodies, quotes, stats, titles, searchBodies); err != nil {
+		if err := p.insertTexts(ctx, tx, newIDs, fresh); err != nil {
 			return nil, err
 		}
 	}
 	return created, nil
+}
+
+// insertTexts writes the text of new stories (ids, and what was saved of
+// each), their search vectors or, in a burst, their places in
+// search_pending (pg_search_pending.go), and their places in rows_pending.
+func (p *Postgres) insertTexts(ctx context.Context, tx pgTx, ids []int64, fresh []*encodedStory) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	bodies, quotes, stats := make([]string, len(fresh)), make([]string, len(fresh)), make([]string, len(fresh))
+	for i, e := range fresh {
+		bodies[i], quotes[i], stats[i] = e.Body, e.quotes, e.stats
+	}
+	if p.burst.deferring(len(ids), time.Now()) {
+		_, err := tx.ExecContext(ctx, pgNewStoriesDeferredSQL, ids, bodies, quotes, stats)
+		return err
+	}
+	titles, searchBodies := make([]string, len(fresh)), make([]string, len(fresh))
+	for i, e := range fresh {
+		titles[i], searchBodies[i] = pgSearchText(e.Title), pgSearchText(e.Body)
+	}
+	_, err := tx.ExecContext(ctx, pgNewStoriesSQL, ids, bodies, quotes, stats, titles, searchBodies)
+	return err
 }
 
 // update saves e over the story of its key that the feed already has, when
