@@ -71,17 +71,25 @@ func TestPGRowsWriterRunsWhenIdle(t *testing.T) {
 	s := openPGStore(t)
 	f := addFeed(t, s, "https://a.example/feed")
 	upsert(t, s, f.ID, story("x", "Aleppo truce", base), story("y", "Madaya convoy", base))
-	deadline := time.Now().Add(10 * time.Second)
+	waitForCounts(t, s, `SELECT (SELECT COUNT(*) FROM rows_pending), (SELECT COUNT(*) FROM quotes)`,
+		[2]int{0, 2}, 10*time.Second, "stories wait, quote rows")
+}
+
+// waitForCounts asks query for two counts until they are want, and fails
+// the test with them (what names them) if within passes first.
+func waitForCounts(t *testing.T, s *testStore, query string, want [2]int, within time.Duration, what string) {
+	t.Helper()
+	deadline := time.Now().Add(within)
 	for {
-		var waiting, quotes int
-		if err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM rows_pending), (SELECT COUNT(*) FROM quotes)`).Scan(&waiting, &quotes); err != nil {
+		var got [2]int
+		if err := s.db.QueryRowContext(ctx, query).Scan(&got[0], &got[1]); err != nil {
 			t.Fatal(err)
 		}
-		if waiting == 0 && quotes == 2 {
+		if got == want {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("after 10 s: %d stories wait, %d quote rows; want 0 and 2", waiting, quotes)
+			t.Fatalf("after %v: %v %s; want %v", within, got, what, want)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

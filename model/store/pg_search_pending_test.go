@@ -154,18 +154,6 @@ func TestPGVectorWriterAfterTheBurst(t *testing.T) {
 		}
 		upsert(t, s, f.ID, batch...)
 	}
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		var w, indexed int
-		if err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM search_pending), (SELECT COUNT(*) FROM story_search)`).Scan(&w, &indexed); err != nil {
-			t.Fatal(err)
-		}
-		if w == 0 && indexed == 600 {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("20 s after the burst: %d stories wait, %d indexed; want 0 and 600", w, indexed)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	waitForCounts(t, s, `SELECT (SELECT COUNT(*) FROM search_pending), (SELECT COUNT(*) FROM story_search)`,
+		[2]int{0, 600}, 20*time.Second, "stories wait, indexed")
 }
