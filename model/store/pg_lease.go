@@ -44,7 +44,7 @@ func pgNotifyTx(ctx context.Context, tx pgTx, channel, payload string) error {
 
 // The notification channels.
 const (
-	ChanStories = "sitrep_stories" // payload: the feed id
+	ChanStories = "sitrep_stories" // payload: the feed id; 0 when a burst's stories became searchable
 	ChanNotes   = "sitrep_notes"   // payload: the story id, then a space and the author
 	ChanPoll    = "sitrep_poll"    // a reader asks the team poller to poll now
 	// ChanFlags payload: the story id (-1 for many), the session, the user.

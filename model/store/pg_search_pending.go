@@ -149,8 +149,16 @@ func (p *Postgres) pgWriteVectors(ctx context.Context, skipLocked bool) (int, er
 		if n == 0 {
 			return nil
 		}
-		_, err = tx.ExecContext(ctx, pgVectorsSQL, ids, titles, bodies)
-		return err
+		if _, err := tx.ExecContext(ctx, pgVectorsSQL, ids, titles, bodies); err != nil {
+			return err
+		}
+		if n < pgSearchBatch {
+			// The last batch: open readers search again and find them
+			// all. Not at every batch, which would have every reader
+			// read its queue again a hundred times after a first round.
+			return pgNotifyTx(ctx, tx, ChanStories, "0")
+		}
+		return nil
 	})
 	if err != nil {
 		return 0, fmt.Errorf("store: search vectors: %w", err)

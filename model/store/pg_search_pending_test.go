@@ -140,12 +140,17 @@ func TestPGVectorsWaitInABurst(t *testing.T) {
 }
 
 // TestPGVectorWriterAfterTheBurst: the background writer makes the waiting
-// vectors once the saves pause, without a search or CatchUp.
+// vectors once the saves pause, without a search or CatchUp, and tells
+// open readers when it has made them all.
 func TestPGVectorWriterAfterTheBurst(t *testing.T) {
 	if os.Getenv(pgEnv) == "" {
 		t.Skip("PostgreSQL only: set " + pgEnv)
 	}
 	s := openPGStore(t)
+	heard, err := s.Store.(*Postgres).Listen(ctx, ChanStories)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for i := range 12 {
 		f := addFeed(t, s, fmt.Sprintf("https://w%d.example/feed", i))
 		batch := make([]model.Story, 50)
@@ -156,4 +161,15 @@ func TestPGVectorWriterAfterTheBurst(t *testing.T) {
 	}
 	waitForCounts(t, s, `SELECT (SELECT COUNT(*) FROM search_pending), (SELECT COUNT(*) FROM story_search)`,
 		[2]int{0, 600}, 20*time.Second, "stories wait, indexed")
+	timeout := time.After(5 * time.Second)
+	for {
+		select {
+		case n := <-heard:
+			if n.Payload == "0" {
+				return
+			}
+		case <-timeout:
+			t.Fatal("no notification that the burst's stories became searchable")
+		}
+	}
 }
