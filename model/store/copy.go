@@ -16,16 +16,7 @@ func (s *SQLite) StoryIDsAfter(ctx context.Context, after int64, limit int) ([]i
 	if err != nil {
 		return nil, fmt.Errorf("store: story ids: %w", err)
 	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return scanIDs(rows)
 }
 
 // StoryIDs finds the ids of a feed's stories by key, as SQLite's does.

@@ -769,16 +769,8 @@ func (p *Postgres) whereEstimated(ctx context.Context, f model.Filter, q string,
 	if err != nil {
 		return "", nil, fmt.Errorf("store: search: %w", err)
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return "", nil, fmt.Errorf("store: search: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	if err := rows.Err(); err != nil {
+	ids, err := scanIDs(rows)
+	if err != nil {
 		return "", nil, fmt.Errorf("store: search: %w", err)
 	}
 	if len(ids) > fewMatches {

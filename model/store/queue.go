@@ -22,6 +22,20 @@ const headerColumns = `s.id, s.feed_id,
 	s.read, s.starred, s.archived, s.note <> '', COALESCE(s.cluster_id, 0),
 	CASE WHEN s.cluster_id IS NULL THEN 0 ELSE (SELECT COUNT(*) FROM stories c WHERE c.cluster_id = s.cluster_id) END`
 
+// scanIDs reads rows of one id each and closes them.
+func scanIDs(rows *sql.Rows) ([]int64, error) {
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
 func scanHeader(r scanner) (model.StoryHeader, error) {
 	return scanHeaderAnd(r)
 }
