@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -114,12 +113,11 @@ func pollRun(urls []string, dbPath string, concurrent int, cpuprofile string, la
 		if err != nil {
 			return 0, err
 		}
-		if round == 1 && cpuprofile != "" {
-			f, err := os.Create(cpuprofile)
-			if err != nil {
+		stopProfile := func() {}
+		if round == 1 {
+			if stopProfile, err = startCPUProfile(cpuprofile); err != nil {
 				return 0, err
 			}
-			pprof.StartCPUProfile(f)
 		}
 		busy0, txs0 := st.WriterStats()
 		start := time.Now()
@@ -138,9 +136,7 @@ func pollRun(urls []string, dbPath string, concurrent int, cpuprofile string, la
 			first = elapsed
 		}
 		cpuUsed := cpuTime() - cpu0
-		if round == 1 && cpuprofile != "" {
-			pprof.StopCPUProfile()
-		}
+		stopProfile()
 		var fresh, notMod, errs int
 		var firstErr error
 		for _, r := range results {

@@ -45,8 +45,7 @@ func pgRowsSQL(skipLocked bool) string {
 // again (search_counts.go), and most calls (each speaker: search, each
 // pause in the saves) find nothing waiting.
 func (p *Postgres) pgWriteRows(ctx context.Context, skipLocked bool) (int, error) {
-	var some bool
-	if err := p.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM rows_pending)`).Scan(&some); err != nil || !some {
+	if some, err := p.pgAnyWaiting(ctx, "rows_pending"); err != nil || !some {
 		return 0, err
 	}
 	var n int
@@ -66,6 +65,14 @@ func (p *Postgres) CatchUp(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	return p.pgRowsCaughtUp(ctx)
+}
+
+// pgAnyWaiting reports whether a queue of waiting stories (rows_pending,
+// search_pending) holds any.
+func (p *Postgres) pgAnyWaiting(ctx context.Context, table string) (bool, error) {
+	var some bool
+	err := p.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM `+table+`)`).Scan(&some)
+	return some, err
 }
 
 // pgRowsCaughtUp writes the rows of every waiting story, waiting for the

@@ -112,19 +112,20 @@ var pgVectorsSQL = `WITH u AS (SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? 
 // says how many; skipLocked leaves those another process is making to it.
 // Whether any wait is asked first, outside a transaction (see pgWriteRows).
 func (p *Postgres) pgWriteVectors(ctx context.Context, skipLocked bool) (int, error) {
-	var some bool
-	if err := p.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM search_pending)`).Scan(&some); err != nil || !some {
-		if err == nil {
-			p.burst.wrote(true, time.Now())
-		}
+	some, err := p.pgAnyWaiting(ctx, "search_pending")
+	if err != nil {
 		return 0, err
+	}
+	if !some {
+		p.burst.wrote(true, time.Now())
+		return 0, nil
 	}
 	lock := `FOR UPDATE OF w`
 	if skipLocked {
 		lock += ` SKIP LOCKED`
 	}
 	var n int
-	err := p.db.write(ctx, func(tx pgTx) error {
+	err = p.db.write(ctx, func(tx pgTx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT w.story_id, s.title, t.body FROM search_pending w
 			JOIN stories s ON s.id = w.story_id JOIN story_texts t ON t.story_id = w.story_id
 			ORDER BY w.story_id LIMIT ? `+lock, pgSearchBatch)

@@ -811,17 +811,7 @@ func (p *Postgres) setWhere(ctx context.Context, f model.Filter, flag, extra str
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil || len(ids) == 0 {
+		if ids, err = scanIDs(rows); err != nil || len(ids) == 0 {
 			return err
 		}
 		if _, err = tx.ExecContext(ctx, `UPDATE triage SET `+flag+` = 1 WHERE user_name = ? AND story_id = ANY(?)`, p.user, ids); err != nil {
