@@ -61,7 +61,7 @@ func TestPGQueuePageGenericPlan(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		kept := rebind(pgQueuePage(cond, 200))
+		kept := rebind(pgQueuePage(cond, f, 200))
 		offset := fmt.Sprintf("(SELECT $%d::bigint)", len(args)+1)
 		forOne := strings.Replace(kept, offset, "1000", 1)
 		if forOne == kept {

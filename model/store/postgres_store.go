@@ -577,17 +577,25 @@ func (p *Postgres) Story(ctx context.Context, id int64) (model.Story, error) {
 
 // Queue ----------------------------------------------------------------
 
-// pgQueuePage is the statement of a queue page of limit stories, its
-// arguments cond's and then the offset. The limit is written in the text
-// and the offset is a subquery, so that the planner knows as much of them
-// when it plans for any offset as when it plans for one: the plan it keeps
-// for a prepared statement (see pgPlanOnce) is the one it would choose
-// each time. Given a LIMIT parameter, that plan guessed a tenth of the
-// stories in the page and joined them by hashing the whole table.
-func pgQueuePage(cond string, limit int) string {
+// pgQueuePage is the statement of a queue page of limit stories of filter
+// f, its arguments cond's and then the offset. The limit is written in the
+// text. For a page that keeps its plan (pgPlanOnce) the offset is a
+// subquery, so that the planner knows as much of it when it plans for any
+// offset as when it plans for one: the plan it keeps is the one it would
+// choose each time. Given LIMIT and OFFSET parameters, the plan kept
+// guessed a tenth of the stories in the page and joined them by hashing
+// the whole table; and PostgreSQL, whose plans for a known offset cost
+// less, went on planning each page. A search's page is planned for its
+// offset: not knowing it, the planner read every match of a common word
+// and sorted them (1 s a page at 1 M stories).
+func pgQueuePage(cond string, f model.Filter, limit int) string {
+	offset := `?`
+	if pgPlanOnce(f) {
+		offset = `(SELECT ?::bigint)`
+	}
 	return `SELECT ` + headerColumns + `, ` + pgTagsJSON + `
 		FROM (SELECT s.id FROM user_stories s WHERE ` + cond + `
-			ORDER BY s.published DESC, s.id DESC LIMIT ` + strconv.Itoa(limit) + ` OFFSET (SELECT ?::bigint)) page
+			ORDER BY s.published DESC, s.id DESC LIMIT ` + strconv.Itoa(limit) + ` OFFSET ` + offset + `) page
 		JOIN user_stories s ON s.id = page.id
 		ORDER BY s.published DESC, s.id DESC`
 }
@@ -623,7 +631,7 @@ func (p *Postgres) Queue(ctx context.Context, f model.Filter, offset, limit int)
 	if !pgPlanOnce(f) {
 		args = planEachRun(args)
 	}
-	rows, err := p.db.QueryContext(ctx, pgQueuePage(cond, limit), args...)
+	rows, err := p.db.QueryContext(ctx, pgQueuePage(cond, f, limit), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: queue: %w", err)
 	}
