@@ -11,15 +11,18 @@ package main
 //	bench load -db /tmp/big.db -populate 1000000 -readers 1 -urls urls.txt
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"runtime/pprof"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"sitrep/feeds"
@@ -86,6 +89,7 @@ func load(args []string) error {
 	}
 	var poller *loadPoller
 	var pollerProc *exec.Cmd
+	var roundAt atomic.Int64 // when the poll round ended (Unix ns), for the readers' report
 	if *urlsFile != "" && store.IsPostgresURL(*db) {
 		// A team's poller is a process of its own (sitrep serve), not a
 		// goroutine beside the readers: sharing one Go runtime, a reader
@@ -95,7 +99,7 @@ func load(args []string) error {
 		if *cpuprofile != "" {
 			pollerProc.Args = append(pollerProc.Args, "-cpuprofile", *cpuprofile+".poller")
 		}
-		pollerProc.Stdout, pollerProc.Stderr = os.Stdout, os.Stderr
+		pollerProc.Stdout, pollerProc.Stderr = roundWatcher{os.Stdout, &roundAt}, os.Stderr
 	} else if *urlsFile != "" {
 		urls, err := readLines(*urlsFile)
 		if err != nil {
@@ -109,6 +113,7 @@ func load(args []string) error {
 		if poller, err = newLoadPoller(ctx, st, urls); err != nil {
 			return err
 		}
+		poller.roundAt = &roundAt
 	}
 
 	rs := make([]*loadReader, *readers)
@@ -119,7 +124,7 @@ func load(args []string) error {
 		}
 		defer st.Close()
 		rs[i] = &loadReader{n: i, of: *readers, st: st, rng: rand.New(rand.NewPCG(uint64(i), 7)),
-			lat: map[string][]time.Duration{}, starred: map[int64]bool{}}
+			lat: map[string][]time.Duration{}, starred: map[int64]bool{}, roundAt: &roundAt}
 	}
 	stopProfile, err := startCPUProfile(*cpuprofile)
 	if err != nil {
@@ -221,9 +226,27 @@ func (nopCloser) Close() error { return nil }
 
 // loadPoller is one poller's first round over the feed server's feeds.
 type loadPoller struct {
-	st    store.Store
-	p     *feeds.Poller
-	feeds []model.Feed
+	st      store.Store
+	p       *feeds.Poller
+	feeds   []model.Feed
+	roundAt *atomic.Int64 // set when the round ends; nil: not kept
+}
+
+// roundLine starts the line a poller prints when its round ends.
+const roundLine = "poll round during the load:"
+
+// roundWatcher passes the poller process's output on and notes when its
+// round ended, which the readers' report splits their latencies by.
+type roundWatcher struct {
+	out io.Writer
+	at  *atomic.Int64
+}
+
+func (w roundWatcher) Write(b []byte) (int, error) {
+	if bytes.Contains(b, []byte(roundLine)) {
+		w.at.CompareAndSwap(0, time.Now().UnixNano())
+	}
+	return w.out.Write(b)
 }
 
 func newLoadPoller(ctx context.Context, st store.Store, urls []string) (*loadPoller, error) {
@@ -271,8 +294,11 @@ func (lp *loadPoller) round(ctx context.Context) {
 			}
 		}
 	}
-	fmt.Printf("poll round during the load: %.2f s, %d feeds, %d new stories, %d errors; load average %s\n",
+	fmt.Printf(roundLine+" %.2f s, %d feeds, %d new stories, %d errors; load average %s\n",
 		time.Since(start).Seconds(), len(lp.feeds), fresh, errs, loadAvg())
+	if lp.roundAt != nil {
+		lp.roundAt.Store(time.Now().UnixNano())
+	}
 	if firstErr != nil {
 		fmt.Printf("  first error: %v\n", firstErr)
 	}
@@ -297,14 +323,18 @@ func (lp *loadPoller) round(ctx context.Context) {
 // the stories whose id is n modulo of, so that a star any other reader
 // sees is one that crossed.
 type loadReader struct {
-	n, of   int
-	st      store.Store
-	rng     *rand.Rand
-	lat     map[string][]time.Duration
-	starred map[int64]bool // what this reader last set
-	page    []model.StoryHeader
-	errs    int
-	firstEr error
+	n, of int
+	st    store.Store
+	rng   *rand.Rand
+	lat   map[string][]time.Duration
+	// inRound and after split the latencies of lat at the poll round's
+	// end: after it, the poller's catch-up loads the server differently.
+	inRound, after []time.Duration
+	roundAt        *atomic.Int64  // when the round ended, in Unix nanoseconds; 0 before
+	starred        map[int64]bool // what this reader last set
+	page           []model.StoryHeader
+	errs           int
+	firstEr        error
 }
 
 func (r *loadReader) run(ctx context.Context, stop <-chan struct{}, pause time.Duration) {
@@ -317,7 +347,13 @@ func (r *loadReader) run(ctx context.Context, stop <-chan struct{}, pause time.D
 		op := r.pick()
 		start := time.Now()
 		err := r.do(ctx, op)
-		r.lat[op] = append(r.lat[op], time.Since(start))
+		took := time.Since(start)
+		r.lat[op] = append(r.lat[op], took)
+		if end := r.roundAt.Load(); end != 0 && start.UnixNano() > end {
+			r.after = append(r.after, took)
+		} else {
+			r.inRound = append(r.inRound, took)
+		}
 		if err != nil {
 			r.errs++
 			if r.firstEr == nil {
@@ -396,6 +432,14 @@ func report(rs []*loadReader) {
 		printLatencies(op, ds)
 	}
 	printLatencies("all", all)
+	var inRound, after []time.Duration
+	for _, r := range rs {
+		inRound, after = append(inRound, r.inRound...), append(after, r.after...)
+	}
+	if len(after) > 0 {
+		printLatencies("in round", inRound)
+		printLatencies("after", after)
+	}
 	for _, r := range rs {
 		if r.errs > 0 {
 			fmt.Printf("reader %d: %d errors, the first: %v\n", r.n, r.errs, r.firstEr)
