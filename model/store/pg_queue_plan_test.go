@@ -76,11 +76,11 @@ func TestPGQueuePageGenericPlan(t *testing.T) {
 			t.Fatalf("no offset %s in %s", offset, kept)
 		}
 		name := fmt.Sprintf("page%d", i)
-		prepare(t, conn, name, kept)
-		prepare(t, conn, name+"_for_one", forOne)
+		prepareStmt(t, conn, name, kept)
+		prepareStmt(t, conn, name+"_for_one", forOne)
 		// PostgreSQL itself keeps the generic plan after a few runs.
 		for range 8 {
-			execute(t, conn, "", name, append(args, 1000))
+			explainExecute(t, conn, "", name, append(args, 1000))
 		}
 		var generic int
 		if err := conn.QueryRowContext(ctx, `SELECT generic_plans FROM pg_prepared_statements WHERE name = $1`, name).Scan(&generic); err != nil {
@@ -90,8 +90,8 @@ func TestPGQueuePageGenericPlan(t *testing.T) {
 			t.Errorf("%+v: the page is planned at every run", f)
 		}
 		// That plan reads no more stories than one made for offset 1,000.
-		read := execute(t, conn, "force_generic_plan", name, append(args, 1000)).rowsOf("stories")
-		want := execute(t, conn, "force_custom_plan", name+"_for_one", args).rowsOf("stories")
+		read := explainExecute(t, conn, "force_generic_plan", name, append(args, 1000)).rowsOf("stories")
+		want := explainExecute(t, conn, "force_custom_plan", name+"_for_one", args).rowsOf("stories")
 		if read > 2*want+200 {
 			t.Errorf("%+v: the kept plan read %.0f of %d stories, one planned for the offset %.0f", f, read, n, want)
 		}
@@ -147,18 +147,18 @@ func (n planNode) rowsOf(rel string) float64 {
 	return sum
 }
 
-// prepare makes statement name of text, letting PostgreSQL infer the
+// prepareStmt makes statement name of text, letting PostgreSQL infer the
 // types of its parameters.
-func prepare(t *testing.T, conn *sql.Conn, name, text string) {
+func prepareStmt(t *testing.T, conn *sql.Conn, name, text string) {
 	t.Helper()
 	if _, err := conn.ExecContext(ctx, `PREPARE `+name+` AS `+text); err != nil {
 		t.Fatalf("PREPARE %s: %v", name, err)
 	}
 }
 
-// execute runs statement name with args under plan_cache_mode mode (""
+// explainExecute runs statement name with args under plan_cache_mode mode (""
 // for PostgreSQL's own choice) and returns the plan it ran.
-func execute(t *testing.T, conn *sql.Conn, mode, name string, args []any) planNode {
+func explainExecute(t *testing.T, conn *sql.Conn, mode, name string, args []any) planNode {
 	t.Helper()
 	if mode == "" {
 		mode = "auto"

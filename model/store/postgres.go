@@ -644,11 +644,12 @@ func pgWords(s Search) (string, []any) {
 // planEachRun puts before args the pgx setting that plans the query for
 // these arguments. pgx prepares each statement once per connection, and
 // after five runs PostgreSQL may keep a generic plan that ignores them: a
-// queue page's LIMIT and OFFSET or a searched word's frequency. That plan
-// sorted every story for a page of 50 (0.4 s at 200,000 stories against
-// 1 ms). Only the queue's queries take it: planning every statement every
-// run (plan_cache_mode force_custom_plan) tripled the time of saving a
-// story, whose plan never changes.
+// searched word's frequency, or a LIMIT and OFFSET given as parameters.
+// That plan sorted every story for a page of 50 (0.4 s at 200,000 stories
+// against 1 ms). Only the searches and counts of the queue take it (a page
+// without a search is written to keep a plan, pgQueuePage): planning every
+// statement every run (plan_cache_mode force_custom_plan) tripled the time
+// of saving a story, whose plan never changes.
 func planEachRun(args []any) []any { return append([]any{pgx.QueryExecModeExec}, args...) }
 
 // pgWhere is the condition selecting a filter's stories on PostgreSQL.
