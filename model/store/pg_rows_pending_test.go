@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -93,4 +94,32 @@ func waitForCounts(t *testing.T, s *testStore, query string, want [2]int, within
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// TestPGReaderWaitsForAnothersSaves: a process that does not save (a
+// reader) leaves the rows another process's saves defer to that process
+// while it goes on saving, and writes what is left once the saves stop.
+func TestPGReaderWaitsForAnothersSaves(t *testing.T) {
+	if os.Getenv(pgEnv) == "" {
+		t.Skip("PostgreSQL only: set " + pgEnv)
+	}
+	poller := openPGStore(t)
+	f := addFeed(t, poller, "https://a.example/feed")
+	upsert(t, poller, f.ID, story("k0", "Aleppo truce", base))
+	reader := poller.as(t, "ana") // its writer wakes at open, for rows left waiting
+	saves := 0
+	for start := time.Now(); time.Since(start) < 3*pgBurstPause; saves++ {
+		upsert(t, poller, f.ID, story(fmt.Sprintf("k%d", saves+1), "Aleppo truce", base))
+		var quotes int
+		if err := reader.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM quotes`).Scan(&quotes); err != nil {
+			t.Fatal(err)
+		}
+		if quotes > 0 {
+			t.Fatalf("after %v of saves, %d quote rows were written while the saves went on", time.Since(start).Round(time.Millisecond), quotes)
+		}
+		time.Sleep(pgBurstPause / 8)
+	}
+	poller.Close() // the saver stops: its writer with it
+	waitForCounts(t, reader, `SELECT (SELECT COUNT(*) FROM rows_pending), (SELECT COUNT(*) FROM quotes)`,
+		[2]int{0, saves + 1}, 4*pgBurstPause+5*time.Second, "stories wait, quote rows")
 }
