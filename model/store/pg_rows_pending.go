@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql/driver"
 	"fmt"
 	"time"
 
@@ -146,14 +147,51 @@ func (p *Postgres) writeRowsWhenIdle(ctx context.Context, w *pgRowsWriter) {
 			}
 			continue
 		}
+		release, alone, err := p.lockWriter(ctx)
+		if err != nil {
+			return // left to the next save or read
+		}
+		if !alone {
+			continue // another process's writer is at it
+		}
 		n, err := p.pgWriteVectors(ctx, true)
 		if err == nil && n == 0 {
 			n, err = p.pgWriteRows(ctx, true)
 		}
+		release()
 		if err != nil || n == 0 {
 			return // an error leaves them to the next save or read
 		}
 	}
+}
+
+// pgWriterLock is the advisory lock a background writer holds for each
+// batch, so that one process at a time makes the work a round deferred.
+// When a team poller's round ended, every open reader's writer started on
+// it at once beside the poller's: ten of them made the readers' p99 after
+// the round 43-50 ms (against 17-25 ms with the work done by one) and
+// 692 ms with the readers mostly idle.
+const pgWriterLock = 7123400012
+
+// lockWriter takes pgWriterLock if no other session holds it, on a
+// connection it keeps until release. alone is false, and release a no-op,
+// when another holds it.
+func (p *Postgres) lockWriter(ctx context.Context) (release func(), alone bool, err error) {
+	conn, err := p.db.DB.Conn(ctx)
+	if err != nil {
+		return func() {}, false, err
+	}
+	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, pgWriterLock).Scan(&alone); err != nil || !alone {
+		conn.Close()
+		return func() {}, false, err
+	}
+	return func() {
+		if _, err := conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, pgWriterLock); err != nil {
+			// Not back to the pool holding the lock: closed instead.
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+		conn.Close()
+	}, true, nil
 }
 
 // othersSaving tells a writer whether another process has saved new

@@ -123,3 +123,32 @@ func TestPGReaderWaitsForAnothersSaves(t *testing.T) {
 	waitForCounts(t, reader, `SELECT (SELECT COUNT(*) FROM rows_pending), (SELECT COUNT(*) FROM quotes)`,
 		[2]int{0, saves + 1}, 4*pgBurstPause+5*time.Second, "stories wait, quote rows")
 }
+
+// TestPGOneWriterAtATime: a background writer leaves the waiting rows while
+// another session holds pgWriterLock (another process's writer at work),
+// and writes them once it is released.
+func TestPGOneWriterAtATime(t *testing.T) {
+	if os.Getenv(pgEnv) == "" {
+		t.Skip("PostgreSQL only: set " + pgEnv)
+	}
+	s := openPGStore(t)
+	other := s.as(t, "ana")
+	conn, err := other.Store.(*Postgres).db.DB.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, pgWriterLock); err != nil {
+		t.Fatal(err)
+	}
+	f := addFeed(t, s, "https://a.example/feed")
+	upsert(t, s, f.ID, story("x", "Aleppo truce", base), story("y", "Madaya convoy", base))
+	time.Sleep(3 * pgBurstPause) // the saves have paused: the writer would have written them
+	waitForCounts(t, s, `SELECT (SELECT COUNT(*) FROM rows_pending), (SELECT COUNT(*) FROM quotes)`,
+		[2]int{2, 0}, time.Second, "stories wait, quote rows, with another writer at work")
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_unlock($1)`, pgWriterLock); err != nil {
+		t.Fatal(err)
+	}
+	waitForCounts(t, s, `SELECT (SELECT COUNT(*) FROM rows_pending), (SELECT COUNT(*) FROM quotes)`,
+		[2]int{0, 2}, 3*pgBurstPause, "stories wait, quote rows, once it was done")
+}
