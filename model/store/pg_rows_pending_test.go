@@ -2,7 +2,6 @@ package store
 
 import (
 	"fmt"
-	"os"
 	"testing"
 	"time"
 
@@ -14,12 +13,7 @@ import (
 // them first; a story changed while it waits gets its rows once, from its
 // new text.
 func TestPGRowsWait(t *testing.T) {
-	if os.Getenv(pgEnv) == "" {
-		t.Skip("PostgreSQL only: set " + pgEnv)
-	}
-	s := openPGStore(t)
-	p := s.Store.(*Postgres)
-	p.rows.close() // this test says when the rows are written
+	s, p := openPGWithoutWriter(t) // this test says when the rows are written
 	count := func(q string) int {
 		t.Helper()
 		var n int
@@ -66,9 +60,6 @@ func TestPGRowsWait(t *testing.T) {
 // TestPGRowsWriterRunsWhenIdle: with nobody reading, the rows of saved
 // stories are written once the saves pause.
 func TestPGRowsWriterRunsWhenIdle(t *testing.T) {
-	if os.Getenv(pgEnv) == "" {
-		t.Skip("PostgreSQL only: set " + pgEnv)
-	}
 	s := openPGStore(t)
 	f := addFeed(t, s, "https://a.example/feed")
 	upsert(t, s, f.ID, story("x", "Aleppo truce", base), story("y", "Madaya convoy", base))
@@ -100,9 +91,6 @@ func waitForCounts(t *testing.T, s *testStore, query string, want [2]int, within
 // reader) leaves the rows another process's saves defer to that process
 // while it goes on saving, and writes what is left once the saves stop.
 func TestPGReaderWaitsForAnothersSaves(t *testing.T) {
-	if os.Getenv(pgEnv) == "" {
-		t.Skip("PostgreSQL only: set " + pgEnv)
-	}
 	poller := openPGStore(t)
 	f := addFeed(t, poller, "https://a.example/feed")
 	upsert(t, poller, f.ID, story("k0", "Aleppo truce", base))
@@ -128,9 +116,6 @@ func TestPGReaderWaitsForAnothersSaves(t *testing.T) {
 // another session holds pgWriterLock (another process's writer at work),
 // and writes them once it is released.
 func TestPGOneWriterAtATime(t *testing.T) {
-	if os.Getenv(pgEnv) == "" {
-		t.Skip("PostgreSQL only: set " + pgEnv)
-	}
 	s := openPGStore(t)
 	other := s.as(t, "ana")
 	conn, err := other.Store.(*Postgres).db.DB.Conn(ctx)
@@ -151,4 +136,14 @@ func TestPGOneWriterAtATime(t *testing.T) {
 	}
 	waitForCounts(t, s, `SELECT (SELECT COUNT(*) FROM rows_pending), (SELECT COUNT(*) FROM quotes)`,
 		[2]int{0, 2}, 3*pgBurstPause, "stories wait, quote rows, once it was done")
+}
+
+// openPGWithoutWriter opens a PostgreSQL test store whose background writer
+// is stopped, for a test that says itself when waiting work is done.
+func openPGWithoutWriter(t *testing.T) (*testStore, *Postgres) {
+	t.Helper()
+	s := openPGStore(t)
+	p := s.Store.(*Postgres)
+	p.rows.close()
+	return s, p
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"fmt"
-	"os"
 	"testing"
 	"time"
 
@@ -60,12 +59,7 @@ func TestSearchBurst(t *testing.T) {
 // CatchUp and the writer make them all, from a waiting story's text as it
 // is when they do; a story saved after a pause is searchable at once.
 func TestPGVectorsWaitInABurst(t *testing.T) {
-	if os.Getenv(pgEnv) == "" {
-		t.Skip("PostgreSQL only: set " + pgEnv)
-	}
-	s := openPGStore(t)
-	p := s.Store.(*Postgres)
-	p.rows.close() // this test says when the vectors are made
+	s, p := openPGWithoutWriter(t) // this test says when the vectors are made
 	waiting := func() int {
 		t.Helper()
 		var n int
@@ -143,9 +137,6 @@ func TestPGVectorsWaitInABurst(t *testing.T) {
 // vectors once the saves pause, without a search or CatchUp, and tells
 // open readers when it has made them all.
 func TestPGVectorWriterAfterTheBurst(t *testing.T) {
-	if os.Getenv(pgEnv) == "" {
-		t.Skip("PostgreSQL only: set " + pgEnv)
-	}
 	s := openPGStore(t)
 	heard, err := s.Store.(*Postgres).Listen(ctx, ChanStories)
 	if err != nil {
