@@ -26,12 +26,8 @@ const pgRowsBatch = 1000
 // their quote and figure rows; it returns how many stories it took.
 // skipLocked leaves the stories another process is writing to it.
 func pgRowsSQL(skipLocked bool) string {
-	lock := `FOR UPDATE`
-	if skipLocked {
-		lock += ` SKIP LOCKED`
-	}
 	return `WITH batch AS (DELETE FROM rows_pending WHERE story_id IN (
-			SELECT story_id FROM rows_pending ORDER BY story_id LIMIT ? ` + lock + `) RETURNING story_id),
+			SELECT story_id FROM rows_pending ORDER BY story_id LIMIT ? ` + pgBatchLock("", skipLocked) + `) RETURNING story_id),
 		t AS (SELECT t.story_id AS id, t.quotes, t.stats FROM batch b JOIN story_texts t ON t.story_id = b.story_id),
 		q AS (` + pgQuoteCols + ` SELECT t.id, ` + pgQuoteRow + `
 			FROM t CROSS JOIN LATERAL jsonb_array_elements(CAST(t.quotes AS jsonb))` + pgElements + `),
@@ -80,6 +76,28 @@ func (p *Postgres) pgAnyWaiting(ctx context.Context, table string) (bool, error)
 // batches other processes are writing, and says how many it wrote.
 func (p *Postgres) pgRowsCaughtUp(ctx context.Context) (int, error) {
 	return allBatches(ctx, p.pgWriteRows)
+}
+
+// pgAnyWaitingAtAll reports whether any story waits for its vector or its
+// rows, in one query.
+func (p *Postgres) pgAnyWaitingAtAll(ctx context.Context) (bool, error) {
+	var some bool
+	err := p.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM search_pending) OR EXISTS (SELECT 1 FROM rows_pending)`).Scan(&some)
+	return some, err
+}
+
+// pgBatchLock is the locking clause of a batch's SELECT: FOR UPDATE (of
+// the waiting queue's rows, of), skipping rows another process's batch
+// holds when skipLocked.
+func pgBatchLock(of string, skipLocked bool) string {
+	lock := `FOR UPDATE`
+	if of != "" {
+		lock += ` OF ` + of
+	}
+	if skipLocked {
+		lock += ` SKIP LOCKED`
+	}
+	return lock
 }
 
 // allBatches runs batch (pgWriteRows, pgWriteVectors) until it finds
@@ -140,6 +158,12 @@ func (p *Postgres) writeRowsWhenIdle(ctx context.Context, w *pgRowsWriter) {
 			seen.check(ctx, p) // this process's own stories are not another's saves
 			continue
 		default:
+		}
+		// Most wakes (a reader's open, a pause in a few saves) find nothing
+		// waiting: asked first, before the other processes' saves and the
+		// lock.
+		if some, err := p.pgAnyWaitingAtAll(ctx); err != nil || !some {
+			return
 		}
 		if busy, err := seen.check(ctx, p); err != nil || busy {
 			if err != nil {

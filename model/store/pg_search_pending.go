@@ -120,15 +120,11 @@ func (p *Postgres) pgWriteVectors(ctx context.Context, skipLocked bool) (int, er
 		p.burst.wrote(true, time.Now())
 		return 0, nil
 	}
-	lock := `FOR UPDATE OF w`
-	if skipLocked {
-		lock += ` SKIP LOCKED`
-	}
 	var n int
 	err = p.db.write(ctx, func(tx pgTx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT w.story_id, s.title, t.body FROM search_pending w
 			JOIN stories s ON s.id = w.story_id JOIN story_texts t ON t.story_id = w.story_id
-			ORDER BY w.story_id LIMIT ? `+lock, pgSearchBatch)
+			ORDER BY w.story_id LIMIT ? `+pgBatchLock("w", skipLocked), pgSearchBatch)
 		if err != nil {
 			return err
 		}
