@@ -235,14 +235,7 @@ func (d pgDB) writeOnce(ctx context.Context, fn func(tx pgTx) error) error {
 		tx.Rollback()
 		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return err
-	}
-	// After the commit, so that a reader who sees the new number counts
-	// with this write in. Before migration 6 there is no sequence, and no
-	// reader remembers counts yet.
-	d.DB.ExecContext(ctx, `SELECT nextval('changes')`)
-	return nil
+	return tx.Commit()
 }
 
 // writeRow runs one statement that writes, on its own (its own
@@ -253,13 +246,7 @@ func (d pgDB) writeOnce(ctx context.Context, fn func(tx pgTx) error) error {
 func (d pgDB) writeRow(ctx context.Context, q string, args []any, dest ...any) error {
 	for try := 0; ; try++ {
 		err := d.QueryRowContext(ctx, q, args...).Scan(dest...)
-		if err == nil {
-			// After the statement has committed, as in writeOnce: inside
-			// it, a reader could see the new number before the write.
-			d.DB.ExecContext(ctx, `SELECT nextval('changes')`)
-			return nil
-		}
-		if try == 4 || !retryable(err) {
+		if err == nil || try == 4 || !retryable(err) {
 			return err
 		}
 		time.Sleep(time.Duration(try+1) * 5 * time.Millisecond)
@@ -410,6 +397,8 @@ var pgMigrations = [][]string{
 	{ // 6: a number every write moves after it commits, so that a reader
 		// knows its remembered queue lengths still hold (search_counts.go).
 		// A sequence: taking a number never waits for another writer.
+		// Unused since the server's snapshot became that version; kept, as
+		// an older sitrep of the team still moves it.
 		`CREATE SEQUENCE changes`,
 	},
 	{ // 7: the search vector in a narrow table of its own, stored out of
