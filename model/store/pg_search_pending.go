@@ -92,6 +92,14 @@ func (b *pgSearchBurst) wrote(caughtUp bool, now time.Time) {
 	}
 }
 
+// pgNewStoriesDeferredSQL is pgNewStoriesSQL for stories whose vectors
+// wait: their ids go to search_pending (ids, bodies, quotes, stats).
+const pgNewStoriesDeferredSQL = `WITH u AS (SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]),
+		CAST(? AS text[])) AS u(id, body, quotes, stats)),
+	text AS (INSERT INTO story_texts (story_id, body, quotes, stats) SELECT id, body, quotes, stats FROM u),
+	search AS (INSERT INTO search_pending (story_id) SELECT id FROM u)
+	INSERT INTO rows_pending (story_id) SELECT id FROM u`
+
 // pgVectorsSQL makes the vectors of a batch of waiting stories (ids,
 // titles and bodies made ready by pgSearchText) and takes them off
 // search_pending. A story changed while it waited is read as it is now.

@@ -17,8 +17,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgconn"
-
 	"sitrep/model"
 )
 
@@ -295,6 +293,19 @@ const (
 		FROM jsonb_array_elements(CAST(? AS jsonb))` + pgElements
 )
 
+var (
+	// pgNewStoriesSQL writes the text and search vector of a batch of new
+	// stories, given as arrays: ids, bodies, quotes and stats JSON, and the
+	// titles and bodies made ready for search; their quote and figure rows
+	// wait in rows_pending (pg_rows_pending.go).
+	pgNewStoriesSQL = `WITH u AS (SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]),
+			CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) AS u(id, body, quotes, stats, stitle, sbody)),
+		text AS (INSERT INTO story_texts (story_id, body, quotes, stats) SELECT id, body, quotes, stats FROM u),
+		search AS (INSERT INTO story_search (story_id, search)
+			SELECT id, ` + pgTSVectorOf("stitle", "sbody") + ` FROM u)
+		INSERT INTO rows_pending (story_id) SELECT id FROM u`
+)
+
 // pgWritesAtOnce is how many polls save stories at once (feeds.WriteLimiter).
 // Each save keeps a server process busy building search vectors and index
 // entries; in the load test (10 readers, 1.05-1.45 M stories, a first round
@@ -324,6 +335,16 @@ func (p *Postgres) UpsertStories(ctx context.Context, feedID int64, stories []mo
 	}
 	err = p.db.write(ctx, func(tx pgTx) error {
 		res = model.SaveResult{}
+		var one int
+		// The feed row is locked for its counters; it also keeps the feed
+		// from going away meanwhile.
+		err := tx.QueryRowContext(ctx, `SELECT 1 FROM feeds WHERE id = ? FOR UPDATE`, feedID).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("feed %d: %w", feedID, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
 		var counts tally
 		created, err := p.insertNew(ctx, tx, feedID, enc)
 		if err != nil {
@@ -343,12 +364,14 @@ func (p *Postgres) UpsertStories(ctx context.Context, feedID int64, stories []mo
 				res.Updated++
 			}
 		}
-		return pgSaved(ctx, tx, feedID, counts, res.New+res.Updated > 0)
+		if res.New+res.Updated > 0 {
+			// Open readers hear of it when this commits (Listen).
+			if err := pgNotifyTx(ctx, tx, ChanStories, strconv.FormatInt(feedID, 10)); err != nil {
+				return err
+			}
+		}
+		return counts.applyPG(ctx, tx, feedID)
 	})
-	var pe *pgconn.PgError
-	if errors.As(err, &pe) && pe.Code == "23503" && pe.TableName == "stories" { // foreign_key_violation: the feed went away
-		err = fmt.Errorf("feed %d: %w", feedID, ErrNotFound)
-	}
 	if err != nil {
 		return model.SaveResult{}, fmt.Errorf("store: saving stories: %w", err)
 	}
@@ -358,25 +381,32 @@ func (p *Postgres) UpsertStories(ctx context.Context, feedID int64, stories []mo
 	return res, nil
 }
 
-// pgNewPerStatement bounds the stories of one statement of insertNew (16
+// pgNewPerStatement bounds the stories of one multi-row INSERT (16
 // parameters each, under PostgreSQL's 65,535).
 const pgNewPerStatement = 500
 
 // insertNew inserts the stories of enc whose key the feed does not have
-// yet, with their text and search vector (or their place in
-// search_pending, in a burst) and their place in rows_pending, in one
-// statement for up to pgNewPerStatement stories (pgInsertNewSQL): a
-// polling round saves 50,000 stories, and each round trip of a save waits
-// for a processor again on a server busy with readers. It reports which
-// were new.
+// yet, with their text, search vector and highlight rows, in a few
+// statements for the whole batch: a polling round saves 50,000 stories,
+// and with two statements a story its connections spent most of the round
+// waiting for the next one (ClientRead in pg_stat_activity). It reports
+// which were new.
 func (p *Postgres) insertNew(ctx context.Context, tx pgTx, feedID int64, enc []encodedStory) ([]bool, error) {
 	created := make([]bool, len(enc))
 	for start := 0; start < len(enc); start += pgNewPerStatement {
 		part := enc[start:min(len(enc), start+pgNewPerStatement)]
-		// A story of the part that is not new (a changed one) counts in
-		// the burst too: its vector is remade as it is saved.
-		deferred := p.burst.deferring(len(part), time.Now())
-		rows, err := tx.QueryContext(ctx, pgInsertNewSQL(len(part), deferred), pgInsertNewArgs(feedID, part, deferred)...)
+		args := make([]any, 0, 16*len(part))
+		for i := range part {
+			e := &part[i]
+			cat, val, text := headlineArgs(e.headline)
+			args = append(args, feedID, e.Key, e.Link, e.Title, e.Author, e.published, e.firstSeen,
+				e.Words, e.hash, model.AttributedQuotes(e.Quotes), cat, val, text, 0, 0, 0)
+		}
+		rows, err := tx.QueryContext(ctx, valuesRepeated(`INSERT INTO stories (feed_id, key, link, title, author, published, first_seen,
+			words, content_hash, quote_count, headline_category, headline_value, headline_text,
+			read, starred, archived)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, len(part))+`
+			ON CONFLICT (feed_id, key) DO NOTHING RETURNING id, key`, args...)
 		if err != nil {
 			return nil, err
 		}
@@ -393,6 +423,8 @@ func (p *Postgres) insertNew(ctx context.Context, tx pgTx, feedID int64, enc []e
 		if err := rows.Close(); err != nil {
 			return nil, err
 		}
+		var newIDs []int64
+		var fresh []*encodedStory
 		for i := range part {
 			e := &part[i]
 			id, ok := ids[e.Key]
@@ -407,75 +439,35 @@ func (p *Postgres) insertNew(ctx context.Context, tx pgTx, feedID int64, enc []e
 					return nil, fmt.Errorf("story %q: %w", e.Key, err)
 				}
 			}
+			newIDs, fresh = append(newIDs, id), append(fresh, e)
+		}
+		if err := p.insertTexts(ctx, tx, newIDs, fresh); err != nil {
+			return nil, err
 		}
 	}
 	return created, nil
 }
 
-// pgInsertNewSQL is insertNew's statement for n stories: their rows,
-// skipped for a key the feed has (ON CONFLICT), and for each new one, its
-// text, its search vector or, deferred, its place in search_pending
-// (pg_search_pending.go), and its place in rows_pending
-// (pg_rows_pending.go). It returns the new stories' ids and keys. Its
-// arguments are pgInsertNewArgs.
-func pgInsertNewSQL(n int, deferred bool) string {
-	arrays, columns := `CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])`, `key, body, quotes, stats`
-	search := `INSERT INTO search_pending (story_id) SELECT id FROM u`
-	if !deferred {
-		arrays, columns = arrays+`, CAST(? AS text[]), CAST(? AS text[])`, columns+`, stitle, sbody`
-		search = `INSERT INTO story_search (story_id, search) SELECT id, ` + pgTSVectorOf("stitle", "sbody") + ` FROM u`
+// insertTexts writes the text of new stories (ids, and what was saved of
+// each), their search vectors or, in a burst, their places in
+// search_pending (pg_search_pending.go), and their places in rows_pending.
+func (p *Postgres) insertTexts(ctx context.Context, tx pgTx, ids []int64, fresh []*encodedStory) error {
+	if len(ids) == 0 {
+		return nil
 	}
-	return `WITH ins AS (` + valuesRepeated(`INSERT INTO stories (feed_id, key, link, title, author, published, first_seen,
-			words, content_hash, quote_count, headline_category, headline_value, headline_text,
-			read, starred, archived)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, n) + `
-			ON CONFLICT (feed_id, key) DO NOTHING RETURNING id, key),
-		u AS (SELECT ins.id, x.* FROM ins JOIN unnest(` + arrays + `) AS x(` + columns + `) ON x.key = ins.key),
-		text AS (INSERT INTO story_texts (story_id, body, quotes, stats) SELECT id, body, quotes, stats FROM u),
-		search AS (` + search + `),
-		rows AS (INSERT INTO rows_pending (story_id) SELECT id FROM u)
-		SELECT id, key FROM ins`
-}
-
-// pgInsertNewArgs are the arguments of pgInsertNewSQL: each story's 16
-// columns, then the arrays of the keys, bodies, quotes and stats JSON and,
-// unless deferred, the titles and bodies made ready for search.
-func pgInsertNewArgs(feedID int64, part []encodedStory, deferred bool) []any {
-	args := make([]any, 0, 16*len(part)+6)
-	keys, bodies := make([]string, len(part)), make([]string, len(part))
-	quotes, stats := make([]string, len(part)), make([]string, len(part))
-	for i := range part {
-		e := &part[i]
-		cat, val, text := headlineArgs(e.headline)
-		args = append(args, feedID, e.Key, e.Link, e.Title, e.Author, e.published, e.firstSeen,
-			e.Words, e.hash, model.AttributedQuotes(e.Quotes), cat, val, text, 0, 0, 0)
-		keys[i], bodies[i], quotes[i], stats[i] = e.Key, e.Body, e.quotes, e.stats
+	bodies, quotes, stats := make([]string, len(fresh)), make([]string, len(fresh)), make([]string, len(fresh))
+	for i, e := range fresh {
+		bodies[i], quotes[i], stats[i] = e.Body, e.quotes, e.stats
 	}
-	args = append(args, keys, bodies, quotes, stats)
-	if deferred {
-		return args
+	if p.burst.deferring(len(ids), time.Now()) {
+		_, err := tx.ExecContext(ctx, pgNewStoriesDeferredSQL, ids, bodies, quotes, stats)
+		return err
 	}
-	titles, searchBodies := make([]string, len(part)), make([]string, len(part))
-	for i := range part {
-		titles[i], searchBodies[i] = pgSearchText(part[i].Title), pgSearchText(part[i].Body)
+	titles, searchBodies := make([]string, len(fresh)), make([]string, len(fresh))
+	for i, e := range fresh {
+		titles[i], searchBodies[i] = pgSearchText(e.Title), pgSearchText(e.Body)
 	}
-	return append(args, titles, searchBodies)
-}
-
-// pgSaved ends a save of a feed's stories in one statement: the feed's
-// counters move by counts, open readers hear of it when this commits
-// (Listen) if tell, and a feed that went away meanwhile is ErrNotFound.
-func pgSaved(ctx context.Context, tx pgTx, feedID int64, counts tally, tell bool) error {
-	var found, told int
-	err := tx.QueryRowContext(ctx, `WITH f AS (UPDATE feeds SET n_stories = n_stories + ?, n_unread = n_unread + ?,
-			n_starred = n_starred + ?, n_archived = n_archived + ? WHERE id = ? RETURNING id),
-		n AS (SELECT pg_notify(?, ?) WHERE CAST(? AS boolean))
-		SELECT (SELECT COUNT(*) FROM f), (SELECT COUNT(*) FROM n)`,
-		counts.stories, counts.unread, counts.starred, counts.archived, feedID,
-		ChanStories, strconv.FormatInt(feedID, 10), tell).Scan(&found, &told)
-	if err == nil && found == 0 {
-		err = fmt.Errorf("feed %d: %w", feedID, ErrNotFound)
-	}
+	_, err := tx.ExecContext(ctx, pgNewStoriesSQL, ids, bodies, quotes, stats, titles, searchBodies)
 	return err
 }
 
