@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"sitrep/model"
@@ -183,13 +184,16 @@ func (p *Postgres) pgSearchReady(ctx context.Context, f model.Filter) error {
 // few wait; when more do (a burst being saved), the search finds the
 // stories already indexed rather than keep its reader waiting.
 func (p *Postgres) pgVectorsReady(ctx context.Context, f model.Filter) error {
-	if pgFilterQuery(f) == "" {
+	if pgFilterQuery(f) == "" || p.backlog.recent(time.Now()) {
 		return nil
 	}
 	var waiting int
 	if err := p.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM search_pending LIMIT ?) w`,
 		pgSearchCatchUpMax+1).Scan(&waiting); err != nil {
 		return fmt.Errorf("store: search: %w", err)
+	}
+	if waiting > pgSearchCatchUpMax {
+		p.backlog.saw(time.Now())
 	}
 	if waiting == 0 || waiting > pgSearchCatchUpMax {
 		return nil
@@ -199,4 +203,23 @@ func (p *Postgres) pgVectorsReady(ctx context.Context, f model.Filter) error {
 	// vector the poller leaves while the reader waits.
 	_, err := p.pgWriteVectors(ctx, false)
 	return err
+}
+
+// pgBacklogRecheck is how long searches take a burst's backlog of vectors
+// as still there without asking. During a polling round tens of thousands
+// wait and none is made for a search, so asking again at each search was
+// a round trip for nothing, taken while every round trip waits for a
+// processor. A backlog that falls under pgSearchCatchUpMax is seen at most
+// this late.
+const pgBacklogRecheck = time.Second
+
+// pgBacklog is when a search last found more vectors waiting than it
+// makes itself.
+type pgBacklog struct{ seen atomic.Int64 } // Unix nanoseconds; 0: never
+
+func (b *pgBacklog) saw(now time.Time) { b.seen.Store(now.UnixNano()) }
+
+func (b *pgBacklog) recent(now time.Time) bool {
+	seen := b.seen.Load()
+	return seen != 0 && now.Sub(time.Unix(0, seen)) < pgBacklogRecheck
 }

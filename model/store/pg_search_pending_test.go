@@ -164,3 +164,22 @@ func TestPGVectorWriterAfterTheBurst(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchBacklog: after a search found a burst's backlog, searches take
+// it as still there for pgBacklogRecheck, then ask again.
+func TestSearchBacklog(t *testing.T) {
+	var b pgBacklog
+	now := time.Date(2026, 12, 5, 12, 0, 0, 0, time.UTC)
+	if b.recent(now) {
+		t.Fatal("a backlog no search has seen is taken as there")
+	}
+	b.saw(now)
+	for _, c := range []struct {
+		after time.Duration
+		want  bool
+	}{{0, true}, {pgBacklogRecheck / 2, true}, {pgBacklogRecheck, false}, {time.Minute, false}} {
+		if got := b.recent(now.Add(c.after)); got != c.want {
+			t.Errorf("%v after it was seen: recent %v, want %v", c.after, got, c.want)
+		}
+	}
+}

@@ -82,6 +82,9 @@ type Postgres struct {
 	rows *pgRowsWriter
 	// burst follows this process's saves for the vectors' deferral.
 	burst pgSearchBurst
+	// backlog remembers when a search last found a burst's vectors
+	// waiting (pgVectorsReady).
+	backlog pgBacklog
 	// guesses remembers the planner's guesses of searches (pg_guesses.go).
 	guesses pgGuesses
 }
