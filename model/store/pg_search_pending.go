@@ -192,10 +192,11 @@ func (p *Postgres) pgVectorsReady(ctx context.Context, f model.Filter) error {
 		pgSearchCatchUpMax+1).Scan(&waiting); err != nil {
 		return fmt.Errorf("store: search: %w", err)
 	}
-	if waiting > pgSearchCatchUpMax {
+	switch {
+	case waiting > pgSearchCatchUpMax:
 		p.backlog.saw(time.Now())
-	}
-	if waiting == 0 || waiting > pgSearchCatchUpMax {
+		return nil
+	case waiting == 0:
 		return nil
 	}
 	// One batch takes them all (pgSearchBatch > pgSearchCatchUpMax): not

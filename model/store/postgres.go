@@ -220,13 +220,7 @@ func (t pgTx) ExecContext(ctx context.Context, q string, args ...any) (sql.Resul
 // transaction that loses a deadlock or a serialization race is run again,
 // a few times.
 func (d pgDB) write(ctx context.Context, fn func(tx pgTx) error) error {
-	for try := 0; ; try++ {
-		err := d.writeOnce(ctx, fn)
-		if err == nil || try == 4 || !retryable(err) {
-			return err
-		}
-		time.Sleep(time.Duration(try+1) * 5 * time.Millisecond)
-	}
+	return withRetries(func() error { return d.writeOnce(ctx, fn) })
 }
 
 func (d pgDB) writeOnce(ctx context.Context, fn func(tx pgTx) error) error {
@@ -247,8 +241,14 @@ func (d pgDB) writeOnce(ctx context.Context, fn func(tx pgTx) error) error {
 // with a polling round each round trip of a transaction of several
 // statements waits its turn for a processor again.
 func (d pgDB) writeRow(ctx context.Context, q string, args []any, dest ...any) error {
+	return withRetries(func() error { return d.QueryRowContext(ctx, q, args...).Scan(dest...) })
+}
+
+// withRetries runs a write, and again, up to five times in all, while it
+// loses a deadlock or a serialization race (retryable).
+func withRetries(write func() error) error {
 	for try := 0; ; try++ {
-		err := d.QueryRowContext(ctx, q, args...).Scan(dest...)
+		err := write()
 		if err == nil || try == 4 || !retryable(err) {
 			return err
 		}
