@@ -165,10 +165,11 @@ func (p *Postgres) writeRowsWhenIdle(ctx context.Context, w *pgRowsWriter) {
 		if some, err := p.pgAnyWaitingAtAll(ctx); err != nil || !some {
 			return
 		}
-		if busy, err := seen.check(ctx, p); err != nil || busy {
-			if err != nil {
-				return // left to the next save or read
-			}
+		busy, err := seen.check(ctx, p)
+		if err != nil {
+			return // left to the next save or read
+		}
+		if busy {
 			continue
 		}
 		release, alone, err := p.lockWriter(ctx)

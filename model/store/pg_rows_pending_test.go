@@ -63,7 +63,7 @@ func TestPGRowsWriterRunsWhenIdle(t *testing.T) {
 	s := openPGStore(t)
 	f := addFeed(t, s, "https://a.example/feed")
 	upsert(t, s, f.ID, story("x", "Aleppo truce", base), story("y", "Madaya convoy", base))
-	waitForCounts(t, s, `SELECT (SELECT COUNT(*) FROM rows_pending), (SELECT COUNT(*) FROM quotes)`,
+	waitForCounts(t, s, waitingAndQuotes,
 		[2]int{0, 2}, 10*time.Second, "stories wait, quote rows")
 }
 
@@ -108,7 +108,7 @@ func TestPGReaderWaitsForAnothersSaves(t *testing.T) {
 		time.Sleep(pgBurstPause / 8)
 	}
 	poller.Close() // the saver stops: its writer with it
-	waitForCounts(t, reader, `SELECT (SELECT COUNT(*) FROM rows_pending), (SELECT COUNT(*) FROM quotes)`,
+	waitForCounts(t, reader, waitingAndQuotes,
 		[2]int{0, saves + 1}, 4*pgBurstPause+5*time.Second, "stories wait, quote rows")
 }
 
@@ -129,12 +129,12 @@ func TestPGOneWriterAtATime(t *testing.T) {
 	f := addFeed(t, s, "https://a.example/feed")
 	upsert(t, s, f.ID, story("x", "Aleppo truce", base), story("y", "Madaya convoy", base))
 	time.Sleep(3 * pgBurstPause) // the saves have paused: the writer would have written them
-	waitForCounts(t, s, `SELECT (SELECT COUNT(*) FROM rows_pending), (SELECT COUNT(*) FROM quotes)`,
+	waitForCounts(t, s, waitingAndQuotes,
 		[2]int{2, 0}, time.Second, "stories wait, quote rows, with another writer at work")
 	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_unlock($1)`, pgWriterLock); err != nil {
 		t.Fatal(err)
 	}
-	waitForCounts(t, s, `SELECT (SELECT COUNT(*) FROM rows_pending), (SELECT COUNT(*) FROM quotes)`,
+	waitForCounts(t, s, waitingAndQuotes,
 		[2]int{0, 2}, 3*pgBurstPause, "stories wait, quote rows, once it was done")
 }
 
@@ -147,3 +147,7 @@ func openPGWithoutWriter(t *testing.T) (*testStore, *Postgres) {
 	p.rows.close()
 	return s, p
 }
+
+// waitingAndQuotes counts the stories waiting for their rows and the quote
+// rows written, for waitForCounts.
+const waitingAndQuotes = `SELECT (SELECT COUNT(*) FROM rows_pending), (SELECT COUNT(*) FROM quotes)`
