@@ -75,11 +75,34 @@ func (p *Postgres) addFeed(ctx context.Context, url, onConflict string) (model.F
 	if err != nil {
 		return model.Feed{}, false, fmt.Errorf("store: adding feed: %w", err)
 	}
+	if created {
+		p.analyzeGrownFeeds(ctx)
+	}
 	f, err := scanFeed(p.db.QueryRowContext(ctx, `SELECT `+feedColumns+` FROM user_feeds WHERE url = ?`, url))
 	if err != nil {
 		return model.Feed{}, false, fmt.Errorf("store: adding feed: %w", err)
 	}
 	return f, created, nil
+}
+
+// analyzeGrownFeeds refreshes the planner's statistics of feeds once the
+// table holds more than twice the feeds they counted. Every open reader's
+// queue page looks up its stories' feed titles in a plan its connection
+// made once; made when a team had 40 feeds, that plan reads the whole
+// table for each story, and after 1,000 feeds were added a page cost the
+// server 3.5-4.4 ms instead of 1.2-1.4 (EXPLAIN ANALYZE at 1 M stories).
+// ANALYZE makes every connection plan again, now with the index.
+// Autovacuum would do the same, but only within a minute, after a first
+// polling round of the new feeds. It is best effort: the feed is added
+// whatever happens here, and a user who does not own the table gets a
+// warning from the server, not an error.
+func (p *Postgres) analyzeGrownFeeds(ctx context.Context) {
+	var grown bool
+	err := p.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM feeds) > 2 * GREATEST(reltuples, 0) + 20
+		FROM pg_class WHERE oid = 'feeds'::regclass`).Scan(&grown)
+	if err == nil && grown {
+		_, _ = p.db.ExecContext(ctx, `ANALYZE feeds`)
+	}
 }
 
 func (p *Postgres) RemoveFeed(ctx context.Context, url string) error {
