@@ -11,8 +11,9 @@ import (
 	"sitrep/model/store/pgtest"
 )
 
-// TestPGQueuePageGenericPlan: a queue page without a search keeps the plan
-// its connection made once (pgPlanOnce), so that plan, made without
+// TestPGQueuePageGenericPlan: a queue page without a search, or with a
+// search for common words, keeps the plan its connection made once
+// (pageWhere), so that plan, made without
 // knowing the offset, must still walk the published index for a page and
 // look up the page's stories one by one: never sort or hash the table.
 // The statements are prepared by hand and planned generic, as PostgreSQL
@@ -47,6 +48,12 @@ func TestPGQueuePageGenericPlan(t *testing.T) {
 	if _, err := p.db.ExecContext(ctx, `UPDATE stories SET cluster_id = 500 WHERE id % 1000 = 500`); err != nil {
 		t.Fatal(err)
 	}
+	// Search vectors: "story" in every story, "paired" in one in two,
+	// "tenth" in one in ten, "thousandth" in one in a thousand.
+	if _, err := p.db.ExecContext(ctx, `INSERT INTO story_search (story_id, search) SELECT id, to_tsvector('sitrep', title
+		|| CASE WHEN id % 2 = 0 THEN ' paired' ELSE '' END || CASE WHEN id % 10 = 0 THEN ' tenth' ELSE '' END || CASE WHEN id % 1000 = 0 THEN ' thousandth' ELSE '' END) FROM stories`); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := p.db.ExecContext(ctx, `ANALYZE`); err != nil {
 		t.Fatal(err)
 	}
@@ -60,16 +67,20 @@ func TestPGQueuePageGenericPlan(t *testing.T) {
 		{View: model.ViewArchived}, {View: model.ViewFeed, FeedID: feed.ID},
 		{View: model.ViewUnread, FeedID: feed.ID}, {View: model.ViewAll, Tag: "plan"},
 		{View: model.ViewAll, Cluster: 500},
+		// A word in every story, and one in every other: their pages
+		// keep a plan that walks the stories newest first.
+		{View: model.ViewAll, Search: "story"}, {View: model.ViewUnread, Search: "paired"},
 	}
 	for i, f := range filters {
-		if !pgPlanOnce(f) {
-			t.Fatalf("filter %+v is planned each run", f)
-		}
-		cond, args, err := p.where(ctx, f)
+		cond, args, keep, err := p.pageWhere(ctx, f, 1000+200)
 		if err != nil {
 			t.Fatal(err)
 		}
-		kept := rebind(pgQueuePage(cond, f, 200))
+		if !keep {
+			t.Errorf("filter %+v is planned each run", f)
+			continue
+		}
+		kept := rebind(pgQueuePage(cond, true, 200))
 		offset := fmt.Sprintf("(SELECT $%d::bigint)", len(args)+1)
 		forOne := strings.Replace(kept, offset, "1000", 1)
 		if forOne == kept {
@@ -96,12 +107,22 @@ func TestPGQueuePageGenericPlan(t *testing.T) {
 			t.Errorf("%+v: the kept plan read %.0f of %d stories, one planned for the offset %.0f", f, read, n, want)
 		}
 	}
-	// A search's page is planned for its offset at each run: not knowing
-	// the offset, the planner read every story with a common word and
-	// sorted them (1 s a page at 1 M stories).
-	search := model.Filter{View: model.ViewAll, Search: "aleppo"}
-	if pgPlanOnce(search) || strings.Contains(pgQueuePage("TRUE", search, 50), "(SELECT ?") {
-		t.Error("a search's page keeps a plan made without its offset")
+	// A search's page is planned for its offset at each run when the walk
+	// would be long: a rare word (one story in a thousand, which is read
+	// from the index first), or a page 1,200 stories down a word in one
+	// story in ten (12,000 stories walked, over pgWalkKept). Not
+	// knowing the offset, the planner read every story with a common word
+	// and sorted them (1 s a page at 1 M stories).
+	for _, c := range []struct {
+		f     model.Filter
+		reach int
+	}{
+		{model.Filter{View: model.ViewAll, Search: "thousandth"}, 50},
+		{model.Filter{View: model.ViewAll, Search: "tenth"}, 1200},
+	} {
+		if _, _, keep, err := p.pageWhere(ctx, c.f, c.reach); err != nil || keep {
+			t.Errorf("%q %d stories deep: the page keeps a plan made without its offset (%v)", c.f.Search, c.reach, err)
+		}
 	}
 	// And the store's page is the right one: ViewAll leaves out ana's
 	// archived stories (ids divisible by 30), newest first.
@@ -123,6 +144,18 @@ func TestPGQueuePageGenericPlan(t *testing.T) {
 	for i := range want {
 		if i >= len(hs) || hs[i].Title != want[i] {
 			t.Fatalf("page at 1000: %+v, want titles %v", hs, want)
+		}
+	}
+	// A search for a common word through the walk its page keeps: the
+	// stories with "tenth", newest first, less ana's archived ones.
+	hs, err = p.Queue(ctx, model.Filter{View: model.ViewAll, Search: "tenth"}, 0, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []string{"story 59990", "story 59980", "story 59960"}
+	for i := range want {
+		if i >= len(hs) || hs[i].Title != want[i] {
+			t.Fatalf("search for tenth: %+v, want titles %v", hs, want)
 		}
 	}
 }
@@ -157,7 +190,7 @@ func TestPGPageAfterManyFeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	const perPage = 50
-	prepareStmt(t, conn, "page", rebind(pgQueuePage(cond, f, perPage)))
+	prepareStmt(t, conn, "page", rebind(pgQueuePage(cond, true, perPage)))
 	args = append(args, 100)
 	for range 8 { // until PostgreSQL keeps the generic plan, as a reader's connection does
 		explainExecute(t, conn, "", "page", args)

@@ -80,3 +80,67 @@ func TestPGVectorsInRow(t *testing.T) {
 		t.Errorf("search found %d stories, %v; want the long one", len(hs), err)
 	}
 }
+
+// TestPGWalkedWordsFindTheSame: the test of a search's words a page uses
+// when it walks the stories newest first (pgWalkedWords, for common words)
+// finds exactly the stories the indexed test (pgWords) finds, for each
+// kind of search: words, OR, NOT, phrases, prefixes.
+func TestPGWalkedWordsFindTheSame(t *testing.T) {
+	s := pgOnly(t)
+	p := s.Store.(*Postgres)
+	f := addFeed(t, s, "https://walk.example/feed")
+	bodies := []string{
+		"Strikes on Gaza killed 12 people overnight.",
+		"Aid trucks entered Gaza through Rafah.",
+		"Fighting around Aleppo displaced 51,000.",
+		"Aid reached Madaya after three months.",
+		"The humanitarian corridor to Aleppo closed.",
+		"A corridor for humanitarian convoys opened in Gaza.",
+		"Displacement camps near Goma are full.",
+	}
+	var batch []model.Story
+	for i, body := range bodies {
+		st := story(fmt.Sprintf("w%d", i), fmt.Sprintf("story %d", i), base.Add(time.Duration(i)*time.Hour))
+		st.Body, st.Quotes, st.Stats = body, nil, nil
+		batch = append(batch, st)
+	}
+	upsert(t, s, f.ID, batch...)
+	titles := func(words textSearch, keep bool, search string) []string {
+		t.Helper()
+		cond, args, err := pgWhereWith(words, model.Filter{View: model.ViewAll, Search: search})
+		if err != nil {
+			t.Fatalf("%s: %v", search, err)
+		}
+		args = append(args, 0)
+		if !keep {
+			args = planEachRun(args)
+		}
+		rows, err := p.db.QueryContext(ctx, pgQueuePage(cond, keep, 100), args...)
+		if err != nil {
+			t.Fatalf("%s: %v", search, err)
+		}
+		defer rows.Close()
+		var got []string
+		for rows.Next() {
+			var tags string
+			h, err := scanHeaderAnd(rows, &tags)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, h.Title)
+		}
+		return got
+	}
+	for _, search := range []string{
+		"Gaza", "Gaza killed", "Gaza -killed", "Gaza OR Aleppo", "aid Gaza OR Madaya",
+		"aid -Gaza -Rafah", `"humanitarian corridor"`, "displac*", "Aleppo -corridor", "Timbuktu",
+	} {
+		indexed, walked := titles(pgWords, false, search), titles(pgWalkedWords, true, search)
+		if strings.Join(indexed, ",") != strings.Join(walked, ",") {
+			t.Errorf("%s: the walk found %v, the index %v", search, walked, indexed)
+		}
+		if search != "Timbuktu" && len(indexed) == 0 {
+			t.Errorf("%s: found nothing, so the comparison proves nothing", search)
+		}
+	}
+}

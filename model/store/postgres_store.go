@@ -594,20 +594,20 @@ func (p *Postgres) Story(ctx context.Context, id int64) (model.Story, error) {
 
 // Queue ----------------------------------------------------------------
 
-// pgQueuePage is the statement of a queue page of limit stories of filter
-// f, its arguments cond's and then the offset. The limit is written in the
-// text. For a page that keeps its plan (pgPlanOnce) the offset is a
+// pgQueuePage is the statement of a queue page of limit stories, its
+// arguments cond's and then the offset. The limit is written in the text.
+// For a page that keeps its plan (keep, see pageWhere) the offset is a
 // subquery, so that the planner knows as much of it when it plans for any
 // offset as when it plans for one: the plan it keeps is the one it would
 // choose each time. Given LIMIT and OFFSET parameters, the plan kept
 // guessed a tenth of the stories in the page and joined them by hashing
 // the whole table; and PostgreSQL, whose plans for a known offset cost
-// less, went on planning each page. A search's page is planned for its
-// offset: not knowing it, the planner read every match of a common word
-// and sorted them (1 s a page at 1 M stories).
-func pgQueuePage(cond string, f model.Filter, limit int) string {
+// less, went on planning each page. A page planned for each run is
+// planned for its offset: not knowing it, the planner read every match
+// of a common word and sorted them (1 s a page at 1 M stories).
+func pgQueuePage(cond string, keep bool, limit int) string {
 	offset := `?`
-	if pgPlanOnce(f) {
+	if keep {
 		offset = `(SELECT ?::bigint)`
 	}
 	return `SELECT ` + headerColumns + `, ` + pgTagsJSON + `
@@ -618,18 +618,18 @@ func pgQueuePage(cond string, f model.Filter, limit int) string {
 }
 
 // pgPlanOnce reports whether a queue page of filter f may keep the plan
-// its connection made for the statement. Planning a page took 1.3 ms of
-// the 1.8 a reader's page cost the server at 1 M stories (pgbench, a page
-// at offset 0-5,000: 1.87 ms planned each time, 0.73 ms prepared). Only a
-// search's plan depends on its words' frequencies, so only a search is
-// planned for each run.
+// its connection made for the statement whatever its words. Planning a
+// page took 1.3 ms of the 1.8 a reader's page cost the server at 1 M
+// stories (pgbench, a page at offset 0-5,000: 1.87 ms planned each time,
+// 0.73 ms prepared). Only a search's plan depends on its words'
+// frequencies; pageWhere decides for a search.
 func pgPlanOnce(f model.Filter) bool { return strings.TrimSpace(f.Search) == "" }
 
 func (p *Postgres) Queue(ctx context.Context, f model.Filter, offset, limit int) ([]model.StoryHeader, error) {
 	if limit <= 0 {
 		return nil, nil
 	}
-	cond, args, err := p.where(ctx, f)
+	cond, args, keep, err := p.pageWhere(ctx, f, offset+limit)
 	if errors.Is(err, errNoMatch) {
 		return nil, nil
 	}
@@ -645,10 +645,10 @@ func (p *Postgres) Queue(ctx context.Context, f model.Filter, offset, limit int)
 	// trip waits for a processor again, the readers' p99 rose to 32.7-53.4
 	// ms from 24.5-33.4 (three runs each).
 	args = append(args, max(offset, 0))
-	if !pgPlanOnce(f) {
+	if !keep {
 		args = planEachRun(args)
 	}
-	rows, err := p.db.QueryContext(ctx, pgQueuePage(cond, f, limit), args...)
+	rows, err := p.db.QueryContext(ctx, pgQueuePage(cond, keep, limit), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: queue: %w", err)
 	}
