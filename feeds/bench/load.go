@@ -21,6 +21,7 @@ import (
 	"os/exec"
 	"runtime/pprof"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -124,7 +125,7 @@ func load(args []string) error {
 		}
 		defer st.Close()
 		rs[i] = &loadReader{n: i, of: *readers, st: st, rng: rand.New(rand.NewPCG(uint64(i), 7)),
-			lat: map[string][]time.Duration{}, starred: map[int64]bool{}, roundAt: &roundAt}
+			lat: map[string][]time.Duration{}, inRound: map[string][]time.Duration{}, starred: map[int64]bool{}, roundAt: &roundAt}
 	}
 	stopProfile, err := startCPUProfile(*cpuprofile)
 	if err != nil {
@@ -329,12 +330,13 @@ type loadReader struct {
 	lat   map[string][]time.Duration
 	// inRound and after split the latencies of lat at the poll round's
 	// end: after it, the poller's catch-up loads the server differently.
-	inRound, after []time.Duration
-	roundAt        *atomic.Int64  // when the round ended, in Unix nanoseconds; 0 before
-	starred        map[int64]bool // what this reader last set
-	page           []model.StoryHeader
-	errs           int
-	firstEr        error
+	inRound map[string][]time.Duration // by operation
+	after   []time.Duration
+	roundAt *atomic.Int64  // when the round ended, in Unix nanoseconds; 0 before
+	starred map[int64]bool // what this reader last set
+	page    []model.StoryHeader
+	errs    int
+	firstEr error
 }
 
 func (r *loadReader) run(ctx context.Context, stop <-chan struct{}, pause time.Duration) {
@@ -352,7 +354,7 @@ func (r *loadReader) run(ctx context.Context, stop <-chan struct{}, pause time.D
 		if end := r.roundAt.Load(); end != 0 && start.UnixNano() > end {
 			r.after = append(r.after, took)
 		} else {
-			r.inRound = append(r.inRound, took)
+			r.inRound[op] = append(r.inRound[op], took)
 		}
 		if err != nil {
 			r.errs++
@@ -433,12 +435,25 @@ func report(rs []*loadReader) {
 	}
 	printLatencies("all", all)
 	var inRound, after []time.Duration
+	var byOp []string
+	for _, op := range loadOps {
+		var ds []time.Duration
+		for _, r := range rs {
+			ds = append(ds, r.inRound[op]...)
+		}
+		inRound = append(inRound, ds...)
+		if len(ds) > 0 {
+			slices.Sort(ds)
+			byOp = append(byOp, fmt.Sprintf("%s %.1f", op, quantileMs(ds, 0.99)))
+		}
+	}
 	for _, r := range rs {
-		inRound, after = append(inRound, r.inRound...), append(after, r.after...)
+		after = append(after, r.after...)
 	}
 	if len(after) > 0 {
 		printLatencies("in round", inRound)
 		printLatencies("after", after)
+		fmt.Printf("p99 in round by operation, ms: %s\n", strings.Join(byOp, ", "))
 	}
 	for _, r := range rs {
 		if r.errs > 0 {
@@ -452,8 +467,12 @@ func printLatencies(name string, ds []time.Duration) {
 		return
 	}
 	slices.Sort(ds)
-	q := func(p float64) float64 { return float64(ds[int(p*float64(len(ds)-1))].Microseconds()) / 1000 }
-	fmt.Printf("%-8s %7d %8.1f %8.1f %8.1f\n", name, len(ds), q(0.5), q(0.99), q(1))
+	fmt.Printf("%-8s %7d %8.1f %8.1f %8.1f\n", name, len(ds), quantileMs(ds, 0.5), quantileMs(ds, 0.99), quantileMs(ds, 1))
+}
+
+// quantileMs is the quantile p of the sorted latencies ds, in milliseconds.
+func quantileMs(ds []time.Duration, p float64) float64 {
+	return float64(ds[int(p*float64(len(ds)-1))].Microseconds()) / 1000
 }
 
 // checkStars reads every story a reader starred or unstarred back as that
