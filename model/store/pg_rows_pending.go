@@ -37,10 +37,11 @@ func pgRowsSQL(skipLocked bool) string {
 }
 
 // pgWriteRows writes the rows of one batch of waiting stories. Whether
-// any wait is asked first, outside a transaction: every write transaction
-// moves the changes sequence, which makes every reader count its searches
-// again (search_counts.go), and most calls (each speaker: search, each
-// pause in the saves) find nothing waiting.
+// any wait is asked first, outside a transaction: the batch's transaction
+// costs three round trips, a transaction that locks a row moves the
+// version under which readers remember their searches' counts
+// (pgSnapshotVersion), and most calls (each speaker search, each pause in
+// the saves) find nothing waiting.
 func (p *Postgres) pgWriteRows(ctx context.Context, skipLocked bool) (int, error) {
 	if some, err := p.pgAnyWaiting(ctx, "rows_pending"); err != nil || !some {
 		return 0, err
