@@ -26,17 +26,9 @@ func TestPGQueuePageGenericPlan(t *testing.T) {
 	}
 	defer p.Close()
 	// Enough stories for the planner to tell a walk of the index from a
-	// sort of the table, written directly: saving them one by one would
-	// take the test a minute.
-	feed, _, err := p.AddFeed(ctx, "https://plan.example/feed.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	// sort of the table.
 	const n = 60000
-	if _, err := p.db.ExecContext(ctx, `INSERT INTO stories (feed_id, published, key, first_seen, title)
-		SELECT ?, 1700000000 + g, 'k' || g, 1700000000 + g, 'story ' || g FROM generate_series(1, ?) g`, feed.ID, n); err != nil {
-		t.Fatal(err)
-	}
+	feed := storiesForPlans(t, p, n)
 	if _, err := p.db.ExecContext(ctx, `INSERT INTO triage (user_name, story_id, feed_id, read, archived)
 		SELECT 'ana', id, feed_id, 1, CASE WHEN id % 10 = 0 THEN 1 ELSE 0 END FROM stories WHERE id % 3 = 0`); err != nil {
 		t.Fatal(err)
@@ -54,14 +46,7 @@ func TestPGQueuePageGenericPlan(t *testing.T) {
 		|| CASE WHEN id % 2 = 0 THEN ' paired' ELSE '' END || CASE WHEN id % 10 = 0 THEN ' tenth' ELSE '' END || CASE WHEN id % 1000 = 0 THEN ' thousandth' ELSE '' END) FROM stories`); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.db.ExecContext(ctx, `ANALYZE`); err != nil {
-		t.Fatal(err)
-	}
-	conn, err := p.db.DB.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := analyzedConn(t, p)
 	filters := []model.Filter{
 		{View: model.ViewAll}, {View: model.ViewUnread}, {View: model.ViewStarred},
 		{View: model.ViewArchived}, {View: model.ViewFeed, FeedID: feed.ID},
@@ -168,22 +153,8 @@ func TestPGQueuePageGenericPlan(t *testing.T) {
 // the connection plans its page again.
 func TestPGPageAfterManyFeeds(t *testing.T) {
 	_, p := openPGWithoutWriter(t)
-	feed, _, err := p.AddFeed(ctx, "https://plan.example/feed.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.db.ExecContext(ctx, `INSERT INTO stories (feed_id, published, key, first_seen, title)
-		SELECT ?, 1700000000 + g, 'k' || g, 1700000000 + g, 'story ' || g FROM generate_series(1, 2000) g`, feed.ID); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.db.ExecContext(ctx, `ANALYZE`); err != nil {
-		t.Fatal(err)
-	}
-	conn, err := p.db.DB.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	storiesForPlans(t, p, 2000)
+	conn := analyzedConn(t, p)
 	f := model.Filter{View: model.ViewAll}
 	cond, args, err := p.where(ctx, f)
 	if err != nil {
@@ -212,6 +183,37 @@ func TestPGPageAfterManyFeeds(t *testing.T) {
 	if n := feedsRead(); n > 2*perPage {
 		t.Errorf("after 1,000 feeds were added, a page of %d stories read %.0f feeds: the plan made for one feed scans the table per story", perPage, n)
 	}
+}
+
+// storiesForPlans adds a feed of n stories titled "story 1" to "story n",
+// oldest first, written directly: saving them one by one would take a
+// plan test a minute.
+func storiesForPlans(t *testing.T, p *Postgres, n int) model.Feed {
+	t.Helper()
+	feed, _, err := p.AddFeed(ctx, "https://plan.example/feed.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.db.ExecContext(ctx, `INSERT INTO stories (feed_id, published, key, first_seen, title)
+		SELECT ?, 1700000000 + g, 'k' || g, 1700000000 + g, 'story ' || g FROM generate_series(1, ?) g`, feed.ID, n); err != nil {
+		t.Fatal(err)
+	}
+	return feed
+}
+
+// analyzedConn refreshes the planner's statistics of p's tables and gives
+// a connection of its own to prepare statements on.
+func analyzedConn(t *testing.T, p *Postgres) *sql.Conn {
+	t.Helper()
+	if _, err := p.db.ExecContext(ctx, `ANALYZE`); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := p.db.DB.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	return conn
 }
 
 // planNode is a node of EXPLAIN (ANALYZE, FORMAT JSON).
