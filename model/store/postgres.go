@@ -723,18 +723,8 @@ const pgKnownWordsSQL = `SELECT (SELECT reltuples FROM pg_class WHERE oid = 'sto
 // does it when the list is over fewMatches, a share of at least
 // fewMatches/stories.
 func (p *Postgres) where(ctx context.Context, f model.Filter) (string, []any, error) {
-	if err := p.pgSearchReady(ctx, f); err != nil {
-		return "", nil, err
-	}
-	q := pgFilterQuery(f)
-	if q == "" {
-		return pgWhere(f)
-	}
-	est, stories, known, err := p.estimateMatches(ctx, q)
-	if err != nil {
-		return "", nil, err
-	}
-	return p.whereEstimated(ctx, f, q, est, stories, known)
+	cond, args, _, err := p.pageWhere(ctx, f, 0)
+	return cond, args, err
 }
 
 // pgFilterQuery is the text query of filter f's searched words, "" when
@@ -747,7 +737,8 @@ func pgFilterQuery(f model.Filter) string {
 }
 
 // pageWhere is where for a queue page that reaches reach stories deep
-// (offset and limit), and whether the page may keep its plan. A search
+// (offset and limit; 0 for a read that is not a page), and whether the
+// page may keep its plan. A search
 // for words the planner expects in many stories walks them newest first
 // until the page is found: the plan is the same for any such word, so it
 // is kept while the walk is expected to stay short (pgWalkKept). Planning
@@ -757,19 +748,19 @@ func pgFilterQuery(f model.Filter) string {
 // that a plan made for no word in particular walks too rather than read
 // every match and sort them.
 func (p *Postgres) pageWhere(ctx context.Context, f model.Filter, reach int) (cond string, args []any, keep bool, err error) {
-	q := pgFilterQuery(f)
-	if q == "" {
-		cond, args, err = p.where(ctx, f)
-		return cond, args, pgPlanOnce(f), err
-	}
 	if err := p.pgSearchReady(ctx, f); err != nil {
 		return "", nil, false, err
+	}
+	q := pgFilterQuery(f)
+	if q == "" {
+		cond, args, err = pgWhere(f)
+		return cond, args, pgPlanOnce(f), err
 	}
 	est, stories, known, err := p.estimateMatches(ctx, q)
 	if err != nil {
 		return "", nil, false, err
 	}
-	if manyMatches(est, stories, known) && float64(reach)*stories <= pgWalkKept*est {
+	if reach > 0 && manyMatches(est, stories, known) && float64(reach)*stories <= pgWalkKept*est {
 		cond, args, err = pgWhereWith(pgWalkedWords, f)
 		return cond, args, true, err
 	}
