@@ -41,12 +41,39 @@ func TestPGTrustedGuesses(t *testing.T) {
 		{"cease*", false},             // a prefix
 	} {
 		q := pgFilterQuery(model.Filter{Search: tt.search})
-		_, stories, known, err := p.estimateMatches(ctx, q)
+		stories, known, err := p.knownWords(ctx, q)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if known != tt.known || stories < 199 {
 			t.Errorf("%s: known %v, %v stories; want known %v, 200 stories", tt.search, known, stories, tt.known)
+		}
+	}
+	// The guess and the number of stories come from one EXPLAIN; whether
+	// the words are known is not asked when it cannot change the guess's
+	// decision (a word in 199 stories is fewer than fewMatches either way).
+	est, stories, known, err := p.estimateMatches(ctx, pgFilterQuery(model.Filter{Search: "ceasefire"}))
+	if err != nil || est < 150 || est > 250 || stories < 190 || stories > 210 || known {
+		t.Errorf("ceasefire: guessed %v matches of %v stories, known %v (%v); want about 199 of 200, not asked", est, stories, known, err)
+	}
+}
+
+// TestKnownMatters: whether a search's words are known is asked only for
+// a guess between fewMatches and rareShare of the stories, where it
+// decides between reading the matches first and walking.
+func TestKnownMatters(t *testing.T) {
+	for _, tt := range []struct {
+		est, stories float64
+		want         bool
+	}{
+		{100, 1e6, false},   // few: the matches are read first either way
+		{6000, 1e6, true},   // 0.6%: walked if known, read first if not
+		{20000, 1e6, true},  // 2%, the edge
+		{30000, 1e6, false}, // 3%: walked either way
+		{6000, 1e5, false},  // 6% of a smaller store: walked either way
+	} {
+		if got := knownMatters(tt.est, tt.stories); got != tt.want {
+			t.Errorf("knownMatters(%v, %v) = %v, want %v", tt.est, tt.stories, got, tt.want)
 		}
 	}
 }
