@@ -247,7 +247,7 @@ func (p *Postgres) SaveFeedState(ctx context.Context, f model.Feed) error {
 			f.LastError, f.ErrorCount, int64(f.UpdateHint / time.Second), f.ID},
 		&urlTaken, &saved)
 	if err == nil && saved == 0 {
-		err = fmt.Errorf("feed %d: %w", f.ID, ErrNotFound)
+		err = notFound("feed", f.ID)
 	}
 	if err != nil {
 		return fmt.Errorf("store: saving feed state: %w", err)
@@ -264,7 +264,7 @@ func (p *Postgres) MarkPolled(ctx context.Context, feedID int64, lastPoll, nextP
 	err := p.db.writeRow(ctx, `UPDATE feeds SET last_poll = ?, next_poll = ?, last_error = '', error_count = 0
 			WHERE id = ? RETURNING id`, []any{dbTime(lastPoll), dbTime(nextPoll), feedID}, &id)
 	if errors.Is(err, sql.ErrNoRows) {
-		err = fmt.Errorf("feed %d: %w", feedID, ErrNotFound)
+		err = notFound("feed", feedID)
 	}
 	if err != nil {
 		return fmt.Errorf("store: marking feed polled: %w", err)

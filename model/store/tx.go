@@ -13,9 +13,14 @@ func mustAffect(res sql.Result, what string, id int64) error {
 		return err
 	}
 	if n == 0 {
-		return fmt.Errorf("%s %d: %w", what, id, ErrNotFound)
+		return notFound(what, id)
 	}
 	return nil
+}
+
+// notFound is the error of a write that found no what with that id.
+func notFound(what string, id int64) error {
+	return fmt.Errorf("%s %d: %w", what, id, ErrNotFound)
 }
 
 // write runs fn in one write transaction, committed when fn returns nil.
